@@ -1,0 +1,41 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.test-results/**', 'test-results/**', 'playwright-report/**', 'bench/**/*.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'vue/no-v-html': 'error', 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron'] }] },
+  },
+  {
+    // The shared core runs in the renderer, main and sandbox alike: no DOM, Node or Electron.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'vue', 'dexie', 'fs', 'path', 'crypto'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'process', 'Buffer'],
+    },
+  },
+  {
+    // Host services are runtime-agnostic: plain TypeScript, never Electron.
+    files: ['electron/host/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['electron'] }] },
+  },
+);

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { format, isValid, parse } from 'date-fns';
+import { tz } from '@date-fns/tz';
+
+/** The MCA did not exist before this date; a configurable, safe floor (DOMAIN.md). */
+export const DEFAULT_ACCEPTANCE_FLOOR = '2019-03-01';
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar day written as YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  if (!CALENDAR_DATE.test(value)) return false;
+  const parsed = parse(value, 'yyyy-MM-dd', new Date(0));
+  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+}
+
+export const calendarDateSchema = z
+  .string({ required_error: 'required', invalid_type_error: 'required' })
+  .refine((value) => value.length > 0, 'required')
+  .refine(isCalendarDate, 'invalid-date');
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date (YYYY-MM-DD) that a wall clock in `timeZone` shows at `instant`. */
+export function calendarDateIn(instant: Date, timeZone: string): string {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  return format(instant, 'yyyy-MM-dd', { in: tz(timeZone) });
+}
+
+/**
+ * The latest acceptance date an agent may pick: the earlier of their local date and the UTC date,
+ * because the backend compares the date with its own UTC clock (an agent in Auckland on the morning
+ * of the 2nd may not pick the 2nd while UTC is still on the 1st).
+ */
+export function latestAcceptanceDate(now: Date, timeZone: string): string {
+  const local = calendarDateIn(now, timeZone);
+  const utc = calendarDateIn(now, 'UTC');
+  return local < utc ? local : utc;
+}
+
+/** The instant that is sent for a chosen day: UTC midnight, as Partner Center's samples show. */
+export function toUtcMidnight(date: string): string {
+  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  return `${date}T00:00:00.000Z`;
+}
+
+/**
+ * Parses a `dateAgreed` as the API returns it. GET responses carry no offset
+ * ("2019-08-26T00:00:00"); those are UTC.
+ */
+export function parseApiInstant(value: string): Date | undefined {
+  const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value);
+  const parsed = new Date(hasOffset ? value : `${value}Z`);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+}
+
+/** The calendar day (UTC) of an API `dateAgreed`. */
+export function apiInstantToCalendarDate(value: string): string | undefined {
+  const instant = parseApiInstant(value);
+  return instant ? calendarDateIn(instant, 'UTC') : undefined;
+}
+
+export interface DateRuleContext {
+  /** The instant to judge against (injected so rules are testable and the main process can pass its own clock). */
+  now: Date;
+  /** IANA zone of the agent; the main process and the backend judge with 'UTC'. */
+  timeZone: string;
+  /** Earliest allowed day, YYYY-MM-DD. */
+  floor?: string;
+}
+
+export type DateRuleResult =
+  | { ok: true; date: string; dateAgreed: string }
+  | { ok: false; reason: 'invalid-date'; date: string }
+  | { ok: false; reason: 'in-future'; date: string; latest: string }
+  | { ok: false; reason: 'before-floor'; date: string; floor: string };
+
+/** Checks a chosen acceptance day against the date rule and gives the UTC instant to send. */
+export function checkAcceptanceDate(date: string, context: DateRuleContext): DateRuleResult {
+  if (!isCalendarDate(date)) return { ok: false, reason: 'invalid-date', date };
+  const floor = context.floor ?? DEFAULT_ACCEPTANCE_FLOOR;
+  if (date < floor) return { ok: false, reason: 'before-floor', date, floor };
+  const latest = latestAcceptanceDate(context.now, context.timeZone);
+  if (date > latest) return { ok: false, reason: 'in-future', date, latest };
+  return { ok: true, date, dateAgreed: toUtcMidnight(date) };
+}
+
+/** The backend's rule (error 600002): a `dateAgreed` instant later than the server's UTC now. */
+export function isAfterServerNow(dateAgreed: string, serverNow: Date): boolean {
+  const instant = parseApiInstant(dateAgreed);
+  return instant === undefined || instant.getTime() > serverNow.getTime();
+}

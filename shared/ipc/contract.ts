@@ -1,0 +1,156 @@
+/**
+ * The one IPC contract: every channel between the renderer and the main process, with a request
+ * and a response schema. Electron IPC and the browser-mode bridge both implement exactly this set;
+ * the renderer never knows which one it has.
+ */
+import { z } from 'zod';
+import { attestationRequestSchema, agreementRecordSchema, storedContactSchema, tenantIdSchema, templateIdSchema } from '../domain/agreement';
+import type { Envelope } from './errors';
+import type { ChannelName } from './channels';
+
+export { channelNames, ipcChannel, isChannelName, type ChannelName } from './channels';
+import { customerSchema, customerSummarySchema, newCustomerSchema } from '../domain/customer';
+import { partnerUserSchema } from '../domain/roles';
+
+const empty = z.object({}).strict();
+const uuid = z.string().uuid();
+
+export const backendKindSchema = z.enum(['sandbox', 'partner-center']);
+export type BackendKind = z.infer<typeof backendKindSchema>;
+
+export const sessionSchema = z.discriminatedUnion('signedIn', [
+  z.object({ signedIn: z.literal(false), backend: backendKindSchema }),
+  z.object({ signedIn: z.literal(true), backend: backendKindSchema, user: partnerUserSchema, expiresAt: z.string().optional() }),
+]);
+export type Session = z.infer<typeof sessionSchema>;
+
+export const signInRequestSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('password'), userName: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) }),
+  z.object({ method: z.literal('microsoft') }),
+]);
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  transport: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  backend: z.object({ kind: backendKindSchema, url: z.string() }),
+  /** How secrets are protected on this machine; `secure: false` means the UI must warn. */
+  secretStorage: z.object({ backend: z.string(), secure: z.boolean() }),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const settingsSchema = z.object({
+  backend: backendKindSchema,
+  sandboxUrl: z.string().url().max(500),
+  partnerCenter: z.object({ tenantId: z.string().max(100), clientId: z.string().max(100) }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The outcome of sending one outbox item (ARCHITECTURE.md step 5). */
+export const submitResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('confirmed'), record: agreementRecordSchema, alreadyRecorded: z.boolean() }),
+  z.object({ status: z.literal('retry'), afterMs: z.number().int().nonnegative(), reason: z.string() }),
+  z.object({ status: z.literal('failed'), code: z.union([z.string(), z.number()]), reason: z.string() }),
+  z.object({ status: z.literal('auth-required'), reason: z.string() }),
+]);
+export type SubmitResult = z.infer<typeof submitResultSchema>;
+
+/** An outbox item as sent: its id is the idempotency key (`MS-RequestId`), the same on every retry. */
+export const submitAttestationRequestSchema = attestationRequestSchema.extend({
+  itemId: uuid,
+  /** Filled in by the main process from the agreement metadata when the item was queued without one. */
+  templateId: templateIdSchema.optional(),
+});
+export type SubmitAttestationRequest = z.input<typeof submitAttestationRequestSchema>;
+
+export const BULK_REQUEST_MAX_ITEMS = 5000;
+
+export const customerPageRequestSchema = z.object({
+  pageSize: z.number().int().min(1).max(500).default(500),
+  continuationToken: z.string().max(4096).optional(),
+  filter: z.object({ field: z.enum(['CompanyName', 'Domain']), prefix: z.string().trim().min(1).max(200) }).optional(),
+});
+
+export const agreementRecordSummarySchema = z.object({
+  customerId: tenantIdSchema,
+  lastContact: storedContactSchema.nullable(),
+  lastDateAgreed: z.string().nullable(),
+  partnerAttestationCompleted: z.boolean(),
+});
+export type AgreementRecordSummary = z.infer<typeof agreementRecordSummarySchema>;
+
+export const credentialsSchema = z.object({ userName: z.string(), password: z.string() });
+
+function channel<Req extends z.ZodTypeAny, Res extends z.ZodTypeAny>(request: Req, response: Res) {
+  return { request, response };
+}
+
+export const contract = {
+  getAppInfo: channel(empty, appInfoSchema),
+  getSettings: channel(empty, settingsSchema),
+  updateSettings: channel(settingsSchema.partial(), settingsSchema),
+
+  getSession: channel(empty, sessionSchema),
+  signIn: channel(signInRequestSchema, sessionSchema),
+  signOut: channel(empty, sessionSchema),
+
+  getAgreementMetadata: channel(empty, z.object({ templateId: z.string(), agreementLink: z.string(), versionRank: z.number() })),
+  submitAttestation: channel(submitAttestationRequestSchema, submitResultSchema),
+  listConfirmations: channel(z.object({ customerId: tenantIdSchema }), z.object({ items: z.array(agreementRecordSchema) })),
+  getTemplateDocument: channel(
+    z.object({ country: z.string().trim().min(2).max(2), language: z.string().trim().min(2).max(20) }),
+    z.object({ displayUri: z.string(), downloadUri: z.string(), language: z.string(), country: z.string(), expiresAt: z.string() }),
+  ),
+  getDirectSignStatus: channel(z.object({ customerId: tenantIdSchema }), z.object({ isSigned: z.boolean() })),
+  getRelationshipRequestLink: channel(empty, z.object({ url: z.string() })),
+
+  listCustomers: channel(
+    customerPageRequestSchema,
+    z.object({ items: z.array(customerSummarySchema), continuationToken: z.string().nullable(), totalCount: z.number().optional() }),
+  ),
+  getCustomer: channel(z.object({ customerId: tenantIdSchema }), customerSchema),
+  createCustomer: channel(
+    z.object({ requestId: uuid, customer: newCustomerSchema }),
+    z.object({ customer: customerSchema, credentialsId: uuid.optional() }),
+  ),
+  /** One-time admin credentials of a customer created on the self-acceptance route, held encrypted by main. */
+  getCredentials: channel(z.object({ credentialsId: uuid }), credentialsSchema),
+
+  listAgreementRecords: channel(
+    z.object({ continuationToken: z.string().max(4096).optional() }),
+    z.object({ records: z.array(agreementRecordSummarySchema), continuationToken: z.string().nullable() }),
+  ),
+  bulkReattest: channel(
+    z.object({ items: z.array(submitAttestationRequestSchema).min(1).max(BULK_REQUEST_MAX_ITEMS) }),
+    z.object({ results: z.array(z.object({ itemId: uuid, result: submitResultSchema })) }),
+  ),
+
+  writeClipboard: channel(
+    z.object({ text: z.string().max(50_000), clearAfterMs: z.number().int().min(1000).max(600_000).optional() }),
+    z.object({ written: z.literal(true), clearsAt: z.string().optional() }),
+  ),
+  openMailto: channel(
+    z.object({ to: z.string().max(2000), subject: z.string().max(1000), body: z.string().max(20_000) }),
+    z.object({ opened: z.literal(true) }),
+  ),
+  openExternal: channel(
+    z.object({ url: z.string().url().max(4000).refine((url) => url.startsWith('https://'), 'https-only') }),
+    z.object({ opened: z.literal(true) }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+
+// The contract and the name list must hold exactly the same channels.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sameChannels: Exactly<keyof Contract, ChannelName> = true;
+void sameChannels;
+
+export type ChannelRequest<C extends ChannelName> = z.input<Contract[C]['request']>;
+export type ChannelResponse<C extends ChannelName> = z.output<Contract[C]['response']>;
+
+/** The API the renderer sees as `window.api`: one async function per channel, answering an envelope. */
+export type WindowApi = {
+  [C in ChannelName]: (request: ChannelRequest<C>) => Promise<Envelope<ChannelResponse<C>>>;
+};
