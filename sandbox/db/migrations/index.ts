@@ -1,0 +1,13 @@
+/**
+ * The SQL migrations, in order. Each is plain SQL in its own module (kept as TypeScript so the
+ * sandbox also runs bundled, where loose .sql files would not travel). Never edit an applied one:
+ * add the next.
+ */
+import { sql as init } from './0001_init';
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ id: '0001_init', sql: init }];

@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import type { AppEnv, SandboxState } from '../http/context';
+
+export function profileRoutes(_state: SandboxState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  /** Sandbox-only: the signed-in user, as shared `partnerUserSchema`. */
+  app.get('/v1/profiles/me', (c) => {
+    const user = c.get('user');
+    return c.json({
+      userId: user.userId,
+      userName: user.userName,
+      displayName: user.displayName,
+      roles: user.roles,
+      partnerType: user.partnerType,
+      partnerTenantId: user.partnerTenantId,
+      partnerName: user.partnerName,
+    });
+  });
+
+  /** The real API's organization profile of the signed-in partner. */
+  app.get('/v1/profiles/organization', (c) => {
+    const user = c.get('user');
+    return c.json({
+      id: user.partnerTenantId,
+      tenantId: user.partnerTenantId,
+      companyName: user.partnerName,
+      domain: user.partnerDomain,
+      email: `admin@${user.partnerDomain}`,
+      language: 'en',
+      culture: 'en-US',
+      defaultAddress: { country: 'US', city: 'Redmond', state: 'WA', addressLine1: 'One Microsoft Way', postalCode: '98052' },
+      attributes: { objectType: 'OrganizationProfile' },
+    });
+  });
+  return app;
+}

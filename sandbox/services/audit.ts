@@ -1,0 +1,27 @@
+import type { Transaction } from '@electric-sql/pglite';
+import type { Database } from '../db/database';
+
+export interface AuditEntry {
+  at: Date;
+  partnerId?: string | null;
+  userId?: string | null;
+  userName?: string | null;
+  action: string;
+  target?: string | null;
+  requestId?: string | null;
+  correlationId?: string | null;
+  status?: number | null;
+  detail?: unknown;
+}
+
+/** Writes one audit row; call it inside the transaction of the write it describes. */
+export async function audit(tx: Transaction | Database, entry: AuditEntry): Promise<void> {
+  await tx.query(
+    `insert into audit (at, partner_id, user_id, user_name, action, target, request_id, correlation_id, status, detail)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      entry.at.toISOString(), entry.partnerId ?? null, entry.userId ?? null, entry.userName ?? null, entry.action, entry.target ?? null,
+      entry.requestId ?? null, entry.correlationId ?? null, entry.status ?? null, entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    ],
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * One partner attestation ("confirm customer acceptance"), the rules of reference §2 and DOMAIN.md in
+ * the order the server applies them: template, customer, date, duplicate of the latest confirmation.
+ * Used by the single endpoint and, item by item, by CreateBulkReAttestation; always inside the
+ * caller's transaction.
+ */
+import type { Transaction } from '@electric-sql/pglite';
+import type { AuthUser } from '../auth/users';
+import type { Contact } from '../../shared/domain/contact';
+import { isSameContact } from '../../shared/domain/agreement';
+import { isAfterServerNow } from '../../shared/domain/dates';
+import { errors, type ErrorResult } from '../http/errors';
+import { findCustomerFor } from './customer-access';
+import type { Templates } from './templates';
+
+export interface ConfirmInput {
+  customerId: string;
+  templateId: string;
+  primaryContact: Contact;
+  dateAgreed: string;
+  agreementLink?: string | undefined;
+}
+
+export type ConfirmResult = { ok: true; agreement: Record<string, unknown> } | { ok: false; error: ErrorResult };
+
+export async function confirmAgreement(
+  tx: Transaction,
+  context: { user: AuthUser; templates: Templates; now: Date; requestId: string | null },
+  input: ConfirmInput,
+): Promise<ConfirmResult> {
+  const { user, templates, now } = context;
+  const template = templates.get(input.templateId);
+  if (!template) return { ok: false, error: errors.templateUnknown(input.templateId) };
+  if (template.retired) return { ok: false, error: errors.templateRetired(input.templateId) };
+
+  const found = await findCustomerFor(tx, user, input.customerId);
+  if (!found.ok) return found;
+
+  if (isAfterServerNow(input.dateAgreed, now)) return { ok: false, error: errors.dateInFuture() };
+
+  const latest = await tx.query<{ first_name: string; last_name: string; email: string; phone_number: string | null }>(
+    `select first_name, last_name, email, phone_number from agreements
+     where customer_id = $1 and template_id = $2 order by id desc limit 1`,
+    [input.customerId, template.templateId],
+  );
+  const previous = latest.rows[0];
+  if (
+    previous &&
+    isSameContact(input.primaryContact, { firstName: previous.first_name, lastName: previous.last_name, email: previous.email, phoneNumber: previous.phone_number })
+  )
+    return { ok: false, error: errors.agreementExists() };
+
+  const contact = input.primaryContact;
+  await tx.query(
+    `insert into agreements (customer_id, partner_id, template_id, agreement_type, agreement_link, first_name, last_name, email,
+       phone_number, date_agreed, user_id, user_name, request_id, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      input.customerId, found.customer.partner_id, template.templateId, template.agreementType, template.agreementLink, contact.firstName,
+      contact.lastName, contact.email, contact.phoneNumber ?? null, input.dateAgreed.endsWith('Z') || /[+-]\d{2}:?\d{2}$/.test(input.dateAgreed) ? input.dateAgreed : `${input.dateAgreed}Z`,
+      user.userId, user.userName, context.requestId, now.toISOString(),
+    ],
+  );
+
+  // The documented echo: the agreement as sent, with userId from the token and the type the template decides.
+  const agreement: Record<string, unknown> = {
+    userId: user.userId,
+    primaryContact: {
+      firstName: contact.firstName,
+      lastName: contact.lastName,
+      email: contact.email,
+      ...(contact.phoneNumber ? { phoneNumber: contact.phoneNumber } : {}),
+    },
+    templateId: template.templateId,
+    dateAgreed: input.dateAgreed,
+    type: template.agreementType,
+  };
+  if (input.agreementLink) agreement.agreementLink = input.agreementLink;
+  return { ok: true, agreement };
+}
