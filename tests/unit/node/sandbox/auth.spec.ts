@@ -121,7 +121,8 @@ describe('headers', () => {
 
   it('refuses malformed MS-RequestId, MS-CorrelationId and X-Locale with 400', async () => {
     const token = await tokenFor(sandbox, 'admin@contoso.example');
-    for (const headers of [{ 'MS-RequestId': 'not-a-guid' }, { 'MS-CorrelationId': '<script>' }, { 'X-Locale': 'en_US; drop table' }]) {
+    const cases: Array<Record<string, string>> = [{ 'MS-RequestId': 'not-a-guid' }, { 'MS-CorrelationId': '<script>' }, { 'X-Locale': 'en_US; drop table' }];
+    for (const headers of cases) {
       const reply = await api(sandbox, token).get('/v1/profiles/me', headers);
       expect(reply.status).toBe(400);
       expect(reply.body.code).toBe(2000);
