@@ -1,0 +1,28 @@
+/**
+ * The versioned IndexedDB schema. Each entry is one version: add a new entry (never edit a shipped
+ * one) with the tables it changes and, when data must move, an `upgrade` that moves it. Queued
+ * outbox items must survive every upgrade: an upgrade may reshape them, never drop them.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      outbox: 'id, state, customerId, [state+nextAttemptAt], createdAt',
+      audit: '++seq, at, itemId, customerId',
+      customers: 'id, nameKey, seenRun',
+      customerDetails: 'id',
+      confirmations: 'customerId',
+      mcaState: 'customerId, updatedAt',
+      drafts: 'id, updatedAt, customerId, template',
+      meta: 'key',
+    },
+  },
+];

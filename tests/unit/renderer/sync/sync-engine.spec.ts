@@ -1,0 +1,233 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { McaDeskDatabase } from '../../../../renderer/src/db/database';
+import { DexieOutboxRepository } from '../../../../renderer/src/sync/outbox-repository';
+import { enqueueAttestation, requeueFailed } from '../../../../renderer/src/sync/outbox-commands';
+import { SyncEngine, type SyncEvent } from '../../../../renderer/src/sync/sync-engine';
+import { CUSTOMER_A, CUSTOMER_B, contact, customerId, freshDatabase } from '../helpers/database';
+import { FakeBackend, FakeClock } from '../helpers/fake-backend';
+
+let database: McaDeskDatabase;
+let backend: FakeBackend;
+let clock: FakeClock;
+let events: SyncEvent[];
+
+function engine(overrides: Partial<ConstructorParameters<typeof SyncEngine>[0]> = {}) {
+  return new SyncEngine({
+    repository: new DexieOutboxRepository(database),
+    submit: backend.submit,
+    now: clock.now,
+    random: () => 0.5,
+    owner: 'leader-1',
+    onEvent: (event) => events.push(event),
+    ...overrides,
+  });
+}
+
+async function queue(customer: string, email = contact.email) {
+  const item = await enqueueAttestation(
+    { customerId: customer, customerName: `Customer ${customer.slice(0, 4)}`, primaryContact: { ...contact, email }, dateAgreed: '2026-11-19' },
+    { database, actor: 'admin@contoso.example', now: clock.now() },
+  );
+  clock.advance(1);
+  return item;
+}
+
+async function states() {
+  return Object.fromEntries((await database.outbox.toArray()).map((item) => [item.id, item.state]));
+}
+
+beforeEach(async () => {
+  database = await freshDatabase();
+  backend = new FakeBackend();
+  clock = new FakeClock();
+  events = [];
+});
+
+describe('sync engine', () => {
+  it('confirms queued items, keeps them in history and writes the MCA state, with an audit trail', async () => {
+    const a = await queue(CUSTOMER_A);
+    const report = await engine().drain();
+    expect(report).toMatchObject({ sent: 1, confirmed: 1, nextDueAt: null });
+    const stored = await database.outbox.get(a.id);
+    expect(stored).toMatchObject({ state: 'confirmed', attempts: 1, alreadyRecorded: false });
+    expect(await database.mcaState.get(CUSTOMER_A)).toMatchObject({ partnerAttestationCompleted: true });
+    expect((await database.audit.where('itemId').equals(a.id).toArray()).map((e) => e.kind)).toEqual(['queued', 'sending', 'confirmed']);
+    expect(events.map((e) => e.type)).toEqual(['confirmed']);
+  });
+
+  it('sends several items at once but never more than the cap, and one at a time per customer', async () => {
+    for (let n = 0; n < 20; n++) await queue(customerId(n % 10));
+    const report = await engine({ concurrency: 4 }).drain();
+    expect(report.confirmed).toBe(20);
+    expect(backend.maxInFlight).toBeLessThanOrEqual(4);
+    expect(backend.maxInFlight).toBeGreaterThan(1);
+    expect(backend.maxInFlightPerCustomer).toBe(1);
+  });
+
+  it("sends a customer's items oldest first", async () => {
+    const first = await queue(CUSTOMER_A, 'first@example.com');
+    const second = await queue(CUSTOMER_A, 'second@example.com');
+    await engine({ concurrency: 8 }).drain();
+    expect(backend.calls).toEqual([first.id, second.id]);
+  });
+
+  it('backs off with jitter but never sooner than Retry-After, and holds the whole queue while throttled', async () => {
+    const a = await queue(CUSTOMER_A);
+    await queue(CUSTOMER_B);
+    backend.script = (item) => (item.id === a.id ? { status: 'retry', afterMs: 30_000, reason: 'Throttled' } : 'apply');
+    const sync = engine({ concurrency: 1 });
+    const report = await sync.drain();
+    const stored = await database.outbox.get(a.id);
+    expect(stored?.state).toBe('queued');
+    expect(stored?.nextAttemptAt).toBeGreaterThanOrEqual(clock.now() + 30_000);
+    expect(stored?.lastError).toMatchObject({ kind: 'retry', reason: 'Throttled' });
+    // B was not sent: the partner is throttled as a whole, and "Sync now" does not override Retry-After.
+    expect(report.confirmed).toBe(0);
+    sync.releaseSoftHold();
+    expect((await sync.drain()).sent).toBe(0);
+    clock.advance(30_001);
+    backend.script = () => 'apply';
+    expect((await sync.drain()).confirmed).toBe(2);
+  });
+
+  it('uses full jitter: the delay is drawn between the floor and the exponential cap', async () => {
+    const a = await queue(CUSTOMER_A);
+    backend.script = () => ({ status: 'retry', afterMs: 0, reason: 'HTTP 503' });
+    await engine({ random: () => 0.999, outageThreshold: 100 }).drain();
+    const first = (await database.outbox.get(a.id))!;
+    expect(first.nextAttemptAt - clock.now()).toBe(999); // attempt 1: up to 1 s
+    clock.advance(1_000);
+    await engine({ random: () => 0, outageThreshold: 100 }).drain();
+    const second = (await database.outbox.get(a.id))!;
+    expect(second.nextAttemptAt - clock.now()).toBe(250); // the floor, never a tight loop
+  });
+
+  it('parks a permanent failure and goes on with the rest', async () => {
+    const bad = await queue(CUSTOMER_A);
+    const good = await queue(CUSTOMER_B);
+    backend.script = (item) => (item.id === bad.id ? { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' } : 'apply');
+    const report = await engine().drain();
+    expect(report).toMatchObject({ confirmed: 1, failed: 1 });
+    expect(await states()).toEqual({ [bad.id]: 'failed', [good.id]: 'confirmed' });
+    expect((await database.outbox.get(bad.id))?.lastError).toMatchObject({ kind: 'failed', code: 600002 });
+    // A parked item is not retried on its own.
+    expect((await engine().drain()).sent).toBe(0);
+  });
+
+  it("a failed item doesn't block the same customer's next item", async () => {
+    const bad = await queue(CUSTOMER_A, 'bad@example.com');
+    const next = await queue(CUSTOMER_A, 'next@example.com');
+    backend.script = (item) => (item.id === bad.id ? { status: 'failed', code: 403, reason: 'Forbidden' } : 'apply');
+    await engine().drain();
+    expect(await states()).toEqual({ [bad.id]: 'failed', [next.id]: 'confirmed' });
+  });
+
+  it('pauses on auth-required with the queue intact, and resumes after sign-in', async () => {
+    const a = await queue(CUSTOMER_A);
+    const b = await queue(CUSTOMER_B);
+    backend.script = () => ({ status: 'auth-required', reason: 'The sign-in expired.' });
+    const sync = engine({ concurrency: 1 });
+    const report = await sync.drain();
+    expect(report.paused).toBe(true);
+    expect(backend.calls).toHaveLength(1);
+    expect(await states()).toEqual({ [a.id]: 'queued', [b.id]: 'queued' });
+    expect(events.filter((e) => e.type === 'auth-required')).toHaveLength(1);
+    expect((await sync.drain()).sent).toBe(0);
+    backend.script = () => 'apply';
+    sync.resume();
+    expect((await sync.drain()).confirmed).toBe(2);
+  });
+
+  it('resends an item whose lease expired (the app was killed mid-send) with the same id: one agreement', async () => {
+    const a = await queue(CUSTOMER_A);
+    backend.holdCalls = true;
+    const first = engine({ owner: 'window-that-dies' });
+    void first.drain();
+    await until(() => backend.heldCount === 1);
+    expect((await database.outbox.get(a.id))?.state).toBe('sending');
+    // The first window is gone without an answer; its request did reach the backend.
+    backend.holdCalls = false;
+    backend.script = () => 'apply';
+    const second = engine({ owner: 'new-leader' });
+    expect(await second.recover()).toBe(1);
+    expect((await database.outbox.get(a.id))?.state).toBe('queued');
+    await second.drain();
+    backend.releaseAll(); // the dead window's call finally lands too
+    await until(() => backend.inFlight === 0);
+    expect(backend.agreements.size).toBe(1);
+    expect((await database.outbox.get(a.id))?.state).toBe('confirmed');
+    expect(new Set(backend.calls)).toEqual(new Set([a.id]));
+  });
+
+  it('a lost response is retried with the same request id and counts once (exactly-once effect)', async () => {
+    const a = await queue(CUSTOMER_A);
+    backend.script = (_item, call) => (call === 1 ? 'apply-and-lose' : 'apply');
+    const sync = engine({ outageThreshold: 100 });
+    await sync.drain();
+    expect((await database.outbox.get(a.id))?.state).toBe('queued');
+    clock.advance(60_000);
+    await sync.drain();
+    const stored = await database.outbox.get(a.id);
+    expect(stored).toMatchObject({ state: 'confirmed', alreadyRecorded: true, attempts: 2 });
+    expect(backend.calls).toEqual([a.id, a.id]);
+    expect(backend.agreements.size).toBe(1);
+  });
+
+  it('holds the queue after a run of transport failures instead of trying every item', async () => {
+    for (let n = 0; n < 10; n++) await queue(customerId(n));
+    backend.script = () => ({ status: 'retry', afterMs: 0, reason: 'The backend is not reachable.' });
+    const sync = engine({ concurrency: 1, outageThreshold: 3 });
+    const report = await sync.drain();
+    expect(backend.calls).toHaveLength(3);
+    expect(report.nextDueAt).toBeGreaterThan(clock.now());
+    // The network came back: the agent's "Sync now" lifts the hold at once.
+    backend.script = () => 'apply';
+    sync.releaseSoftHold();
+    expect((await sync.drain()).confirmed).toBe(10);
+  });
+
+  it('a failed item retried by the agent is sent again under a new request id', async () => {
+    const bad = await queue(CUSTOMER_A);
+    backend.script = (item) => (item.dateAgreed === '2026-11-19' ? { status: 'failed', code: 600002, reason: 'future' } : 'apply');
+    await engine().drain();
+    const replacement = await requeueFailed(bad.id, { dateAgreed: '2026-11-18' }, { database, actor: 'admin@contoso.example', now: clock.now() });
+    await engine().drain();
+    expect(replacement.id).not.toBe(bad.id);
+    expect(await states()).toEqual({ [bad.id]: 'replaced', [replacement.id]: 'confirmed' });
+    expect((await database.outbox.get(replacement.id))?.dateAgreed).toBe('2026-11-18');
+  });
+
+  it('picks up items queued while a sync is running', async () => {
+    await queue(CUSTOMER_A);
+    backend.holdCalls = true;
+    const sync = engine();
+    const running = sync.drain();
+    await until(() => backend.heldCount === 1);
+    const late = await queue(CUSTOMER_B);
+    sync.notifyEnqueued();
+    await until(() => backend.heldCount === 2);
+    backend.holdCalls = false;
+    backend.releaseAll();
+    expect((await running).confirmed).toBe(2);
+    expect((await database.outbox.get(late.id))?.state).toBe('confirmed');
+  });
+
+  it('ignores a non-confirmed outcome that arrives for a lease it no longer holds', async () => {
+    const a = await queue(CUSTOMER_A);
+    const repository = new DexieOutboxRepository(database);
+    await repository.lease([a.id], 'old-owner', clock.now(), 1000);
+    await repository.recoverLeases(clock.now(), 'new-owner', true);
+    const stale = await repository.settle(a.id, 'old-owner', { status: 'failed', code: 500, reason: 'late' }, clock.now());
+    expect(stale).toBeUndefined();
+    expect((await database.outbox.get(a.id))?.state).toBe('queued');
+    expect((await database.audit.toArray()).map((e) => e.kind)).toContain('stale-result');
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
