@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CustomerSearchIndex, filterSearch, intersect, searchTerms, type SearchableCustomer } from '../../../../renderer/src/search/customer-search';
+
+const words = ['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Zoë', 'Café', 'Müller', '渡辺', 'Ltd', 'B.V.', 'GmbH', 'Traders', 'Cloud'];
+
+function customer(n: number, name: string, email?: string): SearchableCustomer {
+  const hex = n.toString(16).padStart(8, '0');
+  return { id: `${hex}-1234-4abc-8def-${hex}abcd`, companyName: name, domain: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}${n}.example`, email };
+}
+
+describe('customer search', () => {
+  const customers = [
+    customer(1, 'Contoso Ltd', 'tania@contoso.example'),
+    customer(2, 'Fabrikam B.V.'),
+    customer(3, 'Northwind Traders', 'Anna.Admin@NORTHWIND.example'),
+    customer(4, 'Café Zoë'),
+    customer(5, '渡辺 Trading'),
+  ];
+  const index = CustomerSearchIndex.build(customers);
+
+  it('finds by name, domain, tenant id and contact email, case-insensitively', () => {
+    expect([...index.search('contoso')]).toEqual([0]);
+    expect([...index.search('fabrikambv2.example')]).toEqual([1]);
+    expect([...index.search(customers[2]!.id.toUpperCase())]).toEqual([2]);
+    expect([...index.search('anna.admin@northwind')]).toEqual([2]);
+    expect([...index.search('zoë')]).toEqual([3]);
+    expect([...index.search('渡辺')]).toEqual([4]);
+  });
+
+  it('needs every term, in any field, and an empty query lists everyone', () => {
+    expect([...index.search('traders north')]).toEqual([2]);
+    expect([...index.search('traders contoso')]).toEqual([]);
+    expect(index.search('   ').length).toBe(5);
+  });
+
+  it('narrows while typing and widens again when the query is shortened', () => {
+    expect([...index.search('c')]).toEqual(filterSearch(customers, 'c'));
+    expect([...index.search('co')]).toEqual(filterSearch(customers, 'co'));
+    expect([...index.search('con')]).toEqual([0]);
+    expect([...index.search('co')]).toEqual(filterSearch(customers, 'co'));
+  });
+
+  it('finds a contact email learnt after the index was built', () => {
+    const late = CustomerSearchIndex.build(customers);
+    expect([...late.search('newcontact')]).toEqual([]);
+    late.update(1, { ...customers[1]!, email: 'newcontact@fabrikam.example' });
+    expect([...late.search('newcontact')]).toEqual([1]);
+    expect([...late.search('fabrikam')]).toEqual([1]);
+  });
+
+  it('answers exactly what Array.filter with lower-cased includes answers (property)', () => {
+    const arbitraryCustomer = fc.record({
+      name: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' ')),
+      n: fc.integer({ min: 0, max: 0xffffff }),
+      email: fc.option(fc.emailAddress(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryCustomer, { maxLength: 40 }),
+        fc.array(fc.oneof(fc.constantFrom(...words.map((w) => w.toLowerCase().slice(0, 4)), 'a', 'co', 'ltd', '-4abc', '.example', 'ë'), fc.string({ maxLength: 4 })), { maxLength: 4 }),
+        (generated, queries) => {
+          const list = generated.map(({ name, n, email }) => customer(n, name, email));
+          const built = CustomerSearchIndex.build(list);
+          for (const query of queries) expect([...built.search(query)]).toEqual(filterSearch(list, query));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('splits a query into distinct lower-cased terms, longest first', () => {
+    expect(searchTerms('  Contoso  NL contoso ')).toEqual(['contoso', 'nl']);
+  });
+
+  it('intersects sorted lists of very different lengths', () => {
+    const long = Uint32Array.from({ length: 1000 }, (_, i) => i * 2);
+    expect([...intersect(Uint32Array.from([4, 5, 998, 1998]), long)]).toEqual([4, 998, 1998]);
+    expect([...intersect(Uint32Array.from([1, 2, 3, 4]), Uint32Array.from([2, 4, 6]))]).toEqual([2, 4]);
+  });
+});
