@@ -3,6 +3,7 @@
  * agent, so a queue is only ever sent by the agent who recorded it and partners never share a cache.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import { shallowRef } from 'vue';
 import type {
   AuditEntry,
   ConfirmationsRow,
@@ -41,11 +42,28 @@ export function databaseNameFor(backend: string, partnerTenantId: string, userId
 
 let current: McaDeskDatabase | undefined;
 
+/** Changes whenever another database becomes current, so live queries re-subscribe. */
+export const databaseGeneration = shallowRef(0);
+
+type VersionChangeListener = () => void;
+let onVersionChange: VersionChangeListener = () => undefined;
+
+/** Called when another window upgrades the schema: this window's connection is closed and must reload. */
+export function onDatabaseVersionChange(listener: VersionChangeListener): void {
+  onVersionChange = listener;
+}
+
 /** Opens (or switches to) the signed-in agent's database. */
 export function openDatabase(name: string): McaDeskDatabase {
   if (current?.name === name) return current;
   current?.close();
   current = new McaDeskDatabase(name);
+  current.on('versionchange', () => {
+    current?.close();
+    onVersionChange();
+    return false;
+  });
+  databaseGeneration.value += 1;
   return current;
 }
 
@@ -62,9 +80,11 @@ export function hasDatabase(): boolean {
 export function closeDatabase(): void {
   current?.close();
   current = undefined;
+  databaseGeneration.value += 1;
 }
 
 /** For tests: use this database as the current one. */
 export function useDatabase(database: McaDeskDatabase | undefined): void {
   current = database;
+  databaseGeneration.value += 1;
 }

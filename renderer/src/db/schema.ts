@@ -15,7 +15,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
-      outbox: 'id, state, customerId, [state+nextAttemptAt], createdAt',
+      outbox: 'id, state, customerId, [state+nextAttemptAt], [state+updatedAt], createdAt',
       audit: '++seq, at, itemId, customerId',
       customers: 'id, nameKey, seenRun',
       customerDetails: 'id',

@@ -4,8 +4,8 @@
  * `OpenFailedError` wrapping it; all of them mean "nothing was saved".
  */
 export class StorageFullError extends Error {
-  constructor(readonly cause: unknown) {
-    super('The local storage is full: nothing was saved. Free disk space, then try again.');
+  constructor(cause: unknown) {
+    super('The local storage is full: nothing was saved. Free disk space, then try again.', { cause });
     this.name = 'StorageFullError';
   }
 }

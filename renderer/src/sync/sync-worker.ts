@@ -104,9 +104,8 @@ export class SyncWorker {
     void this.runDrain(trigger);
   }
 
-  /** After the agent signed in again: lift the pause and send. */
+  /** After the agent signed in again (in any window): the leader lifts the pause and sends. */
   resume(): void {
-    this.options.engine.resume();
     this.trigger('resume');
   }
 
@@ -114,6 +113,7 @@ export class SyncWorker {
   async runDrain(trigger: SyncTrigger): Promise<DrainReport | null> {
     if (!this.leading) return null;
     const { engine } = this.options;
+    if (trigger === 'resume') engine.resume();
     if (trigger === 'enqueue') engine.notifyEnqueued();
     if (trigger === 'manual' || trigger === 'online' || trigger === 'resume') engine.releaseSoftHold();
     if (this.options.isOnline && !this.options.isOnline()) return null;

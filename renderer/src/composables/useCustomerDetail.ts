@@ -1,0 +1,73 @@
+/**
+ * Everything the customer screens show about one customer, local first: the cached row, details,
+ * confirmations and MCA state at once, refreshed from the backend when online (details, history and
+ * direct-sign status are fetched when a customer is opened, never for all customers up front).
+ */
+import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import type { AgreementRecord } from '../../../shared/domain/agreement';
+import { db } from '../db/database';
+import type { ConfirmationsRow, CustomerDetailRow, McaStateRow, OutboxItem } from '../db/rows';
+import { guardStorage } from '../db/storage-errors';
+import { call } from '../platform/api';
+import { useLiveQuery } from './useLiveQuery';
+import { mcaStatusOf, localStatesOf } from '../domain/mca-status';
+import { useCustomersStore } from '../stores/customers';
+import { useMcaStateStore } from '../stores/mca-state';
+
+export function useCustomerDetail(customerId: MaybeRefOrGetter<string>) {
+  const customers = useCustomersStore();
+  const mcaStore = useMcaStateStore();
+  const id = computed(() => toValue(customerId));
+
+  const summary = computed(() => customers.byId(id.value));
+  const details = useLiveQuery(() => db().customerDetails.get(id.value), undefined as CustomerDetailRow | undefined, [id]);
+  const confirmations = useLiveQuery(() => db().confirmations.get(id.value), undefined as ConfirmationsRow | undefined, [id]);
+  const mcaState = useLiveQuery(() => db().mcaState.get(id.value), undefined as McaStateRow | undefined, [id]);
+  const items = useLiveQuery(() => db().outbox.where('customerId').equals(id.value).toArray(), [] as OutboxItem[], [id]);
+  const activeItems = computed(() => items.value.filter((item) => item.state === 'queued' || item.state === 'sending' || item.state === 'failed'));
+
+  const detailsError = ref<string | null>(null);
+  const loading = ref(false);
+
+  const name = computed(() => summary.value?.companyName ?? details.value?.companyName ?? '');
+  const status = computed(() => mcaStatusOf(mcaState.value, localStatesOf(activeItems.value).get(id.value)));
+
+  /**
+   * The backend's confirmations, oldest first: the cached history when there is one, else what the
+   * partner-wide records say about the latest one.
+   */
+  const backendRecords = computed<AgreementRecord[]>(() => {
+    if (confirmations.value) return confirmations.value.items;
+    const state = mcaState.value;
+    if (state?.partnerAttestationCompleted && state.lastContact && state.lastDateAgreed)
+      return [{ customerId: id.value, primaryContact: state.lastContact, templateId: '', dateAgreed: state.lastDateAgreed, type: 'MicrosoftCustomerAgreement', userId: null }];
+    return [];
+  });
+
+  /** Fetches details, confirmations and direct-sign status; each failure is kept, none blocks the others. */
+  async function refresh(): Promise<void> {
+    const customerId = id.value;
+    loading.value = true;
+    detailsError.value = null;
+    const results = await Promise.allSettled([
+      customers.fetchDetails(customerId),
+      call('listConfirmations', { customerId }).then((answer) =>
+        guardStorage(() => db().confirmations.put({ customerId, items: answer.items, fetchedAt: Date.now() })),
+      ),
+      mcaStore.refreshDirectSign(customerId),
+    ]);
+    loading.value = false;
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure) detailsError.value = failure.reason instanceof Error ? failure.reason.message : String(failure.reason);
+  }
+
+  watch(
+    id,
+    () => {
+      if (navigator.onLine) void refresh();
+    },
+    { immediate: true },
+  );
+
+  return { id, summary, details, confirmations, mcaState, items, activeItems, name, status, backendRecords, detailsError, loading, refresh };
+}

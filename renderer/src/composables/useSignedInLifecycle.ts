@@ -1,0 +1,54 @@
+/**
+ * What happens when an agent signs in or out: their own database opens (or closes), the caches load,
+ * the sync worker starts (or stops). After a re-sign-in of the same agent, sending resumes.
+ */
+import { watch } from 'vue';
+import { closeDatabase, databaseNameFor, onDatabaseVersionChange, openDatabase } from '../db/database';
+import { onStorageFull } from '../db/storage-errors';
+import { i18n } from '../i18n';
+import { useCustomersStore } from '../stores/customers';
+import { useMcaStateStore } from '../stores/mca-state';
+import { useNotificationsStore } from '../stores/notifications';
+import { useSessionStore } from '../stores/session';
+import { useSyncStore } from '../stores/sync';
+
+export function useSignedInLifecycle(): void {
+  const session = useSessionStore();
+  const sync = useSyncStore();
+  const customers = useCustomersStore();
+  const mcaState = useMcaStateStore();
+  const notifications = useNotificationsStore();
+
+  onStorageFull(() => notifications.notify('error', i18n.global.t('notifications.storageFull')));
+  onDatabaseVersionChange(() => notifications.notify('error', i18n.global.t('notifications.databaseChanged')));
+
+  watch(
+    () => (session.user ? databaseNameFor(session.backend, session.user.partnerTenantId, session.user.userId) : null),
+    async (name, previous) => {
+      if (name === previous) return;
+      sync.stop();
+      customers.reset();
+      mcaState.reset();
+      if (!name) {
+        closeDatabase();
+        notifications.clear();
+        return;
+      }
+      openDatabase(name);
+      sync.start();
+      await Promise.all([customers.load(), mcaState.load()]).catch((error: unknown) =>
+        notifications.notify('error', i18n.global.t('errors.generic', { message: String(error) })),
+      );
+      if (navigator.onLine) void mcaState.refreshRecords();
+    },
+    { immediate: true },
+  );
+
+  // The same agent signed in again after the sign-in expired: send what waited.
+  watch(
+    () => session.expired,
+    (expired, wasExpired) => {
+      if (wasExpired && !expired && session.user) sync.resume();
+    },
+  );
+}

@@ -1,0 +1,15 @@
+import common from './common';
+import signIn from './sign-in';
+import customers from './customers';
+import customer from './customer';
+import attest from './attest';
+import validation from './validation';
+import order from './order';
+import outbox from './outbox';
+import placeholders from './placeholders';
+
+const en = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders };
+
+/** The shape every language must have: the English messages' keys, each a string. */
+export type Messages = typeof en;
+export default en;

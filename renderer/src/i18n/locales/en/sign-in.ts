@@ -1,0 +1,18 @@
+export default {
+  title: 'Sign in to MCA Desk',
+  sandboxIntro: 'This copy of MCA Desk uses the sandbox: a local stand-in for Partner Center to try the app and train agents.',
+  partnerCenterIntro: 'Sign in with your Partner Center work account. Microsoft’s sign-in page opens in your browser.',
+  email: 'Email',
+  password: 'Password',
+  submit: 'Sign in',
+  submitting: 'Signing in…',
+  microsoft: 'Sign in with Microsoft',
+  failed: 'The email or password is not correct.',
+  error: 'Could not sign in: {message}',
+  reauth: 'Your sign-in expired. Sign in again as {name} to send your queued confirmations.',
+  accounts: {
+    title: 'Sandbox accounts',
+    hint: 'Every sandbox account has the password “{password}”. Choose an account to fill in its email.',
+    describe: '{role}, {partner} ({partnerType})',
+  },
+};

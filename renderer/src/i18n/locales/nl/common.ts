@@ -1,0 +1,81 @@
+import type en from '../en/common';
+
+const nl: typeof en = {
+  appName: 'MCA Desk',
+  skipLink: 'Naar de hoofdinhoud',
+  loading: 'Laden…',
+  nav: {
+    label: 'Hoofdmenu',
+    customers: 'Klanten',
+    outbox: 'Outbox',
+    invitations: 'Uitnodigingen',
+    settings: 'Instellingen',
+    outboxWaiting: '{count} wachtend',
+  },
+  header: {
+    signedInAs: 'Aangemeld als {name}',
+    roleAndPartner: '{roles} bij {partner} ({partnerType})',
+    signOut: 'Afmelden',
+  },
+  roles: {
+    'admin-agent': 'Beheeragent',
+    'sales-agent': 'Verkoopagent',
+    'helpdesk-agent': 'Helpdeskagent',
+    'billing-admin': 'Factureringsbeheerder',
+    'global-admin': 'Globale beheerder',
+  },
+  partnerTypes: {
+    'direct-bill': 'Partner met directe facturering',
+    'indirect-provider': 'Indirecte provider',
+    'indirect-reseller': 'Indirecte reseller',
+  },
+  mcaStatus: {
+    label: 'MCA-status',
+    all: 'Alle',
+    'not-accepted': 'Niet geaccepteerd',
+    queued: 'In wachtrij',
+    'confirmed-by-partner': 'Bevestigd door partner',
+    'accepted-directly': 'Direct geaccepteerd',
+    failed: 'Mislukt',
+  },
+  statusBar: {
+    label: 'Synchronisatiestatus',
+    online: 'Online',
+    offline: 'Offline',
+    unreachable: 'Backend niet bereikbaar',
+    queued: '{count} in wachtrij',
+    failed: '{count} mislukt',
+    lastSync: 'Laatst gesynchroniseerd {time}',
+    neverSynced: 'Nog niet gesynchroniseerd',
+    sending: 'Verzenden…',
+    paused: 'Verzenden gepauzeerd: meld u opnieuw aan',
+    throttled: 'Wachten tot {time}: de backend vroeg om het rustiger aan te doen',
+  },
+  reauth: {
+    message: 'Verzenden is gepauzeerd omdat uw aanmelding is verlopen. Uw wachtrij blijft op deze computer bewaard.',
+    action: 'Opnieuw aanmelden',
+  },
+  notifications: {
+    label: 'Meldingen',
+    dismiss: 'Sluiten',
+    confirmed: 'Bevestigd bij Microsoft: {customer}',
+    confirmedAlready: 'Was al vastgelegd bij Microsoft: {customer}',
+    failed: 'Niet geaccepteerd door Microsoft: {customer}. {reason}',
+    authRequired: 'Uw aanmelding is verlopen. Meld u opnieuw aan om de bevestigingen in de wachtrij te verzenden.',
+    storageFull: 'De lokale opslag is vol: er is niets opgeslagen. Maak schijfruimte vrij en probeer het opnieuw.',
+    databaseChanged: 'MCA Desk is in een ander venster bijgewerkt. Laad dit venster opnieuw om verder te gaan.',
+    recovered: '{count} onderbroken bevestiging(en) worden opnieuw verzonden.',
+  },
+  actions: {
+    cancel: 'Annuleren',
+    close: 'Sluiten',
+    back: 'Terug',
+    retry: 'Opnieuw proberen',
+  },
+  errors: {
+    generic: 'Er ging iets mis: {message}',
+    unavailable: 'MCA Desk kon zijn lokale dienst niet bereiken. Uw opgeslagen werk blijft op deze computer bewaard.',
+  },
+  yesNo: { yes: 'Ja', no: 'Nee', unknown: 'Nog niet gecontroleerd' },
+};
+export default nl;

@@ -1,0 +1,113 @@
+/**
+ * The Customers page's view: the search text, the MCA status filter and the sort, and the rows they
+ * give. Kept in a store so the list is as the agent left it when they come back from a customer.
+ */
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef, watch } from 'vue';
+import { mcaStatusOf, mcaStatuses, type McaStatus } from '../domain/mca-status';
+import { filterSearch } from '../search/customer-search';
+import { arrangeRows, sortOrderBy, sortOrderByCode, type SortOrder } from '../search/customer-list-view';
+import type { CustomerRow } from '../db/rows';
+import { useCustomersStore } from './customers';
+import { useMcaStateStore } from './mca-state';
+import { useOutboxStore } from './outbox';
+
+export type SortKey = 'companyName' | 'domain' | 'id' | 'status';
+
+export const useCustomerListStore = defineStore('customerList', () => {
+  const customers = useCustomersStore();
+  const mcaState = useMcaStateStore();
+  const outbox = useOutboxStore();
+
+  const query = ref('');
+  const statusFilter = ref<McaStatus | 'all'>('all');
+  const sortKey = ref<SortKey>('companyName');
+  const descending = ref(false);
+
+  /** Each customer's status as a code (index into `mcaStatuses`), aligned with the records. */
+  const statusCodes = computed(() => {
+    void mcaState.version;
+    const rows = customers.records;
+    const states = mcaState.states;
+    const local = outbox.localStates;
+    const codes = new Uint8Array(rows.length);
+    for (let position = 0; position < rows.length; position++) {
+      const id = (rows[position] as { id: string }).id;
+      codes[position] = mcaStatuses.indexOf(mcaStatusOf(states.get(id), local.get(id)));
+    }
+    return markRaw(codes);
+  });
+
+  function statusOf(position: number): McaStatus {
+    return mcaStatuses[statusCodes.value[position] ?? 0] as McaStatus;
+  }
+
+  /** Matching positions, ascending: the index for the indexed part, a scan for rows downloaded since. */
+  const matches = computed(() => {
+    void customers.indexVersion;
+    const rows = customers.records;
+    const index = customers.index;
+    const indexed = index && index.size <= rows.length ? index.search(query.value) : new Uint32Array(0);
+    const from = index && index.size <= rows.length ? index.size : 0;
+    if (from === rows.length) return indexed;
+    const tail = filterSearch(rows.slice(from), query.value).map((position) => position + from);
+    const all = new Uint32Array(indexed.length + tail.length);
+    all.set(indexed);
+    all.set(tail, indexed.length);
+    return markRaw(all);
+  });
+
+  // Column orders are computed once per data set (and per status change for the status column).
+  const orderCache = shallowRef(new Map<SortKey, SortOrder | null>());
+  watch(
+    () => customers.records,
+    () => {
+      orderCache.value = new Map();
+    },
+  );
+
+  function orderFor(key: SortKey): SortOrder | null {
+    const rows = customers.records;
+    if (key === 'status') return sortOrderByCode(statusCodes.value, mcaStatuses.length);
+    const cached = orderCache.value.get(key);
+    if (cached !== undefined) return cached;
+    let order: SortOrder | null;
+    if (key === 'companyName' && isInNameOrder(rows)) order = null;
+    else order = sortOrderBy(rows.length, (position) => keyOf(rows[position] as CustomerRow, key));
+    orderCache.value.set(key, order ? markRaw(order) : null);
+    return order;
+  }
+
+  const rows = computed(() => {
+    const total = customers.records.length;
+    const sort = orderFor(sortKey.value);
+    return markRaw(
+      arrangeRows(matches.value, total, {
+        statusCodes: statusCodes.value,
+        ...(statusFilter.value === 'all' ? {} : { statusFilter: mcaStatuses.indexOf(statusFilter.value) }),
+        ...(sort ? { sort } : {}),
+        descending: descending.value,
+      }),
+    );
+  });
+
+  function sortBy(key: SortKey): void {
+    if (sortKey.value === key) descending.value = !descending.value;
+    else {
+      sortKey.value = key;
+      descending.value = false;
+    }
+  }
+
+  return { query, statusFilter, sortKey, descending, rows, statusOf, sortBy };
+});
+
+function keyOf(row: CustomerRow, key: Exclude<SortKey, 'status'>): string {
+  return key === 'companyName' ? row.nameKey : row[key].toLowerCase();
+}
+
+/** Rows loaded from the cache come in name order already; then the name column needs no sort. */
+function isInNameOrder(rows: readonly CustomerRow[]): boolean {
+  for (let position = 1; position < rows.length; position++) if ((rows[position - 1] as CustomerRow).nameKey > (rows[position] as CustomerRow).nameKey) return false;
+  return true;
+}

@@ -1,0 +1,196 @@
+/**
+ * The partner's customers, cached on this computer: a paged download with progress that resumes
+ * where it stopped, a refresh that never empties the cache before a full pass succeeded, the search
+ * index over the cache, and each customer's details fetched when it is opened.
+ */
+import { defineStore } from 'pinia';
+import { markRaw, reactive, ref, shallowRef } from 'vue';
+import type { CustomerSummary } from '../../../shared/domain/customer';
+import { ApiError } from '../../../shared/ipc/errors';
+import { db } from '../db/database';
+import type { CustomerDetailRow, CustomerRow } from '../db/rows';
+import { guardStorage } from '../db/storage-errors';
+import { call } from '../platform/api';
+import { CustomerSearchIndex } from '../search/customer-search';
+
+const CHECKPOINT_KEY = 'customers.download';
+const UPDATED_KEY = 'customers.updatedAt';
+const PAGE_SIZE = 500;
+/** A cache older than this is refreshed on its own when the app starts online. */
+const STALE_AFTER_MS = 12 * 60 * 60_000;
+
+interface DownloadCheckpoint {
+  runId: string;
+  continuationToken: string;
+  loaded: number;
+  total: number | null;
+}
+
+function rowOf(summary: CustomerSummary, runId: string): CustomerRow {
+  return {
+    id: summary.id,
+    companyName: summary.companyName,
+    domain: summary.domain,
+    ...(summary.relationshipToPartner ? { relationshipToPartner: summary.relationshipToPartner } : {}),
+    nameKey: summary.companyName.toLowerCase(),
+    seenRun: runId,
+  };
+}
+
+function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export const useCustomersStore = defineStore('customers', () => {
+  /** Plain (non-reactive) rows in name order; replaced as a whole, so Vue tracks one reference. */
+  const records = shallowRef<readonly CustomerRow[]>(markRaw([]));
+  const positions = shallowRef<ReadonlyMap<string, number>>(new Map());
+  /** The index covers records[0 .. index.size); rows downloaded after it was built are scanned. */
+  const index = shallowRef<CustomerSearchIndex | null>(null);
+  /** Bumped when the index learnt something in place (a contact email). */
+  const indexVersion = ref(0);
+  const loaded = ref(false);
+  const updatedAt = ref<number | null>(null);
+  const download = reactive({ running: false, loaded: 0, total: null as number | null, error: null as string | null });
+  let indexJob = 0;
+
+  function setRecords(rows: CustomerRow[]): void {
+    records.value = markRaw(rows);
+    positions.value = markRaw(new Map(rows.map((row, position) => [row.id, position])));
+  }
+
+  /** Builds the search index after the list has painted, and teaches it the contact emails already known. */
+  async function buildIndex(): Promise<void> {
+    const job = ++indexJob;
+    await yieldToBrowser();
+    if (job !== indexJob) return;
+    const rows = records.value;
+    const built = CustomerSearchIndex.build(rows);
+    const details = await db().customerDetails.toArray();
+    for (const detail of details) {
+      const position = positions.value.get(detail.id);
+      if (position !== undefined && detail.contact.email) built.update(position, { ...detail, email: detail.contact.email });
+    }
+    if (job === indexJob && rows === records.value) index.value = markRaw(built);
+  }
+
+  /** Reads the cache (name order) into memory; downloads it when empty or stale and online. */
+  async function load(): Promise<void> {
+    const rows = await db().customers.orderBy('nameKey').toArray();
+    setRecords(rows);
+    updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
+    loaded.value = true;
+    void buildIndex();
+    const checkpoint = (await db().meta.get(CHECKPOINT_KEY))?.value as DownloadCheckpoint | undefined;
+    const stale = updatedAt.value === null || Date.now() - updatedAt.value > STALE_AFTER_MS;
+    if (navigator.onLine && (checkpoint || stale)) void refresh();
+  }
+
+  /**
+   * Downloads every customer page by page, saving each page and a checkpoint together, so an
+   * interrupted download resumes. Customers the full pass did not see are removed only at its end.
+   */
+  async function refresh(): Promise<void> {
+    if (download.running) return;
+    download.running = true;
+    download.error = null;
+    const initial = records.value.length === 0;
+    try {
+      let checkpoint = (await db().meta.get(CHECKPOINT_KEY))?.value as DownloadCheckpoint | undefined;
+      try {
+        await downloadPages(checkpoint, initial);
+      } catch (error) {
+        // A resumed continuation token may have expired: start the pass again once.
+        if (!checkpoint || !(error instanceof ApiError) || !['bad-request', 'backend', 'not-found'].includes(error.code)) throw error;
+        await db().meta.delete(CHECKPOINT_KEY);
+        checkpoint = undefined;
+        await downloadPages(undefined, initial);
+      }
+      const rows = await db().customers.orderBy('nameKey').toArray();
+      setRecords(rows);
+      updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
+      await buildIndex();
+    } catch (error) {
+      download.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      download.running = false;
+    }
+  }
+
+  async function downloadPages(checkpoint: DownloadCheckpoint | undefined, initial: boolean): Promise<void> {
+    const runId = checkpoint?.runId ?? crypto.randomUUID();
+    let token = checkpoint?.continuationToken;
+    download.loaded = checkpoint?.loaded ?? 0;
+    download.total = checkpoint?.total ?? null;
+    const { customers, meta } = db();
+    let pending: CustomerRow[] = [];
+    let shownAt = 0;
+    for (;;) {
+      const page = await call('listCustomers', { pageSize: PAGE_SIZE, ...(token ? { continuationToken: token } : {}) });
+      const rows = page.items.map((summary) => rowOf(summary, runId));
+      const next = page.continuationToken ?? undefined;
+      download.loaded += rows.length;
+      download.total = page.totalCount ?? download.total;
+      const progress: DownloadCheckpoint | null = next ? { runId, continuationToken: next, loaded: download.loaded, total: download.total } : null;
+      await guardStorage(() =>
+        db().transaction('rw', customers, meta, async () => {
+          await customers.bulkPut(rows);
+          if (progress) await meta.put({ key: CHECKPOINT_KEY, value: progress });
+        }),
+      );
+      // On a first download the list fills in as pages arrive (searched by scan until indexed), about once a second.
+      if (initial) {
+        pending.push(...rows);
+        if (!next || Date.now() - shownAt > 1_000) {
+          setRecords([...records.value, ...pending]);
+          pending = [];
+          shownAt = Date.now();
+        }
+      }
+      if (!next) break;
+      token = next;
+    }
+    await guardStorage(() =>
+      db().transaction('rw', customers, meta, async () => {
+        await customers.where('seenRun').notEqual(runId).delete();
+        await meta.delete(CHECKPOINT_KEY);
+        await meta.put({ key: UPDATED_KEY, value: Date.now() });
+      }),
+    );
+  }
+
+  function byId(id: string): CustomerRow | undefined {
+    const position = positions.value.get(id);
+    return position === undefined ? undefined : records.value[position];
+  }
+
+  /** A customer's cached details (country, language, contact), if it was opened before. */
+  function cachedDetails(id: string): Promise<CustomerDetailRow | undefined> {
+    return db().customerDetails.get(id);
+  }
+
+  /** Fetches a customer's details from the backend and caches them. */
+  async function fetchDetails(id: string): Promise<CustomerDetailRow> {
+    const customer = await call('getCustomer', { customerId: id });
+    const row: CustomerDetailRow = { ...customer, fetchedAt: Date.now() };
+    await guardStorage(() => db().customerDetails.put(row));
+    const position = positions.value.get(id);
+    if (position !== undefined && index.value && position < index.value.size && customer.contact.email)
+    {
+      index.value.update(position, { id, companyName: customer.companyName, domain: customer.domain, email: customer.contact.email });
+      indexVersion.value += 1;
+    }
+    return row;
+  }
+
+  function reset(): void {
+    indexJob += 1;
+    setRecords([]);
+    index.value = null;
+    loaded.value = false;
+    updatedAt.value = null;
+    Object.assign(download, { running: false, loaded: 0, total: null, error: null });
+  }
+
+  return { records, positions, index, indexVersion, loaded, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, reset };
+});

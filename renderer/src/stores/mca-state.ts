@@ -1,0 +1,115 @@
+/**
+ * Every customer's MCA state as the backend knows it, in bulk: the partner-wide agreement records
+ * (one paged call for all customers, never one call per customer) plus each opened customer's
+ * direct-sign status. Kept in IndexedDB and mirrored in memory for the list's filter.
+ */
+import { defineStore } from 'pinia';
+import { markRaw, ref, shallowRef, watch } from 'vue';
+import { db } from '../db/database';
+import type { McaStateRow } from '../db/rows';
+import { guardStorage } from '../db/storage-errors';
+import { call } from '../platform/api';
+import { useLiveQuery } from '../composables/useLiveQuery';
+
+const UPDATED_KEY = 'records.updatedAt';
+
+export const useMcaStateStore = defineStore('mcaState', () => {
+  /** Updated in place (100,000 entries are not copied per change); `version` tells Vue it changed. */
+  const states = shallowRef<Map<string, McaStateRow>>(markRaw(new Map()));
+  const version = ref(0);
+  const updatedAt = ref<number | null>(null);
+  const refreshing = ref(false);
+  const error = ref<string | null>(null);
+  const seenUntil = ref(0);
+
+  // Rows changed since the last look (this window's writes, the sync worker's, other windows').
+  // (aboveOrEqual: two writes in the same millisecond must not hide the second one.)
+  const changed = useLiveQuery(() => db().mcaState.where('updatedAt').aboveOrEqual(seenUntil.value).toArray(), [] as McaStateRow[], [seenUntil]);
+  watch(changed, (rows) => {
+    let latest = seenUntil.value;
+    let news = false;
+    for (const row of rows) {
+      if (states.value.get(row.customerId)?.updatedAt !== row.updatedAt) news = true;
+      states.value.set(row.customerId, row);
+      latest = Math.max(latest, row.updatedAt);
+    }
+    if (news) version.value += 1;
+    seenUntil.value = latest;
+  });
+
+  async function load(): Promise<void> {
+    const rows = await db().mcaState.toArray();
+    states.value = markRaw(new Map(rows.map((row) => [row.customerId, row])));
+    version.value += 1;
+    seenUntil.value = rows.reduce((latest, row) => Math.max(latest, row.updatedAt), 0);
+    updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
+  }
+
+  /** Downloads the partner-wide agreement records, page by page, keeping each customer's direct-sign status. */
+  async function refreshRecords(): Promise<void> {
+    if (refreshing.value) return;
+    refreshing.value = true;
+    error.value = null;
+    try {
+      let token: string | undefined;
+      do {
+        const page = await call('listAgreementRecords', token ? { continuationToken: token } : {});
+        const now = Date.now();
+        await guardStorage(() =>
+          db().transaction('rw', db().mcaState, async () => {
+            const existing = await db().mcaState.bulkGet(page.records.map((record) => record.customerId));
+            await db().mcaState.bulkPut(
+              page.records.map((record, position) => ({
+                ...existing[position],
+                customerId: record.customerId,
+                partnerAttestationCompleted: record.partnerAttestationCompleted,
+                lastContact: record.lastContact,
+                lastDateAgreed: record.lastDateAgreed,
+                updatedAt: now,
+              })),
+            );
+          }),
+        );
+        token = page.continuationToken ?? undefined;
+      } while (token);
+      const now = Date.now();
+      await db().meta.put({ key: UPDATED_KEY, value: now });
+      updatedAt.value = now;
+    } catch (caught) {
+      error.value = caught instanceof Error ? caught.message : String(caught);
+    } finally {
+      refreshing.value = false;
+    }
+  }
+
+  /** Asks whether the customer accepted directly (Microsoft 365 admin center) and keeps the answer. */
+  async function refreshDirectSign(customerId: string): Promise<boolean> {
+    const { isSigned } = await call('getDirectSignStatus', { customerId });
+    const now = Date.now();
+    await guardStorage(() =>
+      db().transaction('rw', db().mcaState, async () => {
+        const row = await db().mcaState.get(customerId);
+        await db().mcaState.put({
+          partnerAttestationCompleted: false,
+          lastContact: null,
+          lastDateAgreed: null,
+          ...row,
+          customerId,
+          isSigned,
+          isSignedCheckedAt: now,
+          updatedAt: now,
+        });
+      }),
+    );
+    return isSigned;
+  }
+
+  function reset(): void {
+    states.value = markRaw(new Map());
+    version.value += 1;
+    updatedAt.value = null;
+    seenUntil.value = 0;
+  }
+
+  return { states, version, updatedAt, refreshing, error, load, refreshRecords, refreshDirectSign, reset };
+});

@@ -1,0 +1,58 @@
+/**
+ * Who is signed in, at which backend, and what they may do. The session lives in the main process
+ * (tokens never reach the renderer); this store asks for it on load and after sign-in/out.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { Session } from '../../../shared/ipc/contract';
+import { canAttest, canCreateCustomers, type PartnerUser } from '../../../shared/domain/roles';
+import { call } from '../platform/api';
+
+export const useSessionStore = defineStore('session', () => {
+  const session = ref<Session | null>(null);
+  const loaded = ref(false);
+  /** The sign-in expired while work was queued: the agent must sign in again (same user). */
+  const expired = ref(false);
+  let loading: Promise<void> | null = null;
+
+  const user = computed<PartnerUser | null>(() => (session.value?.signedIn ? session.value.user : null));
+  const backend = computed(() => session.value?.backend ?? 'sandbox');
+  const attestPermission = computed(() => (user.value ? canAttest(user.value) : null));
+  const mayAttest = computed(() => attestPermission.value?.allowed === true);
+  const mayCreateCustomers = computed(() => (user.value ? canCreateCustomers(user.value).allowed : false));
+  const isIndirectReseller = computed(() => user.value?.partnerType === 'indirect-reseller');
+
+  /** Loads the session once (later calls share it); `force` asks again. */
+  function load(force = false): Promise<void> {
+    if (loading && !force) return loading;
+    loading = call('getSession', {})
+      .then((value) => {
+        session.value = value;
+      })
+      .finally(() => {
+        loaded.value = true;
+      });
+    return loading;
+  }
+
+  async function signIn(userName: string, password: string): Promise<void> {
+    session.value = await call('signIn', { method: 'password', userName, password });
+    expired.value = false;
+  }
+
+  async function signInWithMicrosoft(): Promise<void> {
+    session.value = await call('signIn', { method: 'microsoft' });
+    expired.value = false;
+  }
+
+  async function signOut(): Promise<void> {
+    session.value = await call('signOut', {});
+    expired.value = false;
+  }
+
+  function markExpired(): void {
+    expired.value = true;
+  }
+
+  return { session, loaded, expired, user, backend, attestPermission, mayAttest, mayCreateCustomers, isIndirectReseller, load, signIn, signInWithMicrosoft, signOut, markExpired };
+});
