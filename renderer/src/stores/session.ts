@@ -13,6 +13,8 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false);
   /** The sign-in expired while work was queued: the agent must sign in again (same user). */
   const expired = ref(false);
+  /** Set when the local service (main process or bridge) could not be asked for the session. */
+  const loadError = ref<string | null>(null);
   let loading: Promise<void> | null = null;
 
   const user = computed<PartnerUser | null>(() => (session.value?.signedIn ? session.value.user : null));
@@ -28,6 +30,10 @@ export const useSessionStore = defineStore('session', () => {
     loading = call('getSession', {})
       .then((value) => {
         session.value = value;
+        loadError.value = null;
+      })
+      .catch((error: unknown) => {
+        loadError.value = error instanceof Error ? error.message : String(error);
       })
       .finally(() => {
         loaded.value = true;
@@ -54,5 +60,5 @@ export const useSessionStore = defineStore('session', () => {
     expired.value = true;
   }
 
-  return { session, loaded, expired, user, backend, attestPermission, mayAttest, mayCreateCustomers, isIndirectReseller, load, signIn, signInWithMicrosoft, signOut, markExpired };
+  return { session, loaded, expired, loadError, user, backend, attestPermission, mayAttest, mayCreateCustomers, isIndirectReseller, load, signIn, signInWithMicrosoft, signOut, markExpired };
 });

@@ -22,6 +22,5 @@ export default {
     id: 'Tenant ID',
     status: 'MCA status',
   },
-  sortBy: 'Sort by {column}',
   open: 'Open {name}',
 };

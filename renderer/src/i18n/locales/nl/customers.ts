@@ -24,7 +24,6 @@ const nl: typeof en = {
     id: 'Tenant-ID',
     status: 'MCA-status',
   },
-  sortBy: 'Sorteren op {column}',
   open: '{name} openen',
 };
 export default nl;
