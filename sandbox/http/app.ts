@@ -11,11 +11,20 @@ import { agreementRoutes } from '../routes/agreements';
 import { customerRoutes } from '../routes/customers';
 import { customerAgreementRoutes } from '../routes/customer-agreements';
 import { sandboxRoutes } from '../routes/sandbox';
+import { customerCreateRoutes } from '../routes/customer-create';
+import { documentRoutes } from '../routes/documents';
+import { partnerRecordRoutes } from '../routes/partner-records';
+import { homeRoutes } from '../routes/home';
 
 /** Larger bodies get 413; a bulk batch of 500 items is about 150 kB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createApp(state: SandboxState, extraRoutes: Array<(state: SandboxState) => Hono<AppEnv>> = []): Hono<AppEnv> {
+const routers = [
+  homeRoutes, oauthRoutes, profileRoutes, agreementRoutes, customerRoutes, customerCreateRoutes, customerAgreementRoutes, partnerRecordRoutes,
+  documentRoutes, sandboxRoutes,
+];
+
+export function createApp(state: SandboxState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     await next();
@@ -23,13 +32,16 @@ export function createApp(state: SandboxState, extraRoutes: Array<(state: Sandbo
     c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
   });
   app.use('*', partnerCenterHeaders());
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => send(c, errors.payloadTooLarge(MAX_BODY_BYTES)) }));
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => {
+    // The rest of the body is not read: close the connection so no client reuses it mid-upload.
+    c.header('Connection', 'close');
+    return send(c, errors.payloadTooLarge(MAX_BODY_BYTES));
+  } }));
   app.use('/v1/*', state.faults.middleware());
   app.use('/v1/*', requireToken(state));
   app.use('/v1/*', state.throttle.middleware());
 
-  for (const routes of [oauthRoutes, profileRoutes, agreementRoutes, customerRoutes, customerAgreementRoutes, sandboxRoutes, ...extraRoutes])
-    app.route('/', routes(state));
+  for (const routes of routers) app.route('/', routes(state));
 
   app.notFound((c) => send(c, errors.notFound()));
   app.onError((error, c) => {

@@ -8,7 +8,7 @@ import type { Transaction } from '@electric-sql/pglite';
 import type { AuthUser } from '../auth/users';
 import type { Contact } from '../../shared/domain/contact';
 import { isSameContact } from '../../shared/domain/agreement';
-import { isAfterServerNow } from '../../shared/domain/dates';
+import { isAfterServerNow, parseApiInstant } from '../../shared/domain/dates';
 import { errors, type ErrorResult } from '../http/errors';
 import { findCustomerFor } from './customer-access';
 import type { Templates } from './templates';
@@ -36,6 +36,8 @@ export async function confirmAgreement(
   const found = await findCustomerFor(tx, user, input.customerId);
   if (!found.ok) return found;
 
+  const agreed = parseApiInstant(input.dateAgreed);
+  if (!agreed) return { ok: false, error: errors.badInput('dateAgreed is not a valid date-time.') };
   if (isAfterServerNow(input.dateAgreed, now)) return { ok: false, error: errors.dateInFuture() };
 
   const latest = await tx.query<{ first_name: string; last_name: string; email: string; phone_number: string | null }>(
@@ -57,7 +59,7 @@ export async function confirmAgreement(
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       input.customerId, found.customer.partner_id, template.templateId, template.agreementType, template.agreementLink, contact.firstName,
-      contact.lastName, contact.email, contact.phoneNumber ?? null, input.dateAgreed.endsWith('Z') || /[+-]\d{2}:?\d{2}$/.test(input.dateAgreed) ? input.dateAgreed : `${input.dateAgreed}Z`,
+      contact.lastName, contact.email, contact.phoneNumber ?? null, agreed.toISOString(),
       user.userId, user.userName, context.requestId, now.toISOString(),
     ],
   );

@@ -8,7 +8,8 @@ import { contactSchema } from '../domain/contact';
 import { agreementTypeSchema, storedContactSchema } from '../domain/agreement';
 import { domainSchema, languageTagSchema, addressSchema } from '../domain/customer';
 import { emailSchema } from '../domain/contact';
-import { requiredText } from '../domain/text';
+import { optionalText, requiredText } from '../domain/text';
+import { isCalendarDate } from '../domain/dates';
 
 /** `GET /v1/agreements` item. The docs name the field `type`, the samples and SDK `agreementType`. */
 export const agreementMetadataSchema = z
@@ -26,7 +27,9 @@ export type AgreementMetadata = z.output<typeof agreementMetadataSchema>;
 export const apiInstantSchema = z
   .string()
   .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(value), 'invalid-date-time')
-  .refine((value) => !Number.isNaN(new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`).getTime()), 'invalid-date-time');
+  .refine((value) => !Number.isNaN(new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`).getTime()), 'invalid-date-time')
+  // A real calendar day and clock time: JavaScript would roll 2019-02-30 over to March; the backend refuses it.
+  .refine((value) => isCalendarDate(value.slice(0, 10)) && Number(value.slice(11, 13)) < 24 && Number(value.slice(14, 16)) < 60 && Number(value.slice(17, 19) || '0') < 60, 'invalid-date-time');
 
 /** `POST /v1/customers/{id}/agreements` body. `userId` is never sent: the server takes it from the token. */
 export const createAgreementBodySchema = z.object({
@@ -129,7 +132,11 @@ export type ApiCustomer = z.output<typeof apiCustomerSchema>;
 /** `POST /v1/customers` body (camelCase as in the docs' examples). */
 export const createCustomerBodySchema = z.object({
   enableGDAPByDefault: z.boolean().optional(),
-  companyProfile: z.object({ domain: domainSchema }),
+  companyProfile: z.object({
+    domain: domainSchema,
+    /** Required only in some countries (reference §7: AM, AZ, BY, … VE). */
+    organizationRegistrationNumber: optionalText(50),
+  }),
   billingProfile: z.object({
     email: emailSchema,
     culture: languageTagSchema,

@@ -69,7 +69,7 @@ export function confirmBody(overrides: Record<string, unknown> = {}, contact: Re
   };
 }
 
-export const requestId = () => randomUUID();
+export const requestId = (): string => randomUUID();
 
 /** Contoso's customers in list order (ids and names). */
 export async function contosoCustomers(sandbox: { url: string }, token: string): Promise<Array<{ id: string; companyName: string; domain: string }>> {
