@@ -1,0 +1,25 @@
+/**
+ * One sign-in interface for both backends. Tokens never leave the provider except as the
+ * `Authorization` header the client sends; the renderer sees only the `Session` (user, roles,
+ * partner type, expiry).
+ */
+import type { z } from 'zod';
+import type { BackendKind, Session, signInRequestSchema } from '../../../shared/ipc/contract';
+import type { PartnerUser } from '../../../shared/domain/roles';
+
+export type SignInRequest = z.output<typeof signInRequestSchema>;
+
+export interface AuthProvider {
+  readonly kind: BackendKind;
+  /** Picks up a session persisted in the secret store (on start). Never throws. */
+  restore(): Promise<void>;
+  session(): Session;
+  /** The signed-in user as main knows it (roles and partner type are re-checked from this), if any. */
+  user(): PartnerUser | undefined;
+  signIn(request: SignInRequest): Promise<Session>;
+  signOut(): Promise<Session>;
+  /** A bearer token for the API, or `AuthRequiredError`. */
+  getAccessToken(): Promise<string>;
+  /** The backend refused the token (401): forget it, so the next call asks to sign in again. */
+  invalidate(reason?: string): Promise<void>;
+}

@@ -1,0 +1,140 @@
+/**
+ * Sign-in against the sandbox: a seeded user's name and password for a bearer token
+ * (`POST /oauth2/token`, grant_type=password), then the user's roles and partner type from the
+ * sandbox-only `GET /v1/profiles/me`. The session (token, expiry, user) is kept in the secret store,
+ * so a restart of the app keeps the agent signed in until the token expires.
+ */
+import { z } from 'zod';
+import type { Session } from '../../../shared/ipc/contract';
+import { partnerUserSchema, type PartnerUser } from '../../../shared/domain/roles';
+import { AuthRequiredError, hostError } from '../errors';
+import { PartnerCenterClient } from '../partner-center/client';
+import { parseErrorBody } from '../partner-center/errors';
+import { apiRoot, type FetchLike } from '../partner-center/http';
+import type { SecretStore } from '../secrets/store';
+import type { AuthProvider, SignInRequest } from './provider';
+
+const SESSION_KEY = 'session:sandbox';
+
+const storedSessionSchema = z.object({
+  token: z.string().min(1),
+  expiresAt: z.string(),
+  user: partnerUserSchema,
+  url: z.string(),
+});
+type StoredSession = z.infer<typeof storedSessionSchema>;
+
+const tokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.union([z.number(), z.string()]).optional(),
+});
+
+export interface SandboxAuthOptions {
+  /** The sandbox's URL; a function, because settings may change it while the app runs. */
+  baseUrl: () => string;
+  secrets: SecretStore;
+  fetch?: FetchLike;
+  now?: () => Date;
+  timeoutMs?: number;
+}
+
+export class SandboxAuthProvider implements AuthProvider {
+  readonly kind = 'sandbox' as const;
+  private current?: StoredSession;
+  /** The last session ended by expiry or a 401 (so the message can say so). */
+  private lapsed = false;
+  private readonly now: () => Date;
+  private readonly fetchImpl: FetchLike;
+
+  constructor(private readonly options: SandboxAuthOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  async restore(): Promise<void> {
+    try {
+      const raw = await this.options.secrets.get(SESSION_KEY);
+      const parsed = raw ? storedSessionSchema.safeParse(JSON.parse(raw)) : undefined;
+      this.current = parsed?.success && !this.expired(parsed.data) ? parsed.data : undefined;
+    } catch {
+      this.current = undefined;
+    }
+  }
+
+  private expired(session: StoredSession): boolean {
+    return Date.parse(session.expiresAt) <= this.now().getTime();
+  }
+
+  private active(): StoredSession | undefined {
+    if (this.current && this.expired(this.current)) {
+      this.current = undefined;
+      this.lapsed = true;
+    }
+    return this.current;
+  }
+
+  session(): Session {
+    const current = this.active();
+    return current ? { signedIn: true, backend: 'sandbox', user: current.user, expiresAt: current.expiresAt } : { signedIn: false, backend: 'sandbox' };
+  }
+
+  user(): PartnerUser | undefined {
+    return this.active()?.user;
+  }
+
+  async signIn(request: SignInRequest): Promise<Session> {
+    if (request.method !== 'password')
+      throw hostError('unavailable', 'The sandbox signs in with a user name and password; "Sign in with Microsoft" is for Partner Center.');
+    const root = apiRoot(this.options.baseUrl());
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetchImpl(`${root}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams({ grant_type: 'password', username: request.userName, password: request.password }).toString(),
+        signal: timeout,
+        redirect: 'error',
+      });
+      text = await response.text();
+    } catch {
+      throw hostError(timeout.aborted ? 'timeout' : 'network', `The sandbox at ${root} could not be reached.`);
+    }
+    if (!response.ok) {
+      const body = parseErrorBody(text);
+      if (response.status === 400 || response.status === 401)
+        throw hostError('auth-required', 'The user name or password is not correct.', { reason: 'invalid-credentials', status: response.status, backendCode: body.code });
+      throw hostError('backend', `The sandbox refused the sign-in (${response.status}).`, { status: response.status, backendCode: body.code });
+    }
+    const parsed = tokenResponseSchema.safeParse(JSON.parse(text || '{}'));
+    if (!parsed.success) throw hostError('backend', 'The sandbox answered the sign-in without a token.');
+    const token = parsed.data.access_token;
+    const expiresInSeconds = Number(parsed.data.expires_in ?? 3600);
+    const expiresAt = new Date(this.now().getTime() + (Number.isFinite(expiresInSeconds) ? expiresInSeconds : 3600) * 1000).toISOString();
+    const profileClient = new PartnerCenterClient({ baseUrl: root, getAccessToken: async () => token, fetch: this.fetchImpl, now: this.now });
+    const user = await profileClient.getSandboxProfile();
+    this.current = { token, expiresAt, user, url: root };
+    this.lapsed = false;
+    await this.options.secrets.set(SESSION_KEY, JSON.stringify(this.current));
+    return this.session();
+  }
+
+  async signOut(): Promise<Session> {
+    this.current = undefined;
+    await this.options.secrets.delete(SESSION_KEY);
+    return this.session();
+  }
+
+  async getAccessToken(): Promise<string> {
+    const current = this.active();
+    if (!current) throw new AuthRequiredError(this.lapsed ? 'Your session expired. Sign in again.' : 'Sign in to continue.');
+    return current.token;
+  }
+
+  async invalidate(): Promise<void> {
+    await this.signOut();
+    this.lapsed = true;
+  }
+}

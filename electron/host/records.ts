@@ -1,0 +1,84 @@
+/** Conversions from the API's shapes to the records and customers the renderer sees. */
+import { parseApiInstant } from '../../shared/domain/dates';
+import type { AgreementRecord } from '../../shared/domain/agreement';
+import type { ApiAgreement, ApiCustomer, ApiCustomerListItem, CustomerAgreementRecord } from '../../shared/api/partner-center';
+import { epochToDate } from '../../shared/api/partner-center';
+import type { Customer, CustomerSummary } from '../../shared/domain/customer';
+import type { AgreementRecordSummary } from '../../shared/ipc/contract';
+import { phoneSchema } from '../../shared/domain/contact';
+
+/** A phone number as the contact rules accept it, or nothing (backend data may not meet them). */
+function validPhone(value: string | null | undefined): string | undefined {
+  const parsed = phoneSchema.safeParse(value ?? undefined);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** `dateAgreed` as an ISO instant with `Z` (GET answers omit the offset; those are UTC). */
+export function normaliseInstant(value: string): string {
+  return parseApiInstant(value)?.toISOString() ?? value;
+}
+
+export function toAgreementRecord(customerId: string, agreement: ApiAgreement): AgreementRecord {
+  return {
+    customerId,
+    primaryContact: {
+      firstName: agreement.primaryContact.firstName,
+      lastName: agreement.primaryContact.lastName,
+      email: agreement.primaryContact.email,
+      ...(agreement.primaryContact.phoneNumber ? { phoneNumber: agreement.primaryContact.phoneNumber } : {}),
+    },
+    templateId: agreement.templateId,
+    dateAgreed: normaliseInstant(agreement.dateAgreed),
+    type: agreement.type,
+    userId: agreement.userId ?? null,
+    ...(agreement.agreementLink ? { agreementLink: agreement.agreementLink } : {}),
+  };
+}
+
+export function toCustomerSummary(item: ApiCustomerListItem): CustomerSummary {
+  return {
+    id: item.id,
+    companyName: item.companyProfile.companyName ?? item.companyProfile.domain,
+    domain: item.companyProfile.domain,
+    ...(item.relationshipToPartner ? { relationshipToPartner: item.relationshipToPartner } : {}),
+  };
+}
+
+/** The language part of a culture or language tag ("nl-NL" → "nl"). */
+function languageOf(tag: string | undefined): string | undefined {
+  const trimmed = tag?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export function toCustomer(customer: ApiCustomer): Customer {
+  const billing = customer.billingProfile;
+  const address = billing?.defaultAddress;
+  const country = (address?.country ?? '').trim().toUpperCase();
+  return {
+    id: customer.id,
+    companyName: (billing?.companyName || customer.companyProfile.companyName || customer.companyProfile.domain).slice(0, 200),
+    domain: customer.companyProfile.domain,
+    // The real get-by-id always carries the billing profile; 'US' is Partner Center's own default country.
+    country: /^[A-Z]{2}$/.test(country) ? country : 'US',
+    language: languageOf(billing?.culture) ?? languageOf(billing?.language) ?? 'en-US',
+    contact: {
+      firstName: billing?.firstName ?? address?.firstName ?? '',
+      lastName: billing?.lastName ?? address?.lastName ?? '',
+      email: billing?.email ?? '',
+      ...(validPhone(address?.phoneNumber) ? { phoneNumber: validPhone(address?.phoneNumber) } : {}),
+    },
+  };
+}
+
+export function toRecordSummary(record: CustomerAgreementRecord): AgreementRecordSummary {
+  const epoch = record.lastAgreementDateEpoch;
+  const contact = record.lastAgreementPrimaryContact ?? null;
+  return {
+    customerId: record.customerTenantId,
+    lastContact: contact
+      ? { firstName: contact.firstName, lastName: contact.lastName, email: contact.email, ...(contact.phoneNumber ? { phoneNumber: contact.phoneNumber } : {}) }
+      : null,
+    lastDateAgreed: typeof epoch === 'number' && epoch > 0 ? epochToDate(epoch).toISOString() : null,
+    partnerAttestationCompleted: record.partnerAttestationCompleted,
+  };
+}

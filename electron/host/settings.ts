@@ -1,0 +1,98 @@
+/**
+ * Settings: which backend, the sandbox URL, and the Partner Center tenant and app (client) id.
+ * Kept as JSON in the data folder (nothing secret in it). Launch options (`--backend`,
+ * `--sandbox-url`, the embedded sandbox's URL) override it for one run without being saved.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { settingsSchema, type Settings } from '../../shared/ipc/contract';
+import { hostError } from './errors';
+
+export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:4010';
+
+export const DEFAULT_SETTINGS: Settings = {
+  backend: 'sandbox',
+  sandboxUrl: DEFAULT_SANDBOX_URL,
+  partnerCenter: { tenantId: '', clientId: '' },
+};
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** A backend URL must be https, except on this machine (the sandbox, tests). */
+export function checkBackendUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'not a URL';
+  }
+  if (url.username || url.password) return 'a URL with credentials in it';
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
+  return 'only https, or http on this machine (127.0.0.1, localhost)';
+}
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  update(patch: Partial<Settings>): Promise<Settings>;
+}
+
+function validate(settings: Settings): Settings {
+  const parsed = settingsSchema.parse(settings);
+  const problem = checkBackendUrl(parsed.sandboxUrl);
+  if (problem) throw hostError('bad-request', `The sandbox URL must be ${problem}.`, { issues: [{ path: 'sandboxUrl', message: 'insecure-url' }] });
+  for (const [key, value] of Object.entries(parsed.partnerCenter))
+    if (value && !/^[0-9a-fA-F-]{36}$|^[a-z0-9.-]+$/i.test(value))
+      throw hostError('bad-request', `The Partner Center ${key} is not a GUID or domain.`, { issues: [{ path: `partnerCenter.${key}`, message: 'invalid' }] });
+  return parsed;
+}
+
+export class MemorySettingsStore implements SettingsStore {
+  private settings: Settings;
+  constructor(initial: Partial<Settings> = {}) {
+    this.settings = validate({ ...DEFAULT_SETTINGS, ...initial });
+  }
+  async get() {
+    return structuredClone(this.settings);
+  }
+  async update(patch: Partial<Settings>) {
+    this.settings = validate({ ...this.settings, ...patch });
+    return structuredClone(this.settings);
+  }
+}
+
+export class FileSettingsStore implements SettingsStore {
+  private cached?: Settings;
+  constructor(
+    private readonly file: string,
+    private readonly defaults: Settings = DEFAULT_SETTINGS,
+  ) {}
+
+  static inDataDir(dataDir: string, defaults?: Settings): FileSettingsStore {
+    return new FileSettingsStore(join(dataDir, 'settings.json'), defaults);
+  }
+
+  async get(): Promise<Settings> {
+    if (this.cached) return structuredClone(this.cached);
+    let stored: unknown;
+    try {
+      stored = JSON.parse(await readFile(this.file, 'utf8'));
+    } catch {
+      stored = {};
+    }
+    const merged = settingsSchema.safeParse({ ...this.defaults, ...(stored && typeof stored === 'object' ? stored : {}) });
+    this.cached = merged.success && !checkBackendUrl(merged.data.sandboxUrl) ? merged.data : structuredClone(this.defaults);
+    return structuredClone(this.cached);
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const next = validate({ ...(await this.get()), ...patch });
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    const temporary = `${this.file}.${randomUUID()}.tmp`;
+    await writeFile(temporary, JSON.stringify(next, null, 2), { mode: 0o600 });
+    await rename(temporary, this.file);
+    this.cached = next;
+    return structuredClone(next);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * `npm run start:web`: MCA Desk in the browser. Starts the host services (with the embedded sandbox
+ * unless told otherwise) behind the loopback bridge, prints the link and opens it.
+ *
+ *   --port <n>             port on 127.0.0.1 (default 0: a free port)
+ *   --no-open              print the link only
+ *   --backend <kind>       sandbox | partner-center (default: the saved setting, sandbox at first)
+ *   --sandbox-url <url>    use a sandbox that is already running instead of the embedded one
+ *   --data <dir>           the data folder (default: MCA_DESK_DATA or the per-user folder)
+ *   --memory               keep nothing on disk (demos, tests)
+ */
+import { parseArgs } from 'node:util';
+import { backendKindSchema } from '../../shared/ipc/contract';
+import { startWebApp, type WebApp } from './index';
+import { openInBrowser } from './open-browser';
+
+const USAGE = `Usage: npm run start:web -- [--port <n>] [--no-open] [--backend sandbox|partner-center] [--sandbox-url <url>] [--data <dir>] [--memory]`;
+
+function fail(message: string): never {
+  console.error(message);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        'no-open': { type: 'boolean', default: false },
+        backend: { type: 'string' },
+        'sandbox-url': { type: 'string' },
+        data: { type: 'string' },
+        memory: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  const backend = values.backend === undefined ? undefined : backendKindSchema.safeParse(values.backend);
+  if (backend && !backend.success) fail(`--backend must be "sandbox" or "partner-center", not "${values.backend}".`);
+
+  let app: WebApp;
+  try {
+    app = await startWebApp({
+      port,
+      backend: backend?.data,
+      sandboxUrl: values['sandbox-url'],
+      dataDir: values.data,
+      memory: values.memory,
+    });
+  } catch (error) {
+    console.error(`MCA Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (app.sandbox) console.log(`Embedded sandbox backend at ${app.sandbox.url}${app.dataDir ? ` (data in ${app.dataDir})` : ' (in memory)'}`);
+  console.log(`MCA Desk is running at ${app.url}`);
+  if (!values['no-open'])
+    openInBrowser(app.url).catch(() => console.log('No browser could be opened from here: open the link above yourself.'));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping MCA Desk…`);
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();
