@@ -10,35 +10,15 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../host/static-files';
 import type { AddressInfo } from 'node:net';
 import type { Dispatcher } from '../host/dispatch';
 import type { IpcError } from '../../shared/ipc/errors';
 
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-/** The page's policy: the same as the renderer's meta tag, plus what only a header can say. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
+export { CONTENT_SECURITY_POLICY };
 
 export interface BridgeOptions {
   dispatch: Dispatcher;
@@ -136,7 +116,6 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const token = options.token ?? randomSecret();
   const session = randomSecret();
-  const staticRoot = resolve(options.staticDir);
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = 0;
   let cookieName = 'mca_desk';
@@ -144,44 +123,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
-    let relative: string;
-    try {
-      relative = decodeURIComponent(pathname);
-    } catch {
-      sendPage(response, 400, 'Bad request', 'The address is not valid.');
-      return;
-    }
-    if (relative.includes('\0')) {
-      sendPage(response, 400, 'Bad request', 'The address is not valid.');
-      return;
-    }
-    let file = resolve(join(staticRoot, normalize(relative)));
-    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
-      sendPage(response, 404, 'Not found', 'There is nothing here.');
-      return;
-    }
-    let info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) {
-      file = join(file, 'index.html');
-      info = await stat(file).catch(() => undefined);
-    }
-    if (!info?.isFile()) {
-      // The app's own routes (no file extension) all load the app.
-      if (extname(relative) !== '') {
-        sendPage(response, 404, 'Not found', 'There is nothing here.');
-        return;
-      }
-      file = join(staticRoot, 'index.html');
-      info = await stat(file).catch(() => undefined);
-      if (!info?.isFile()) {
-        sendPage(response, 503, 'MCA Desk is not built', 'The renderer has not been built: run <code>npm run build</code>.');
-        return;
-      }
-    }
-    const body = await readFile(file);
-    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const headers: Record<string, string | number> = { ...BASE_HEADERS, 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-cache' };
-    if (type.startsWith('text/html')) {
+    const found = await resolveStaticFile(options.staticDir, pathname);
+    if (found.kind === 'bad-request') return sendPage(response, 400, 'Bad request', 'The address is not valid.');
+    if (found.kind === 'not-found') return sendPage(response, 404, 'Not found', 'There is nothing here.');
+    if (found.kind === 'not-built') return sendPage(response, 503, 'MCA Desk is not built', 'The renderer has not been built: run <code>npm run build</code>.');
+    const body = await readFile(found.path);
+    const headers: Record<string, string | number> = { ...BASE_HEADERS, 'Content-Type': found.contentType, 'Content-Length': body.length, 'Cache-Control': 'no-cache' };
+    if (found.contentType.startsWith('text/html')) {
       headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
       headers['Cache-Control'] = 'no-store';
     }
