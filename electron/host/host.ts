@@ -109,7 +109,7 @@ function customerBody(customer: NewCustomer): CreateCustomerBody {
 
 export function createHost(options: HostOptions): Host {
   const now = options.now ?? (() => new Date());
-  const log = options.log;
+  const log = options.log ?? { warn: (message: string) => console.warn(message), error: (message: string) => console.error(message) };
   let settingsCache: Settings | undefined;
 
   async function settings(): Promise<Settings> {

@@ -97,7 +97,8 @@ export class PartnerCenterHttp {
   private readonly fetchImpl: FetchLike;
 
   constructor(options: HttpOptions) {
-    this.options = { ...DEFAULTS, ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as HttpOptions;
+    this.options = { ...DEFAULTS, ...given };
     apiRoot(options.baseUrl); // validate early
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   }
