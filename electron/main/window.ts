@@ -1,13 +1,17 @@
 /**
- * The one window. `webPreferences` is a literal in this one function (Electronegativity reads
- * literals only): context isolation, the sandbox, no Node, no <webview>, web security on,
- * DevTools only in development.
+ * The one window. Its options are a literal inside the `new BrowserWindow(...)` call (Electronegativity
+ * reads literals only): context isolation, the sandbox, no Node, no <webview>, web security on, no
+ * middle-click windows, DevTools only in development.
  */
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
 import { APP_START_URL } from './constants';
 
-export function mainWindowOptions(preloadPath: string, isPackaged: boolean): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowType,
+  preloadPath: string,
+  isPackaged: boolean,
+): BrowserWindowType {
+  const window = new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 800,
@@ -26,19 +30,12 @@ export function mainWindowOptions(preloadPath: string, isPackaged: boolean): Bro
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: !isPackaged,
     },
-  };
-}
-
-export function createMainWindow(
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowType,
-  preloadPath: string,
-  isPackaged: boolean,
-): BrowserWindowType {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, isPackaged));
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_START_URL);
   return window;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { hardenSession, hardenWebContents, installSecurityPolicy } from '../../../../electron/main/security';
 import { createAppProtocolHandler, registerAppScheme } from '../../../../electron/main/protocol';
 import { externalUrl, safeOpenExternal } from '../../../../electron/main/open-external';
-import { mainWindowOptions } from '../../../../electron/main/window';
+import { createMainWindow } from '../../../../electron/main/window';
 import { guardWindowClose, installQuitGuard } from '../../../../electron/main/quit-guard';
 import { createPlatformHandlers } from '../../../../electron/main/platform';
 
@@ -171,8 +171,22 @@ describe('the app:// protocol', () => {
 
 describe('the window', () => {
   it('isolates and sandboxes the renderer, with no Node, no webview and DevTools only in development', () => {
-    const options = mainWindowOptions('/app/out/preload/index.cjs', true);
-    expect(options.webPreferences).toEqual(
+    const created: Array<{ options: Record<string, unknown>; url?: string }> = [];
+    class FakeWindow extends EventEmitter {
+      constructor(options: Record<string, unknown>) {
+        super();
+        created.push({ options });
+      }
+      loadURL(url: string) {
+        created.at(-1)!.url = url;
+        return Promise.resolve();
+      }
+      show() {}
+    }
+    createMainWindow(FakeWindow as never, '/app/out/preload/index.cjs', true);
+    createMainWindow(FakeWindow as never, '/p', false);
+    expect(created[0]!.url).toBe('app://mca-desk/index.html');
+    expect(created[0]!.options.webPreferences).toEqual(
       expect.objectContaining({
         preload: '/app/out/preload/index.cjs',
         contextIsolation: true,
@@ -183,10 +197,11 @@ describe('the window', () => {
         webviewTag: false,
         webSecurity: true,
         allowRunningInsecureContent: false,
+        disableBlinkFeatures: 'Auxclick',
         devTools: false,
       }),
     );
-    expect(mainWindowOptions('/p', false).webPreferences?.devTools).toBe(true);
+    expect((created[1]!.options.webPreferences as { devTools: boolean }).devTools).toBe(true);
   });
 });
 
