@@ -1,25 +1,19 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/e2e/chromium';
 
-const port = Number(process.env.E2E_PORT ?? 4173);
-
+// Every test starts its own browser-mode app (loopback bridge + in-memory sandbox) on free ports
+// through the fixtures in tests/e2e/fixtures.ts, so there is no shared web server and no fixed port.
+// The built renderer (out/renderer) must exist: `npm test` builds before Playwright runs.
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
     trace: 'retain-on-failure',
-  },
-  webServer: {
-    command: `npx vite preview --config renderer/vite.preview.config.mts --port ${port} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: false,
-    timeout: 30_000,
   },
 });

@@ -32,6 +32,7 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = spawn(npx, ['tsx', join(root, 'electron', 'web', 'cli.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// Node runs the TypeScript entry through tsx's loader directly (no npx/sh in between), so signals reach it.
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'web', 'cli.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -15,7 +15,7 @@ import { FileSettingsStore, MemorySettingsStore, checkBackendUrl, type SettingsS
 import type { Logger } from '../host/dispatch';
 import { startBridge } from './server';
 import { openInBrowser } from './open-browser';
-import type { RunningSandbox, SandboxOptions } from './sandbox-types';
+import type { RunningSandbox, SandboxOptions } from '../../sandbox/index';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
@@ -63,8 +63,7 @@ function packageVersion(): string {
 
 async function loadSandbox(): Promise<{ startSandbox(options?: SandboxOptions): Promise<RunningSandbox> }> {
   // Loaded only when the embedded sandbox is used, so browser mode on Partner Center never loads PGlite.
-  const path = '../../sandbox/index';
-  return (await import(path)) as { startSandbox(options?: SandboxOptions): Promise<RunningSandbox> };
+  return import('../../sandbox/index');
 }
 
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the built renderer loads in Chromium and, without its local service, offers sign-in and says the service is unreachable', async ({ page }) => {
   const errors: string[] = [];

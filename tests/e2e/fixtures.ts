@@ -1,0 +1,81 @@
+/**
+ * Playwright fixtures for browser mode: every test gets a fresh MCA Desk (the host services behind
+ * the loopback bridge, serving the built renderer) on a free port, backed by its own in-memory
+ * sandbox, and a `page` already opened through the launch's token URL (so it holds the session
+ * cookie). `signIn` signs in as a seeded user through the bridge, as the app itself would.
+ *
+ *   import { test, expect } from './fixtures';
+ *   test('…', async ({ page, signIn, app }) => { await signIn('sales@contoso.example'); … });
+ *
+ * Configure the app per file with `test.use({ appOptions: { sandbox: { latencyMs: 200 } } })`.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { startWebApp, type WebApp, type WebAppOptions } from '../../electron/web/index';
+import { SEEDED_PASSWORD, seededUsers } from '../../sandbox/index';
+import type { Session } from '../../shared/ipc/contract';
+import type { Envelope } from '../../shared/ipc/errors';
+
+export { expect };
+export { SEEDED_PASSWORD, seededUsers };
+
+export interface SignInOptions {
+  password?: string;
+  /** Reload the page afterwards so the app picks up the session (default true). */
+  reload?: boolean;
+}
+
+export interface BrowserModeFixtures {
+  /** Options for `startWebApp` (in-memory and a free port are always set). */
+  appOptions: Omit<WebAppOptions, 'memory' | 'port'>;
+  /** The running browser-mode app: `url` (with the token), `origin`, `sandbox` (inspect, faults, token expiry). */
+  app: WebApp;
+  /** A page opened through the token URL: it can load the app and call the bridge. */
+  page: Page;
+  /** Signs in as a seeded user through the bridge (default admin@contoso.example). */
+  signIn: (userName?: string, options?: SignInOptions) => Promise<Extract<Session, { signedIn: true }>>;
+  /** Calls a bridge channel from the page, answering the envelope (for checks a test cannot do through the UI). */
+  bridge: <T = unknown>(channel: string, request?: unknown) => Promise<Envelope<T>>;
+}
+
+export const test = base.extend<BrowserModeFixtures>({
+  appOptions: [{}, { option: true }],
+
+  app: async ({ appOptions }, use) => {
+    const app = await startWebApp({ ...appOptions, memory: true, port: 0, log: { warn: () => undefined, error: (message) => console.error(message) } });
+    try {
+      await use(app);
+    } finally {
+      await app.stop();
+    }
+  },
+
+  baseURL: async ({ app }, use) => {
+    await use(app.origin);
+  },
+
+  page: async ({ page, app }, use) => {
+    await page.goto(app.url);
+    await use(page);
+  },
+
+  bridge: async ({ page }, use) => {
+    await use(async <T,>(channel: string, request: unknown = {}) =>
+      page.evaluate(
+        async ({ channel, request }) => {
+          const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+          return response.json();
+        },
+        { channel, request },
+      ) as Promise<Envelope<T>>,
+    );
+  },
+
+  signIn: async ({ page, bridge }, use) => {
+    await use(async (userName = 'admin@contoso.example', options: SignInOptions = {}) => {
+      const result = await bridge<Session>('signIn', { method: 'password', userName, password: options.password ?? SEEDED_PASSWORD });
+      if (!result.ok || !result.data.signedIn) throw new Error(`Sign-in as ${userName} failed: ${JSON.stringify(result)}`);
+      if (options.reload ?? true) await page.reload();
+      return result.data;
+    });
+  },
+});
