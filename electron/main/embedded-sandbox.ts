@@ -1,10 +1,15 @@
-/** The embedded sandbox backend inside the desktop app (its default backend). */
+/**
+ * The embedded sandbox backend inside the desktop app (its default backend): the same in-process
+ * sandbox browser mode starts, with its database in the app's user-data folder, on a free loopback port.
+ */
+import { startSandbox } from '../../sandbox/index';
+
 export interface EmbeddedSandbox {
   url: string;
   stop(): Promise<void>;
 }
 
 export async function startEmbeddedSandbox(dataDir: string): Promise<EmbeddedSandbox> {
-  void dataDir;
-  throw new Error('The embedded sandbox is not available yet: set MCA_DESK_SANDBOX_URL to a running sandbox.');
+  const sandbox = await startSandbox({ port: 0, dataDir, quiet: true });
+  return { url: sandbox.url, stop: () => sandbox.stop() };
 }

@@ -80,6 +80,14 @@ vi.mock('electron', async () => {
   };
 });
 
+const embedded = vi.hoisted(() => ({ started: [] as string[] }));
+vi.mock('../../../../electron/main/embedded-sandbox', () => ({
+  startEmbeddedSandbox: async (dataDir: string) => {
+    embedded.started.push(dataDir);
+    return { url: 'http://127.0.0.1:9', stop: async () => undefined };
+  },
+}));
+
 describe('the Electron main entry (mocked electron)', () => {
   beforeEach(async () => {
     vi.resetModules();
@@ -117,6 +125,15 @@ describe('the Electron main entry (mocked electron)', () => {
     expect(state.app.listenerCount('before-quit')).toBe(1);
     // No keyring here (basic_text): the loud warning, and the fallback reported as not secure.
     expect(vi.mocked(console.warn).mock.calls.flat().join(' ')).toContain('basic_text');
+  });
+
+  it('starts the embedded sandbox in the user-data folder by default', async () => {
+    delete process.env.MCA_DESK_SANDBOX_URL;
+    embedded.started.length = 0;
+    await import('../../../../electron/main/index');
+    state.ready!();
+    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+    expect(embedded.started).toEqual([join(state.userData, 'sandbox')]);
   });
 
   it('quits at once when another instance holds the lock', async () => {
