@@ -12,7 +12,7 @@ export type ProxyAction =
   | 'drop-response'
   /** Never answer. */
   | 'hang'
-  /** Forward, then give the client this body instead of the backend's (status and headers kept). */
+  /** Forward, then give the client this body instead of the backend's (status and headers kept); `undefined` = empty. */
   | { replaceBody: unknown }
   /** Answer without forwarding. */
   | { status: number; body?: unknown; headers?: Record<string, string> };
@@ -63,7 +63,8 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
           if (!['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(key)) responseHeaders[key] = value;
         });
         response.writeHead(upstream.status, responseHeaders);
-        response.end(typeof action === 'object' && 'replaceBody' in action ? JSON.stringify(action.replaceBody) : text);
+        if (typeof action === 'object' && 'replaceBody' in action) response.end(action.replaceBody === undefined ? '' : JSON.stringify(action.replaceBody));
+        else response.end(text);
       } catch {
         response.socket?.destroy();
       }

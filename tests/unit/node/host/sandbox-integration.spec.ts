@@ -281,6 +281,40 @@ describe('the host against the real sandbox', () => {
     expect(await slow.dispatch('getCustomer', { customerId })).toMatchObject({ ok: false, error: { code: 'timeout' } });
   });
 
+  it('creates a customer once per request id, keeps the one-time credentials encrypted in main, and hands them out only through getCredentials', async () => {
+    const host = await signedIn();
+    const requestId = randomUUID();
+    const name = `Newco ${requestId.slice(0, 6)}`;
+    const customer = {
+      companyName: name,
+      domain: `newco${requestId.slice(0, 6)}.onmicrosoft.com`,
+      email: 'it@newco.example',
+      language: 'nl-NL',
+      address: { firstName: 'Nina', lastName: 'de Vries', addressLine1: 'Damrak 1', city: 'Amsterdam', postalCode: '1012 LG', country: 'NL' },
+      acceptance: { mode: 'customer-accepts' },
+    };
+    const created = data(await host.dispatch('createCustomer', { requestId, customer })) as { customer: { id: string; companyName: string; country: string }; credentialsId?: string };
+    expect(created.customer).toMatchObject({ companyName: name, country: 'NL' });
+    expect(created.credentialsId).toBe(requestId);
+    expect(JSON.stringify(created)).not.toMatch(/password/i);
+    const replay = data(await host.dispatch('createCustomer', { requestId, customer })) as { customer: { id: string }; credentialsId?: string };
+    expect(replay.customer.id).toBe(created.customer.id);
+    const credentials = data(await host.dispatch('getCredentials', { credentialsId: created.credentialsId! })) as { userName: string; password: string };
+    expect(credentials.userName).toContain('@');
+    expect(credentials.password.length).toBeGreaterThan(8);
+    expect(await host.dispatch('getCredentials', { credentialsId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    const helpdesk = await signedIn('helpdesk@contoso.example');
+    expect(await helpdesk.dispatch('createCustomer', { requestId: randomUUID(), customer })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const reseller = await signedIn('admin@tailspin.example');
+    const attested = { ...customer, acceptance: { mode: 'partner-attested', primaryContact: { firstName: 'Nina', lastName: 'de Vries', email: 'nina@newco.example' }, dateAgreed: yesterday() } };
+    expect(await reseller.dispatch('createCustomer', { requestId: randomUUID(), customer: attested })).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'partner-type-not-permitted' } });
+    expect(await host.dispatch('createCustomer', { requestId: randomUUID(), customer: { ...attested, acceptance: { ...attested.acceptance, dateAgreed: tomorrow() } } })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', reason: 'in-future' },
+    });
+  });
+
   it('parses the sandbox\'s real error bodies loosely into one typed error', async () => {
     const token = await tokenFor(sandbox.url, 'admin@contoso.example');
     const client = new PartnerCenterClient({ baseUrl: sandbox.url, getAccessToken: async () => token, maxRetries: 0 });
