@@ -20,7 +20,7 @@ import { SandboxAuthProvider } from './auth/sandbox';
 import { MsalAuthProvider } from './auth/msal';
 import { resolvePartnerUser } from './auth/partner-profile';
 import type { SecretStore } from './secrets/store';
-import type { SettingsStore } from './settings';
+import { checkBackendUrl, type SettingsStore } from './settings';
 import { SubmitService } from './submit';
 import { BulkService } from './bulk';
 import { toAgreementRecord, toCustomer, toCustomerSummary, toRecordSummary } from './records';
@@ -108,6 +108,10 @@ function customerBody(customer: NewCustomer): CreateCustomerBody {
 }
 
 export function createHost(options: HostOptions): Host {
+  for (const [what, url] of [['Partner Center URL', options.partnerCenterUrl], ['sandbox URL', options.overrides?.sandboxUrl]] as const) {
+    const problem = url ? checkBackendUrl(url) : undefined;
+    if (problem) throw new Error(`The ${what} must be ${problem}.`);
+  }
   const now = options.now ?? (() => new Date());
   const log = options.log ?? { warn: (message: string) => console.warn(message), error: (message: string) => console.error(message) };
   let settingsCache: Settings | undefined;

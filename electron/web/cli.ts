@@ -8,6 +8,9 @@
  *   --sandbox-url <url>    use a sandbox that is already running instead of the embedded one
  *   --data <dir>           the data folder (default: MCA_DESK_DATA or the per-user folder)
  *   --memory               keep nothing on disk (demos, tests)
+ *
+ * Environment: MCA_DESK_BACKEND and MCA_DESK_SANDBOX_URL are the defaults of --backend and
+ * --sandbox-url; MCA_DESK_DATA of --data; MCA_DESK_PARTNER_CENTER_URL overrides the Partner Center API root.
  */
 import { parseArgs } from 'node:util';
 import { backendKindSchema } from '../../shared/ipc/contract';
@@ -47,17 +50,19 @@ async function main(): Promise<void> {
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  const backend = values.backend === undefined ? undefined : backendKindSchema.safeParse(values.backend);
-  if (backend && !backend.success) fail(`--backend must be "sandbox" or "partner-center", not "${values.backend}".`);
+  const backendFlag = values.backend ?? (process.env.MCA_DESK_BACKEND || undefined);
+  const backend = backendFlag === undefined ? undefined : backendKindSchema.safeParse(backendFlag);
+  if (backend && !backend.success) fail(`--backend must be "sandbox" or "partner-center", not "${backendFlag}".`);
 
   let app: WebApp;
   try {
     app = await startWebApp({
       port,
       backend: backend?.data,
-      sandboxUrl: values['sandbox-url'],
+      sandboxUrl: values['sandbox-url'] ?? (process.env.MCA_DESK_SANDBOX_URL || undefined),
       dataDir: values.data,
       memory: values.memory,
+      host: process.env.MCA_DESK_PARTNER_CENTER_URL ? { partnerCenterUrl: process.env.MCA_DESK_PARTNER_CENTER_URL } : undefined,
     });
   } catch (error) {
     console.error(`MCA Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
