@@ -5,7 +5,7 @@
  * tested with a mocked `electron` (see tests/unit/node/electron).
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { createHost, type Host } from '../host/host';
 import { FileSettingsStore } from '../host/settings';
 import { backendKindSchema } from '../../shared/ipc/contract';
@@ -44,6 +44,8 @@ async function start(): Promise<void> {
     secrets,
     overrides: { backend, ...(sandboxUrl ? { sandboxUrl } : {}) },
     partnerCenterUrl: process.env.MCA_DESK_PARTNER_CENTER_URL || undefined,
+    // Chromium's network stack: the system proxy, PAC and the OS certificate store, as agents' networks need.
+    fetch: (input, init) => net.fetch(input, init),
     openBrowser: async (url) => {
       if (!(await safeOpenExternal(shell, url))) throw new Error('The sign-in page must be https.');
     },
@@ -72,8 +74,18 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme(protocol);
   installSecurityPolicy(app, shell);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void sandbox?.stop();
+  // The embedded sandbox closes its database before the process ends, so nothing committed is lost.
+  let sandboxStopped = false;
+  app.on('will-quit', (event) => {
+    if (!sandbox || sandboxStopped) return;
+    event.preventDefault();
+    void sandbox
+      .stop()
+      .catch((error: unknown) => console.error('The embedded sandbox did not stop cleanly:', error))
+      .finally(() => {
+        sandboxStopped = true;
+        app.quit();
+      });
   });
   app
     .whenReady()

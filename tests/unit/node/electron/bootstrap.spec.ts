@@ -16,6 +16,7 @@ const state = vi.hoisted(() => ({
   log: [] as string[],
   windows: [] as Array<{ options: Record<string, unknown>; url?: string }>,
   ipc: [] as string[],
+  ipcHandlers: new Map<string, unknown>(),
   userData: '',
   app: undefined as unknown as EventEmitter & Record<string, unknown>,
 }));
@@ -61,7 +62,12 @@ vi.mock('electron', async () => {
     app,
     BrowserWindow,
     clipboard: { writeText: async () => undefined, readText: async () => '', clear: () => undefined },
-    ipcMain: { handle: (channel: string) => state.ipc.push(channel) },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => {
+        state.ipc.push(channel);
+        state.ipcHandlers.set(channel, handler);
+      },
+    },
     protocol: {
       registerSchemesAsPrivileged: () => state.log.push('registerSchemesAsPrivileged'),
       handle: (scheme: string) => state.log.push(`protocol.handle ${scheme}`),
@@ -76,15 +82,16 @@ vi.mock('electron', async () => {
       },
     },
     shell: { openExternal: async () => undefined },
+    net: { fetch: (input: string, init?: RequestInit) => { state.log.push(`net.fetch ${input}`); return fetch(input, init); } },
     default: {},
   };
 });
 
-const embedded = vi.hoisted(() => ({ started: [] as string[] }));
+const embedded = vi.hoisted(() => ({ started: [] as string[], stopped: 0 }));
 vi.mock('../../../../electron/main/embedded-sandbox', () => ({
   startEmbeddedSandbox: async (dataDir: string) => {
     embedded.started.push(dataDir);
-    return { url: 'http://127.0.0.1:9', stop: async () => undefined };
+    return { url: 'http://127.0.0.1:9', stop: async () => void (embedded.stopped += 1) };
   },
 }));
 
@@ -134,6 +141,23 @@ describe('the Electron main entry (mocked electron)', () => {
     state.ready!();
     await vi.waitFor(() => expect(state.windows).toHaveLength(1));
     expect(embedded.started).toEqual([join(state.userData, 'sandbox')]);
+    // Quitting waits for the embedded sandbox to close its database.
+    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    state.app.emit('will-quit', event);
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(state.log).toContain('quit'));
+    expect(embedded.stopped).toBe(1);
+  });
+
+  it('sends backend traffic through Chromium\'s network stack (net.fetch)', async () => {
+    await import('../../../../electron/main/index');
+    state.ready!();
+    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+    // A sign-in reaches the (unreachable) sandbox URL through net.fetch.
+    const signIn = state.ipcHandlers.get('mca:signIn') as (event: unknown, payload: unknown) => Promise<unknown>;
+    const answer = await signIn({ senderFrame: { url: 'app://mca-desk/index.html', origin: 'app://mca-desk', parent: null } }, { method: 'password', userName: 'admin@contoso.example', password: 'sandbox' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(state.log).toContain('net.fetch http://127.0.0.1:9/oauth2/token');
   });
 
   it('quits at once when another instance holds the lock', async () => {
