@@ -15,7 +15,7 @@ import { FileSettingsStore, MemorySettingsStore, checkBackendUrl, type SettingsS
 import type { Logger } from '../host/dispatch';
 import { startBridge } from './server';
 import { openInBrowser } from './open-browser';
-import type { RunningSandbox, SandboxOptions } from '../../sandbox/index';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
@@ -61,11 +61,6 @@ function packageVersion(): string {
   }
 }
 
-async function loadSandbox(): Promise<{ startSandbox(options?: SandboxOptions): Promise<RunningSandbox> }> {
-  // Loaded only when the embedded sandbox is used, so browser mode on Partner Center never loads PGlite.
-  return import('../../sandbox/index');
-}
-
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
   const memory = options.memory ?? false;
   const dataDir = memory ? undefined : (options.dataDir ?? defaultDataDir());
@@ -84,7 +79,6 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   let sandbox: RunningSandbox | undefined;
   let sandboxUrl = options.sandboxUrl;
   if (backend === 'sandbox' && !sandboxUrl) {
-    const { startSandbox } = await loadSandbox();
     sandbox = await startSandbox({ quiet: true, ...options.sandbox, port: 0, ...(dataDir ? { dataDir: join(dataDir, 'sandbox') } : { memory: true }) });
     sandboxUrl = sandbox.url;
   }
