@@ -35,7 +35,7 @@ export function createPlatformHandlers(clipboard: Pick<Clipboard, 'writeText' | 
       return { opened: true as const };
     },
     async openExternal({ url }) {
-      if (!url.startsWith('https://') || !(await safeOpenExternal(shell, url))) throw hostError('bad-request', 'Only https links open outside the app.');
+      if (url.startsWith('mailto:') || !(await safeOpenExternal(shell, url))) throw hostError('bad-request', 'Only https links open outside the app.');
       return { opened: true as const };
     },
   };

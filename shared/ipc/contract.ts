@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { attestationRequestSchema, agreementRecordSchema, storedContactSchema, tenantIdSchema, templateIdSchema } from '../domain/agreement';
 import type { Envelope } from './errors';
+import { isOpenableWebLink } from '../domain/external-links';
 import type { ChannelName } from './channels';
 
 export { channelNames, ipcChannel, isChannelName, type ChannelName } from './channels';
@@ -135,7 +136,7 @@ export const contract = {
     z.object({ opened: z.literal(true) }),
   ),
   openExternal: channel(
-    z.object({ url: z.string().url().max(4000).refine((url) => url.startsWith('https://'), 'https-only') }),
+    z.object({ url: z.string().url().max(4000).refine(isOpenableWebLink, 'https-only') }),
     z.object({ opened: z.literal(true) }),
   ),
 } as const;

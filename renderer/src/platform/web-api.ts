@@ -7,6 +7,7 @@
 import { channelNames, type ChannelName, type ChannelRequest, type ChannelResponse, type WindowApi } from '../../../shared/ipc/contract';
 import type { Envelope, IpcError } from '../../../shared/ipc/errors';
 import { buildMailto } from '../../../shared/domain/invitations';
+import { isOpenableWebLink } from '../../../shared/domain/external-links';
 
 const clearTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -69,9 +70,8 @@ async function openMailto(request: ChannelRequest<'openMailto'>): Promise<Envelo
 }
 
 async function openExternal(request: ChannelRequest<'openExternal'>): Promise<Envelope<ChannelResponse<'openExternal'>>> {
-  const url = new URL(request.url);
-  if (url.protocol !== 'https:') return { ok: false, error: { code: 'bad-request', message: 'Only https links open outside the app.' } };
-  window.open(url.toString(), '_blank', 'noopener,noreferrer');
+  if (!isOpenableWebLink(request.url)) return { ok: false, error: { code: 'bad-request', message: 'Only https links open outside the app.' } };
+  window.open(new URL(request.url).toString(), '_blank', 'noopener,noreferrer');
   return { ok: true, data: { opened: true } };
 }
 

@@ -37,10 +37,11 @@ describe('the IPC contract', () => {
     expect(contract.getSession.request.safeParse({ admin: true }).success).toBe(false);
   });
 
-  it('opens only https links outside the app', () => {
-    expect(contract.openExternal.request.safeParse({ url: 'https://aka.ms/customeragreement' }).success).toBe(true);
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'mailto:a@b.c'])
-      expect(contract.openExternal.request.safeParse({ url }).success).toBe(false);
+  it('opens only https links outside the app, and plain http only on loopback (the sandbox\'s documents)', () => {
+    for (const url of ['https://aka.ms/customeragreement', 'http://127.0.0.1:4010/sandbox/agreement-documents/x/preview', 'http://localhost:4010/doc'])
+      expect(contract.openExternal.request.safeParse({ url }).success, url).toBe(true);
+    for (const url of ['http://example.com', 'http://127.0.0.1.evil.example/', 'http://10.0.0.1/', 'https://user:pw@example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'mailto:a@b.c'])
+      expect(contract.openExternal.request.safeParse({ url }).success, url).toBe(false);
   });
 
   it('bounds the clipboard auto-clear delay', () => {

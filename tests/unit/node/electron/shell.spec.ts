@@ -94,10 +94,11 @@ describe('permissions and network', () => {
 });
 
 describe('shell.openExternal', () => {
-  it('opens only https and mailto links, re-serialised', async () => {
+  it('opens only https, loopback http (the sandbox\'s documents) and mailto links, re-serialised', async () => {
     expect(externalUrl('https://aka.ms/customeragreement')).toBe('https://aka.ms/customeragreement');
+    expect(externalUrl('http://127.0.0.1:4010/sandbox/agreement-documents/t/preview')).toBe('http://127.0.0.1:4010/sandbox/agreement-documents/t/preview');
     expect(externalUrl('mailto:a@b.example?subject=Hi')).toBe('mailto:a@b.example?subject=Hi');
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-settings:', 'https://user:pass@example.com/', 'not a url'])
+    for (const url of ['http://example.com', 'http://192.168.1.10/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-settings:', 'https://user:pass@example.com/', 'not a url'])
       expect(externalUrl(url), url).toBeUndefined();
     const shell = { openExternal: vi.fn(async () => undefined) };
     const log = vi.fn();
