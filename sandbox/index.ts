@@ -85,6 +85,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
             new Promise<void>((resolve) => (drained = resolve)),
             new Promise<void>((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref()),
           ]);
+        // Let the last answers reach their sockets, closing each connection as it goes idle.
+        const settle = setInterval(() => listening.closeIdleConnections(), 25);
+        await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, 1000).unref())]);
+        clearInterval(settle);
         listening.closeAllConnections();
         await closed;
         await db.close();

@@ -23,6 +23,7 @@ function snapshotKey(): string {
   hash.update(SEED_VERSION);
   for (const migration of migrations) hash.update(migration.id).update(migration.sql);
   hash.update(JSON.stringify(seededCustomers));
+  hash.update(seedBase.toString());
   hash.update(process.version);
   return hash.digest('hex').slice(0, 24);
 }

@@ -48,13 +48,16 @@ export function customerAgreementRoutes(state: SandboxState): Hono<AppEnv> {
           dateAgreed: body.value.dateAgreed,
           agreementLink: body.value.agreementLink,
         });
-        const outcome = result.ok ? { status: 201, body: result.agreement } : { status: result.error.status, body: result.error.body };
-        await audit(tx, {
-          at: now, partnerId: user.partnerTenantId, userId: user.userId, userName: user.userName, action: 'agreement.create',
-          target: customerId.toLowerCase(), requestId, correlationId: c.get('correlationId'), status: outcome.status,
-          detail: result.ok ? undefined : { code: (result.error.body as { code?: unknown }).code },
-        });
-        return outcome;
+        const status = result.ok ? 201 : result.error.status;
+        return {
+          status,
+          body: result.ok ? result.agreement : result.error.body,
+          audit: {
+            at: now, partnerId: user.partnerTenantId, userId: user.userId, userName: user.userName, action: 'agreement.create',
+            target: customerId.toLowerCase(), requestId, correlationId: c.get('correlationId'), status,
+            detail: result.ok ? undefined : { code: (result.error.body as { code?: unknown }).code },
+          },
+        };
       },
     );
     if (outcome.replayed)

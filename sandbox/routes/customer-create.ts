@@ -12,7 +12,6 @@ import { parseBody } from '../http/body';
 import { createCustomerBodySchema } from '../../shared/api/partner-center';
 import { canCreateCustomers } from '../../shared/domain/roles';
 import { runIdempotent } from '../services/idempotency';
-import { audit } from '../services/audit';
 import { fullCustomer } from '../services/customer-view';
 import type { CustomerRow } from '../services/customer-access';
 
@@ -98,11 +97,13 @@ export function customerCreateRoutes(state: SandboxState): Hono<AppEnv> {
             },
           };
         }
-        await audit(tx, {
-          at: now, partnerId: user.partnerTenantId, userId: user.userId, userName: user.userName, action: 'customer.create',
-          target: body.companyProfile.domain, requestId, correlationId: c.get('correlationId'), status: result.status,
-        });
-        return result;
+        return {
+          ...result,
+          audit: {
+            at: now, partnerId: user.partnerTenantId, userId: user.userId, userName: user.userName, action: 'customer.create',
+            target: body.companyProfile.domain, requestId, correlationId: c.get('correlationId'), status: result.status,
+          },
+        };
       },
     );
     return c.json(outcome.body as object, outcome.status as ContentfulStatusCode);

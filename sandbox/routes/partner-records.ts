@@ -16,7 +16,6 @@ import { seal, unseal } from '../services/signed';
 import { visibleTo } from '../services/customer-access';
 import { confirmAgreement } from '../services/confirm';
 import { runIdempotent } from '../services/idempotency';
-import { audit } from '../services/audit';
 import { attestPermission } from './customer-agreements';
 import { MAX_PAGE_SIZE, pageSize } from './customers';
 
@@ -120,11 +119,14 @@ export function partnerRecordRoutes(state: SandboxState): Hono<AppEnv> {
         }
         const counts = { created: 0, 'already-exists': 0, failed: 0 };
         for (const result of results) counts[result.status] += 1;
-        await audit(tx, {
-          at: now, partnerId: user.partnerTenantId, userId: user.userId, userName: user.userName, action: 'agreement.bulk-reattest',
-          target: `${items.length} items`, requestId, correlationId: c.get('correlationId'), status: 200, detail: counts,
-        });
-        return { status: 200, body: results };
+        return {
+          status: 200,
+          body: results,
+          audit: {
+            at: now, partnerId: user.partnerTenantId, userId: user.userId, userName: user.userName, action: 'agreement.bulk-reattest',
+            target: `${items.length} items`, requestId, correlationId: c.get('correlationId'), status: 200, detail: counts,
+          },
+        };
       },
     );
     return c.json(outcome.body as object, outcome.status as ContentfulStatusCode);

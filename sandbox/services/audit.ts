@@ -14,14 +14,18 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
+export const AUDIT_INSERT = `insert into audit (at, partner_id, user_id, user_name, action, target, request_id, correlation_id, status, detail)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+
+/** The parameters $1..$10 of AUDIT_INSERT. */
+export function auditParams(entry: AuditEntry): unknown[] {
+  return [
+    entry.at.toISOString(), entry.partnerId ?? null, entry.userId ?? null, entry.userName ?? null, entry.action, entry.target ?? null,
+    entry.requestId ?? null, entry.correlationId ?? null, entry.status ?? null, entry.detail === undefined ? null : JSON.stringify(entry.detail),
+  ];
+}
+
 /** Writes one audit row; call it inside the transaction of the write it describes. */
 export async function audit(tx: Transaction | Database, entry: AuditEntry): Promise<void> {
-  await tx.query(
-    `insert into audit (at, partner_id, user_id, user_name, action, target, request_id, correlation_id, status, detail)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      entry.at.toISOString(), entry.partnerId ?? null, entry.userId ?? null, entry.userName ?? null, entry.action, entry.target ?? null,
-      entry.requestId ?? null, entry.correlationId ?? null, entry.status ?? null, entry.detail === undefined ? null : JSON.stringify(entry.detail),
-    ],
-  );
+  await tx.query(AUDIT_INSERT, auditParams(entry));
 }

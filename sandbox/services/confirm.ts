@@ -10,7 +10,7 @@ import type { Contact } from '../../shared/domain/contact';
 import { isSameContact } from '../../shared/domain/agreement';
 import { isAfterServerNow, parseApiInstant } from '../../shared/domain/dates';
 import { errors, type ErrorResult } from '../http/errors';
-import { findCustomerFor } from './customer-access';
+import { isVisibleTo } from './customer-access';
 import type { Templates } from './templates';
 
 export interface ConfirmInput {
@@ -33,22 +33,31 @@ export async function confirmAgreement(
   if (!template) return { ok: false, error: errors.templateUnknown(input.templateId) };
   if (template.retired) return { ok: false, error: errors.templateRetired(input.templateId) };
 
-  const found = await findCustomerFor(tx, user, input.customerId);
-  if (!found.ok) return found;
+  // The customer and its latest confirmation of this template, in one round trip.
+  const { rows } = await tx.query<{
+    partner_id: string; associated_partner_id: string | null; first_name: string | null; last_name: string | null; email: string | null;
+    phone_number: string | null;
+  }>(
+    `select c.partner_id, c.associated_partner_id, l.first_name, l.last_name, l.email, l.phone_number
+     from customers c
+     left join lateral (
+       select first_name, last_name, email, phone_number from agreements a
+       where a.customer_id = c.id and a.template_id = $2 order by a.id desc limit 1
+     ) l on true
+     where c.id = $1`,
+    [input.customerId, template.templateId],
+  );
+  const customer = rows[0];
+  if (!customer) return { ok: false, error: errors.customerNotFound() };
+  if (!isVisibleTo(user, customer)) return { ok: false, error: errors.noRelationship() };
 
   const agreed = parseApiInstant(input.dateAgreed);
   if (!agreed) return { ok: false, error: errors.badInput('dateAgreed is not a valid date-time.') };
   if (isAfterServerNow(input.dateAgreed, now)) return { ok: false, error: errors.dateInFuture() };
 
-  const latest = await tx.query<{ first_name: string; last_name: string; email: string; phone_number: string | null }>(
-    `select first_name, last_name, email, phone_number from agreements
-     where customer_id = $1 and template_id = $2 order by id desc limit 1`,
-    [input.customerId, template.templateId],
-  );
-  const previous = latest.rows[0];
   if (
-    previous &&
-    isSameContact(input.primaryContact, { firstName: previous.first_name, lastName: previous.last_name, email: previous.email, phoneNumber: previous.phone_number })
+    customer.first_name !== null &&
+    isSameContact(input.primaryContact, { firstName: customer.first_name, lastName: customer.last_name ?? '', email: customer.email ?? '', phoneNumber: customer.phone_number })
   )
     return { ok: false, error: errors.agreementExists() };
 
@@ -58,7 +67,7 @@ export async function confirmAgreement(
        phone_number, date_agreed, user_id, user_name, request_id, created_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
-      input.customerId, found.customer.partner_id, template.templateId, template.agreementType, template.agreementLink, contact.firstName,
+      input.customerId, customer.partner_id, template.templateId, template.agreementType, template.agreementLink, contact.firstName,
       contact.lastName, contact.email, contact.phoneNumber ?? null, agreed.toISOString(),
       user.userId, user.userName, context.requestId, now.toISOString(),
     ],

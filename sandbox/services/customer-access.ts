@@ -35,6 +35,11 @@ export function visibleTo(user: AuthUser, alias = 'c'): string {
   return user.partnerType === 'indirect-reseller' ? `${alias}.associated_partner_id = $1` : `${alias}.partner_id = $1`;
 }
 
+/** Whether the user's partner may see and act on this customer (see `visibleTo`). */
+export function isVisibleTo(user: AuthUser, customer: Pick<CustomerRow, 'partner_id' | 'associated_partner_id'>): boolean {
+  return user.partnerType === 'indirect-reseller' ? customer.associated_partner_id === user.partnerTenantId : customer.partner_id === user.partnerTenantId;
+}
+
 /** A customer the user's partner may act on: 404 when unknown, 403 20002 when it is another partner's. */
 export async function findCustomerFor(
   db: Transaction | Database,
@@ -44,7 +49,6 @@ export async function findCustomerFor(
   const { rows } = await db.query<CustomerRow>('select * from customers where id = $1', [customerId]);
   const customer = rows[0];
   if (!customer) return { ok: false, error: errors.customerNotFound() };
-  const mine = user.partnerType === 'indirect-reseller' ? customer.associated_partner_id === user.partnerTenantId : customer.partner_id === user.partnerTenantId;
-  if (!mine) return { ok: false, error: errors.noRelationship() };
+  if (!isVisibleTo(user, customer)) return { ok: false, error: errors.noRelationship() };
   return { ok: true, customer };
 }

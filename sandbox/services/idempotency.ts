@@ -8,10 +8,13 @@
 import type { Transaction } from '@electric-sql/pglite';
 import type { Database } from '../db/database';
 import { errors } from '../http/errors';
+import { AUDIT_INSERT, auditParams, type AuditEntry } from './audit';
 
 export interface Outcome {
   status: number;
   body: unknown;
+  /** The audit row of this attempt, written in the same statement as the idempotency record. */
+  audit?: AuditEntry;
 }
 
 export interface IdempotencyKey {
@@ -41,11 +44,22 @@ export async function runIdempotent(
       }
     }
     const outcome = await work(tx);
-    if (key.given && outcome.status >= 200 && outcome.status < 300)
+    const remember = key.given && outcome.status >= 200 && outcome.status < 300;
+    if (outcome.audit)
+      // One round trip: the audit row, plus the idempotency record when the answer is kept.
+      await tx.query(
+        `with remembered as (
+           insert into idempotency (partner_id, request_id, operation, status, body)
+           select $11, $12, $13, $14, $15 where $16::boolean
+           on conflict do nothing
+         ) ${AUDIT_INSERT}`,
+        [...auditParams(outcome.audit), key.partnerId, key.requestId, key.operation, outcome.status, JSON.stringify(outcome.body), remember],
+      );
+    else if (remember)
       await tx.query(
         'insert into idempotency (partner_id, request_id, operation, status, body) values ($1, $2, $3, $4, $5) on conflict do nothing',
         [key.partnerId, key.requestId, key.operation, outcome.status, JSON.stringify(outcome.body)],
       );
-    return { ...outcome, replayed: false };
+    return { status: outcome.status, body: outcome.body, replayed: false };
   });
 }

@@ -76,3 +76,18 @@ describe('persistence across restarts (same data folder)', () => {
     }
   });
 });
+
+describe('stopping', () => {
+  it('finishes the requests under way before closing the database', async () => {
+    const sandbox = await startSandbox({ memory: true, port: 0, quiet: true });
+    const token = await tokenFor(sandbox, 'admin@contoso.example');
+    const target = (await contosoCustomers(sandbox, token))[9]!.id;
+    sandbox.setFaults({ latencyMs: 400 });
+    const pending = api(sandbox, token).post(`/v1/customers/${target}/agreements`, confirmBody({}, { email: 'in.flight@example.com' }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sandbox.stop();
+    expect((await pending).status).toBe(201);
+    await sandbox.stop(); // idempotent
+    await expect(fetch(`${sandbox.url}/`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Sandbox figures on this machine: start-up time (empty, and with --customers N) and requests per
+ * second of the confirm endpoint (POST /v1/customers/{id}/agreements, every request a new 201).
+ *   node --import tsx tests/bench/sandbox-bench.ts [--customers 100000] [--seconds 10] [--concurrency 16]
+ * Traffic goes to 127.0.0.1 only; the loop is bounded in time and stops by itself.
+ */
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { startSandbox } from '../../sandbox/index';
+
+const { values } = parseArgs({ options: { customers: { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' }, url: { type: 'string' } } });
+const customers = Number(values.customers ?? 0);
+const seconds = Math.min(Number(values.seconds ?? 10), 60);
+const concurrency = Math.min(Number(values.concurrency ?? 16), 64);
+
+async function main() {
+  const started = performance.now();
+  // --url: measure a sandbox running in another process (npm run sandbox), so client and server do not share a thread.
+  const external = values.url;
+  if (external && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(external)) throw new Error('--url must be a loopback address');
+  const sandbox = external ? { url: external, stop: async () => undefined } : await startSandbox({ memory: true, port: 0, quiet: true, customers });
+  const startup = performance.now() - started;
+  if (!external) console.log(`start-up (in memory, customers=${customers}): ${Math.round(startup)} ms`);
+  const form = new URLSearchParams({ grant_type: 'password', username: 'admin@contoso.example', password: 'sandbox' });
+  const token = ((await (await fetch(`${sandbox.url}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).json()) as { access_token: string }).access_token;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const list = (await (await fetch(`${sandbox.url}/v1/customers?size=60`, { headers })).json()) as { items: Array<{ id: string }> };
+  const ids = list.items.map((i) => i.id);
+  let counter = 0;
+  const statuses = new Map<number, number>();
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const n = counter++;
+      const body = {
+        primaryContact: { firstName: 'Bench', lastName: `Mark${n}`, email: `bench${n}@example.com` },
+        templateId: '117a77b0-9360-443b-8795-c6dedc750cf9',
+        dateAgreed: '2024-01-01T00:00:00.000Z',
+        type: 'MicrosoftCustomerAgreement',
+      };
+      const t = performance.now();
+      const response = await fetch(`${sandbox.url}/v1/customers/${ids[n % ids.length]}/agreements`, {
+        method: 'POST', headers: { ...headers, 'MS-RequestId': randomUUID() }, body: JSON.stringify(body),
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - t);
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    }
+  };
+  const began = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - began) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  console.log(`confirm: ${latencies.length} requests in ${elapsed.toFixed(1)} s with ${concurrency} concurrent = ${(latencies.length / elapsed).toFixed(0)} req/s; ` +
+    `p50 ${pct(50)} ms, p99 ${pct(99)} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  await sandbox.stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
