@@ -82,6 +82,10 @@ export async function seedGenerated(db: PGlite, count: number): Promise<number> 
   if (from > count) return 0;
   const c = generatedCountries;
   await db.transaction(async (tx) => {
+    // Bulk load: the generated rows reference only seeded partners, users and templates, so the
+    // per-row foreign-key triggers are skipped for this transaction (a standard Postgres bulk-load
+    // switch; the whole seed is one transaction and rolls back as one).
+    await tx.exec('set local session_replication_role = replica');
     await tx.query(
       `insert into customers (id, partner_id, commerce_id, company_name, domain, email, culture, language, first_name, last_name,
          address_line1, city, state, postal_code, country, phone_number, direct_signed, direct_signed_at, generated_index, created_at)
