@@ -95,6 +95,13 @@ function isAbortError(error: unknown): boolean {
 export class PartnerCenterHttp {
   private readonly options: Required<Pick<HttpOptions, 'timeoutMs' | 'maxRetries' | 'maxRetryWaitMs' | 'backoffBaseMs' | 'locale'>> & HttpOptions;
   private readonly fetchImpl: FetchLike;
+  /**
+   * Until when the backend asked us to wait (its last 429/503 `Retry-After`), in epoch ms. The limit
+   * is per partner, not per call: while it runs, no call of this client goes out (each one fails
+   * locally as throttled, with the time left), so calls already under way when the 429 came do not
+   * send their next request early and count against the limit again.
+   */
+  private waitUntilMs = 0;
 
   constructor(options: HttpOptions) {
     const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as HttpOptions;
@@ -139,14 +146,41 @@ export class PartnerCenterHttp {
         const waitMs = this.backoffMs(attempt, error.retryAfterMs);
         if (waitMs > this.options.maxRetryWaitMs) throw error;
         attempt += 1;
+        const owed = this.waitUntilMs;
         await this.sleep(waitMs);
+        // This call waited at least what the backend asked: the hold is served (unless a newer 429 extended it).
+        if (this.waitUntilMs === owed && waitMs >= (error.retryAfterMs ?? 0)) this.waitUntilMs = 0;
       }
     }
+  }
+
+  /** How long the backend still wants us to wait (0 when it does not). */
+  get retryAfterRemainingMs(): number {
+    return Math.max(0, this.waitUntilMs - this.now().getTime());
+  }
+
+  /** A 429 (or 503) with Retry-After holds every call of this client, from the moment its headers arrive. */
+  private noteRetryAfter(response: Response): void {
+    if (response.status !== 429 && response.status !== 503) return;
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now());
+    if (retryAfterMs !== undefined && retryAfterMs > 0) this.waitUntilMs = Math.max(this.waitUntilMs, this.now().getTime() + retryAfterMs);
   }
 
   private async attempt(url: URL, method: 'GET' | 'POST', requestId: string, options: RequestOptions): Promise<HttpResponse> {
     const path = url.pathname;
     const token = await this.options.getAccessToken();
+    // Checked after the last await before the request goes out, so a 429 heard meanwhile counts too.
+    const remaining = this.retryAfterRemainingMs;
+    if (remaining > 0)
+      throw new PartnerCenterError({
+        kind: 'http',
+        status: 429,
+        retryAfterMs: remaining,
+        description: 'The backend asked to wait before the next request (Retry-After); nothing was sent.',
+        requestId,
+        method,
+        path,
+      });
     const correlationId = randomUUID();
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -170,6 +204,7 @@ export class PartnerCenterHttp {
     let text: string;
     try {
       response = await this.fetchImpl(url.toString(), { method, headers, body, signal, redirect: 'error' });
+      this.noteRetryAfter(response);
       text = await response.text();
     } catch (error) {
       if (timeout.aborted) throw new PartnerCenterError({ ...base, kind: 'timeout', description: `No answer within ${timeoutMs} ms.` });
@@ -184,6 +219,7 @@ export class PartnerCenterHttp {
     }
     if (!response.ok) {
       const parsed = parseErrorBody(text);
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now());
       throw new PartnerCenterError({
         ...base,
         kind: 'http',
@@ -192,7 +228,7 @@ export class PartnerCenterHttp {
         description: parsed.description ?? (response.statusText || `HTTP ${response.status}`),
         errorName: parsed.errorName,
         isRetryable: parsed.isRetryable,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.now()),
+        retryAfterMs,
       });
     }
     let json: unknown;

@@ -1,0 +1,44 @@
+// @vitest-environment node
+/**
+ * Kill at every step: MCA Desk's renderer (window closed), its host (bridge process gone) or both
+ * are killed while a batch of queued attestations syncs, then started again on the same IndexedDB
+ * and secret store. Every item must end up confirmed exactly once: in the outbox, in the audit log
+ * and at the sandbox (by its request id). Real sync engine, Dexie outbox, host services and sandbox;
+ * the kills are simulated in-process (see tests/soak/harness.ts). The seed is in every failure message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SandboxHandle, runFaultScenario, type KillKind, type PlannedKill } from '../../../soak/harness';
+
+const seed = () => Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+describe('queued attestations when MCA Desk is killed mid-sync', () => {
+  let sandbox: SandboxHandle;
+  beforeAll(async () => {
+    sandbox = await SandboxHandle.start(12, true);
+  }, 90_000);
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+
+  it('are confirmed exactly once whichever step of one attestation the kill lands on', async () => {
+    // One item per kill point: before/after its lease is written, while its POST is under way, before/after its outcome is written.
+    const points: Array<Omit<PlannedKill, 'kind'>> = [
+      { step: 1, phase: 'before' },
+      { step: 1, phase: 'after' },
+      { step: 1, phase: 'sending' },
+      { step: 2, phase: 'before' },
+      { step: 2, phase: 'after' },
+    ];
+    const kinds: KillKind[] = ['renderer', 'bridge', 'both'];
+    const killPlan = kinds.flatMap((kind) => points.map((point) => ({ kind, ...point })));
+    const result = await runFaultScenario({ sandbox, items: 3, customers: 1, kills: killPlan.length, killPlan, concurrency: 1, seed: seed() });
+    expect(result, `seed ${result.seed}`).toMatchObject({ finished: true, items: 3, confirmed: 3, duplicates: 0, lost: 0, strays: 0, auditMismatches: 0, problems: [] });
+    expect(result.kills, `seed ${result.seed}`).toBe(killPlan.length);
+  }, 120_000);
+
+  it('are confirmed exactly once after many kills at random moments, several per customer, sent concurrently', async () => {
+    const result = await runFaultScenario({ sandbox, items: 36, customers: 12, kills: 12, killDelayMs: [20, 250], seed: seed() });
+    expect(result, `seed ${result.seed}`).toMatchObject({ finished: true, items: 36, confirmed: 36, duplicates: 0, lost: 0, strays: 0, auditMismatches: 0, problems: [] });
+    expect(result.kills, `seed ${result.seed}`).toBeGreaterThanOrEqual(8);
+  }, 120_000);
+});
