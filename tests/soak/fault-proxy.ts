@@ -21,6 +21,8 @@ export interface FaultMix {
   retryAfterSeconds?: number;
   latencyMs?: [number, number];
   faultAll?: boolean;
+  /** Faults at fixed places: the numbers (1-based) of the faultable requests that get this fault. */
+  at?: Partial<Record<FaultKind, number[]>>;
 }
 
 export type FaultKind = 'error5xx' | 'dropBefore' | 'dropAfter' | 'throttle';
@@ -71,6 +73,7 @@ export async function startFaultProxy(target: () => string, mix: FaultMix = {}, 
   const windows: ThrottleWindow[] = [];
   const counts: Record<FaultKind, number> = { error5xx: 0, dropBefore: 0, dropAfter: 0, throttle: 0 };
   const proxy = { mix } as FaultProxy;
+  let faultableCount = 0;
 
   function openWindow(now: number): ThrottleWindow | undefined {
     const current = windows.at(-1);
@@ -120,7 +123,10 @@ export async function startFaultProxy(target: () => string, mix: FaultMix = {}, 
         }
         let window = openWindow(now);
         let action: ProxyEvent['action'] = 'forward';
+        faultableCount += 1;
+        const fixed = (Object.keys(m.at ?? {}) as FaultKind[]).find((kind) => m.at?.[kind]?.includes(faultableCount));
         if (window) action = 'throttled';
+        else if (fixed) action = fixed;
         else {
           const roll = random();
           let edge = 0;
