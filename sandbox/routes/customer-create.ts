@@ -68,7 +68,8 @@ export function customerCreateRoutes(state: SandboxState): Hono<AppEnv> {
       async (tx) => {
         const taken = await tx.query('select 1 from customers where domain = $1', [body.companyProfile.domain]);
         let result: { status: number; body: unknown };
-        if (taken.rows.length > 0) {
+        // Domains of generated customers (`--customers`) are reserved, even before they are generated.
+        if (taken.rows.length > 0 || /^sandbox-gen-\d+\./.test(body.companyProfile.domain)) {
           const error = errors.domainTaken(body.companyProfile.domain);
           result = { status: error.status, body: error.body };
         } else {

@@ -4,10 +4,14 @@
  * add the next.
  */
 import { sql as init } from './0001_init';
+import { sql as leanCustomerIndexes } from './0002_lean_customer_indexes';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ id: '0001_init', sql: init }];
+export const migrations: readonly Migration[] = [
+  { id: '0001_init', sql: init },
+  { id: '0002_lean_customer_indexes', sql: leanCustomerIndexes },
+];

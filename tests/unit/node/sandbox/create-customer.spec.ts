@@ -57,6 +57,10 @@ describe('POST /v1/customers', () => {
     expect(other.status).toBe(409);
   });
 
+  it('reserves the domains of generated customers', async () => {
+    expect((await admin.post('/v1/customers', sample('sandbox-gen-5.onmicrosoft.com'))).status).toBe(409);
+  });
+
   it('accepts PascalCase bodies as the .NET SDK sends them', async () => {
     const body = {
       CompanyProfile: { Domain: 'pascalcase.onmicrosoft.com' },
