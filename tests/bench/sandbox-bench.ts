@@ -6,12 +6,23 @@
  */
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { startSandbox } from '../../sandbox/index';
 
-const { values } = parseArgs({ options: { customers: { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' }, url: { type: 'string' } } });
+const { values } = parseArgs({ options: { customers: { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' }, url: { type: 'string' }, pid: { type: 'string' } } });
 const customers = Number(values.customers ?? 0);
 const seconds = Math.min(Number(values.seconds ?? 10), 60);
 const concurrency = Math.min(Number(values.concurrency ?? 16), 64);
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; ticks of 1/100 s). */
+function processCpuSeconds(pid: string): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 async function main() {
   const started = performance.now();
@@ -35,6 +46,9 @@ async function main() {
   const list = (await (await fetch(`${sandbox.url}/v1/customers?size=60`, { headers })).json()) as { items: Array<{ id: string }> };
   const ids = list.items.map((i) => i.id);
   let counter = 0;
+  const run = randomUUID().slice(0, 8);
+  const serverPid = external ? values.pid : String(process.pid);
+  const serverCpuBefore = serverPid ? processCpuSeconds(serverPid) : undefined;
   const statuses = new Map<number, number>();
   const latencies: number[] = [];
   const deadline = performance.now() + seconds * 1000;
@@ -42,7 +56,7 @@ async function main() {
     while (performance.now() < deadline) {
       const n = counter++;
       const body = {
-        primaryContact: { firstName: 'Bench', lastName: `Mark${n}`, email: `bench${n}@example.com` },
+        primaryContact: { firstName: 'Bench', lastName: `Mark${n}`, email: `bench${n}.${run}@example.com` },
         templateId: '117a77b0-9360-443b-8795-c6dedc750cf9',
         dateAgreed: '2024-01-01T00:00:00.000Z',
         type: 'MicrosoftCustomerAgreement',
@@ -63,6 +77,12 @@ async function main() {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
   console.log(`confirm: ${latencies.length} requests in ${elapsed.toFixed(1)} s with ${concurrency} concurrent = ${(latencies.length / elapsed).toFixed(0)} req/s; ` +
     `p50 ${pct(50)} ms, p99 ${pct(99)} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  const serverCpuAfter = serverPid ? processCpuSeconds(serverPid) : undefined;
+  if (serverCpuBefore !== undefined && serverCpuAfter !== undefined) {
+    const cpuSeconds = serverCpuAfter - serverCpuBefore;
+    console.log(`${external ? 'server' : 'process (client + server)'} CPU: ${cpuSeconds.toFixed(2)} s for ${latencies.length} requests = ` +
+      `${((cpuSeconds * 1000) / latencies.length).toFixed(2)} ms CPU per request (≈ ${(latencies.length / cpuSeconds).toFixed(0)} req/s per fully available core)`);
+  }
   await sandbox.stop();
 }
 
