@@ -14,6 +14,7 @@ import { startWebApp, type WebApp, type WebAppOptions } from '../../electron/web
 import { SEEDED_PASSWORD, seededUsers } from '../../sandbox/index';
 import type { Session } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/errors';
+import { guardContext } from './support/guards';
 
 export { expect };
 export { SEEDED_PASSWORD, seededUsers };
@@ -39,6 +40,13 @@ export interface BrowserModeFixtures {
 
 export const test = base.extend<BrowserModeFixtures>({
   appOptions: [{}, { option: true }],
+
+  // Every page of every test: no CSP violation, no request leaving 127.0.0.1 (tests/e2e/support/guards.ts).
+  context: async ({ context }, use) => {
+    const guards = await guardContext(context);
+    await use(context);
+    expect(guards.problems(), 'CSP violations and requests that left 127.0.0.1').toEqual([]);
+  },
 
   app: async ({ appOptions }, use) => {
     const app = await startWebApp({ ...appOptions, memory: true, port: 0, log: { warn: () => undefined, error: (message) => console.error(message) } });
