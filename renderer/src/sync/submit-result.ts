@@ -14,6 +14,9 @@ export function resultFromError(error: unknown): SubmitResult {
       return { status: 'auth-required', reason: detail.message };
     case 'throttled':
       return { status: 'retry', afterMs: detail.retryAfterMs ?? 0, reason: detail.message };
+    // bad-sender: the local service refused this window (browser mode restarted: its link, and so the
+    // page's cookie, changed). Nothing is wrong with the item: it waits until the app is opened again.
+    case 'bad-sender':
     case 'network':
     case 'timeout':
     case 'unavailable':
