@@ -33,6 +33,11 @@ export interface OutboxItem {
   /** The calendar day of acceptance as picked (YYYY-MM-DD). */
   dateAgreed: string;
   templateId?: string;
+  /**
+   * 'reattest': an MCA refresh of the customer's last contact (sent through the bulk re-attestation
+   * call, which accepts the same contact again); absent for an ordinary confirmation.
+   */
+  kind?: 'reattest';
   state: OutboxState;
   attempts: number;
   createdAt: number;

@@ -10,15 +10,19 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/customers' },
   { path: '/sign-in', name: 'sign-in', component: () => import('../pages/SignInPage.vue'), meta: { public: true } },
   { path: '/customers', name: 'customers', component: () => import('../pages/CustomersPage.vue') },
-  { path: '/customers/new', name: 'new-customer', component: () => import('../pages/NewCustomerPlaceholderPage.vue') },
+  { path: '/customers/new', name: 'new-customer', component: () => import('../pages/NewCustomerPage.vue') },
+  { path: '/customers/refresh', name: 'mca-refresh', component: () => import('../pages/McaRefreshPage.vue') },
+  { path: '/customers/import', name: 'import-csv', component: () => import('../pages/ImportCsvPage.vue') },
   { path: '/customers/:id', name: 'customer', component: () => import('../pages/CustomerDetailPage.vue'), props: true },
   { path: '/customers/:id/confirm', name: 'confirm', component: () => import('../pages/ConfirmAcceptancePage.vue'), props: true },
   { path: '/customers/:id/order', name: 'order', component: () => import('../pages/NewOrderPage.vue'), props: true },
   { path: '/outbox', name: 'outbox', component: () => import('../pages/OutboxPage.vue') },
   { path: '/outbox/:itemId/edit', name: 'edit-item', component: () => import('../pages/EditOutboxItemPage.vue'), props: true },
-  { path: '/invitations', name: 'invitations', component: () => import('../pages/InvitationsPlaceholderPage.vue') },
-  { path: '/invitations/new', name: 'new-invitation', component: () => import('../pages/InvitationsPlaceholderPage.vue') },
-  { path: '/settings', name: 'settings', component: () => import('../pages/SettingsPlaceholderPage.vue') },
+  { path: '/invitations', name: 'invitations', component: () => import('../pages/InvitationsPage.vue') },
+  { path: '/invitations/new', name: 'new-invitation', component: () => import('../pages/NewInvitationPage.vue') },
+  { path: '/invitations/:draftId', name: 'invitation', component: () => import('../pages/InvitationEditorPage.vue'), props: true },
+  // Public: the backend must be choosable before anyone can sign in to it.
+  { path: '/settings', name: 'settings', component: () => import('../pages/SettingsPage.vue'), meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue'), meta: { public: true } },
 ];
 

@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { markRaw, reactive, ref, shallowRef } from 'vue';
-import type { CustomerSummary } from '../../../shared/domain/customer';
+import type { Customer, CustomerSummary } from '../../../shared/domain/customer';
 import { ApiError } from '../../../shared/ipc/errors';
 import { db } from '../db/database';
 import type { CustomerDetailRow, CustomerRow } from '../db/rows';
@@ -183,6 +183,23 @@ export const useCustomersStore = defineStore('customers', () => {
     return row;
   }
 
+  /** Adds a customer just created here to the cache (list, details, search), without a new download. */
+  async function addCreated(customer: Customer): Promise<void> {
+    // Its run id is none of the downloads': the next full download sees it and takes it over.
+    const row = rowOf(customer, 'created-here');
+    await guardStorage(() =>
+      db().transaction('rw', db().customers, db().customerDetails, async () => {
+        await db().customers.put(row);
+        await db().customerDetails.put({ ...customer, fetchedAt: Date.now() });
+      }),
+    );
+    const rows = records.value.filter((existing) => existing.id !== row.id);
+    const at = rows.findIndex((existing) => existing.nameKey > row.nameKey);
+    rows.splice(at < 0 ? rows.length : at, 0, row);
+    setRecords(rows);
+    void buildIndex();
+  }
+
   function reset(): void {
     indexJob += 1;
     setRecords([]);
@@ -192,5 +209,5 @@ export const useCustomersStore = defineStore('customers', () => {
     Object.assign(download, { running: false, loaded: 0, total: null, error: null });
   }
 
-  return { records, positions, index, indexVersion, loaded, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, reset };
+  return { records, positions, index, indexVersion, loaded, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, addCreated, reset };
 });

@@ -15,6 +15,8 @@ export interface NewAttestation {
   /** YYYY-MM-DD, already checked against the date rule. */
   dateAgreed: string;
   templateId?: string;
+  /** 'reattest' for an MCA refresh (see OutboxItem.kind). */
+  kind?: 'reattest';
 }
 
 export interface CommandContext {
@@ -33,6 +35,7 @@ function freshItem(attestation: NewAttestation, context: CommandContext, replace
     primaryContact: attestation.primaryContact,
     dateAgreed: attestation.dateAgreed,
     ...(attestation.templateId ? { templateId: attestation.templateId } : {}),
+    ...(attestation.kind ? { kind: attestation.kind } : {}),
     state: 'queued',
     attempts: 0,
     createdAt: context.now,

@@ -7,8 +7,13 @@ import validation from './validation';
 import order from './order';
 import outbox from './outbox';
 import placeholders from './placeholders';
+import invitations from './invitations';
+import newCustomer from './new-customer';
+import refresh from './refresh';
+import bulk from './bulk';
+import settings from './settings';
 
-const en = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders };
+const en = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings };
 
 /** The shape every language must have: the English messages' keys, each a string. */
 export type Messages = typeof en;

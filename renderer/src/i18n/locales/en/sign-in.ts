@@ -10,6 +10,7 @@ export default {
   failed: 'The email or password is not correct.',
   error: 'Could not sign in: {message}',
   reauth: 'Your sign-in expired. Sign in again as {name} to send your queued confirmations.',
+  settingsLink: 'Backend and language settings',
   accounts: {
     title: 'Sandbox accounts',
     hint: 'Every sandbox account has the password “{password}”. Choose an account to fill in its email.',

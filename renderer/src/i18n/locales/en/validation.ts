@@ -9,5 +9,13 @@ export default {
   'invalid-date': 'Enter a date.',
   'in-future': 'The date cannot be after {latest}.',
   'before-floor': 'The date cannot be before {floor}.',
+  'invalid-domain': 'Enter a domain name, such as contoso.onmicrosoft.com.',
+  'invalid-country': 'Enter the two-letter country code, such as NL.',
+  'invalid-language': 'Enter a language code, such as nl-NL.',
+  'choose-acceptance': 'Choose how the customer accepts the Microsoft Customer Agreement.',
+  'invalid-url': 'Enter a web address, such as https://sandbox.example.',
+  'insecure-url': 'Use https, or http only on this computer (127.0.0.1 or localhost).',
+  'invalid-tenant': 'Enter the tenant ID (a GUID) or a domain, such as contoso.onmicrosoft.com.',
+  'invalid-guid': 'Enter a GUID, such as 00000000-0000-0000-0000-000000000000.',
   invalid: 'This value is not valid.',
 };

@@ -8,6 +8,11 @@ import validation from './validation';
 import order from './order';
 import outbox from './outbox';
 import placeholders from './placeholders';
+import invitations from './invitations';
+import newCustomer from './new-customer';
+import refresh from './refresh';
+import bulk from './bulk';
+import settings from './settings';
 
-const nl: Messages = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders };
+const nl: Messages = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings };
 export default nl;

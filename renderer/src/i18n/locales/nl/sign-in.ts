@@ -12,6 +12,7 @@ const nl: typeof en = {
   failed: 'Het e-mailadres of wachtwoord klopt niet.',
   error: 'Aanmelden is niet gelukt: {message}',
   reauth: 'Uw aanmelding is verlopen. Meld u opnieuw aan als {name} om uw bevestigingen in de wachtrij te verzenden.',
+  settingsLink: 'Instellingen voor backend en taal',
   accounts: {
     title: 'Sandboxaccounts',
     hint: 'Elk sandboxaccount heeft het wachtwoord “{password}”. Kies een account om het e-mailadres in te vullen.',

@@ -10,6 +10,14 @@ const nl: typeof en = {
   'invalid-date': 'Vul een datum in.',
   'in-future': 'De datum mag niet na {latest} liggen.',
   'before-floor': 'De datum mag niet voor {floor} liggen.',
+  'invalid-domain': 'Vul een domeinnaam in, zoals contoso.onmicrosoft.com.',
+  'invalid-country': 'Vul de landcode van twee letters in, zoals NL.',
+  'invalid-language': 'Vul een taalcode in, zoals nl-NL.',
+  'choose-acceptance': 'Kies hoe de klant de Microsoft-klantovereenkomst accepteert.',
+  'invalid-url': 'Vul een webadres in, zoals https://sandbox.example.',
+  'insecure-url': 'Gebruik https, of http alleen op deze computer (127.0.0.1 of localhost).',
+  'invalid-tenant': 'Vul de tenant-id (een GUID) of een domein in, zoals contoso.onmicrosoft.com.',
+  'invalid-guid': 'Vul een GUID in, zoals 00000000-0000-0000-0000-000000000000.',
   invalid: 'Deze waarde is niet geldig.',
 };
 export default nl;

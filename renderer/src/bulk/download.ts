@@ -1,0 +1,17 @@
+/** Saves text as a file through the browser's download (the same in Electron and browser mode). */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** "mca-status-2026-11-20.csv" */
+export function datedFileName(prefix: string, day: string): string {
+  return `${prefix}-${day}.csv`;
+}

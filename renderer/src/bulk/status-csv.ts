@@ -1,0 +1,56 @@
+/**
+ * "Export CSV": every cached customer's MCA status in the columns Microsoft's bulk re-attestation
+ * tool round-trips (tenant id, last contact, last date, whether a partner attestation exists), plus
+ * company, domain and the status in this app's words. Every cell is escaped against formula injection.
+ */
+import Papa from 'papaparse';
+import type { CustomerRow, McaStateRow } from '../db/rows';
+import type { McaStatus } from '../domain/mca-status';
+import { escapeCell, UTF8_BOM } from './csv-cells';
+
+export const STATUS_COLUMNS = [
+  'customerTenantId',
+  'companyName',
+  'domain',
+  'mcaStatus',
+  'lastContactFirstName',
+  'lastContactLastName',
+  'lastContactEmail',
+  'lastContactPhone',
+  'lastDateAgreed',
+  'partnerAttestationCompleted',
+] as const;
+
+export interface StatusSource {
+  rows: readonly CustomerRow[];
+  stateOf: (customerId: string) => McaStateRow | undefined;
+  statusOf: (position: number) => McaStatus;
+}
+
+/** One line per customer, in the cache's order. */
+export function statusRows(source: StatusSource): string[][] {
+  return source.rows.map((row, position) => {
+    const state = source.stateOf(row.id);
+    const contact = state?.lastContact;
+    return [
+      row.id,
+      row.companyName,
+      row.domain,
+      source.statusOf(position),
+      contact?.firstName ?? '',
+      contact?.lastName ?? '',
+      contact?.email ?? '',
+      contact?.phoneNumber ?? '',
+      state?.lastDateAgreed ?? '',
+      state?.partnerAttestationCompleted ? 'true' : 'false',
+    ].map(escapeCell);
+  });
+}
+
+export function toCsv(header: readonly string[], rows: readonly string[][]): string {
+  return UTF8_BOM + Papa.unparse({ fields: [...header], data: rows as string[][] }, { newline: '\r\n', quotes: false });
+}
+
+export function statusCsv(source: StatusSource): string {
+  return toCsv(STATUS_COLUMNS, statusRows(source));
+}

@@ -1,0 +1,28 @@
+// MCA refresh: re-confirming customers whose partner attestation exists.
+export default {
+  title: 'MCA refresh',
+  intro: 'Re-confirm the Microsoft Customer Agreement for customers your organisation confirmed before: each selected customer gets a new confirmation with its last contact and today’s date. Each one is queued in the Outbox and sent in the background, also after a restart.',
+  tableLabel: 'Customers with a partner confirmation',
+  columns: { company: 'Company', domain: 'Domain', contact: 'Last contact', date: 'Last date' },
+  keys: 'Keys: arrow keys move, Space selects or deselects, Shift with an arrow key selects while moving, Ctrl+A selects all shown.',
+  counts: '{selected} selected · {shown} of {eligible} customers with a partner confirmation shown',
+  selectShown: 'Select all shown',
+  clearSelection: 'Clear selection',
+  refreshStates: 'Refresh MCA states',
+  reconfirm: 'Re-confirm',
+  none: 'No customer has a partner confirmation yet, or the MCA states have not been loaded. Choose “Refresh MCA states” while online.',
+  confirmTitle: 'Re-confirm the selected customers?',
+  confirmText: 'Re-confirm {count} customer with its last contact and the date {date}? | Re-confirm {count} customers, each with its last contact and the date {date}? They are queued in the Outbox and sent in the background.',
+  queuing: 'Queuing {done} of {total}…',
+  queued: 'Queued {count} re-confirmation dated {date}. | Queued {count} re-confirmations dated {date}.',
+  toOutbox: 'Open the Outbox',
+  skipped: 'Skipped {count} customer: | Skipped {count} customers:',
+  moreSkipped: 'and {count} more.',
+  skipReasons: {
+    'not-attested': 'no partner confirmation to repeat',
+    'already-queued': 'a confirmation is already waiting or failed in the Outbox',
+    'already-today': 'already confirmed today',
+    'invalid-contact': 'the last contact does not meet the rules (confirm acceptance with a corrected contact instead)',
+  },
+  resellerNote: 'As an indirect reseller you cannot confirm acceptance: your indirect provider does. Use “Invite to accept” on a customer, or email your provider from its page.',
+};

@@ -1,0 +1,44 @@
+import type en from '../en/settings';
+
+const nl: typeof en = {
+  title: 'Instellingen',
+  toSignIn: 'Aanmelden',
+  backend: {
+    title: 'Backend',
+    kind: 'Verbinden met',
+    sandbox: 'Sandbox (om te proberen en te trainen)',
+    partnerCenter: 'Partner Center',
+    sandboxUrl: 'Sandbox-URL',
+    sandboxUrlHint: 'Zoals http://127.0.0.1:4010. Gebruik https, tenzij de sandbox op deze computer draait.',
+    tenantId: 'Tenant-id',
+    tenantIdHint: 'De tenant van uw partnerorganisatie: de GUID of een domein zoals contoso.onmicrosoft.com.',
+    clientId: 'Client-id',
+    clientIdHint: 'De toepassings-id (client-id) van uw app-registratie voor Partner Center.',
+    signOutNote: 'Als u de backend wijzigt, wordt u afgemeld; uw wachtrij blijft op deze computer staan voor als u zich daar weer aanmeldt.',
+    save: 'Backend opslaan',
+    saved: 'Opgeslagen. Voor uw aanmelding verandert er niets.',
+    savedSignedOut: 'Opgeslagen. U bent afgemeld omdat de backend is gewijzigd; meld u opnieuw aan.',
+    failed: 'Niet opgeslagen: {message}',
+    loadFailed: 'De instellingen konden niet worden geladen: {message}',
+  },
+  language: {
+    title: 'Taal',
+    label: 'Taal',
+    system: 'Zelfde als het systeem ({language})',
+  },
+  clear: {
+    title: 'Lokale gegevens wissen',
+    intro: 'Verwijdert wat MCA Desk op deze computer voor u bewaart: de klantenlijst, MCA-statussen, de geschiedenis van bevestigingen, de Outbox en uw concepten van uitnodigingen. De klantenlijst wordt daarna opnieuw gedownload.',
+    unsentWarning: '{count} bevestiging heeft Microsoft nog niet bereikt. | {count} bevestigingen hebben Microsoft nog niet bereikt.',
+    button: 'Lokale gegevens wissen',
+    dialogTitle: 'Lokale gegevens wissen?',
+    dialogText: 'Alles wat MCA Desk op deze computer voor u bewaart wordt verwijderd, ook {drafts} concept van een uitnodiging. | Alles wat MCA Desk op deze computer voor u bewaart wordt verwijderd, ook {drafts} concepten van uitnodigingen.',
+    dialogNothingQueued: 'Er wacht niets om te worden verzonden.',
+    dialogUnsent: '{count} bevestiging wacht nog in de Outbox (in de wachtrij, bezig of mislukt) en gaat verloren: Microsoft ontvangt die nooit. | {count} bevestigingen wachten nog in de Outbox (in de wachtrij, bezig of mislukt) en gaan verloren: Microsoft ontvangt ze nooit.',
+    acceptLoss: 'Ik begrijp dat {count} niet verzonden bevestiging verloren gaat | Ik begrijp dat {count} niet verzonden bevestigingen verloren gaan',
+    confirm: 'Wissen',
+    clearing: 'Wissen…',
+    done: 'Lokale gegevens gewist.',
+  },
+};
+export default nl;

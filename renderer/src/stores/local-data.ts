@@ -1,0 +1,41 @@
+/**
+ * "Clear local data": empties this agent's IndexedDB (customers cache, MCA states, history, outbox,
+ * drafts) in one transaction, then reloads the caches from the backend. Queued items that have not
+ * reached Microsoft are lost with it, so the UI asks for an explicit acknowledgement first.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { db } from '../db/database';
+import { guardStorage } from '../db/storage-errors';
+import { useCustomersStore } from './customers';
+import { useDraftsStore } from './drafts';
+import { useMcaStateStore } from './mca-state';
+import { useOutboxStore } from './outbox';
+
+export const useLocalDataStore = defineStore('localData', () => {
+  const outbox = useOutboxStore();
+  const drafts = useDraftsStore();
+  const clearing = ref(false);
+
+  /** Items that would be lost: waiting to be sent, being sent, or failed and not yet fixed. */
+  const unsentCount = computed(() => outbox.active.length);
+  const draftCount = computed(() => drafts.drafts.length);
+
+  async function clearAll(): Promise<void> {
+    clearing.value = true;
+    try {
+      const database = db();
+      await guardStorage(() => database.transaction('rw', database.tables, () => Promise.all(database.tables.map((table) => table.clear()))));
+      const customers = useCustomersStore();
+      const mcaState = useMcaStateStore();
+      customers.reset();
+      mcaState.reset();
+      await Promise.all([customers.load(), mcaState.load()]);
+      if (navigator.onLine) void mcaState.refreshRecords();
+    } finally {
+      clearing.value = false;
+    }
+  }
+
+  return { clearing, unsentCount, draftCount, clearAll };
+});

@@ -1,0 +1,40 @@
+/**
+ * The app's settings as the main process keeps them (which backend, the sandbox URL, the Partner
+ * Center tenant and client id). Changing the backend ends the session there, so the agent signs in again.
+ */
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { Settings } from '../../../shared/ipc/contract';
+import { call } from '../platform/api';
+import { useSessionStore } from './session';
+
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<Settings | null>(null);
+  const loadError = ref<string | null>(null);
+
+  async function load(): Promise<void> {
+    try {
+      settings.value = await call('getSettings', {});
+      loadError.value = null;
+    } catch (error) {
+      loadError.value = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Saves the backend settings; answers whether the backend changed (the agent was signed out). */
+  async function saveBackend(next: Settings): Promise<{ changedBackend: boolean }> {
+    const before = settings.value;
+    settings.value = await call('updateSettings', next);
+    const after = settings.value;
+    const changedBackend =
+      !before ||
+      before.backend !== after.backend ||
+      before.sandboxUrl !== after.sandboxUrl ||
+      before.partnerCenter.tenantId !== after.partnerCenter.tenantId ||
+      before.partnerCenter.clientId !== after.partnerCenter.clientId;
+    if (changedBackend) await useSessionStore().load(true);
+    return { changedBackend };
+  }
+
+  return { settings, loadError, load, saveBackend };
+});
