@@ -1,0 +1,84 @@
+import { expect, test } from './fixtures';
+import { expectAccessible, indexedDbHolding, openScreen, waitForCustomers } from './support/screens';
+
+test('Settings: the backend form checks what it saves and says what happened; the language switches at once', async ({ page, app, signIn }) => {
+  await signIn('admin@contoso.example');
+  await openScreen(page, '/settings', 'Settings');
+  await expectAccessible(page, 'Settings');
+
+  const url = page.getByLabel('Sandbox URL');
+  await url.fill('ftp://files.example');
+  await expect(page.getByText('Enter a web address, such as https://sandbox.example.')).toBeVisible();
+  await url.fill('http://sandbox.example');
+  await expect(page.getByText('Use https, or http only on this computer (127.0.0.1 or localhost).')).toBeVisible();
+  await page.getByRole('button', { name: 'Save backend' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveCount(0);
+
+  // Partner Center needs a tenant and a client id.
+  await page.getByLabel('Partner Center').check();
+  await page.getByLabel('Client ID').fill('not-a-guid');
+  await page.getByLabel('Client ID').blur();
+  await expect(page.getByText('Enter a GUID, such as 00000000-0000-0000-0000-000000000000.')).toBeVisible();
+  await page.getByLabel(/^Sandbox/).check();
+
+  // A new sandbox URL is a new backend: saved, and the agent signs in again there.
+  await url.fill(app.sandbox!.url);
+  await page.getByRole('button', { name: 'Save backend' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to MCA Desk' })).toBeVisible();
+  await page.getByLabel('Email').fill('admin@contoso.example');
+  await page.getByLabel('Password').fill('sandbox');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await openScreen(page, '/settings', 'Settings');
+  await expect(page.getByLabel('Sandbox URL')).toHaveValue(app.sandbox!.url);
+  await page.getByRole('button', { name: 'Save backend' }).click();
+  await expect(page.getByText('Saved. Nothing changed for your sign-in.')).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
+  await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Klanten' })).toBeVisible();
+  await expectAccessible(page, 'Settings (Dutch)');
+  await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
+
+test('Clear local data warns how many queued confirmations would be lost and needs an explicit yes', async ({ page, app, signIn }) => {
+  await signIn('admin@contoso.example');
+  await waitForCustomers(page);
+  await page.getByRole('row', { name: /Adatum Corporation/ }).click();
+  await page.getByRole('link', { name: 'Confirm acceptance' }).click();
+  await expect(page.getByLabel('First name')).not.toHaveValue('');
+  // The backend fails every call from now on: the confirmation stays queued.
+  app.sandbox!.setFaults({ failRate: 1 });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('1 queued')).toBeVisible();
+  await openScreen(page, '/invitations', 'Invitations');
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Subject').fill('Draft to be cleared');
+  await expect(page.getByText(/^Saved on this computer at/)).toBeVisible();
+
+  await openScreen(page, '/settings', 'Settings');
+  await expect(page.getByText('1 confirmation has not reached Microsoft yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear local data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Clear local data?' });
+  await expect(dialog).toContainText('including 1 invitation draft');
+  await expect(dialog).toContainText('1 confirmation is still waiting in the Outbox (queued, sending or failed) and would be lost');
+  await expectAccessible(page, 'Clear local data dialog');
+  const clear = dialog.getByRole('button', { name: 'Clear', exact: true });
+  await expect(clear).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('1 queued')).toBeVisible();
+
+  app.sandbox!.setFaults({ failRate: 0 });
+  await page.getByRole('button', { name: 'Clear local data' }).click();
+  await dialog.getByLabel('I understand that 1 unsent confirmation will be lost').check();
+  await clear.click();
+  await expect(page.getByText('Local data cleared.')).toBeVisible();
+  await expect(page.getByText('0 queued')).toBeVisible();
+  expect(await indexedDbHolding(page, 'Draft to be cleared')).toEqual([]);
+  await openScreen(page, '/invitations', 'Invitations');
+  await expect(page.getByText('No drafts yet.', { exact: false })).toBeVisible();
+  // The customer list downloads again.
+  await waitForCustomers(page);
+});

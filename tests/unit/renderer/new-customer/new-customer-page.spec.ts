@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { VueWrapper } from '@vue/test-utils';
+import NewCustomerPage from '../../../../renderer/src/pages/NewCustomerPage.vue';
+import type { PartnerUser } from '../../../../shared/domain/roles';
+import { ADMIN, ApiFailure, HELPDESK, RESELLER } from '../helpers/fake-api';
+import { createTestApp, eventually, mountIn, type TestApp } from '../helpers/app';
+
+const CREATED_ID = '55555555-5555-4555-8555-555555555555';
+
+async function page(user: PartnerUser): Promise<{ app: TestApp; wrapper: VueWrapper; requests: Array<{ requestId: string; customer: unknown }> }> {
+  const app = await createTestApp(user);
+  const requests: Array<{ requestId: string; customer: unknown }> = [];
+  let failNext = false;
+  app.fake.on('createCustomer', (request) => {
+    requests.push(request);
+    if (failNext) {
+      failNext = false;
+      throw new ApiFailure({ code: 'network', message: 'The backend could not be reached.' });
+    }
+    const customer = request.customer;
+    return {
+      customer: { id: CREATED_ID, companyName: customer.companyName, domain: customer.domain, country: 'NL', language: 'nl', contact: { firstName: 'Sanne', lastName: 'de Vries', email: customer.email } },
+      credentialsId: request.requestId,
+    };
+  });
+  (app as TestApp & { failNext: () => void }).failNext = () => (failNext = true);
+  await app.router.push('/customers/new');
+  const wrapper = await mountIn(app, NewCustomerPage);
+  return { app, wrapper, requests };
+}
+
+async function fill(wrapper: VueWrapper): Promise<void> {
+  const values: Record<string, string> = {
+    '#nc-company': 'Keizersgracht Koffie B.V.',
+    '#nc-domain': 'KeizersgrachtKoffie.onmicrosoft.com',
+    '#nc-email': 'office@keizersgrachtkoffie.example',
+    '#nc-language': 'nl-NL',
+    '#nc-first-name': 'Sanne',
+    '#nc-last-name': 'de Vries',
+    '#nc-line1': 'Keizersgracht 1',
+    '#nc-postal-code': '1015 CJ',
+    '#nc-city': 'Amsterdam',
+    '#nc-country': 'nl',
+    '#nc-phone': '+31 20 555 0101',
+  };
+  for (const [selector, value] of Object.entries(values)) await wrapper.get(selector).setValue(value);
+}
+
+describe('New customer', () => {
+  it('shows each problem inline when submitted empty, and creates nothing', async () => {
+    const { wrapper, requests } = await page(ADMIN);
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => wrapper.text().includes('Choose how the customer accepts'));
+    expect(wrapper.get('#nc-company').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.get('#nc-company-error').text()).toBe('Required.');
+    await wrapper.get('#nc-domain').setValue('not a domain');
+    await eventually(() => wrapper.get('#nc-domain-error').text().startsWith('Enter a domain name'));
+    expect(requests).toEqual([]);
+  });
+
+  it('pre-fills the contact from the company details, read-only until "Update", and queues the confirmation after creating', async () => {
+    const { app, wrapper, requests } = await page(ADMIN);
+    await fill(wrapper);
+    await wrapper.get('#nc-mode-attested').setValue(true);
+    await eventually(() => wrapper.text().includes('Who accepted, and when'));
+    expect(wrapper.find('#nc-contact-email').exists()).toBe(false);
+    expect(wrapper.text()).toContain('Sanne de Vries');
+    expect(wrapper.text()).toContain('office@keizersgrachtkoffie.example');
+    const date = wrapper.get('#nc-date').element as HTMLInputElement;
+    expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(date.max).toBe(date.value);
+
+    await wrapper.findAll('button').find((button) => button.text() === 'Update')!.trigger('click');
+    await eventually(() => wrapper.find('#nc-contact-email').exists());
+    await wrapper.get('#nc-contact-email').setValue('sanne@keizersgrachtkoffie.example');
+    // Once updated, the contact no longer follows the company details.
+    await wrapper.get('#nc-email').setValue('info@keizersgrachtkoffie.example');
+    expect((wrapper.get('#nc-contact-email').element as HTMLInputElement).value).toBe('sanne@keizersgrachtkoffie.example');
+
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => requests.length === 1);
+    expect(requests[0]!.customer).toMatchObject({
+      domain: 'keizersgrachtkoffie.onmicrosoft.com',
+      address: { country: 'NL' },
+      acceptance: { mode: 'partner-attested', primaryContact: { firstName: 'Sanne', lastName: 'de Vries', email: 'sanne@keizersgrachtkoffie.example', phoneNumber: '+31 20 555 0101' }, dateAgreed: date.value },
+    });
+    await eventually(async () => (await app.database.outbox.count()) === 1);
+    expect((await app.database.outbox.toArray())[0]).toMatchObject({ customerId: CREATED_ID, customerName: 'Keizersgracht Koffie B.V.', dateAgreed: date.value, state: 'queued' });
+    expect(await app.database.customers.get(CREATED_ID)).toMatchObject({ companyName: 'Keizersgracht Koffie B.V.' });
+    await eventually(() => app.router.currentRoute.value.fullPath === `/customers/${CREATED_ID}`);
+  });
+
+  it('retries the same submission with the same request id, and shows the credentials screen for self-acceptance', async () => {
+    const { app, wrapper, requests } = await page(ADMIN);
+    app.fake.on('getCredentials', () => ({ userName: 'admin@keizersgrachtkoffie.onmicrosoft.com', password: 'Pw!123456' }));
+    await fill(wrapper);
+    await wrapper.get('#nc-mode-customer').setValue(true);
+    (app as TestApp & { failNext: () => void }).failNext();
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => wrapper.find('[role="alert"]').exists());
+    expect(wrapper.get('[role="alert"]').text()).toContain('trying again never creates it twice');
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => requests.length === 2);
+    expect(requests[1]!.requestId).toBe(requests[0]!.requestId);
+    await eventually(() => wrapper.text().includes('Pw!123456'));
+    expect(wrapper.text()).toContain('Keizersgracht Koffie B.V. was created');
+    expect(await app.database.outbox.count()).toBe(0);
+  });
+
+  it('offers an indirect reseller only the self-acceptance route, saying why', async () => {
+    const { wrapper } = await page(RESELLER);
+    expect(wrapper.get('#nc-mode-attested').attributes('disabled')).toBeDefined();
+    expect(wrapper.get('#nc-mode-attested').attributes('aria-describedby')).toBe('nc-attest-refusal');
+    expect(wrapper.get('#nc-attest-refusal').text()).toContain('As an indirect reseller you cannot confirm acceptance yourself');
+    expect(wrapper.get('#nc-mode-customer').attributes('disabled')).toBeUndefined();
+  });
+
+  it('shows a Helpdesk agent no form, with the roles that can create customers', async () => {
+    const { wrapper } = await page(HELPDESK);
+    expect(wrapper.find('form').exists()).toBe(false);
+    expect(wrapper.text()).toContain('Only an Admin agent or a Sales agent can');
+  });
+});
