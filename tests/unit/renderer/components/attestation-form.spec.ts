@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { VueWrapper } from '@vue/test-utils';
+import { latestAcceptanceDate } from '../../../../shared/domain/dates';
+import type { AttestationFormValues } from '../../../../shared/domain/attestation-form';
+import AttestationForm from '../../../../renderer/src/components/attest/AttestationForm.vue';
+import { ADMIN } from '../helpers/fake-api';
+import { createTestApp, eventually, mountIn, type TestApp } from '../helpers/app';
+
+let app: TestApp;
+const initial = {
+  primaryContact: { firstName: 'Tania', lastName: 'Carr', email: 'tania@contoso.example', phoneNumber: '' },
+  dateAgreed: '2026-11-19',
+};
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-20T10:00:00Z'));
+  app = await createTestApp(ADMIN);
+});
+afterEach(() => vi.useRealTimers());
+
+async function form(save: (values: AttestationFormValues) => Promise<string | null> = async () => null) {
+  const wrapper = await mountIn(app, AttestationForm, { props: { initial, submitLabel: 'Save', save } });
+  await eventually(() => !saveButton(wrapper).attributes('disabled'));
+  return wrapper;
+}
+
+function saveButton(wrapper: VueWrapper) {
+  return wrapper.get('button[type="submit"]');
+}
+
+function errorOf(wrapper: VueWrapper, id: string) {
+  return wrapper.get(`#${id}-error`).text();
+}
+
+describe('Confirm acceptance form', () => {
+  it('is labelled, pre-filled, and limits the date to the date rule', async () => {
+    const wrapper = await form();
+    const labels = wrapper.findAll('label').map((label) => label.text());
+    expect(labels).toEqual(['First name', 'Last name', 'Email address', 'Phone number (optional)', 'Date of acceptance']);
+    expect((wrapper.get('#attest-first-name').element as HTMLInputElement).value).toBe('Tania');
+    const date = wrapper.get('#attest-date');
+    expect(date.attributes('type')).toBe('date');
+    expect(date.attributes('max')).toBe(latestAcceptanceDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone));
+    expect(date.attributes('min')).toBe('2019-03-01');
+    expect(saveButton(wrapper).text()).toBe('Save');
+  });
+
+  it('shows field errors as the agent types and keeps Save disabled while the form is invalid', async () => {
+    const wrapper = await form();
+    await wrapper.get('#attest-email').setValue('tania-at-contoso');
+    await eventually(() => errorOf(wrapper, 'attest-email') !== '');
+    expect(errorOf(wrapper, 'attest-email')).toBe('Enter one email address, such as name@example.com.');
+    expect(wrapper.get('#attest-email').attributes('aria-invalid')).toBe('true');
+    expect(saveButton(wrapper).attributes('disabled')).toBeDefined();
+
+    await wrapper.get('#attest-first-name').setValue('');
+    await eventually(() => errorOf(wrapper, 'attest-first-name') === 'Required.');
+    await wrapper.get('#attest-phone').setValue('12ab');
+    await eventually(() => errorOf(wrapper, 'attest-phone') === 'Use digits, spaces, +, -, ( and ) only.');
+    await wrapper.get('#attest-phone').setValue('123');
+    await eventually(() => errorOf(wrapper, 'attest-phone') === 'Use 6 to 20 digits.');
+    await wrapper.get('#attest-last-name').setValue('x'.repeat(101));
+    await eventually(() => errorOf(wrapper, 'attest-last-name') === 'At most 100 characters.');
+    await wrapper.get('#attest-last-name').setValue('Carr\u202E');
+    await eventually(() => errorOf(wrapper, 'attest-last-name') === 'Remove the control or direction characters.');
+  });
+
+  it('refuses a date in the future or before the floor, in words', async () => {
+    const wrapper = await form();
+    await wrapper.get('#attest-date').setValue('2026-11-21');
+    await eventually(() => errorOf(wrapper, 'attest-date') !== '');
+    expect(errorOf(wrapper, 'attest-date')).toBe('The date cannot be after 20 Nov 2026.');
+    await wrapper.get('#attest-date').setValue('2019-02-01');
+    await eventually(() => errorOf(wrapper, 'attest-date') === 'The date cannot be before 1 Mar 2019.');
+    await wrapper.get('#attest-date').setValue('');
+    await eventually(() => errorOf(wrapper, 'attest-date') === 'Required.');
+    expect(saveButton(wrapper).attributes('disabled')).toBeDefined();
+  });
+
+  it('saves the normalised values once, and shows what the caller answers when nothing was saved', async () => {
+    const save = vi.fn(async (_values: AttestationFormValues) => 'Already confirmed: nothing was queued.');
+    const wrapper = await form(save);
+    await wrapper.get('#attest-email').setValue('  Tania@CONTOSO.example ');
+    await eventually(() => !saveButton(wrapper).attributes('disabled'));
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => wrapper.find('[role="alert"]').exists());
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]?.[0]).toEqual({
+      primaryContact: { firstName: 'Tania', lastName: 'Carr', email: 'Tania@contoso.example', phoneNumber: undefined },
+      dateAgreed: '2026-11-19',
+    });
+    expect(wrapper.get('[role="alert"]').text()).toBe('Already confirmed: nothing was queued.');
+  });
+
+  it('disables Save while saving, so a double click queues once', async () => {
+    let finish: (value: string | null) => void = () => undefined;
+    const save = vi.fn(() => new Promise<string | null>((resolve) => (finish = resolve)));
+    const wrapper = await form(save);
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => save.mock.calls.length === 1);
+    await eventually(() => saveButton(wrapper).text() === 'Saving…');
+    expect(saveButton(wrapper).attributes('disabled')).toBeDefined();
+    await wrapper.get('form').trigger('submit');
+    finish(null);
+    await eventually(() => saveButton(wrapper).text() === 'Save');
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+});
