@@ -11,6 +11,7 @@ export default {
   downloadFailed: 'The customer list could not be updated: {message}',
   updatedAt: 'Customer list updated {time}',
   recordsUpdating: 'Updating MCA states…',
+  recordsFailed: 'The MCA states could not be updated: {message}',
   recordsUpdatedAt: 'MCA states updated {time}',
   offline: 'Offline: showing the customers saved on this computer.',
   empty: 'No customers are saved on this computer yet.',

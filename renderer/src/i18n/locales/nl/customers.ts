@@ -13,6 +13,7 @@ const nl: typeof en = {
   downloadFailed: 'De klantenlijst kon niet worden bijgewerkt: {message}',
   updatedAt: 'Klantenlijst bijgewerkt {time}',
   recordsUpdating: 'MCA-statussen bijwerken…',
+  recordsFailed: 'De MCA-statussen konden niet worden bijgewerkt: {message}',
   recordsUpdatedAt: 'MCA-statussen bijgewerkt {time}',
   offline: 'Offline: de klanten die op deze computer zijn opgeslagen worden getoond.',
   empty: 'Er zijn nog geen klanten op deze computer opgeslagen.',
