@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { format, isValid, parse } from 'date-fns';
-import { tz } from '@date-fns/tz';
 
 /** The MCA did not exist before this date; a configurable, safe floor (DOMAIN.md). */
 export const DEFAULT_ACCEPTANCE_FLOOR = '2019-03-01';
@@ -28,10 +27,15 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The calendar date (YYYY-MM-DD) that a wall clock in `timeZone` shows at `instant`. */
+/**
+ * The calendar date (YYYY-MM-DD) that a wall clock in `timeZone` shows at `instant`. Straight from
+ * Intl (no Date subclass), so it also holds under fake clocks such as Playwright's `page.clock`.
+ */
 export function calendarDateIn(instant: Date, timeZone: string): string {
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  return format(instant, 'yyyy-MM-dd', { in: tz(timeZone) });
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 /**

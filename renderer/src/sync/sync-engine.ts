@@ -4,8 +4,9 @@
  * - Several items are sent at once (bounded), but a customer's items go one at a time, oldest first,
  *   so the backend's "latest confirmation" is the one the agent recorded last.
  * - An item is leased while it is sent; the outcome is written afterwards in its own transaction.
- * - `retry` waits with full-jitter backoff, never sooner than Retry-After; a throttled backend or a
- *   run of transport failures holds the whole queue, so an outage is not hammered item by item.
+ * - `retry` waits with full-jitter backoff, never sooner than the backend's Retry-After; a run of
+ *   retries (the backend unreachable or throttling every call) holds the whole queue, at least as long
+ *   as the backend asked, so an outage is not hammered item by item.
  * - `failed` parks the item and the rest go on; `auth-required` pauses everything until sign-in.
  * - Nothing is dropped: an item leaves the queue only as confirmed, or by the agent's own action.
  */
@@ -49,19 +50,16 @@ export interface SyncEngineOptions {
 export const DEFAULT_CONCURRENCY = 6;
 export const DEFAULT_LEASE_MS = 2 * 60_000;
 
-interface Hold {
-  until: number;
-  /** A hard hold comes from Retry-After and is honoured even when the agent asks to sync now. */
-  hard: boolean;
-}
 
 export class SyncEngine {
   private readonly options: Required<Omit<SyncEngineOptions, 'onEvent'>> & Pick<SyncEngineOptions, 'onEvent'>;
   private running: Promise<DrainReport> | null = null;
   private replan = false;
   private pausedReason: string | null = null;
-  private hold: Hold | null = null;
+  private holdUntilMs: number | null = null;
   private retriesInARow = 0;
+  /** The longest Retry-After in the current run of retries. */
+  private streakFloorMs = 0;
   private outagePasses = 0;
   private expedite = false;
   private wake: () => void = () => undefined;
@@ -82,7 +80,7 @@ export class SyncEngine {
   }
 
   get heldUntil(): number | null {
-    return this.hold && this.hold.until > this.options.now() ? this.hold.until : null;
+    return this.holdUntilMs !== null && this.holdUntilMs > this.options.now() ? this.holdUntilMs : null;
   }
 
   /** Puts interrupted sends back in the queue; call once when this engine becomes the leader. */
@@ -98,11 +96,11 @@ export class SyncEngine {
   }
 
   /**
-   * The agent asked to sync now, or the network came back: lift a hold caused by unreachability and
-   * try items waiting in backoff at once. A Retry-After hold stays: the backend asked for it.
+   * The agent asked to sync now, or the network came back: lift the queue's hold and try items
+   * waiting in backoff at once (an explicit request; automatic retries keep waiting as told).
    */
-  releaseSoftHold(): void {
-    if (this.hold && !this.hold.hard) this.hold = null;
+  releaseHold(): void {
+    this.holdUntilMs = null;
     this.outagePasses = 0;
     this.expedite = true;
     this.replan = true;
@@ -209,25 +207,23 @@ export class SyncEngine {
     if (result.status !== 'retry') {
       if (result.status !== 'auth-required') {
         this.retriesInARow = 0;
+        this.streakFloorMs = 0;
         this.outagePasses = 0;
       }
       if (result.status === 'confirmed') return { status: 'confirmed', record: result.record, alreadyRecorded: result.alreadyRecorded };
       return result;
     }
     const { random, backoff, outageThreshold } = this.options;
-    if (result.afterMs > 0) this.holdUntil(now + result.afterMs, true);
     this.retriesInARow += 1;
+    this.streakFloorMs = Math.max(this.streakFloorMs, result.afterMs);
     if (this.retriesInARow >= outageThreshold) {
-      this.retriesInARow = 0;
       this.outagePasses += 1;
-      this.holdUntil(now + retryDelayMs(this.outagePasses, 0, random, backoff), false);
+      const until = now + retryDelayMs(this.outagePasses, this.streakFloorMs, random, backoff);
+      this.holdUntilMs = Math.max(this.heldUntil ?? 0, until);
+      this.retriesInARow = 0;
+      this.streakFloorMs = 0;
     }
     return { status: 'retry', nextAttemptAt: now + retryDelayMs(item.attempts, result.afterMs, random, backoff), reason: result.reason };
-  }
-
-  private holdUntil(until: number, hard: boolean): void {
-    if (!this.hold || this.hold.until <= this.options.now()) this.hold = { until, hard };
-    else this.hold = { until: Math.max(this.hold.until, until), hard: this.hold.hard || hard };
   }
 
   private async loadPlan(settledThisRun: ReadonlyMap<string, OutboxItem | null>): Promise<Plan> {

@@ -115,7 +115,7 @@ export class SyncWorker {
     const { engine } = this.options;
     if (trigger === 'resume') engine.resume();
     if (trigger === 'enqueue') engine.notifyEnqueued();
-    if (trigger === 'manual' || trigger === 'online' || trigger === 'resume') engine.releaseSoftHold();
+    if (trigger === 'manual' || trigger === 'online' || trigger === 'resume') engine.releaseHold();
     if (this.options.isOnline && !this.options.isOnline()) return null;
     try {
       const report = await engine.drain();

@@ -71,9 +71,9 @@ describe('sync engine', () => {
     expect(backend.calls).toEqual([first.id, second.id]);
   });
 
-  it('backs off with jitter but never sooner than Retry-After, and holds the whole queue while throttled', async () => {
+  it('backs off with jitter but never sooner than Retry-After, while the other items go on', async () => {
     const a = await queue(CUSTOMER_A);
-    await queue(CUSTOMER_B);
+    const b = await queue(CUSTOMER_B);
     backend.script = (item) => (item.id === a.id ? { status: 'retry', afterMs: 30_000, reason: 'Throttled' } : 'apply');
     const sync = engine({ concurrency: 1 });
     const report = await sync.drain();
@@ -81,13 +81,28 @@ describe('sync engine', () => {
     expect(stored?.state).toBe('queued');
     expect(stored?.nextAttemptAt).toBeGreaterThanOrEqual(clock.now() + 30_000);
     expect(stored?.lastError).toMatchObject({ kind: 'retry', reason: 'Throttled' });
-    // B was not sent: the partner is throttled as a whole, and "Sync now" does not override Retry-After.
-    expect(report.confirmed).toBe(0);
-    sync.releaseSoftHold();
+    expect(report).toMatchObject({ confirmed: 1, retried: 1 });
+    expect((await database.outbox.get(b.id))?.state).toBe('confirmed');
+    expect(report.nextDueAt).toBe(stored?.nextAttemptAt);
+    clock.advance(29_000);
     expect((await sync.drain()).sent).toBe(0);
-    clock.advance(30_001);
+    clock.advance(1_001);
     backend.script = () => 'apply';
-    expect((await sync.drain()).confirmed).toBe(2);
+    expect((await sync.drain()).confirmed).toBe(1);
+  });
+
+  it('holds the whole queue at least as long as Retry-After when every call is throttled', async () => {
+    for (let n = 0; n < 6; n++) await queue(customerId(n));
+    backend.script = () => ({ status: 'retry', afterMs: 20_000, reason: 'Throttled' });
+    const sync = engine({ concurrency: 1, outageThreshold: 3 });
+    const report = await sync.drain();
+    expect(backend.calls).toHaveLength(3);
+    expect(sync.heldUntil).toBeGreaterThanOrEqual(clock.now() + 20_000);
+    expect(report.nextDueAt).toBeGreaterThanOrEqual(clock.now() + 20_000);
+    expect((await sync.drain()).sent).toBe(0);
+    clock.advance(60_000);
+    backend.script = () => 'apply';
+    expect((await sync.drain()).confirmed).toBe(6);
   });
 
   it('uses full jitter: the delay is drawn between the floor and the exponential cap', async () => {
@@ -182,7 +197,7 @@ describe('sync engine', () => {
     expect(report.nextDueAt).toBeGreaterThan(clock.now());
     // The network came back: the agent's "Sync now" lifts the hold at once.
     backend.script = () => 'apply';
-    sync.releaseSoftHold();
+    sync.releaseHold();
     expect((await sync.drain()).confirmed).toBe(10);
   });
 

@@ -49,7 +49,7 @@ export default {
     neverSynced: 'Not synced yet',
     sending: 'Sending…',
     paused: 'Sending paused: sign in again',
-    throttled: 'Waiting until {time}: the backend asked to slow down',
+    retryAt: 'Trying again at {time}',
   },
   reauth: {
     message: 'Sending is paused because your sign-in expired. Your queue is kept on this computer.',

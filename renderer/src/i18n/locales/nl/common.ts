@@ -49,7 +49,7 @@ const nl: typeof en = {
     neverSynced: 'Nog niet gesynchroniseerd',
     sending: 'Verzenden…',
     paused: 'Verzenden gepauzeerd: meld u opnieuw aan',
-    throttled: 'Wachten tot {time}: de backend vroeg om het rustiger aan te doen',
+    retryAt: 'Opnieuw proberen om {time}',
   },
   reauth: {
     message: 'Verzenden is gepauzeerd omdat uw aanmelding is verlopen. Uw wachtrij blijft op deze computer bewaard.',

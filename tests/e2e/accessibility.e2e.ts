@@ -1,0 +1,74 @@
+import { expect, test } from './fixtures';
+import { expectAccessible, openCustomer, signInThroughForm, watchForViolations } from './support/agent';
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test(`every screen passes axe (no serious or critical findings) with no CSP violations, ${colorScheme}`, async ({ page }) => {
+      const problems = await watchForViolations(page);
+      await page.reload();
+      await expectAccessible(page, 'sign-in');
+      await signInThroughForm(page, 'admin@contoso.example');
+      await expectAccessible(page, 'customers');
+      await openCustomer(page, 'Graphic Design Institute');
+      await expectAccessible(page, 'customer detail');
+
+      await page.getByRole('link', { name: 'Confirm acceptance' }).click();
+      await page.getByLabel('Email address').fill('not an address');
+      await expect(page.getByText('Enter one email address')).toBeVisible();
+      await expectAccessible(page, 'confirm acceptance (with an error)');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+
+      await page.getByRole('link', { name: 'New order' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'New order' })).toBeVisible();
+      await expectAccessible(page, 'new order');
+
+      // A failed item in the Outbox, its edit form and the discard dialog.
+      await page.route('**/api/submitAttestation', (route) => route.fulfill({ json: { ok: true, data: { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' } } }));
+      await openCustomer(page, 'Adatum Corporation');
+      await page.getByRole('link', { name: 'Confirm acceptance' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('link', { name: /^Outbox/ }).click();
+      await expect(page.getByRole('row', { name: /Adatum Corporation/ })).toContainText('Failed');
+      await expectAccessible(page, 'outbox');
+      await page.getByRole('button', { name: 'Discard the confirmation for Adatum Corporation' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'discard dialog');
+      await page.getByRole('button', { name: 'Keep it' }).click();
+      await page.getByRole('button', { name: 'Edit the confirmation for Adatum Corporation' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Edit confirmation' })).toBeVisible();
+      await expectAccessible(page, 'edit confirmation');
+
+      await page.getByRole('link', { name: 'Invitations' }).click();
+      await expectAccessible(page, 'invitations');
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await expectAccessible(page, 'settings');
+      expect(problems()).toEqual([]);
+    });
+  });
+}
+
+test('a Helpdesk agent’s and an indirect reseller’s customer pages pass axe', async ({ page }) => {
+  await signInThroughForm(page, 'helpdesk@contoso.example');
+  await openCustomer(page, 'Adatum Corporation');
+  await expectAccessible(page, 'customer detail, Helpdesk agent');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signInThroughForm(page, 'admin@tailspin.example');
+  await openCustomer(page, 'Best For You Organics');
+  await expectAccessible(page, 'customer detail, indirect reseller');
+});
+
+test('the skip link and keyboard reach the main content and the navigation', async ({ page, signIn }) => {
+  await signIn('admin@contoso.example');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main-content')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Search customers')).toBeFocused();
+  await page.getByRole('link', { name: /^Outbox/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeFocused();
+});

@@ -1,0 +1,63 @@
+import { expect, test } from './fixtures';
+import { mcaStatus, openCustomer, signInThroughForm, watchForViolations } from './support/agent';
+
+const ADATUM = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
+
+test('an attestation saved while the backend is unreachable survives a reload and is recorded exactly once when it is back', async ({ page, app }) => {
+  const problems = await watchForViolations(page);
+  await page.reload();
+  await signInThroughForm(page, 'admin@contoso.example');
+  await openCustomer(page, 'Adatum Corporation');
+  await expect(mcaStatus(page)).toHaveText('Not accepted');
+
+  // The backend goes away: every connection to it drops.
+  app.sandbox!.setFaults({ dropRate: 1 });
+  await page.getByRole('link', { name: 'Confirm acceptance' }).click();
+  await expect(page.getByLabel('First name')).toHaveValue('Tania');
+  await page.getByLabel('First name').fill('Maria');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved: the confirmation for Adatum Corporation is queued.')).toBeVisible();
+  await expect(mcaStatus(page)).toHaveText('Queued');
+
+  await page.getByRole('link', { name: /^Outbox/ }).click();
+  const row = page.getByRole('row', { name: /Adatum Corporation/ });
+  await expect(row).toContainText('Queued');
+  await expect(row).toContainText('could not be reached', { timeout: 20_000 });
+  await expect(page.getByRole('contentinfo')).toContainText('1 queued');
+
+  // The agent reloads the app: the queued confirmation is still there.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Adatum Corporation/ })).toContainText('Queued');
+  expect(await app.sandbox!.inspect.agreements().then((all) => all.filter((a) => a.customerId === ADATUM))).toEqual([]);
+
+  // The backend is back: "Sync now" sends it, and the agent sees it confirmed.
+  app.sandbox!.setFaults({ dropRate: 0 });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByText('Confirmed at Microsoft: Adatum Corporation')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Nothing is waiting')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recently confirmed' })).toContainText('Adatum Corporation');
+  await openCustomer(page, 'Adatum Corporation');
+  await expect(mcaStatus(page)).toHaveText('Confirmed by partner');
+  await expect(page.getByRole('table').getByRole('row', { name: /Maria Carr/ })).toContainText('Recorded at Microsoft');
+
+  // Exactly one agreement at the sandbox, made with the outbox item's request id.
+  const agreements = (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.customerId === ADATUM);
+  expect(agreements).toHaveLength(1);
+  expect(agreements[0]?.primaryContact).toMatchObject({ firstName: 'Maria', lastName: 'Carr' });
+  const itemIds = await page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((info) => info.name ?? '').filter((name) => name.startsWith('mca-desk/'));
+    const open = (name: string) => new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const database = await open(names[0] as string);
+    return new Promise<string[]>((resolve) => {
+      const request = database.transaction('outbox').objectStore('outbox').getAllKeys();
+      request.onsuccess = () => resolve(request.result as string[]);
+    });
+  });
+  expect(itemIds).toEqual([agreements[0]?.requestId]);
+  expect(problems()).toEqual([]);
+});

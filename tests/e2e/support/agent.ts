@@ -1,0 +1,51 @@
+/**
+ * What an agent does in MCA Desk, step by step, by role and label: the e2e tests read as a walk
+ * through the screens. Also: checks every page for CSP violations and axe findings.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Signs in through the form on the sign-in page, picking the seeded account from the list. */
+export async function signInThroughForm(page: Page, email: string, password = 'sandbox'): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to MCA Desk' })).toBeVisible();
+  await page.getByRole('button', { name: new RegExp(`^${email.replace(/[.]/g, '\\.')}`) }).click();
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+}
+
+/** Finds a customer with the search box and opens it from the list. */
+export async function openCustomer(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByLabel('Search customers').fill(name);
+  await page.getByRole('row', { name: new RegExp(name) }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** The MCA status shown on the customer's page. */
+export function mcaStatus(page: Page) {
+  return page.getByRole('definition').filter({ has: page.locator('.status-badge') }).first();
+}
+
+/** Fails on serious or critical axe findings on the current screen. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on ${screen}`).toEqual([]);
+}
+
+/** Collects Content-Security-Policy violations and page errors for the whole test. */
+export async function watchForViolations(page: Page): Promise<() => string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return () => problems;
+}
