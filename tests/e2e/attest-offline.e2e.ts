@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { mcaStatus, openCustomer, signInThroughForm, watchForViolations } from './support/agent';
+import { mcaStatus, openCustomer, outboxItemIds, signInThroughForm, watchForViolations } from './support/agent';
 
 const ADATUM = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 
@@ -9,6 +9,8 @@ test('an attestation saved while the backend is unreachable survives a reload an
   await signInThroughForm(page, 'admin@contoso.example');
   await openCustomer(page, 'Adatum Corporation');
   await expect(mcaStatus(page)).toHaveText('Not accepted');
+  // Opening the customer online cached its details (the contact), so the form can be pre-filled offline.
+  await expect(page.getByText(/^Details saved/)).toBeVisible();
 
   // The backend goes away: every connection to it drops.
   app.sandbox!.setFaults({ dropRate: 1 });
@@ -45,19 +47,7 @@ test('an attestation saved while the backend is unreachable survives a reload an
   const agreements = (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.customerId === ADATUM);
   expect(agreements).toHaveLength(1);
   expect(agreements[0]?.primaryContact).toMatchObject({ firstName: 'Maria', lastName: 'Carr' });
-  const itemIds = await page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((info) => info.name ?? '').filter((name) => name.startsWith('mca-desk/'));
-    const open = (name: string) => new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const database = await open(names[0] as string);
-    return new Promise<string[]>((resolve) => {
-      const request = database.transaction('outbox').objectStore('outbox').getAllKeys();
-      request.onsuccess = () => resolve(request.result as string[]);
-    });
-  });
+  const itemIds = await outboxItemIds(page);
   expect(itemIds).toEqual([agreements[0]?.requestId]);
   expect(problems()).toEqual([]);
 });

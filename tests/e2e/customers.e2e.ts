@@ -3,6 +3,7 @@ import { mcaStatus, openCustomer } from './support/agent';
 
 test('the customer list: search, MCA status filter, sorting, count, and Enter opens a customer', async ({ page, signIn }) => {
   await signIn('admin@contoso.example');
+  await expect(page.getByText(/^Customer list updated/)).toBeVisible();
   const count = page.getByText(/^\d+ of \d+ customers$/);
   await expect(count).toHaveText(/^(\d+) of \1 customers$/);
   const total = Number((await count.textContent())?.split(' ')[0]);
@@ -21,6 +22,7 @@ test('the customer list: search, MCA status filter, sorting, count, and Enter op
 
   // Filter by MCA status (the partner-wide records, not one call per customer).
   const filter = page.getByLabel('MCA status');
+  await expect(page.getByText(/^MCA states updated/)).toBeVisible();
   await filter.selectOption({ label: 'Confirmed by partner' });
   await expect(page.getByRole('row', { name: /Graphic Design Institute/ })).toBeVisible();
   const confirmed = Number((await count.textContent())?.split(' ')[0]);

@@ -37,15 +37,33 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(bad, `axe on ${screen}`).toEqual([]);
 }
 
+/** The ids of every outbox item in the agent's IndexedDB (read in the page). */
+export function outboxItemIds(page: Page): Promise<string[]> {
+  return page.evaluate(`(async () => {
+    const names = (await indexedDB.databases()).map((info) => info.name || '').filter((name) => name.startsWith('mca-desk/'));
+    const ids = [];
+    for (const name of names) {
+      const database = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      ids.push(...(await new Promise((resolve) => {
+        const request = database.transaction('outbox').objectStore('outbox').getAllKeys();
+        request.onsuccess = () => resolve(request.result);
+      })));
+      database.close();
+    }
+    return ids;
+  })()`);
+}
+
 /** Collects Content-Security-Policy violations and page errors for the whole test. */
 export async function watchForViolations(page: Page): Promise<() => string[]> {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  // Page-side code as text: this file is typechecked without the DOM library.
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) => window.__reportCspViolation(event.violatedDirective + ' ' + event.blockedURI));`);
   return () => problems;
 }

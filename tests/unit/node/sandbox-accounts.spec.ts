@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEEDED_PASSWORD, seededUsers } from '../../../sandbox/seed-data';
-import { SANDBOX_PASSWORD, sandboxAccounts } from '../../../renderer/src/domain/sandbox-accounts';
+import { SANDBOX_PASSWORD, sandboxAccounts } from '../../../shared/domain/sandbox-accounts';
 
 describe('sandbox accounts on the sign-in page', () => {
   it('are exactly the sandbox’s seeded users, with their role, partner and password', () => {

@@ -2,7 +2,7 @@
  * The sandbox's seeded sign-in names, listed on the sign-in page for convenience (issue 4's seed;
  * a test checks them against the sandbox's own `seededUsers`). Shown only with the sandbox backend.
  */
-import type { PartnerRole, PartnerType } from '../../../shared/domain/roles';
+import type { PartnerRole, PartnerType } from './roles';
 
 export interface SandboxAccount {
   userName: string;
