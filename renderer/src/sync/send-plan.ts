@@ -1,0 +1,74 @@
+import type { OutboxItem } from '../db/rows';
+
+/**
+ * The engine's view of one drain: each customer's pending items in order, and the customers whose
+ * oldest item is due now. Only a customer's oldest item is ever eligible.
+ */
+export class Plan {
+  private readonly byCustomer = new Map<string, OutboxItem[]>();
+  private readonly ready: string[] = [];
+
+  constructor(items: readonly OutboxItem[], now: number) {
+    for (const item of items) {
+      const queue = this.byCustomer.get(item.customerId);
+      if (queue) queue.push(item);
+      else this.byCustomer.set(item.customerId, [item]);
+    }
+    const heads: OutboxItem[] = [];
+    for (const queue of this.byCustomer.values()) {
+      const head = queue[0];
+      if (head && head.state === 'queued' && head.nextAttemptAt <= now) heads.push(head);
+    }
+    heads.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt);
+    this.ready.push(...heads.map((head) => head.customerId));
+  }
+
+  pick(limit: number, busy: ReadonlyMap<string, unknown>): OutboxItem[] {
+    const picks: OutboxItem[] = [];
+    const skipped: string[] = [];
+    while (picks.length < limit && this.ready.length) {
+      const customerId = this.ready.shift() as string;
+      const head = this.byCustomer.get(customerId)?.[0];
+      if (!head || head.state !== 'queued') continue;
+      if (busy.has(customerId)) {
+        skipped.push(customerId);
+        continue;
+      }
+      picks.push(head);
+    }
+    this.ready.unshift(...skipped);
+    return picks;
+  }
+
+  replace(item: OutboxItem): void {
+    const queue = this.byCustomer.get(item.customerId);
+    const index = queue?.findIndex((candidate) => candidate.id === item.id) ?? -1;
+    if (queue && index >= 0) queue[index] = item;
+  }
+
+  /** `done`: the item left the queue; `later`: it stays at the head until it is due; `gone`: it is no longer queued. */
+  settled(item: OutboxItem, how: 'done' | 'later' | 'gone', now: number): void {
+    const queue = this.byCustomer.get(item.customerId);
+    if (!queue) return;
+    const index = queue.findIndex((candidate) => candidate.id === item.id);
+    if (index < 0) return;
+    if (how === 'later') {
+      queue[index] = item;
+      return;
+    }
+    queue.splice(index, 1);
+    const next = queue[0];
+    if (!next) this.byCustomer.delete(item.customerId);
+    // A customer may sit in `ready` twice; `pick` skips it once its head is no longer queued.
+    else if (next.state === 'queued' && next.nextAttemptAt <= now) this.ready.push(item.customerId);
+  }
+
+  earliestDue(): number | null {
+    let earliest: number | null = null;
+    for (const queue of this.byCustomer.values()) {
+      const head = queue[0];
+      if (head?.state === 'queued' && (earliest === null || head.nextAttemptAt < earliest)) earliest = head.nextAttemptAt;
+    }
+    return earliest;
+  }
+}
