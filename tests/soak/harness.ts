@@ -92,6 +92,8 @@ export interface FaultRunOptions {
   kills: number;
   /** Kills at exact steps, used in order before any random ones. */
   killPlan?: PlannedKill[];
+  /** On average this many confirmations between kills (long runs); otherwise kills follow each other by time. */
+  killEveryConfirmed?: number;
   /** A kill is armed this long after the previous one (uniform in the range), or at a random outbox step. */
   killDelayMs?: [number, number];
   tokenExpiries?: number;
@@ -102,6 +104,8 @@ export interface FaultRunOptions {
   userName?: string;
   /** Give up (and report what is left) after this long. */
   deadlineMs?: number;
+  /** How often to log progress. */
+  progressEveryMs?: number;
   log?: (line: string) => void;
 }
 
@@ -375,6 +379,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     }
 
     const killPlan = [...(options.killPlan ?? [])];
+    let waitingForProgress: { target: number; arm: () => void } | undefined;
     function armKill(life: EngineLife): void {
       if (killsLeft <= 0) return;
       const planned = killPlan.shift();
@@ -393,7 +398,16 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       };
       if (planned) {
         life.stepKill = { at: (planned.phase === 'sending' ? life.sends : life.steps) + planned.step, phase: planned.phase, fire };
-      } else if (random() < 0.5) {
+      } else if (options.killEveryConfirmed && !waitingForProgress) {
+        // Long runs: the next kill comes after some progress, so kills never starve the queue.
+        waitingForProgress = { target: confirmedSoFar + Math.max(1, Math.round(between([0.3, 1.7]) * options.killEveryConfirmed)), arm: () => armSoon(life, fire) };
+      } else {
+        armSoon(life, fire);
+      }
+    }
+
+    function armSoon(life: EngineLife, fire: () => void): void {
+      if (random() < 0.5) {
         // At a step of the outbox: just before or just after the Nth lease/settle of this life commits.
         life.stepKill = { at: life.steps + 1 + Math.floor(random() * 12), phase: random() < 0.5 ? 'before' : 'after', fire };
       } else {
@@ -409,6 +423,11 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     let confirmedSoFar = 0;
     const onConfirmed = () => {
       confirmedSoFar += 1;
+      if (waitingForProgress && confirmedSoFar >= waitingForProgress.target) {
+        const { arm } = waitingForProgress;
+        waitingForProgress = undefined;
+        arm();
+      }
       while (incidentPlan[0] && incidentPlan[0].at <= confirmedSoFar && !sandboxDown) {
         const incident = incidentPlan.shift()!;
         incidents[incident.kind] += 1;
@@ -443,6 +462,10 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     }
 
     let outcome: 'done' | 'killed' | 'deadline' = 'killed';
+    const progress = setInterval(() => {
+      const kills = killsByKind.renderer + killsByKind.bridge + killsByKind.both;
+      log(`${confirmedSoFar}/${items.length} confirmed (as answered), ${kills} kills, ${Object.values(proxy.counts).reduce((a, b) => a + b, 0)} proxy faults, ${Math.round((Date.now() - started) / 1000)} s`);
+    }, options.progressEveryMs ?? 15_000);
     try {
       while (outcome !== 'done') {
         const life = new EngineLife(database, submit, options.concurrency ?? 6, random);
@@ -457,6 +480,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       problems.push('The queue did not drain before the deadline.');
     } finally {
       finished = true;
+      clearInterval(progress);
     }
     await sandboxDown;
     const timeMs = Date.now() - started;

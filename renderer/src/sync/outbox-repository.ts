@@ -32,8 +32,14 @@ export class DexieOutboxRepository implements OutboxRepository {
   constructor(private readonly database: McaDeskDatabase) {}
 
   async listPending(): Promise<OutboxItem[]> {
-    const items = await this.database.outbox.where('state').anyOf('queued', 'sending').toArray();
-    return items.sort((a, b) => a.createdAt - b.createdAt);
+    // Two equality reads in one transaction rather than anyOf(): anyOf walks the index with
+    // cursor.continue(key) jumps, which some IndexedDB implementations (fake-indexeddb: 15 s for
+    // 5,000 items) do in linear time per jump.
+    const { outbox } = this.database;
+    const [queued, sending] = await this.database.transaction('r', outbox, () =>
+      Promise.all([outbox.where('state').equals('queued').toArray(), outbox.where('state').equals('sending').toArray()]),
+    );
+    return [...queued, ...sending].sort((a, b) => a.createdAt - b.createdAt);
   }
 
   lease(ids: readonly string[], owner: string, now: number, leaseMs: number): Promise<OutboxItem[]> {

@@ -1,0 +1,77 @@
+/**
+ * `npm run soak`: 5,000 attestations through random faults and at least 50 kills (Node run), then a
+ * smaller real-browser kill loop; prints the table (items, kills, faults, confirmed, duplicates,
+ * lost, time) and exits non-zero unless every item was confirmed exactly once.
+ *
+ *   npm run soak -- [--items 5000] [--kills 60] [--browser-items 200] [--browser-kills 12] [--seed n] [--no-browser]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { details, runSoak } from './soak';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      items: { type: 'string', default: '5000' },
+      kills: { type: 'string', default: '60' },
+      customers: { type: 'string', default: '1000' },
+      'browser-items': { type: 'string', default: '200' },
+      'browser-kills': { type: 'string', default: '12' },
+      seed: { type: 'string' },
+      'no-browser': { type: 'boolean', default: false },
+    },
+  });
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+  const root = resolve(__dirname, '..', '..');
+  if (!values['no-browser'] && !existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+    console.log('Building the renderer for the browser run…');
+    const build = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const items = Number(values.items);
+  const started = Date.now();
+  const report = await runSoak({
+    node: {
+      items,
+      customers: Math.min(Number(values.customers), items),
+      kills: Number(values.kills),
+      killEveryConfirmed: Math.max(1, Math.floor(items / (Number(values.kills) * 1.25))),
+      killDelayMs: [0, 300],
+      tokenExpiries: 3,
+      sandboxRestarts: 2,
+      mix: { error5xx: 0.02, dropBefore: 0.01, dropAfter: 0.02, throttle: 0.002, retryAfterSeconds: 1, latencyMs: [0, 15], at: { error5xx: [10], dropBefore: [20], dropAfter: [30], throttle: [40] } },
+      seed,
+      deadlineMs: 60 * 60_000,
+    },
+    ...(values['no-browser']
+      ? {}
+      : {
+          browser: {
+            items: Number(values['browser-items']),
+            customers: 25,
+            kills: Number(values['browser-kills']),
+            latencyMs: 150,
+            killDelayMs: [300, 2_500] as [number, number],
+            seed: seed + 1,
+            deadlineMs: 15 * 60_000,
+          },
+        }),
+    log: (line) => console.log(`  ${line}`),
+  });
+  console.log('');
+  console.log(`Soak on ${cpus().length} CPU(s) × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${new Date().toISOString()}, total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log('');
+  console.log(report.table);
+  console.log('');
+  for (const line of details(report)) console.log(line);
+  console.log(report.ok ? '\nEvery item confirmed exactly once.' : '\nFAILED: an item was lost or duplicated, or a check did not hold (see above).');
+  process.exit(report.ok ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
