@@ -179,13 +179,15 @@ class FencedRepository implements OutboxRepository {
 
 /** What the host sent and heard, to check that it waited as a 429's Retry-After told it. */
 interface WireLog {
-  started: number[];
-  throttled: Array<{ at: number; retryAfterMs: number }>;
+  sequence: number;
+  started: Array<{ at: number; sequence: number }>;
+  /** When the client took in a 429 (it reads the body right after noting Retry-After), and how many requests had started by then. */
+  throttled: Array<{ at: number; sequence: number; retryAfterMs: number }>;
 }
 
-/** Requests this host started inside a Retry-After it had already received. */
+/** Requests this host started after it had taken in a 429, before that 429's Retry-After elapsed. */
 function retryAfterViolations(log: WireLog): number {
-  return log.started.filter((at) => log.throttled.some((answer) => at > answer.at + 1 && at < answer.at + answer.retryAfterMs - 5)).length;
+  return log.started.filter((request) => log.throttled.some((answer) => request.sequence > answer.sequence && request.at < answer.at + answer.retryAfterMs - 5)).length;
 }
 
 /** One run of the host process: its requests can be cut all at once. */
@@ -193,7 +195,7 @@ class HostLife {
   dead = false;
   private readonly controller = new AbortController();
   host: Host;
-  readonly wire: WireLog = { started: [], throttled: [] };
+  readonly wire: WireLog = { sequence: 0, started: [], throttled: [] };
 
   constructor(options: { settings: MemorySettingsStore; secrets: MemorySecretStore; backendUrl: string }) {
     const signal = this.controller.signal;
@@ -205,10 +207,18 @@ class HostLife {
       secrets: options.secrets,
       overrides: { backend: 'sandbox', sandboxUrl: options.backendUrl },
       fetch: async (input, init) => {
-        if (new URL(input).pathname.startsWith('/v1/')) wire.started.push(performance.now());
+        if (new URL(input).pathname.startsWith('/v1/')) wire.started.push({ at: performance.now(), sequence: ++wire.sequence });
         const response = await fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal });
         const retryAfter = Number(response.headers.get('retry-after'));
-        if (response.status === 429 && retryAfter > 0) wire.throttled.push({ at: performance.now(), retryAfterMs: retryAfter * 1000 });
+        if (response.status === 429 && retryAfter > 0) {
+          const read = response.text.bind(response);
+          Object.defineProperty(response, 'text', {
+            value: () => {
+              wire.throttled.push({ at: performance.now(), sequence: wire.sequence, retryAfterMs: retryAfter * 1000 });
+              return read();
+            },
+          });
+        }
         return response;
       },
       http: { timeoutMs: 15_000, backoffBaseMs: 50, maxRetries: 2, maxRetryWaitMs: 10_000 },
