@@ -2,7 +2,9 @@
  * The two partner-wide endpoints of Microsoft's MCA refresh tool (reference §7b):
  * `GET /v1/partners/customeragreementrecords` (one record per customer, `continuation_token` paging,
  * page size 500 unless `size` says otherwise) and `POST /v1/CreateBulkReAttestation` (at most 500
- * items, each through the same rules as a single confirmation).
+ * items, each through the rules of a single confirmation except the duplicate rule: a re-attestation
+ * with the last contact and a later `dateAgreed` is a new agreement, the refresh itself; the same
+ * contact with the same date is `already-exists`; see `ConfirmRule`).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -100,7 +102,7 @@ export function partnerRecordRoutes(state: SandboxState): Hono<AppEnv> {
             results.push({ customerId: entry.customerId, status: 'failed', code: 403, description: 'partnerId is not the signed-in partner\'s tenant id.' });
             continue;
           }
-          const result = await confirmAgreement(tx, { user, templates: state.templates, now, requestId: c.get('requestIdGiven') ? requestId : null }, {
+          const result = await confirmAgreement(tx, { user, templates: state.templates, now, requestId: c.get('requestIdGiven') ? requestId : null, rule: 'reattest' }, {
             customerId: entry.customerId,
             templateId: entry.agreement.templateId,
             primaryContact: entry.agreement.primaryContact,

@@ -21,11 +21,20 @@ export interface ConfirmInput {
   agreementLink?: string | undefined;
 }
 
+/**
+ * `single`: `POST /v1/customers/{id}/agreements`; the same contact as the latest confirmation is 600061
+ * whatever the date (reference §2). `reattest`: one item of `CreateBulkReAttestation`, Microsoft's MCA
+ * refresh, which re-attests with the LAST contact and a new `dateAgreed` (reference §7b): the same
+ * contact with a later date is a new agreement (that is the refresh); only the same contact with the
+ * same (or an earlier) date is 600061, so a re-sent item never records twice.
+ */
+export type ConfirmRule = 'single' | 'reattest';
+
 export type ConfirmResult = { ok: true; agreement: Record<string, unknown> } | { ok: false; error: ErrorResult };
 
 export async function confirmAgreement(
   tx: Transaction,
-  context: { user: AuthUser; templates: Templates; now: Date; requestId: string | null },
+  context: { user: AuthUser; templates: Templates; now: Date; requestId: string | null; rule?: ConfirmRule },
   input: ConfirmInput,
 ): Promise<ConfirmResult> {
   const { user, templates, now } = context;
@@ -36,12 +45,12 @@ export async function confirmAgreement(
   // The customer and its latest confirmation of this template, in one round trip.
   const { rows } = await tx.query<{
     partner_id: string; associated_partner_id: string | null; first_name: string | null; last_name: string | null; email: string | null;
-    phone_number: string | null;
+    phone_number: string | null; date_agreed: Date | string | null;
   }>(
-    `select c.partner_id, c.associated_partner_id, l.first_name, l.last_name, l.email, l.phone_number
+    `select c.partner_id, c.associated_partner_id, l.first_name, l.last_name, l.email, l.phone_number, l.date_agreed
      from customers c
      left join lateral (
-       select first_name, last_name, email, phone_number from agreements a
+       select first_name, last_name, email, phone_number, date_agreed from agreements a
        where a.customer_id = c.id and a.template_id = $2 order by a.id desc limit 1
      ) l on true
      where c.id = $1`,
@@ -57,7 +66,8 @@ export async function confirmAgreement(
 
   if (
     customer.first_name !== null &&
-    isSameContact(input.primaryContact, { firstName: customer.first_name, lastName: customer.last_name ?? '', email: customer.email ?? '', phoneNumber: customer.phone_number })
+    isSameContact(input.primaryContact, { firstName: customer.first_name, lastName: customer.last_name ?? '', email: customer.email ?? '', phoneNumber: customer.phone_number }) &&
+    (context.rule !== 'reattest' || !isLaterThan(agreed, customer.date_agreed))
   )
     return { ok: false, error: errors.agreementExists() };
 
@@ -88,4 +98,11 @@ export async function confirmAgreement(
   };
   if (input.agreementLink) agreement.agreementLink = input.agreementLink;
   return { ok: true, agreement };
+}
+
+/** Whether `agreed` is after the latest confirmation's date (a refresh of it). */
+function isLaterThan(agreed: Date, latest: Date | string | null): boolean {
+  if (latest === null) return true;
+  const latestMs = (latest instanceof Date ? latest : new Date(latest)).getTime();
+  return Number.isNaN(latestMs) || agreed.getTime() > latestMs;
 }

@@ -1,8 +1,16 @@
 import { expect, test } from './fixtures';
 import { expectAccessible, waitForCustomers } from './support/screens';
 
-test('re-confirm a keyboard selection: one outbox item per customer, sent through the bulk re-attestation', async ({ page, app, signIn }) => {
+test('re-confirm a keyboard selection: one outbox item per customer, sent through the bulk re-attestation, records a new agreement', async ({ page, app, signIn, bridge }) => {
   await signIn('admin@contoso.example');
+  const idOf = async (name: string) => {
+    const reply = await bridge<{ items: Array<{ id: string; companyName: string }> }>('listCustomers', { filter: { field: 'CompanyName', prefix: name } });
+    if (!reply.ok) throw new Error(`listCustomers failed for ${name}`);
+    return reply.data.items.find((customer) => customer.companyName === name)!.id;
+  };
+  const targets = [await idOf('Alpine Ski House'), await idOf('Graphic Design Institute')];
+  const agreementsOf = async (customerId: string) => (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.customerId === customerId);
+  const before = await Promise.all(targets.map(agreementsOf));
   await waitForCustomers(page);
   await page.getByRole('link', { name: 'MCA refresh' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'MCA refresh' })).toBeVisible();
@@ -39,4 +47,19 @@ test('re-confirm a keyboard selection: one outbox item per customer, sent throug
   await expect(page.getByText('0 queued')).toBeVisible({ timeout: 30_000 });
   const audit = await app.sandbox!.inspect.audit();
   expect(audit.filter((entry) => entry.action === 'agreement.bulk-reattest').length).toBeGreaterThan(0);
+
+  // The refresh really happened at the backend: each customer has one NEW agreement, with its last
+  // contact and the new (later) date, not an "already exists" that changed nothing.
+  for (const [index, customerId] of targets.entries()) {
+    const previous = before[index]!;
+    const after = await agreementsOf(customerId);
+    expect(after).toHaveLength(previous.length + 1);
+    const latestBefore = previous.at(-1)!;
+    const added = after.at(-1)!;
+    expect(added.primaryContact).toEqual(latestBefore.primaryContact);
+    expect(new Date(added.dateAgreed).getTime()).toBeGreaterThan(new Date(latestBefore.dateAgreed).getTime());
+    expect(Math.abs(new Date(added.dateAgreed).getTime() - Date.now())).toBeLessThan(2 * 24 * 3600_000);
+  }
+  // The Outbox shows them as confirmed now, not as "already recorded".
+  await expect(page.getByText(/Already recorded at Microsoft/)).toHaveCount(0);
 });

@@ -102,13 +102,46 @@ describe('POST /v1/CreateBulkReAttestation', () => {
     const reply = await admin.post('/v1/CreateBulkReAttestation', body, { 'MS-RequestId': requestId() });
     expect(reply.status).toBe(200);
     const results = bulkReattestationResultSchema.parse(reply.body);
+    // The refresh records a new agreement for each re-used contact (a later date); a repeat of the same
+    // contact and date in the batch is already-exists.
     expect(results.map((r) => r.status)).toEqual([
-      'already-exists', 'already-exists', 'already-exists', 'created', 'already-exists', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed',
+      'created', 'created', 'created', 'created', 'already-exists', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed',
     ]);
-    expect(results.map((r) => r.code)).toEqual([600061, 600061, 600061, undefined, 600061, 600002, 60003, 20002, 2000, 403, 2000]);
+    expect(results.map((r) => r.code)).toEqual([undefined, undefined, undefined, undefined, 600061, 600002, 60003, 20002, 2000, 403, 2000]);
     expect(results[3]!.customerId).toBe(fresh[0]!.customerTenantId);
     const after = (await admin.get(`/v1/customers/${fresh[0]!.customerTenantId}/agreements?agreementType=MicrosoftCustomerAgreement`)).body.items;
     expect(after).toHaveLength(1);
+  });
+
+  it('records the MCA refresh: the last contact with a later date is a new agreement; the same contact and date is already-exists', async () => {
+    const records = (await admin.get('/v1/partners/customeragreementrecords')).body.customerAgreementRecords as RecordsPage['customerAgreementRecords'];
+    const target = records.filter((r) => r.partnerAttestationCompleted && r.lastAgreementDateEpoch !== null).at(-1)!;
+    const before = (await sandbox.inspect.agreements()).filter((a) => a.customerId === target.customerTenantId);
+    const refresh = [{ ...item(target.customerTenantId), agreement: { templateId: MCA, primaryContact: target.lastAgreementPrimaryContact, dateAgreed: '2026-03-09T00:00:00.000Z' } }];
+
+    const first = await admin.post('/v1/CreateBulkReAttestation', refresh, { 'MS-RequestId': requestId() });
+    expect(first.body).toEqual([{ customerId: target.customerTenantId, status: 'created' }]);
+    const after = (await sandbox.inspect.agreements()).filter((a) => a.customerId === target.customerTenantId);
+    expect(after).toHaveLength(before.length + 1);
+    expect(new Date(after.at(-1)!.dateAgreed).toISOString()).toBe('2026-03-09T00:00:00.000Z');
+    const latest = (await admin.get('/v1/partners/customeragreementrecords')).body.customerAgreementRecords.find(
+      (r: { customerTenantId: string }) => r.customerTenantId === target.customerTenantId,
+    );
+    expect(epochToDate(latest.lastAgreementDateEpoch).toISOString()).toBe('2026-03-09T00:00:00.000Z');
+
+    // The same item again under another request id (a retry that changed batch): nothing new.
+    const again = await admin.post('/v1/CreateBulkReAttestation', refresh, { 'MS-RequestId': requestId() });
+    expect(again.body).toEqual([expect.objectContaining({ customerId: target.customerTenantId, status: 'already-exists', code: 600061 })]);
+    // An earlier date than the latest confirmation adds nothing either.
+    const older = [{ ...refresh[0]!, agreement: { ...refresh[0]!.agreement, dateAgreed: '2026-01-01T00:00:00.000Z' } }];
+    expect((await admin.post('/v1/CreateBulkReAttestation', older)).body[0].status).toBe('already-exists');
+    expect((await sandbox.inspect.agreements()).filter((a) => a.customerId === target.customerTenantId)).toHaveLength(before.length + 1);
+
+    // The single endpoint keeps its rule: the same contact values are 600061, whatever the date.
+    const single = await admin.post(`/v1/customers/${target.customerTenantId}/agreements`, {
+      primaryContact: target.lastAgreementPrimaryContact, templateId: MCA, dateAgreed: '2026-03-10T00:00:00.000Z', type: 'MicrosoftCustomerAgreement',
+    });
+    expect(single.body.code).toBe(600061);
   });
 
   it('is idempotent on MS-RequestId for the whole batch', async () => {
