@@ -3,6 +3,10 @@
  * sample tool lacks:
  * - Before sending, the partner-wide agreement records (one paged scan) tell which items already
  *   landed (same contact, same day): those are confirmed without sending (a re-run after a crash).
+ *   The scan is kept for a short while (`recordsCacheMs`, per backend client and signed-in user) and
+ *   kept up to date with what this service recorded, so the renderer's successive bulk calls of one
+ *   MCA refresh read the records once, not once per call. A batch whose outcome stays unknown drops
+ *   the kept scan, so the next call reads the records afresh.
  * - The rest go in batches of at most 500 through `POST /v1/CreateBulkReAttestation`, never two
  *   items of one customer in a batch, every item in exactly one batch (the sample skipped every
  *   500th). A batch's `MS-RequestId` is derived from its item ids, so re-sending the same batch is
@@ -37,6 +41,19 @@ export interface BulkDependencies {
   /** Batch size, at most 500 (tests use smaller batches). */
   batchSize?: number;
   postTimeoutMs?: number;
+  /** How long a scan of the partner-wide agreement records is reused (default 2 minutes; 0 = never). */
+  recordsCacheMs?: number;
+  /** Milliseconds now (tests). */
+  now?: () => number;
+}
+
+export const DEFAULT_RECORDS_CACHE_MS = 2 * 60_000;
+
+interface KeptRecords {
+  client: PartnerCenterClient;
+  user: string;
+  at: number;
+  records: Map<string, AgreementRecordSummary>;
 }
 
 /** A stable UUID-shaped id for a batch: the same items give the same `MS-RequestId`. */
@@ -86,11 +103,45 @@ function recordOf(item: Item, templateId: string, userId?: string | null): Agree
 }
 
 export class BulkService {
+  private kept: KeptRecords | undefined;
+
   constructor(private readonly deps: BulkDependencies) {}
 
-  private async scan(client: PartnerCenterClient): Promise<Map<string, AgreementRecordSummary>> {
-    const records = await client.listAllAgreementRecords();
-    return new Map(records.map((record) => [record.customerTenantId, toRecordSummary(record)]));
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** Reads every partner-wide agreement record (one paged scan) and keeps it for the next calls. */
+  private async scan(client: PartnerCenterClient, user: string): Promise<Map<string, AgreementRecordSummary>> {
+    const list = await client.listAllAgreementRecords();
+    const records = new Map(list.map((record) => [record.customerTenantId, toRecordSummary(record)]));
+    this.kept = { client, user, at: this.now(), records };
+    return records;
+  }
+
+  /** The kept scan when it is recent and of this client and user; otherwise a fresh one. */
+  private known(client: PartnerCenterClient, user: string): Promise<Map<string, AgreementRecordSummary>> {
+    const kept = this.kept;
+    const ttl = this.deps.recordsCacheMs ?? DEFAULT_RECORDS_CACHE_MS;
+    if (kept && kept.client === client && kept.user === user && this.now() - kept.at < ttl) return Promise.resolve(kept.records);
+    return this.scan(client, user);
+  }
+
+  /** What this service just recorded becomes the customer's latest record in the kept scan. */
+  private remember(client: PartnerCenterClient, user: string, item: Item): void {
+    const kept = this.kept;
+    if (!kept || kept.client !== client || kept.user !== user) return;
+    kept.records.set(item.customerId, {
+      customerId: item.customerId,
+      lastContact: recordOf(item, '').primaryContact,
+      lastDateAgreed: toUtcMidnight(item.dateAgreed),
+      partnerAttestationCompleted: true,
+    });
+  }
+
+  /** Forgets the kept scan (an outcome is unknown: the records must be read again). */
+  forgetRecords(): void {
+    this.kept = undefined;
   }
 
   reattest(rawItems: readonly unknown[]): Promise<BulkResult[]> {
@@ -131,14 +182,19 @@ export class BulkService {
     const floor = this.deps.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR;
     let records: Map<string, AgreementRecordSummary>;
     let template: string;
+    const userKey = `${user.partnerTenantId} ${user.userId}`;
     try {
-      records = await this.scan(client);
+      records = await this.known(client, userKey);
       template = (await client.getMcaTemplate()).templateId;
     } catch (error) {
       if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
       return all(classifyFailure(error) ?? { status: 'retry', afterMs: DEFAULT_RETRY_MS, reason: 'The agreement records could not be read.' });
     }
 
+    const settle = (item: Item, verdict: SubmitResult) => {
+      verdicts.set(item.itemId, verdict);
+      if (verdict.status === 'confirmed') this.remember(client, userKey, item);
+    };
     const toSend: Item[] = [];
     for (const item of items) {
       const dateRefused = dateFailure(item.dateAgreed, client.serverNow(), floor);
@@ -174,7 +230,7 @@ export class BulkService {
         }
         if (verdict === undefined || verdict.status === 'failed') {
           // Refused as a whole (or 600061 for the whole batch): give each item its own check-then-post verdict.
-          for (const item of batch) verdicts.set(item.itemId, await this.deps.submit.submit(item));
+          for (const item of batch) settle(item, await this.deps.submit.submit(item));
           continue;
         }
         for (const item of batch) unknown.push({ item, fallback: verdict });
@@ -186,9 +242,9 @@ export class BulkService {
         if (!entry) {
           unknown.push({ item, fallback: { status: 'retry', afterMs: DEFAULT_RETRY_MS, reason: 'The backend did not say whether this item was recorded.' } });
         } else if (entry.status === 'created') {
-          verdicts.set(item.itemId, { status: 'confirmed', record: recordOf(item, item.templateId ?? template), alreadyRecorded: false });
+          settle(item, { status: 'confirmed', record: recordOf(item, item.templateId ?? template), alreadyRecorded: false });
         } else if (entry.status === 'already-exists' || String(entry.code) === String(ERROR_AGREEMENT_ALREADY_EXISTS)) {
-          verdicts.set(item.itemId, { status: 'confirmed', record: recordOf(item, item.templateId ?? template), alreadyRecorded: true });
+          settle(item, { status: 'confirmed', record: recordOf(item, item.templateId ?? template), alreadyRecorded: true });
         } else {
           const code = entry.code ?? 'failed';
           const numeric = typeof code === 'number' ? code : Number.NaN;
@@ -206,13 +262,15 @@ export class BulkService {
       // What landed despite a lost or silent answer: read the records again.
       let after: Map<string, AgreementRecordSummary> | undefined;
       try {
-        after = await this.scan(client);
+        after = await this.scan(client, userKey);
       } catch {
         after = undefined;
+        // Nobody knows what those batches did: the next call reads the records afresh.
+        this.forgetRecords();
       }
       for (const { item, fallback } of unknown) {
         if (after && hasLanded(after.get(item.customerId), item))
-          verdicts.set(item.itemId, { status: 'confirmed', record: recordOf(item, item.templateId ?? template), alreadyRecorded: false });
+          settle(item, { status: 'confirmed', record: recordOf(item, item.templateId ?? template), alreadyRecorded: false });
         else verdicts.set(item.itemId, fallback);
       }
     }

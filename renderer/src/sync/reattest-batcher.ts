@@ -1,7 +1,8 @@
 /**
- * Gathers MCA-refresh items into bulk calls. The sync engine hands over items one by one (a few at
- * once, never two of one customer); those that arrive together go in one call, and each item is
- * answered with its own result, so every item still settles on its own in the outbox.
+ * Gathers MCA-refresh items into bulk calls. The sync engine hands over a wave of up to 500 items at
+ * once (never two of one customer); those that arrive together go in one call (at most 500, the bulk
+ * endpoint's limit), and each item is answered with its own result, so every item still settles on
+ * its own in the outbox.
  */
 import type { SubmitResult } from '../../../shared/ipc/contract';
 import type { OutboxItem } from '../db/rows';

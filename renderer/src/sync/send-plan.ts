@@ -23,14 +23,19 @@ export class Plan {
     this.ready.push(...heads.map((head) => head.customerId));
   }
 
-  pick(limit: number, busy: ReadonlyMap<string, unknown>): OutboxItem[] {
+  /**
+   * Up to `limit` due heads whose customer is not busy, oldest due first. With a `room`, an item is
+   * taken only while its lane has room (`room(item)` answers false when its lane is full); items left
+   * keep their place for a later pick.
+   */
+  pick(limit: number, busy: ReadonlyMap<string, unknown>, room: (item: OutboxItem) => boolean = () => true): OutboxItem[] {
     const picks: OutboxItem[] = [];
     const skipped: string[] = [];
     while (picks.length < limit && this.ready.length) {
       const customerId = this.ready.shift() as string;
       const head = this.byCustomer.get(customerId)?.[0];
       if (!head || head.state !== 'queued') continue;
-      if (busy.has(customerId)) {
+      if (busy.has(customerId) || !room(head)) {
         skipped.push(customerId);
         continue;
       }

@@ -3,6 +3,9 @@
  * rule below is unit-tested without a browser.
  * - Several items are sent at once (bounded), but a customer's items go one at a time, oldest first,
  *   so the backend's "latest confirmation" is the one the agent recorded last.
+ * - MCA-refresh items (`kind: 'reattest'`) have their own lane: they are handed over in waves of up to
+ *   `bulkConcurrency` (500, the bulk re-attestation limit) at once, so the submit side can put a whole
+ *   wave in one bulk call; the next wave starts when the last one has settled.
  * - An item is leased while it is sent; the outcome is written afterwards in its own transaction.
  * - `retry` waits with full-jitter backoff, never sooner than the backend's Retry-After; a run of
  *   retries (the backend unreachable or throttling every call) holds the whole queue, at least as long
@@ -11,6 +14,7 @@
  * - Nothing is dropped: an item leaves the queue only as confirmed, or by the agent's own action.
  */
 import type { SubmitResult } from '../../../shared/ipc/contract';
+import { BULK_REATTESTATION_MAX_ITEMS } from '../../../shared/api/partner-center';
 import type { OutboxItem } from '../db/rows';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 import type { OutboxRepository, Settlement } from './outbox-repository';
@@ -41,6 +45,8 @@ export interface SyncEngineOptions {
   /** Identifies this leader's leases. */
   owner: string;
   concurrency?: number;
+  /** MCA-refresh items handed over together (one bulk call's worth); at most 500. */
+  bulkConcurrency?: number;
   leaseMs?: number;
   backoff?: BackoffPolicy;
   /** Transport failures in a row that mean "the backend is unreachable": hold the queue. */
@@ -49,7 +55,13 @@ export interface SyncEngineOptions {
 }
 
 export const DEFAULT_CONCURRENCY = 6;
+export const DEFAULT_BULK_CONCURRENCY = BULK_REATTESTATION_MAX_ITEMS;
 export const DEFAULT_LEASE_MS = 2 * 60_000;
+
+/** Whether an item goes through the bulk re-attestation (the MCA refresh). */
+export function isBulkItem(item: OutboxItem): boolean {
+  return item.kind === 'reattest';
+}
 
 
 export class SyncEngine {
@@ -69,6 +81,7 @@ export class SyncEngine {
     this.options = {
       random: Math.random,
       concurrency: DEFAULT_CONCURRENCY,
+      bulkConcurrency: DEFAULT_BULK_CONCURRENCY,
       leaseMs: DEFAULT_LEASE_MS,
       backoff: DEFAULT_BACKOFF,
       outageThreshold: 3,
@@ -136,13 +149,33 @@ export class SyncEngine {
     const settledThisRun = new Map<string, OutboxItem | null>();
     this.replan = true;
     let plan = new Plan([], 0);
+    // Two lanes: ordinary items (`concurrency` at once) and MCA-refresh items (a wave of up to
+    // `bulkConcurrency`, refilled only once the whole wave has settled, so waves stay whole bulk calls).
+    const bulkLimit = Math.min(Math.max(1, this.options.bulkConcurrency), BULK_REATTESTATION_MAX_ITEMS);
+    let singles = 0;
+    let bulk = 0;
     for (;;) {
       if (this.replan) {
         this.replan = false;
         plan = await this.loadPlan(settledThisRun);
       }
-      while (this.canStart() && inFlight.size < this.options.concurrency) {
-        const picks = plan.pick(this.options.concurrency - inFlight.size, inFlight);
+      for (;;) {
+        if (!this.canStart()) break;
+        const singleRoom = this.options.concurrency - singles;
+        const bulkRoom = bulk === 0 ? bulkLimit : 0;
+        if (singleRoom <= 0 && bulkRoom <= 0) break;
+        let singlesTaken = 0;
+        let bulkTaken = 0;
+        const picks = plan.pick(singleRoom + bulkRoom, inFlight, (item) => {
+          if (isBulkItem(item)) {
+            if (bulkTaken >= bulkRoom) return false;
+            bulkTaken += 1;
+            return true;
+          }
+          if (singlesTaken >= singleRoom) return false;
+          singlesTaken += 1;
+          return true;
+        });
         if (picks.length === 0) break;
         const leased = await this.options.repository.lease(picks.map((item) => item.id), this.options.owner, this.options.now(), this.options.leaseMs);
         const leasedIds = new Set(leased.map((item) => item.id));
@@ -150,12 +183,19 @@ export class SyncEngine {
         for (const item of leased) {
           plan.replace(item);
           report.sent += 1;
+          const lane = isBulkItem(item) ? 'bulk' : 'single';
+          if (lane === 'bulk') bulk += 1;
+          else singles += 1;
           const sending = this.send(item, report)
             .then((outcome) => {
               settledThisRun.set(item.id, outcome.how === 'later' ? outcome.item : null);
               plan.settled(outcome.item, outcome.how, this.options.now());
             })
-            .finally(() => inFlight.delete(item.customerId));
+            .finally(() => {
+              inFlight.delete(item.customerId);
+              if (lane === 'bulk') bulk -= 1;
+              else singles -= 1;
+            });
           inFlight.set(item.customerId, sending);
         }
       }

@@ -168,6 +168,35 @@ describe('bulk re-attestation against the sandbox', () => {
     expect(await host.dispatch('bulkReattest', { items: [] })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
+  it('reads the partner-wide records once for the successive bulk calls of one refresh, and afresh after an unknown outcome', async () => {
+    const host = await signedIn();
+    const ids = customers.slice(0, 30);
+    const recordScans = () => proxy.requests.filter((request) => request.method === 'GET' && request.path === '/v1/partners/customeragreementrecords' && !request.url.includes('continuation_token'));
+    proxy.requests.length = 0;
+    // The renderer hands a refresh over in waves (one bulkReattest call each): one scan serves them all.
+    for (const wave of [ids.slice(0, 10), ids.slice(10, 20), ids.slice(20, 25)]) {
+      const results = await reattest(host, items(wave));
+      expect(results.every((result) => result.status === 'confirmed' && !result.alreadyRecorded)).toBe(true);
+    }
+    expect(bulkPosts()).toHaveLength(3);
+    expect(recordScans()).toHaveLength(1);
+
+    // A batch whose answer is lost and whose records cannot be read afterwards: the kept scan is dropped.
+    const lost = items(ids.slice(25, 30));
+    proxy.rule = (request) => {
+      if (request.method === 'POST' && request.path === '/v1/CreateBulkReAttestation') return 'drop-response';
+      if (request.method === 'GET' && request.path === '/v1/partners/customeragreementrecords') return { status: 503, body: { code: 'ServerBusy', description: 'busy' } };
+      return 'forward';
+    };
+    expect((await reattest(host, lost)).every((result) => result.status === 'retry')).toBe(true);
+    proxy.rule = () => 'forward';
+    proxy.requests.length = 0;
+    const again = await reattest(host, lost);
+    expect(recordScans()).toHaveLength(1);
+    expect(again.every((result) => result.status === 'confirmed' && result.alreadyRecorded)).toBe(true);
+    expect(bulkPosts()).toHaveLength(0);
+  });
+
   it('pages the partner-wide agreement records', async () => {
     const host = await signedIn();
     const page = data(await host.dispatch('listAgreementRecords', {})) as { records: Array<{ customerId: string; lastContact: unknown; lastDateAgreed: string | null; partnerAttestationCompleted: boolean }>; continuationToken: string | null };

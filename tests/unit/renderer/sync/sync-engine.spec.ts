@@ -3,6 +3,10 @@ import type { McaDeskDatabase } from '../../../../renderer/src/db/database';
 import { DexieOutboxRepository } from '../../../../renderer/src/sync/outbox-repository';
 import { enqueueAttestation, requeueFailed } from '../../../../renderer/src/sync/outbox-commands';
 import { SyncEngine, type SyncEvent } from '../../../../renderer/src/sync/sync-engine';
+import { enqueueMany } from '../../../../renderer/src/sync/enqueue-many';
+import { submitThroughApi } from '../../../../renderer/src/sync/submit-through-api';
+import { useTransport } from '../../../../renderer/src/platform/api';
+import { createFakeApi } from '../helpers/fake-api';
 import { CUSTOMER_A, CUSTOMER_B, contact, customerId, freshDatabase } from '../helpers/database';
 import { FakeBackend, FakeClock } from '../helpers/fake-backend';
 
@@ -237,6 +241,38 @@ describe('sync engine', () => {
     expect((await database.outbox.get(a.id))?.state).toBe('queued');
     expect((await database.audit.toArray()).map((e) => e.kind)).toContain('stale-result');
   });
+});
+
+describe('MCA refresh items (bulk re-attestation)', () => {
+  it('sends 1,200 queued re-attestations in 3 bulk calls of at most 500, each item once, while ordinary items go alongside', async () => {
+    const fake = createFakeApi();
+    useTransport(fake.api);
+    const sent = new Map<string, number>();
+    const record = (customer: string) => ({ customerId: customer, primaryContact: contact, templateId: 't', dateAgreed: '2026-11-19T00:00:00Z', type: 'MicrosoftCustomerAgreement' });
+    fake.on('bulkReattest', ({ items }) => {
+      for (const entry of items) sent.set(entry.itemId, (sent.get(entry.itemId) ?? 0) + 1);
+      return { results: items.map((entry) => ({ itemId: entry.itemId, result: { status: 'confirmed' as const, record: record(entry.customerId), alreadyRecorded: false } })) };
+    });
+    fake.on('submitAttestation', (entry) => {
+      sent.set(entry.itemId, (sent.get(entry.itemId) ?? 0) + 1);
+      return { status: 'confirmed', record: record(entry.customerId), alreadyRecorded: false };
+    });
+    const refresh = Array.from({ length: 1200 }, (_, n) => ({
+      customerId: customerId(n + 1), customerName: `C${n}`, primaryContact: contact, dateAgreed: '2026-11-19', kind: 'reattest' as const,
+    }));
+    await enqueueMany(refresh, { database, actor: 'admin@contoso.example', now: clock.now });
+    for (let n = 0; n < 8; n++) await queue(customerId(5000 + n));
+
+    const report = await engine({ submit: submitThroughApi }).drain();
+
+    const bulkCalls = fake.calls.filter((call) => call.channel === 'bulkReattest').map((call) => (call.request as { items: unknown[] }).items.length);
+    expect(bulkCalls).toEqual([500, 500, 200]);
+    expect(fake.calls.filter((call) => call.channel === 'submitAttestation')).toHaveLength(8);
+    expect(report).toMatchObject({ sent: 1208, confirmed: 1208, failed: 0, retried: 0 });
+    expect(sent.size).toBe(1208);
+    expect([...sent.values()].every((times) => times === 1)).toBe(true);
+    expect(Object.values(await states()).every((state) => state === 'confirmed')).toBe(true);
+  }, 120_000);
 });
 
 async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
