@@ -96,7 +96,7 @@ function customerBody(customer: NewCustomer): CreateCustomerBody {
   const language = customer.language;
   const culture = language.includes('-') ? language : `${language}-${customer.address.country}`;
   return {
-    companyProfile: { domain: customer.domain },
+    companyProfile: { domain: customer.domain, ...(customer.organizationRegistrationNumber ? { organizationRegistrationNumber: customer.organizationRegistrationNumber } : {}) },
     billingProfile: {
       email: customer.email,
       culture,

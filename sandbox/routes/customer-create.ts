@@ -8,17 +8,13 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppEnv, SandboxState } from '../http/context';
 import { errors, send } from '../http/errors';
-import { parseBody } from '../http/body';
+import { invalidBody, readJson } from '../http/body';
 import { createCustomerBodySchema } from '../../shared/api/partner-center';
+import { PHONE_REQUIRED_IN_COUNTRY, REGISTRATION_NUMBER_REQUIRED } from '../../shared/domain/customer';
 import { canCreateCustomers } from '../../shared/domain/roles';
 import { runIdempotent } from '../services/idempotency';
 import { fullCustomer } from '../services/customer-view';
 import type { CustomerRow } from '../services/customer-access';
-
-/** Countries where the organisation registration number (and a phone number) is required (reference §7). */
-export const REGISTRATION_NUMBER_COUNTRIES = new Set(
-  ['AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA', 'IN', 'BR', 'ZA', 'PL', 'AE', 'SA', 'TR', 'TH', 'VN', 'MM', 'IQ', 'SS', 'VE'],
-);
 
 function temporaryPassword(): string {
   // Upper, lower, digit and symbol, like Microsoft 365's temporary passwords.
@@ -36,14 +32,19 @@ export function customerCreateRoutes(state: SandboxState): Hono<AppEnv> {
   app.post('/v1/customers', async (c) => {
     const user = c.get('user');
     if (!canCreateCustomers(user).allowed) return send(c, errors.roleNotPermitted());
-    const parsed = await parseBody(c, createCustomerBodySchema);
-    if (!parsed.ok) return send(c, parsed.error);
-    const body = parsed.value;
-    const address = body.billingProfile.defaultAddress;
-    if (REGISTRATION_NUMBER_COUNTRIES.has(address.country)) {
-      if (!body.companyProfile.organizationRegistrationNumber) return send(c, errors.registrationIdMissing());
-      if (!address.phoneNumber) return send(c, errors.phoneMissing());
+    const raw = await readJson(c);
+    if (!raw.ok) return send(c, raw.error);
+    // The shared schema carries the country rule (registration number and phone where required); its
+    // issues become Partner Center's own codes, 600049 before 600051.
+    const parsed = createCustomerBodySchema.safeParse(raw.value);
+    if (!parsed.success) {
+      const problems = new Set(parsed.error.issues.map((issue) => issue.message));
+      if (problems.has(REGISTRATION_NUMBER_REQUIRED)) return send(c, errors.registrationIdMissing());
+      if (problems.has(PHONE_REQUIRED_IN_COUNTRY)) return send(c, errors.phoneMissing());
+      return send(c, invalidBody(parsed.error));
     }
+    const body = parsed.data;
+    const address = body.billingProfile.defaultAddress;
 
     // Who owns the new customer: an indirect provider may create one for one of its resellers; a
     // reseller's own creation belongs to its provider, associated with the reseller.

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { contactSchema } from '../domain/contact';
 import { agreementTypeSchema, storedContactSchema } from '../domain/agreement';
-import { domainSchema, languageTagSchema, addressSchema } from '../domain/customer';
+import { domainSchema, languageTagSchema, addressSchema, checkRegistrationRule, registrationNumberSchema } from '../domain/customer';
 import { emailSchema } from '../domain/contact';
-import { optionalText, requiredText } from '../domain/text';
+import { requiredText } from '../domain/text';
 import { isCalendarDate } from '../domain/dates';
 
 /** `GET /v1/agreements` item. The docs name the field `type`, the samples and SDK `agreementType`. */
@@ -130,22 +130,35 @@ export const apiCustomerSchema = z
 export type ApiCustomer = z.output<typeof apiCustomerSchema>;
 
 /** `POST /v1/customers` body (camelCase as in the docs' examples). */
-export const createCustomerBodySchema = z.object({
-  enableGDAPByDefault: z.boolean().optional(),
-  companyProfile: z.object({
-    domain: domainSchema,
-    /** Required only in some countries (reference §7: AM, AZ, BY, … VE). */
-    organizationRegistrationNumber: optionalText(50),
-  }),
-  billingProfile: z.object({
-    email: emailSchema,
-    culture: languageTagSchema,
-    language: languageTagSchema,
-    companyName: requiredText(200),
-    defaultAddress: addressSchema,
-  }),
-  associatedPartnerId: z.string().uuid().optional(),
-});
+export const createCustomerBodySchema = z
+  .object({
+    enableGDAPByDefault: z.boolean().optional(),
+    companyProfile: z.object({
+      domain: domainSchema,
+      /** Required only in some countries (reference §7: AM, AZ, BY, … VE; shared `REGISTRATION_NUMBER_COUNTRIES`). */
+      organizationRegistrationNumber: registrationNumberSchema,
+    }),
+    billingProfile: z.object({
+      email: emailSchema,
+      culture: languageTagSchema,
+      language: languageTagSchema,
+      companyName: requiredText(200),
+      defaultAddress: addressSchema,
+    }),
+    associatedPartnerId: z.string().uuid().optional(),
+  })
+  // The same country rule as the "New customer" form and the IPC payload (shared/domain/customer.ts).
+  .superRefine((body, ctx) =>
+    checkRegistrationRule(
+      {
+        country: body.billingProfile.defaultAddress.country,
+        registrationNumber: body.companyProfile.organizationRegistrationNumber,
+        phoneNumber: body.billingProfile.defaultAddress.phoneNumber,
+      },
+      ctx,
+      { registrationNumber: ['companyProfile', 'organizationRegistrationNumber'], phoneNumber: ['billingProfile', 'defaultAddress', 'phoneNumber'] },
+    ),
+  );
 export type CreateCustomerBody = z.input<typeof createCustomerBodySchema>;
 
 /** The filter of `GET /v1/customers`: prefix match, case-insensitive, on company name or domain. */

@@ -65,14 +65,69 @@ export const newCustomerAcceptanceSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('customer-accepts') }),
 ]);
 
-/** The "New customer" form (company details plus the acceptance choice). */
-export const newCustomerSchema = z.object({
+/**
+ * Countries where Partner Center requires the organisation registration number, and a phone number,
+ * to create a customer (reference §7; errors 600049 and 600051 otherwise).
+ */
+export const REGISTRATION_NUMBER_COUNTRIES: ReadonlySet<string> = new Set(
+  ['AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA', 'IN', 'BR', 'ZA', 'PL', 'AE', 'SA', 'TR', 'TH', 'VN', 'MM', 'IQ', 'SS', 'VE'],
+);
+
+/** Whether a customer in this country (ISO-2, any case) needs the registration number and a phone number. */
+export function needsRegistrationNumber(country: string | null | undefined): boolean {
+  return typeof country === 'string' && REGISTRATION_NUMBER_COUNTRIES.has(country.trim().toUpperCase());
+}
+
+/** The organisation registration number (a company or tax registration number): optional text, at most 50 characters. */
+export const registrationNumberSchema = optionalText(50);
+
+export const REGISTRATION_NUMBER_REQUIRED = 'registration-number-required';
+export const PHONE_REQUIRED_IN_COUNTRY = 'phone-required-in-country';
+
+/**
+ * The country rule of customer creation, one function for the form, the IPC payload and the sandbox:
+ * in the listed countries the registration number and the phone number are required. Adds an issue
+ * (`registration-number-required`, `phone-required-in-country`, with the country as a param) at the
+ * given paths.
+ */
+export function checkRegistrationRule(
+  value: { country: string; registrationNumber?: string | null | undefined; phoneNumber?: string | null | undefined },
+  ctx: z.RefinementCtx,
+  paths: { registrationNumber: Array<string | number>; phoneNumber: Array<string | number> },
+): void {
+  if (!needsRegistrationNumber(value.country)) return;
+  const country = value.country.trim().toUpperCase();
+  if (!value.registrationNumber?.trim())
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: REGISTRATION_NUMBER_REQUIRED, path: paths.registrationNumber, params: { country } });
+  if (!value.phoneNumber?.trim())
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: PHONE_REQUIRED_IN_COUNTRY, path: paths.phoneNumber, params: { country } });
+}
+
+/** The new customer's fields, without the country rule (extend this, then apply `withRegistrationRule`). */
+export const newCustomerFieldsSchema = z.object({
   companyName: requiredText(200),
   domain: domainSchema,
   email: emailSchema,
   language: languageTagSchema,
+  /** Required in the countries of `REGISTRATION_NUMBER_COUNTRIES`, optional elsewhere. */
+  organizationRegistrationNumber: registrationNumberSchema,
   address: addressSchema,
   acceptance: newCustomerAcceptanceSchema,
 });
+
+/** Applies the country rule (registration number and phone) to a new-customer schema. */
+export function withRegistrationRule<T extends z.ZodTypeAny>(schema: T): z.ZodEffects<T, z.output<T>, z.input<T>> {
+  return schema.superRefine((value: z.output<T>, ctx) => {
+    const fields = value as { organizationRegistrationNumber?: string | undefined; address: { country: string; phoneNumber?: string | undefined } };
+    checkRegistrationRule(
+      { country: fields.address.country, registrationNumber: fields.organizationRegistrationNumber, phoneNumber: fields.address.phoneNumber },
+      ctx,
+      { registrationNumber: ['organizationRegistrationNumber'], phoneNumber: ['address', 'phoneNumber'] },
+    );
+  });
+}
+
+/** The "New customer" form (company details plus the acceptance choice), with the country rule. */
+export const newCustomerSchema = withRegistrationRule(newCustomerFieldsSchema);
 export type NewCustomer = z.output<typeof newCustomerSchema>;
 export type NewCustomerInput = z.input<typeof newCustomerSchema>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { contactSchema } from './contact';
-import { newCustomerSchema } from './customer';
+import { newCustomerFieldsSchema, withRegistrationRule } from './customer';
 import { acceptanceDateSchema } from './attestation-form';
 import type { DateRuleContext } from './dates';
 
 /**
  * The "New customer" form: the shared `newCustomerSchema` with the date rule applied to a
- * partner-attested acceptance (the same rule as "Confirm acceptance"; `context` is read on every check).
+ * partner-attested acceptance (the same rule as "Confirm acceptance"; `context` is read on every check),
+ * and the same country rule (registration number and phone where Partner Center requires them).
  * A missing choice is reported as 'choose-acceptance'.
  */
 export function newCustomerFormSchemaFor(context: () => DateRuleContext) {
@@ -18,7 +19,7 @@ export function newCustomerFormSchemaFor(context: () => DateRuleContext) {
     ],
     { errorMap: () => ({ message: 'choose-acceptance' }) },
   );
-  return newCustomerSchema.extend({ acceptance });
+  return withRegistrationRule(newCustomerFieldsSchema.extend({ acceptance }));
 }
 
 export type NewCustomerFormValues = z.output<ReturnType<typeof newCustomerFormSchemaFor>>;

@@ -103,3 +103,28 @@ test('an indirect reseller may only choose self-acceptance, and a Helpdesk agent
   await expect(page.getByText('Only an Admin agent or a Sales agent can', { exact: false })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create customer' })).toHaveCount(0);
 });
+
+test('a customer in Poland needs the organisation registration number: refused without it (nothing created), created with it', async ({ page, app, signIn, bridge }) => {
+  await signIn('admin@contoso.example');
+  await openScreen(page, '/customers/new', 'New customer');
+  await fillCompany(page, 'Wisła Software', 'wislasoftware.onmicrosoft.com');
+  await page.getByLabel('Country').fill('pl');
+  await page.getByLabel('Phone number').fill('+48 22 555 0101');
+  const registration = page.getByLabel('Organisation registration number');
+  await expect(page.getByText('Partner Center requires it for a customer in PL, and a phone number too.')).toBeVisible();
+  await page.getByLabel('The customer will accept in the Microsoft 365 admin center').check();
+  await page.getByRole('button', { name: 'Create customer' }).click();
+
+  await expect(registration).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Required for a customer in PL: enter the organisation registration number (the company or tax registration number).')).toBeVisible();
+  await expectAccessible(page, 'new customer (registration number missing)');
+  const creations = async () => (await app.sandbox!.inspect.audit()).filter((entry) => entry.action === 'customer.create' && entry.target === 'wislasoftware.onmicrosoft.com');
+  expect(await creations()).toEqual([]);
+
+  await registration.fill('PL5213001234');
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Wisła Software was created' })).toBeVisible();
+  expect((await creations()).map((entry) => entry.status)).toEqual([201]);
+  const found = await bridge<{ items: Array<{ companyName: string }> }>('listCustomers', { filter: { field: 'Domain', prefix: 'wislasoftware' } });
+  expect(found.ok && found.data.items.map((customer) => customer.companyName)).toEqual(['Wisła Software']);
+});

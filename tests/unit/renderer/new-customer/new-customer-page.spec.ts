@@ -107,6 +107,33 @@ describe('New customer', () => {
     expect(await app.database.outbox.count()).toBe(0);
   });
 
+  it('requires the organisation registration number for a customer in Poland, with a clear message, and creates nothing without it', async () => {
+    const { wrapper, requests } = await page(ADMIN);
+    await fill(wrapper);
+    // Optional for the Netherlands.
+    expect(wrapper.get('label[for="nc-registration-number"]').text()).toContain('optional');
+    await wrapper.get('#nc-country').setValue('pl');
+    await wrapper.get('#nc-phone').setValue('');
+    await eventually(() => !wrapper.get('label[for="nc-registration-number"]').text().includes('optional'));
+    expect(wrapper.get('#nc-registration-number-hint').text()).toBe('Partner Center requires it for a customer in PL, and a phone number too.');
+    await wrapper.get('#nc-mode-customer').setValue(true);
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => wrapper.find('#nc-registration-number-error').exists() && wrapper.get('#nc-registration-number-error').text().length > 0);
+    expect(wrapper.get('#nc-registration-number-error').text()).toBe(
+      'Required for a customer in PL: enter the organisation registration number (the company or tax registration number).',
+    );
+    expect(wrapper.get('#nc-registration-number').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.get('#nc-phone-error').text()).toBe('Required for a customer in PL.');
+    expect(requests).toEqual([]);
+
+    await wrapper.get('#nc-registration-number').setValue('  PL 521-300-12-34 ');
+    await wrapper.get('#nc-phone').setValue('+48 22 555 0101');
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => requests.length === 1);
+    expect(requests[0]!.customer).toMatchObject({ organizationRegistrationNumber: 'PL 521-300-12-34', address: { country: 'PL', phoneNumber: '+48 22 555 0101' } });
+    await eventually(() => wrapper.text().includes('Keizersgracht Koffie B.V. was created'));
+  });
+
   it('offers an indirect reseller only the self-acceptance route, saying why', async () => {
     const { wrapper } = await page(RESELLER);
     expect(wrapper.get('#nc-mode-attested').attributes('disabled')).toBeDefined();

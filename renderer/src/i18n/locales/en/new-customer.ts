@@ -31,6 +31,9 @@ export default {
     country: 'Country',
     countryHint: 'Two-letter code, such as NL.',
     phone: 'Phone number',
+    registrationNumber: 'Organisation registration number',
+    registrationHint: 'The company or tax registration number. Partner Center requires it for customers in some countries, such as Poland, India or Brazil.',
+    registrationRequiredHint: 'Partner Center requires it for a customer in {country}, and a phone number too.',
   },
   acceptance: {
     title: 'Microsoft Customer Agreement',

@@ -32,6 +32,9 @@ const nl: typeof en = {
     country: 'Land',
     countryHint: 'Code van twee letters, zoals NL.',
     phone: 'Telefoonnummer',
+    registrationNumber: 'Registratienummer van de organisatie',
+    registrationHint: 'Het handels- of belastingregistratienummer van het bedrijf. Partner Center vraagt het voor klanten in sommige landen, zoals Polen, India of Brazilië.',
+    registrationRequiredHint: 'Partner Center vraagt het voor een klant in {country}, en ook een telefoonnummer.',
   },
   acceptance: {
     title: 'Microsoft-klantovereenkomst',
