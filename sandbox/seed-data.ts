@@ -59,10 +59,16 @@ export interface SeededUser {
   partnerName: string;
   partnerType: PartnerType;
   partnerTenantId: string;
+  /** For an indirect reseller: its indirect provider's name (as `GET /v1/profiles/me` answers it). */
+  providerName?: string;
 }
 
 function user(userId: string, userName: string, displayName: string, roles: PartnerRole[], partner: SeededPartner): SeededUser {
-  return { userId, userName, displayName, roles, partnerName: partner.partnerName, partnerType: partner.partnerType, partnerTenantId: partner.partnerTenantId };
+  const provider = seededPartners.find((candidate) => candidate.partnerTenantId === partner.providerTenantId);
+  return {
+    userId, userName, displayName, roles, partnerName: partner.partnerName, partnerType: partner.partnerType, partnerTenantId: partner.partnerTenantId,
+    ...(provider ? { providerName: provider.partnerName } : {}),
+  };
 }
 
 const [contoso, fabrikam, tailspin] = seededPartners as [SeededPartner, SeededPartner, SeededPartner];

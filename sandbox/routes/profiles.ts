@@ -15,6 +15,8 @@ export function profileRoutes(_state: SandboxState): Hono<AppEnv> {
       partnerType: user.partnerType,
       partnerTenantId: user.partnerTenantId,
       partnerName: user.partnerName,
+      // An indirect reseller's provider (sandbox-only field; the real API has it under /v1/relationships).
+      ...(user.providerName ? { providerName: user.providerName } : {}),
     });
   });
 

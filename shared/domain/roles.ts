@@ -19,6 +19,11 @@ export const partnerUserSchema = z.object({
   partnerType: partnerTypeSchema,
   partnerTenantId: z.string().uuid(),
   partnerName: z.string().min(1).max(200),
+  /**
+   * An indirect reseller's indirect provider, by name, when the backend tells (the sandbox's profile
+   * does): it fills `{providerName}` in the invitation addressed to the provider.
+   */
+  providerName: z.string().min(1).max(200).optional(),
 });
 export type PartnerUser = z.infer<typeof partnerUserSchema>;
 

@@ -29,4 +29,8 @@ test("an indirect reseller is guided to its indirect provider and to the custome
   await expect(page.getByLabel('Acceptance address for the customer')).toHaveValue('https://admin.microsoft.com/AdminPortal/Home?ref=/BillingAccounts/agreement');
   await page.getByRole('link', { name: 'Email your indirect provider' }).click();
   await expect(page).toHaveURL(/#\/invitations\/new\?template=indirect-provider&customer=[0-9a-f-]{36}$/);
+  // The draft is addressed to the provider by name and signed by the reseller: no {providerName} left.
+  await expect(page.getByLabel('Body')).toHaveValue(/^Dear Fabrikam Distribution team,/);
+  await expect(page.getByLabel('Body')).toHaveValue(/Tailspin Resellers$/);
+  await expect(page.getByLabel('Body')).not.toHaveValue(/\{providerName\}/);
 });

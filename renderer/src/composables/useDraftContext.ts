@@ -1,6 +1,7 @@
 /**
  * What a draft's placeholders are filled from: its customer (name from the local list, contact from
- * the cached details, fetched once when missing and online), the signed-in partner's name, and for a
+ * the cached details, fetched once when missing and online), the signed-in partner's name (and, for an
+ * indirect reseller, its indirect provider's name), and for a
  * relationship request the backend's link (fetched when that template is in use).
  */
 import { ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
@@ -32,7 +33,7 @@ export async function loadRelationshipUrl(): Promise<string | undefined> {
 
 export function useDraftContext(customerId: MaybeRefOrGetter<string | undefined>, template: MaybeRefOrGetter<InvitationTemplateId | undefined>) {
   const session = useSessionStore();
-  const context = ref<DraftContext>({ partnerName: session.user?.partnerName });
+  const context = ref<DraftContext>({ partnerName: session.user?.partnerName, providerName: session.user?.providerName });
   const relationshipFailed = ref(false);
 
   watch(
@@ -56,8 +57,8 @@ export function useDraftContext(customerId: MaybeRefOrGetter<string | undefined>
   );
 
   watch(
-    () => session.user?.partnerName,
-    (partnerName) => (context.value = { ...context.value, partnerName }),
+    () => [session.user?.partnerName, session.user?.providerName] as const,
+    ([partnerName, providerName]) => (context.value = { ...context.value, partnerName, providerName }),
   );
 
   return { context, relationshipFailed };

@@ -30,7 +30,7 @@ export function useDraftFactory() {
     const appLanguage: InvitationLanguage = locale.value === 'nl' ? 'nl' : 'en';
     const language = request.language ?? draftLanguageFor(customerLanguage, appLanguage);
     const relationshipUrl = request.template === 'reseller-relationship' ? await loadRelationshipUrl() : undefined;
-    const text = draftText(request.template, language, { customer, partnerName: session.user?.partnerName, relationshipUrl });
+    const text = draftText(request.template, language, { customer, partnerName: session.user?.partnerName, providerName: session.user?.providerName, relationshipUrl });
     return drafts.create({
       template: request.template,
       language,

@@ -26,6 +26,8 @@ export interface DraftCustomer {
 export interface DraftContext {
   customer?: DraftCustomer | undefined;
   partnerName?: string | undefined;
+  /** The signed-in indirect reseller's indirect provider (`{providerName}`), when known. */
+  providerName?: string | undefined;
   /** The reseller relationship link, from `getRelationshipRequestLink`. */
   relationshipUrl?: string | undefined;
 }
@@ -46,6 +48,7 @@ export function placeholderValues(template: InvitationTemplateId, context: Draft
     customerTenantId: context.customer?.id,
     contactName: contactName || undefined,
     partnerName: context.partnerName,
+    providerName: context.providerName,
     url: urlFor(template, context.relationshipUrl),
   };
   for (const name of CREDENTIAL_PLACEHOLDERS) delete values[name];

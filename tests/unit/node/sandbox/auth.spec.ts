@@ -97,6 +97,10 @@ describe('profiles', () => {
       expect(me.status).toBe(200);
       expect(partnerUserSchema.parse(me.body)).toEqual(user);
     }
+    // An indirect reseller learns its indirect provider's name (for the invitation addressed to it).
+    const reseller = await api(sandbox, await tokenFor(sandbox, 'admin@tailspin.example')).get('/v1/profiles/me');
+    expect(reseller.body).toMatchObject({ partnerName: 'Tailspin Resellers', providerName: 'Fabrikam Distribution' });
+    expect((await api(sandbox, await tokenFor(sandbox, 'admin@contoso.example')).get('/v1/profiles/me')).body.providerName).toBeUndefined();
   });
 
   it('GET /v1/profiles/organization answers the partner organisation', async () => {

@@ -29,6 +29,25 @@ describe('placeholder filling', () => {
     expect(defaultRecipient('existing-customer', customer)).toBe('tania@fourthcoffee.example');
   });
 
+  it('addresses the indirect provider by its name and signs with the reseller’s own ({providerName}, {partnerName})', () => {
+    const reseller = { customer, partnerName: 'Tailspin Resellers', providerName: 'Fabrikam Distribution' };
+    for (const [language, greeting] of [['en', 'Dear Fabrikam Distribution team,'], ['nl', 'Beste collega\'s van Fabrikam Distribution,']] as const) {
+      const text = draftText('indirect-provider', language, reseller);
+      expect(text.body.startsWith(greeting)).toBe(true);
+      expect(text.body.endsWith('Tailspin Resellers')).toBe(true);
+      expect(text.body).not.toContain('{providerName}');
+      expect(remainingPlaceholders(text)).toEqual([]);
+    }
+  });
+
+  it('fills {providerName} when the text leaves the app too (a draft made before the name was known)', async () => {
+    const draft = { template: 'indirect-provider' as const, ...draftText('indirect-provider', 'en', { customer, partnerName: 'Tailspin Resellers' }) };
+    expect(draft.body).toContain('Dear {providerName} team,');
+    const text = await outgoingText(draft, { customer, partnerName: 'Tailspin Resellers', providerName: 'Fabrikam Distribution' }, vi.fn());
+    expect(text.body).toContain('Dear Fabrikam Distribution team,');
+    expect(text.missing).toEqual([]);
+  });
+
   it('never fills credentials when a draft is made', () => {
     const values = placeholderValues('new-customer', context);
     expect(values.signInName).toBeUndefined();
