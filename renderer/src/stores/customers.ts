@@ -16,6 +16,8 @@ import { CustomerSearchIndex } from '../search/customer-search';
 const CHECKPOINT_KEY = 'customers.download';
 const UPDATED_KEY = 'customers.updatedAt';
 const PAGE_SIZE = 500;
+/** Rows read first, in name order, so the list paints before the whole cache is read. */
+const FIRST_SCREEN = 100;
 /** A cache older than this is refreshed on its own when the app starts online. */
 const STALE_AFTER_MS = 12 * 60 * 60_000;
 
@@ -37,8 +39,26 @@ function rowOf(summary: CustomerSummary, runId: string): CustomerRow {
   };
 }
 
+/** Name order as the `nameKey` index gives it (code-unit order, then the id, which `getAll` already follows). */
+function byName(rows: CustomerRow[]): CustomerRow[] {
+  return rows.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0));
+}
+
 function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Resolves after the next frame was drawn (or after 100 ms where no frames come, e.g. a hidden window). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 export const useCustomersStore = defineStore('customers', () => {
@@ -50,9 +70,12 @@ export const useCustomersStore = defineStore('customers', () => {
   /** Bumped when the index learnt something in place (a contact email). */
   const indexVersion = ref(0);
   const loaded = ref(false);
+  /** True while the cache is being read: the list shows only its first screen until then. */
+  const reading = ref(false);
   const updatedAt = ref<number | null>(null);
   const download = reactive({ running: false, loaded: 0, total: null as number | null, error: null as string | null });
   let indexJob = 0;
+  let loadJob = 0;
 
   function setRecords(rows: CustomerRow[]): void {
     records.value = markRaw(rows);
@@ -74,10 +97,27 @@ export const useCustomersStore = defineStore('customers', () => {
     if (job === indexJob && rows === records.value) index.value = markRaw(built);
   }
 
-  /** Reads the cache (name order) into memory; downloads it when empty or stale and online. */
+  /**
+   * Reads the cache (name order) into memory; downloads it when empty or stale and online.
+   * 100,000 rows take seconds to read through the name index, so the first screenful is read that
+   * way and shown at once, and then the whole table is read in key order (one plain `getAll`,
+   * several times faster) and sorted here.
+   */
   async function load(): Promise<void> {
-    const rows = await db().customers.orderBy('nameKey').toArray();
+    const job = ++loadJob;
+    reading.value = true;
+    let rows = await db().customers.orderBy('nameKey').limit(FIRST_SCREEN).toArray();
+    if (job !== loadJob) return;
+    if (rows.length === FIRST_SCREEN) {
+      if (records.value.length === 0) setRecords(rows);
+      // Let that screen paint before the whole table arrives: reading it back takes the main thread a while.
+      await afterNextPaint();
+      if (job !== loadJob) return;
+      rows = byName(await db().customers.toArray());
+      if (job !== loadJob) return;
+    }
     setRecords(rows);
+    reading.value = false;
     updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
     loaded.value = true;
     void buildIndex();
@@ -106,8 +146,7 @@ export const useCustomersStore = defineStore('customers', () => {
         checkpoint = undefined;
         await downloadPages(undefined, initial);
       }
-      const rows = await db().customers.orderBy('nameKey').toArray();
-      setRecords(rows);
+      setRecords(byName(await db().customers.toArray()));
       updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
       await buildIndex();
     } catch (error) {
@@ -130,7 +169,9 @@ export const useCustomersStore = defineStore('customers', () => {
       const rows = page.items.map((summary) => rowOf(summary, runId));
       const next = page.continuationToken ?? undefined;
       download.loaded += rows.length;
-      download.total = page.totalCount ?? download.total;
+      // Partner Center's `totalCount` is the number of items on this page (reference §8), not the
+      // customer count: only a figure above what has arrived can be a total, else the count is unknown.
+      if (page.totalCount !== undefined && page.totalCount > download.loaded) download.total = page.totalCount;
       const progress: DownloadCheckpoint | null = next ? { runId, continuationToken: next, loaded: download.loaded, total: download.total } : null;
       await guardStorage(() =>
         db().transaction('rw', customers, meta, async () => {
@@ -202,6 +243,8 @@ export const useCustomersStore = defineStore('customers', () => {
 
   function reset(): void {
     indexJob += 1;
+    loadJob += 1;
+    reading.value = false;
     setRecords([]);
     index.value = null;
     loaded.value = false;
@@ -209,5 +252,5 @@ export const useCustomersStore = defineStore('customers', () => {
     Object.assign(download, { running: false, loaded: 0, total: null, error: null });
   }
 
-  return { records, positions, index, indexVersion, loaded, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, addCreated, reset };
+  return { records, positions, index, indexVersion, loaded, reading, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, addCreated, reset };
 });

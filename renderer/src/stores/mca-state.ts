@@ -24,7 +24,13 @@ export const useMcaStateStore = defineStore('mcaState', () => {
 
   // Rows changed since the last look (this window's writes, the sync worker's, other windows').
   // (aboveOrEqual: two writes in the same millisecond must not hide the second one.)
-  const changed = useLiveQuery(() => db().mcaState.where('updatedAt').aboveOrEqual(seenUntil.value).toArray(), [] as McaStateRow[], [seenUntil]);
+  // Not before `load` read the table: from time 0 this query would read every row a second time.
+  const loadedOnce = ref(false);
+  const changed = useLiveQuery(
+    () => (loadedOnce.value ? db().mcaState.where('updatedAt').aboveOrEqual(seenUntil.value).toArray() : []),
+    [] as McaStateRow[],
+    [seenUntil, loadedOnce],
+  );
   watch(changed, (rows) => {
     let latest = seenUntil.value;
     let news = false;
@@ -42,6 +48,7 @@ export const useMcaStateStore = defineStore('mcaState', () => {
     states.value = markRaw(new Map(rows.map((row) => [row.customerId, row])));
     version.value += 1;
     seenUntil.value = rows.reduce((latest, row) => Math.max(latest, row.updatedAt), 0);
+    loadedOnce.value = true;
     updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
   }
 
@@ -58,16 +65,14 @@ export const useMcaStateStore = defineStore('mcaState', () => {
         await guardStorage(() =>
           db().transaction('rw', db().mcaState, async () => {
             const existing = await db().mcaState.bulkGet(page.records.map((record) => record.customerId));
-            await db().mcaState.bulkPut(
-              page.records.map((record, position) => ({
-                ...existing[position],
-                customerId: record.customerId,
-                partnerAttestationCompleted: record.partnerAttestationCompleted,
-                lastContact: record.lastContact,
-                lastDateAgreed: record.lastDateAgreed,
-                updatedAt: now,
-              })),
-            );
+            // Only what changed is written: an unchanged row rewritten with a new time would make
+            // every window re-derive the status of every customer, once per page, on every start.
+            const changedRows = page.records.flatMap((record, position) => {
+              const row = existing[position];
+              if (row && sameRecord(row, record)) return [];
+              return [{ ...row, customerId: record.customerId, partnerAttestationCompleted: record.partnerAttestationCompleted, lastContact: record.lastContact, lastDateAgreed: record.lastDateAgreed, updatedAt: now }];
+            });
+            if (changedRows.length) await db().mcaState.bulkPut(changedRows);
           }),
         );
         token = page.continuationToken ?? undefined;
@@ -105,6 +110,7 @@ export const useMcaStateStore = defineStore('mcaState', () => {
   }
 
   function reset(): void {
+    loadedOnce.value = false;
     states.value = markRaw(new Map());
     version.value += 1;
     updatedAt.value = null;
@@ -113,3 +119,11 @@ export const useMcaStateStore = defineStore('mcaState', () => {
 
   return { states, version, updatedAt, refreshing, error, load, refreshRecords, refreshDirectSign, reset };
 });
+
+function sameRecord(row: McaStateRow, record: Pick<McaStateRow, 'partnerAttestationCompleted' | 'lastContact' | 'lastDateAgreed'>): boolean {
+  return (
+    row.partnerAttestationCompleted === record.partnerAttestationCompleted &&
+    row.lastDateAgreed === record.lastDateAgreed &&
+    JSON.stringify(row.lastContact) === JSON.stringify(record.lastContact)
+  );
+}

@@ -7,6 +7,7 @@ export default {
   newCustomer: 'New customer',
   downloading: 'Downloading customers: {loaded} of {total}',
   downloadingUnknown: 'Downloading customers: {loaded} so far',
+  reading: 'Reading the customer list on this computer…',
   downloadLabel: 'Customer download',
   downloadFailed: 'The customer list could not be updated: {message}',
   updatedAt: 'Customer list updated {time}',

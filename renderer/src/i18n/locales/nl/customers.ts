@@ -9,6 +9,7 @@ const nl: typeof en = {
   newCustomer: 'Nieuwe klant',
   downloading: 'Klanten downloaden: {loaded} van {total}',
   downloadingUnknown: 'Klanten downloaden: {loaded} tot nu toe',
+  reading: 'De klantenlijst op deze computer lezen…',
   downloadLabel: 'Klanten downloaden',
   downloadFailed: 'De klantenlijst kon niet worden bijgewerkt: {message}',
   updatedAt: 'Klantenlijst bijgewerkt {time}',
