@@ -26,6 +26,11 @@ export default tseslint.config(
     rules: { 'vue/no-v-html': 'error', 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron'] }] },
   },
   {
+    // The benchmark's harness page and probe run in Chromium.
+    files: ['tests/bench/page/**/*.{ts,js}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The shared core runs in the renderer, main and sandbox alike: no DOM, Node or Electron.
     files: ['shared/**/*.ts'],
     rules: {

@@ -8,7 +8,8 @@
  * The index answers a term from n-gram postings instead of scanning every customer:
  * - terms of 3+ characters: a trigram inverted index (CSR layout: one offsets array and one postings
  *   array, both typed), intersecting the rarest trigrams' postings, then verifying the few candidates;
- * - 1-2 character terms: a 64-bit character-presence mask per customer narrows the candidates;
+ * - 2-character terms: a bigram index of the same layout, exact for ASCII (no verification);
+ * - 1-character terms: a 64-bit character-presence mask per customer (exact for a-z and 0-9);
  * - typing on (the new query refines the previous one) narrows the previous result instead.
  * Postings hold customer indices in ascending order, so results come out in the input's order.
  */
@@ -76,31 +77,79 @@ function maskBit(code: number): number {
   return 36 + (code % 28);
 }
 
-/** Bit position (0-63) of a two-character sequence in the pair mask (a 64-bit Bloom filter). */
-function pairBit(text: string, at: number): number {
-  return Math.imul(fold(text.charCodeAt(at)) * 131 + fold(text.charCodeAt(at + 1)), 2654435761) >>> 26;
+/** Bigram keys: two folded characters, 14 bits, exact for ASCII. */
+const BIGRAM_BUCKETS = 1 << 14;
+
+function bigramKey(text: string, at: number): number {
+  return (fold(text.charCodeAt(at)) << 7) | fold(text.charCodeAt(at + 1));
+}
+
+function isAscii(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) >= 128) return false;
+  return true;
+}
+
+/** Postings in CSR layout: the customers holding key k are postings[offsets[k] .. offsets[k + 1]). */
+interface Postings {
+  offsets: Uint32Array;
+  postings: Uint32Array;
+}
+
+/**
+ * Builds postings of every distinct key of every text (`keysOf` calls back once per key occurrence),
+ * in two passes: count, then fill in customer order, so each list is ascending.
+ */
+function buildPostings(texts: readonly string[], buckets: number, keysOf: (text: string, emit: (key: number) => void) => void): Postings {
+  const offsets = new Uint32Array(buckets + 1);
+  const lastSeen = new Int32Array(buckets).fill(-1);
+  for (let index = 0; index < texts.length; index++) {
+    keysOf(texts[index] as string, (key) => {
+      if (lastSeen[key] !== index) {
+        lastSeen[key] = index;
+        (offsets[key + 1] as number)++;
+      }
+    });
+  }
+  for (let key = 0; key < buckets; key++) offsets[key + 1] = (offsets[key + 1] as number) + (offsets[key] as number);
+  const postings = new Uint32Array(offsets[buckets] as number);
+  const cursor = offsets.slice(0, buckets);
+  lastSeen.fill(-1);
+  for (let index = 0; index < texts.length; index++) {
+    keysOf(texts[index] as string, (key) => {
+      if (lastSeen[key] !== index) {
+        lastSeen[key] = index;
+        postings[(cursor[key] as number)++] = index;
+      }
+    });
+  }
+  return { offsets, postings };
 }
 
 export class CustomerSearchIndex {
   private readonly haystacks: string[];
-  private readonly offsets: Uint32Array;
-  private readonly postings: Uint32Array;
+  private readonly trigrams: Postings;
+  private readonly bigrams: Postings;
   private readonly maskLow: Uint32Array;
   private readonly maskHigh: Uint32Array;
-  private readonly pairLow: Uint32Array;
-  private readonly pairHigh: Uint32Array;
   private readonly bucketMask: number;
+  private readonly exactTrigrams: boolean;
   /** Customers whose text changed after the build (a contact email learnt later): checked by scan. */
   private readonly late = new Set<number>();
-  private last: { terms: string[]; result: Uint32Array } | null = null;
+  private readonly lateFlags: Uint8Array;
+  /** The previous search: its terms, the word typed last (the query's last word) and the result. */
+  private last: { terms: string[]; word: string; result: Uint32Array } | null = null;
   private everyone: Uint32Array | null = null;
 
-  private constructor(haystacks: string[], offsets: Uint32Array, postings: Uint32Array, masks: Uint32Array[]) {
-    this.bucketMask = offsets.length - 2;
-    [this.maskLow, this.maskHigh, this.pairLow, this.pairHigh] = masks as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  private constructor(haystacks: string[], trigrams: Postings, bigrams: Postings, maskLow: Uint32Array, maskHigh: Uint32Array) {
+    this.bucketMask = trigrams.offsets.length - 2;
+    // With every trigram in its own bucket, a 3-character ASCII term's postings are its exact answer.
+    this.exactTrigrams = this.bucketMask === MAX_TRIGRAM_BUCKETS - 1;
     this.haystacks = haystacks;
-    this.offsets = offsets;
-    this.postings = postings;
+    this.trigrams = trigrams;
+    this.bigrams = bigrams;
+    this.maskLow = maskLow;
+    this.maskHigh = maskHigh;
+    this.lateFlags = new Uint8Array(haystacks.length);
   }
 
   get size(): number {
@@ -112,13 +161,6 @@ export class CustomerSearchIndex {
     const haystacks = new Array<string>(count);
     const maskLow = new Uint32Array(count);
     const maskHigh = new Uint32Array(count);
-    const pairLow = new Uint32Array(count);
-    const pairHigh = new Uint32Array(count);
-    const buckets = bucketCountFor(count);
-    const mask = buckets - 1;
-    const offsets = new Uint32Array(buckets + 1);
-    const lastSeen = new Int32Array(buckets).fill(-1);
-    // Pass 1: haystacks, masks, and how many customers hold each trigram.
     for (let index = 0; index < count; index++) {
       const text = haystackOf(customers[index] as SearchableCustomer);
       haystacks[index] = text;
@@ -131,39 +173,16 @@ export class CustomerSearchIndex {
       }
       maskLow[index] = low >>> 0;
       maskHigh[index] = high >>> 0;
-      low = 0;
-      high = 0;
-      for (let at = 0; at + 2 <= text.length; at++) {
-        const bit = pairBit(text, at);
-        if (bit < 32) low |= 1 << bit;
-        else high |= 1 << (bit - 32);
-      }
-      pairLow[index] = low >>> 0;
-      pairHigh[index] = high >>> 0;
-      for (let at = 0; at + 3 <= text.length; at++) {
-        const key = trigramKey(text, at, mask);
-        if (lastSeen[key] !== index) {
-          lastSeen[key] = index;
-          (offsets[key + 1] as number)++;
-        }
-      }
     }
-    for (let key = 0; key < buckets; key++) offsets[key + 1] = (offsets[key + 1] as number) + (offsets[key] as number);
-    // Pass 2: fill the postings, in customer order.
-    const postings = new Uint32Array(offsets[buckets] as number);
-    const cursor = offsets.slice(0, buckets);
-    lastSeen.fill(-1);
-    for (let index = 0; index < count; index++) {
-      const text = haystacks[index] as string;
-      for (let at = 0; at + 3 <= text.length; at++) {
-        const key = trigramKey(text, at, mask);
-        if (lastSeen[key] !== index) {
-          lastSeen[key] = index;
-          postings[(cursor[key] as number)++] = index;
-        }
-      }
-    }
-    return new CustomerSearchIndex(haystacks, offsets, postings, [maskLow, maskHigh, pairLow, pairHigh]);
+    const buckets = bucketCountFor(count);
+    const mask = buckets - 1;
+    const trigrams = buildPostings(haystacks, buckets, (text, emit) => {
+      for (let at = 0; at + 3 <= text.length; at++) emit(trigramKey(text, at, mask));
+    });
+    const bigrams = buildPostings(haystacks, BIGRAM_BUCKETS, (text, emit) => {
+      for (let at = 0; at + 2 <= text.length; at++) emit(bigramKey(text, at));
+    });
+    return new CustomerSearchIndex(haystacks, trigrams, bigrams, maskLow, maskHigh);
   }
 
   /** Updates one customer's searchable text (e.g. its contact email became known). */
@@ -171,6 +190,7 @@ export class CustomerSearchIndex {
     if (index < 0 || index >= this.haystacks.length) return;
     this.haystacks[index] = haystackOf(customer);
     this.late.add(index);
+    this.lateFlags[index] = 1;
     this.last = null;
   }
 
@@ -178,21 +198,47 @@ export class CustomerSearchIndex {
   search(query: string): Uint32Array {
     const terms = searchTerms(query);
     if (terms.length === 0) return (this.everyone ??= allIndices(this.haystacks.length));
-    let candidates: Uint32Array | null = this.refinesLast(terms) ? (this.last as { result: Uint32Array }).result : null;
-    for (const term of terms) {
-      // Terms come longest first: from here on they are too short for trigrams.
-      if (term.length < 3) break;
-      if (candidates !== null && candidates.length <= 64) break;
-      candidates = this.trigramCandidates(term, candidates);
+    const word = query.toLowerCase().split(/\s+/).filter(Boolean).at(-1) as string;
+    const last = this.last;
+    if (last && sameTerms(last.terms, terms)) return last.result;
+    let candidates: Uint32Array | null = null;
+    let open = terms;
+    if (last && word.length > last.word.length && word.startsWith(last.word) && sameTerms(without(last.terms, last.word), without(terms, word))) {
+      // Typing on in the last word: the previous matches hold every other term already.
+      candidates = last.result;
+      open = [word];
+    } else if (this.refinesLast(terms)) candidates = (last as { result: Uint32Array }).result;
+    // Terms the postings or masks do not answer exactly; they are checked against the text.
+    const unsure: string[] = [];
+    const singles: string[] = [];
+    for (const term of open) {
+      const exact = isAscii(term) && (term.length === 2 || (term.length === 3 && this.exactTrigrams));
+      if (exact) {
+        const { offsets, postings } = term.length === 2 ? this.bigrams : this.trigrams;
+        const key = term.length === 2 ? bigramKey(term, 0) : trigramKey(term, 0, this.bucketMask);
+        const list = postings.subarray(offsets[key] as number, offsets[key + 1] as number);
+        // A query of one exact term needs nothing else (a refined result would only be intersected back to it).
+        candidates = candidates === null || terms.length === 1 ? list : intersect(candidates, list);
+      } else if (term.length >= 2) {
+        unsure.push(term);
+        // Few candidates left: checking their text is cheaper than more postings.
+        if (candidates === null || candidates.length > 64) candidates = term.length >= 3 ? this.trigramCandidates(term, candidates) : this.bigramList(term, candidates);
+      } else {
+        singles.push(term);
+        if (maskBit(term.charCodeAt(0)) >= 36) unsure.push(term);
+      }
     }
-    // Short terms (and a wide field of candidates) are narrowed by the character and pair masks first.
-    const onlyExactSingles = terms.every((term) => term.length === 1 && maskBit(term.charCodeAt(0)) < 36);
-    if (candidates === null || candidates.length > 4096) candidates = this.maskCandidates(terms, candidates);
-    // Single a-z/0-9 characters have a bit of their own: the mask alone decides.
-    const verified = onlyExactSingles ? candidates : this.verify(candidates, terms);
-    const result = this.late.size ? this.addLate(verified, terms) : verified;
-    this.last = { terms, result };
+    if (singles.length) candidates = this.maskCandidates(singles, candidates);
+    const checked = unsure.length ? this.verify(candidates as Uint32Array, unsure) : (candidates as Uint32Array);
+    const result = this.late.size ? this.withLate(checked, terms) : checked;
+    this.last = { terms, word, result };
     return result;
+  }
+
+  private bigramList(term: string, within: Uint32Array | null): Uint32Array {
+    const key = bigramKey(term, 0);
+    const list = this.bigrams.postings.subarray(this.bigrams.offsets[key] as number, this.bigrams.offsets[key + 1] as number);
+    return within === null ? list : intersect(within, list);
   }
 
   private refinesLast(terms: string[]): boolean {
@@ -201,56 +247,41 @@ export class CustomerSearchIndex {
   }
 
   private trigramCandidates(term: string, within: Uint32Array | null): Uint32Array {
+    const { offsets, postings } = this.trigrams;
     const lists: Uint32Array[] = [];
     const keys = new Set<number>();
     for (let at = 0; at + 3 <= term.length; at++) keys.add(trigramKey(term, at, this.bucketMask));
-    for (const key of keys) lists.push(this.postings.subarray(this.offsets[key] as number, this.offsets[key + 1] as number));
+    for (const key of keys) lists.push(postings.subarray(offsets[key] as number, offsets[key + 1] as number));
     lists.sort((a, b) => a.length - b.length);
     let result = within ?? (lists[0] as Uint32Array);
     for (const list of within ? lists : lists.slice(1)) {
       if (result.length === 0) break;
-      // Intersecting with a list far longer than the candidates costs more than verifying them.
-      if (list.length > result.length * 32) break;
+      // Intersecting with a list far longer than the candidates costs more than verifying them, and
+      // a trigram nearly everyone has narrows nothing (lists are sorted: the rest are longer still).
+      if (list.length > result.length * 32 || list.length > this.size * 0.9) break;
       result = intersect(result, list);
     }
     return result;
   }
 
-  /** Customers holding every character (and, for 2-character terms, probably every pair) of the terms. */
-  private maskCandidates(terms: string[], within: Uint32Array | null): Uint32Array {
+  /** Customers holding every one of these single characters. */
+  private maskCandidates(singles: string[], within: Uint32Array | null): Uint32Array {
     let wantLow = 0;
     let wantHigh = 0;
-    let pairWantLow = 0;
-    let pairWantHigh = 0;
-    for (const term of terms) {
-      for (let at = 0; at < term.length; at++) {
-        const bit = maskBit(term.charCodeAt(at));
-        if (bit < 32) wantLow |= 1 << bit;
-        else wantHigh |= 1 << (bit - 32);
-      }
-      for (let at = 0; at + 2 <= term.length; at++) {
-        const bit = pairBit(term, at);
-        if (bit < 32) pairWantLow |= 1 << bit;
-        else pairWantHigh |= 1 << (bit - 32);
-      }
+    for (const term of singles) {
+      const bit = maskBit(term.charCodeAt(0));
+      if (bit < 32) wantLow |= 1 << bit;
+      else wantHigh |= 1 << (bit - 32);
     }
     wantLow >>>= 0;
     wantHigh >>>= 0;
-    pairWantLow >>>= 0;
-    pairWantHigh >>>= 0;
-    const { maskLow, maskHigh, pairLow, pairHigh } = this;
+    const { maskLow, maskHigh } = this;
     const total = within ? within.length : maskLow.length;
     const out = new Uint32Array(total);
     let found = 0;
     for (let i = 0; i < total; i++) {
       const index = within ? (within[i] as number) : i;
-      if (
-        ((maskLow[index] as number) & wantLow) >>> 0 === wantLow &&
-        ((maskHigh[index] as number) & wantHigh) >>> 0 === wantHigh &&
-        ((pairLow[index] as number) & pairWantLow) >>> 0 === pairWantLow &&
-        ((pairHigh[index] as number) & pairWantHigh) >>> 0 === pairWantHigh
-      )
-        out[found++] = index;
+      if (((maskLow[index] as number) & wantLow) >>> 0 === wantLow && ((maskHigh[index] as number) & wantHigh) >>> 0 === wantHigh) out[found++] = index;
     }
     return out.subarray(0, found);
   }
@@ -268,20 +299,37 @@ export class CustomerSearchIndex {
     return out.subarray(0, found);
   }
 
-  private addLate(result: Uint32Array, terms: string[]): Uint32Array {
-    const present = new Set(result);
+  /** Customers whose text changed since the build: postings and masks describe their old text, so they are decided by their text. */
+  private withLate(result: Uint32Array, terms: string[]): Uint32Array {
+    const { late, lateFlags, haystacks } = this;
     const extra: number[] = [];
-    for (const index of this.late) {
-      if (present.has(index)) continue;
-      const text = this.haystacks[index] as string;
+    for (const index of late) {
+      const text = haystacks[index] as string;
       if (terms.every((term) => text.includes(term))) extra.push(index);
     }
-    if (!extra.length) return result;
-    const merged = new Uint32Array(result.length + extra.length);
-    merged.set(result);
-    merged.set(extra, result.length);
-    return merged.sort();
+    extra.sort((a, b) => a - b);
+    // One merge pass: the result without late customers, and the late ones that match, in order.
+    const out = new Uint32Array(result.length + extra.length);
+    let found = 0;
+    let next = 0;
+    for (let i = 0; i < result.length; i++) {
+      const index = result[i] as number;
+      if (lateFlags[index] === 1) continue;
+      while (next < extra.length && (extra[next] as number) < index) out[found++] = extra[next++] as number;
+      out[found++] = index;
+    }
+    while (next < extra.length) out[found++] = extra[next++] as number;
+    return out.subarray(0, found);
   }
+}
+
+/** The same set of terms (both lists hold distinct terms). */
+function sameTerms(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((term) => b.includes(term));
+}
+
+function without(terms: readonly string[], term: string): string[] {
+  return terms.filter((candidate) => candidate !== term);
 }
 
 function allIndices(count: number): Uint32Array {

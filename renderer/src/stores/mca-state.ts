@@ -62,19 +62,25 @@ export const useMcaStateStore = defineStore('mcaState', () => {
       do {
         const page = await call('listAgreementRecords', token ? { continuationToken: token } : {});
         const now = Date.now();
-        await guardStorage(() =>
-          db().transaction('rw', db().mcaState, async () => {
-            const existing = await db().mcaState.bulkGet(page.records.map((record) => record.customerId));
-            // Only what changed is written: an unchanged row rewritten with a new time would make
-            // every window re-derive the status of every customer, once per page, on every start.
-            const changedRows = page.records.flatMap((record, position) => {
-              const row = existing[position];
-              if (row && sameRecord(row, record)) return [];
-              return [{ ...row, customerId: record.customerId, partnerAttestationCompleted: record.partnerAttestationCompleted, lastContact: record.lastContact, lastDateAgreed: record.lastDateAgreed, updatedAt: now }];
-            });
-            if (changedRows.length) await db().mcaState.bulkPut(changedRows);
-          }),
-        );
+        // Only what changed is written: an unchanged row rewritten with a new time would make every
+        // window re-derive the status of every customer, once per page, on every start. The rows in
+        // memory tell what may have changed without reading 100,000 rows back one by one.
+        const candidates = page.records.filter((record) => {
+          const known = states.value.get(record.customerId);
+          return !known || !sameRecord(known, record);
+        });
+        if (candidates.length)
+          await guardStorage(() =>
+            db().transaction('rw', db().mcaState, async () => {
+              const existing = await db().mcaState.bulkGet(candidates.map((record) => record.customerId));
+              const changedRows = candidates.flatMap((record, position) => {
+                const row = existing[position];
+                if (row && sameRecord(row, record)) return [];
+                return [{ ...row, customerId: record.customerId, partnerAttestationCompleted: record.partnerAttestationCompleted, lastContact: record.lastContact, lastDateAgreed: record.lastDateAgreed, updatedAt: now }];
+              });
+              if (changedRows.length) await db().mcaState.bulkPut(changedRows);
+            }),
+          );
         token = page.continuationToken ?? undefined;
       } while (token);
       const now = Date.now();

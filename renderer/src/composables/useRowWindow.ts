@@ -1,0 +1,84 @@
+/**
+ * A virtual list for rows of one fixed height: only the rows in view (plus a few) exist in the DOM,
+ * worked out from the scroll position in time proportional to those rows. A general virtualiser
+ * rebuilds a measurement per row whenever the row count changes, which is 100,000 objects on a
+ * keystroke that changes the search results.
+ */
+import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
+
+export interface RowWindowItem {
+  index: number;
+  /** Offset of the row's top from the list's top, in pixels. */
+  start: number;
+}
+
+export interface RowWindow {
+  /** Bind to the scrolling element. */
+  scroller: Ref<HTMLElement | null>;
+  items: Readonly<Ref<RowWindowItem[]>>;
+  totalSize: Readonly<Ref<number>>;
+  /** Scrolls the least needed to show the row. */
+  scrollToIndex(index: number): void;
+  scrollToTop(): void;
+  /** How many rows fit in the view (at least 1). */
+  rowsInView(): number;
+}
+
+/** Rows assumed in view until the element has a size (before layout, or in a DOM without layout). */
+const FALLBACK_HEIGHT = 600;
+
+export function useRowWindow(count: () => number, rowHeight: number, overscan = 10): RowWindow {
+  const scroller = ref<HTMLElement | null>(null);
+  const scrollTop = ref(0);
+  const height = ref(0);
+
+  const onScroll = () => {
+    if (scroller.value) scrollTop.value = scroller.value.scrollTop;
+  };
+  const resizer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => (height.value = scroller.value?.clientHeight ?? 0));
+  watch(scroller, (element, previous) => {
+    previous?.removeEventListener('scroll', onScroll);
+    if (previous) resizer?.unobserve(previous);
+    if (!element) return;
+    element.addEventListener('scroll', onScroll, { passive: true });
+    resizer?.observe(element);
+    height.value = element.clientHeight;
+    scrollTop.value = element.scrollTop;
+  });
+  onBeforeUnmount(() => {
+    scroller.value?.removeEventListener('scroll', onScroll);
+    resizer?.disconnect();
+  });
+
+  const view = () => height.value || FALLBACK_HEIGHT;
+  const items = computed(() => {
+    const total = count();
+    const first = Math.max(0, Math.floor(scrollTop.value / rowHeight) - overscan);
+    const last = Math.min(total, Math.ceil((scrollTop.value + view()) / rowHeight) + overscan);
+    const out: RowWindowItem[] = [];
+    for (let index = first; index < last; index++) out.push({ index, start: index * rowHeight });
+    return out;
+  });
+  const totalSize = computed(() => count() * rowHeight);
+
+  function scrollTo(top: number): void {
+    scrollTop.value = top;
+    if (scroller.value && scroller.value.scrollTop !== top) scroller.value.scrollTop = top;
+  }
+
+  return {
+    scroller,
+    items,
+    totalSize,
+    scrollToIndex(index) {
+      const top = index * rowHeight;
+      if (top < scrollTop.value) scrollTo(top);
+      else if (top + rowHeight > scrollTop.value + view()) scrollTo(top + rowHeight - view());
+    },
+    scrollToTop() {
+      // From the position this window knows: reading the element's would force a layout mid-keystroke.
+      if (scrollTop.value !== 0) scrollTo(0);
+    },
+    rowsInView: () => Math.max(Math.floor(view() / rowHeight), 1),
+  };
+}
