@@ -11,6 +11,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, 'sign-in');
       await signInThroughForm(page, 'admin@contoso.example');
       await expectAccessible(page, 'customers');
+      // The list with its rows shown and one of them keyboard-active (the grid points at it with aria-activedescendant).
+      const grid = page.getByRole('grid');
+      await expect(grid.getByRole('row').filter({ has: page.getByRole('gridcell') }).first()).toBeVisible();
+      await grid.focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect(grid).toHaveAttribute('aria-activedescendant', 'customer-row-2');
+      await expect(page.locator('#customer-row-2')).toHaveAttribute('aria-selected', 'true');
+      await expectAccessible(page, 'customers (rows shown, one keyboard-active)');
+      await page.getByLabel('Search customers').fill('a');
+      await expectAccessible(page, 'customers (filtered)');
+      await page.getByLabel('Search customers').fill('');
       await openCustomer(page, 'Graphic Design Institute');
       await expectAccessible(page, 'customer detail');
 

@@ -27,7 +27,13 @@ export interface RowWindow {
 /** Rows assumed in view until the element has a size (before layout, or in a DOM without layout). */
 const FALLBACK_HEIGHT = 600;
 
-export function useRowWindow(count: () => number, rowHeight: number, overscan = 10): RowWindow {
+/**
+ * `inset`: pixels at the top of the scroller that the rows never show through (a sticky header row
+ * inside it); the rows' own offsets start below it.
+ */
+export function useRowWindow(count: () => number, rowHeight: number, options: { overscan?: number; inset?: number } = {}): RowWindow {
+  const overscan = options.overscan ?? 10;
+  const inset = options.inset ?? 0;
   const scroller = ref<HTMLElement | null>(null);
   const scrollTop = ref(0);
   const height = ref(0);
@@ -50,7 +56,8 @@ export function useRowWindow(count: () => number, rowHeight: number, overscan = 
     resizer?.disconnect();
   });
 
-  const view = () => height.value || FALLBACK_HEIGHT;
+  // The height the rows show through: the scroller's, less the sticky header's.
+  const view = () => Math.max((height.value || FALLBACK_HEIGHT) - inset, rowHeight);
   const items = computed(() => {
     const total = count();
     const first = Math.max(0, Math.floor(scrollTop.value / rowHeight) - overscan);
