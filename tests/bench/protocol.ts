@@ -18,8 +18,9 @@ export interface SearchStepsResult {
   /** Per typed prefix: the index's search and the `Array.filter` baseline over the same rows. */
   indexMs: number[];
   baselineMs: number[];
-  /** Prefixes where the two disagreed (must be 0). */
+  /** Prefixes where the two disagreed (must be 0), and the first few of them. */
   mismatches: number;
+  mismatchExamples: string[];
 }
 
 export interface BacklogRequest {

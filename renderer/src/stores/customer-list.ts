@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef, watch } from 'vue';
-import { mcaStatusOf, mcaStatuses, type McaStatus } from '../domain/mca-status';
+import { mcaStatusOf, mcaStatuses, type LocalAttestationState, type McaStatus } from '../domain/mca-status';
 import { filterSearch } from '../search/customer-search';
 import { arrangeRows, sortOrderBy, sortOrderByCode, type SortOrder } from '../search/customer-list-view';
 import type { CustomerRow } from '../db/rows';
@@ -24,19 +24,47 @@ export const useCustomerListStore = defineStore('customerList', () => {
   const sortKey = ref<SortKey>('companyName');
   const descending = ref(false);
 
-  /** Each customer's status as a code (index into `mcaStatuses`), aligned with the records. */
+  /**
+   * Each customer's status as a code (index into `mcaStatuses`), aligned with the records. Derived
+   * in full once per data set; after that only the customers whose backend state or outbox items
+   * changed are re-derived (a save or a confirmation touches one customer, not 100,000).
+   */
+  let derived: { rows: readonly CustomerRow[]; version: number; local: ReadonlyMap<string, LocalAttestationState>; codes: Uint8Array } | null = null;
   const statusCodes = computed(() => {
-    void mcaState.version;
+    const version = mcaState.version;
     const rows = customers.records;
     const states = mcaState.states;
     const local = outbox.localStates;
-    const codes = new Uint8Array(rows.length);
-    for (let position = 0; position < rows.length; position++) {
-      const id = (rows[position] as { id: string }).id;
-      codes[position] = mcaStatuses.indexOf(mcaStatusOf(states.get(id), local.get(id)));
+    const codeOf = (id: string) => mcaStatuses.indexOf(mcaStatusOf(states.get(id), local.get(id)));
+    const changed = derived && derived.rows === rows ? changedIds(derived, version, local) : null;
+    let codes: Uint8Array;
+    if (derived && changed) {
+      codes = derived.codes.slice();
+      const positions = customers.positions;
+      for (const id of changed) {
+        const position = positions.get(id);
+        if (position !== undefined) codes[position] = codeOf(id);
+      }
+    } else {
+      codes = new Uint8Array(rows.length);
+      for (let position = 0; position < rows.length; position++) codes[position] = codeOf((rows[position] as { id: string }).id);
     }
+    derived = { rows, version, local, codes };
     return markRaw(codes);
   });
+
+  function changedIds(previous: NonNullable<typeof derived>, version: number, local: ReadonlyMap<string, LocalAttestationState>): Set<string> | null {
+    const ids = previous.version === version ? new Set<string>() : mcaState.changedSince(previous.version);
+    if (ids === null) return null;
+    if (previous.local !== local) {
+      for (const [id, state] of local) {
+        const before = previous.local.get(id);
+        if (!before || before.waiting !== state.waiting || before.failed !== state.failed) ids.add(id);
+      }
+      for (const id of previous.local.keys()) if (!local.has(id)) ids.add(id);
+    }
+    return ids;
+  }
 
   function statusOf(position: number): McaStatus {
     return mcaStatuses[statusCodes.value[position] ?? 0] as McaStatus;

@@ -31,22 +31,47 @@ export const useMcaStateStore = defineStore('mcaState', () => {
     [] as McaStateRow[],
     [seenUntil, loadedOnce],
   );
+  /**
+   * Which customers each recent version changed (null: possibly all of them), so the list can
+   * re-derive a few statuses instead of 100,000 when one confirmation lands.
+   */
+  let changeLog: Array<{ version: number; ids: string[] | null }> = [];
+  function bump(ids: string[] | null): void {
+    version.value += 1;
+    changeLog.push({ version: version.value, ids });
+    if (changeLog.length > 64) changeLog = changeLog.slice(-32);
+  }
+
+  /** The customers changed after `since` (a `version` value), or null when that is not known (then: all). */
+  function changedSince(since: number): Set<string> | null {
+    if (since > version.value) return null;
+    const first = changeLog[0];
+    if (!first || first.version > since + 1) return since === version.value ? new Set() : null;
+    const ids = new Set<string>();
+    for (const entry of changeLog) {
+      if (entry.version <= since) continue;
+      if (entry.ids === null) return null;
+      for (const id of entry.ids) ids.add(id);
+    }
+    return ids;
+  }
+
   watch(changed, (rows) => {
     let latest = seenUntil.value;
-    let news = false;
+    const news: string[] = [];
     for (const row of rows) {
-      if (states.value.get(row.customerId)?.updatedAt !== row.updatedAt) news = true;
+      if (states.value.get(row.customerId)?.updatedAt !== row.updatedAt) news.push(row.customerId);
       states.value.set(row.customerId, row);
       latest = Math.max(latest, row.updatedAt);
     }
-    if (news) version.value += 1;
+    if (news.length) bump(news);
     seenUntil.value = latest;
   });
 
   async function load(): Promise<void> {
     const rows = await db().mcaState.toArray();
     states.value = markRaw(new Map(rows.map((row) => [row.customerId, row])));
-    version.value += 1;
+    bump(null);
     seenUntil.value = rows.reduce((latest, row) => Math.max(latest, row.updatedAt), 0);
     loadedOnce.value = true;
     updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
@@ -118,12 +143,12 @@ export const useMcaStateStore = defineStore('mcaState', () => {
   function reset(): void {
     loadedOnce.value = false;
     states.value = markRaw(new Map());
-    version.value += 1;
+    bump(null);
     updatedAt.value = null;
     seenUntil.value = 0;
   }
 
-  return { states, version, updatedAt, refreshing, error, load, refreshRecords, refreshDirectSign, reset };
+  return { states, version, changedSince, updatedAt, refreshing, error, load, refreshRecords, refreshDirectSign, reset };
 });
 
 function sameRecord(row: McaStateRow, record: Pick<McaStateRow, 'partnerAttestationCompleted' | 'lastContact' | 'lastDateAgreed'>): boolean {

@@ -276,7 +276,8 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
   const backlogMs = await bench(harness, 'enqueueBacklog', { customerIds: ids.slice(0, config.queued), tag: 'backlog' });
   const counts = await bench(harness, 'outboxCounts');
   const queuedBefore = counts.queued ?? 0;
-  await idle(page, 1000, 120_000);
+  config.log(`  backlog of ${queuedBefore} queued in ${round(backlogMs / 1000, 1)} s`);
+  if (!(await idle(page, 1000, 120_000))) config.log('  (the app page was still busy 2 minutes after the backlog was queued)');
   const samples: number[] = [];
   for (const [i, id] of ids.slice(config.queued, config.queued + config.saves).entries()) {
     await page.evaluate(`location.hash = '#/customers/${id}/confirm'`);
@@ -298,6 +299,7 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
     );
     const ms = await probe<number>(page, `(() => { const click = probe.clicks[${clicksBefore}].at; return probe.outboxCommits.slice(${commitsBefore}).find((c) => c.at >= click).at - click; })()`);
     samples.push(ms);
+    if (i % 10 === 9) config.log(`  ${i + 1} saves, last ${round(ms, 1)} ms`);
     // The app leaves the form once the item is saved.
     await waitUntil(page, `!location.hash.endsWith('/confirm')`);
     await idle(page, 300);
@@ -342,6 +344,7 @@ export async function measureCustomers(firstContext: BrowserContext, config: Cus
     baselineP95: round(percentile(raw.baselineMs, 95), 2),
   };
   config.log(`  index p95 ${steps.indexP95} ms, filter p95 ${steps.baselineP95} ms over ${raw.rows} rows (${raw.indexMs.length} searches, ${raw.mismatches} mismatches)`);
+  for (const example of raw.mismatchExamples) config.log(`  MISMATCH ${example}`);
 
   config.log(`Enqueue: ${config.queued} items queued first, then ${config.saves} saves through the form…`);
   const enqueue = await measureEnqueue(context, page, harness, config);

@@ -43,6 +43,7 @@ async function searchSteps({ queries, rounds }: SearchStepsRequest): Promise<Sea
   const indexMs: number[] = [];
   const baselineMs: number[] = [];
   let mismatches = 0;
+  const mismatchExamples: string[] = [];
   for (let round = 0; round < rounds; round++) {
     const measured = round === rounds - 1 || rounds === 1;
     for (const query of queries) {
@@ -55,7 +56,10 @@ async function searchSteps({ queries, rounds }: SearchStepsRequest): Promise<Sea
         at = performance.now();
         const slow = filterSearch(rows, prefix);
         const slowMs = performance.now() - at;
-        if (!same(fast, slow)) mismatches += 1;
+        if (!same(fast, slow)) {
+          mismatches += 1;
+          if (mismatchExamples.length < 5) mismatchExamples.push(`"${prefix}" (after "${query.slice(0, length - 1)}"): index ${fast.length}, filter ${slow.length}`);
+        }
         if (measured) {
           indexMs.push(fastMs);
           baselineMs.push(slowMs);
@@ -63,7 +67,7 @@ async function searchSteps({ queries, rounds }: SearchStepsRequest): Promise<Sea
       }
     }
   }
-  return { rows: rows.length, loadMs, buildMs, indexMs, baselineMs, mismatches };
+  return { rows: rows.length, loadMs, buildMs, indexMs, baselineMs, mismatches, mismatchExamples };
 }
 
 async function cachedCustomers(): Promise<number> {

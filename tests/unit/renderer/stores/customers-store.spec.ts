@@ -111,4 +111,32 @@ describe('customers cache', () => {
     list.sortBy('companyName');
     expect(names()[0]).toBe('Customer 0004');
   });
+  it('re-derives only the changed statuses and agrees with a full derivation after each change', async () => {
+    await app.database.customers.bulkPut(summaries(0, 6).map((row) => ({ ...row, nameKey: row.companyName.toLowerCase(), seenRun: 'r' })));
+    await app.database.meta.put({ key: 'customers.updatedAt', value: Date.now() });
+    const customers = useCustomersStore();
+    await customers.load();
+    const { useMcaStateStore } = await import('../../../../renderer/src/stores/mca-state');
+    const mcaState = useMcaStateStore();
+    await mcaState.load();
+    const list = useCustomerListStore();
+    const statuses = () => customers.records.map((_, position) => list.statusOf(position));
+    expect(statuses()).toEqual(Array(6).fill('not-accepted'));
+    // A record the backend reports (through the live query on the table).
+    await app.database.mcaState.put({ customerId: customerId(1), partnerAttestationCompleted: true, lastContact: null, lastDateAgreed: null, updatedAt: Date.now() });
+    await eventually(() => list.statusOf(1) === 'confirmed-by-partner');
+    expect(statuses()).toEqual(['not-accepted', 'confirmed-by-partner', 'not-accepted', 'not-accepted', 'not-accepted', 'not-accepted']);
+    // A save queues customer 3 (the outbox store), then customer 4 is signed directly.
+    const { useOutboxStore } = await import('../../../../renderer/src/stores/outbox');
+    await useOutboxStore().save({ customerId: customerId(3), customerName: 'Customer 0003', primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example', phoneNumber: '' }, dateAgreed: '2024-01-02' });
+    await eventually(() => list.statusOf(3) === 'queued');
+    await app.database.mcaState.put({ customerId: customerId(4), partnerAttestationCompleted: false, lastContact: null, lastDateAgreed: null, isSigned: true, updatedAt: Date.now() });
+    await eventually(() => list.statusOf(4) === 'accepted-directly');
+    expect(statuses()).toEqual(['not-accepted', 'confirmed-by-partner', 'not-accepted', 'queued', 'accepted-directly', 'not-accepted']);
+    list.statusFilter = 'queued';
+    expect([...list.rows].map((position) => customers.records[position]?.companyName)).toEqual(['Customer 0003']);
+    // A full reload gives the same statuses.
+    await mcaState.load();
+    expect(statuses()).toEqual(['not-accepted', 'confirmed-by-partner', 'not-accepted', 'queued', 'accepted-directly', 'not-accepted']);
+  });
 });
