@@ -8,7 +8,7 @@
  * The index answers a term from n-gram postings instead of scanning every customer:
  * - terms of 3+ characters: a trigram inverted index (CSR layout: one offsets array and one postings
  *   array, both typed), intersecting the rarest trigrams' postings, then verifying the few candidates;
- * - 2-character terms: a bigram index of the same layout, exact for ASCII (no verification);
+ * - 2-character terms: a bigram index of the same layout, exact for printable ASCII (no verification);
  * - 1-character terms: a 64-bit character-presence mask per customer (exact for a-z and 0-9);
  * - typing on (the new query refines the previous one) narrows the previous result instead.
  * Postings hold customer indices in ascending order, so results come out in the input's order.
@@ -61,9 +61,14 @@ function bucketCountFor(customers: number): number {
   return buckets;
 }
 
-/** Folds a UTF-16 code unit into 7 bits: exact for ASCII; other characters share buckets (verified later). */
+/**
+ * Folds a UTF-16 code unit into 7 bits: printable ASCII (32-127) keeps its own code; every other
+ * character shares the control-character codes 0-31 (verified later). A non-ASCII character must
+ * never fold onto a printable one, or the postings of an all-printable term (answered without
+ * verification) would hold customers that do not contain it.
+ */
 function fold(code: number): number {
-  return code < 128 ? code : (code * 31) & 127;
+  return code < 128 ? code : (code * 31) & 31;
 }
 
 function trigramKey(text: string, at: number, mask: number): number {
@@ -77,15 +82,19 @@ function maskBit(code: number): number {
   return 36 + (code % 28);
 }
 
-/** Bigram keys: two folded characters, 14 bits, exact for ASCII. */
+/** Bigram keys: two folded characters, 14 bits, exact for printable ASCII. */
 const BIGRAM_BUCKETS = 1 << 14;
 
 function bigramKey(text: string, at: number): number {
   return (fold(text.charCodeAt(at)) << 7) | fold(text.charCodeAt(at + 1));
 }
 
-function isAscii(text: string): boolean {
-  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) >= 128) return false;
+/** Every character keeps its own code in `fold` (none is a control character): such a term's postings are exact. */
+function isPrintableAscii(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 32 || code >= 128) return false;
+  }
   return true;
 }
 
@@ -212,7 +221,7 @@ export class CustomerSearchIndex {
     const unsure: string[] = [];
     const singles: string[] = [];
     for (const term of open) {
-      const exact = isAscii(term) && (term.length === 2 || (term.length === 3 && this.exactTrigrams));
+      const exact = isPrintableAscii(term) && (term.length === 2 || (term.length === 3 && this.exactTrigrams));
       if (exact) {
         const { offsets, postings } = term.length === 2 ? this.bigrams : this.trigrams;
         const key = term.length === 2 ? bigramKey(term, 0) : trigramKey(term, 0, this.bucketMask);
