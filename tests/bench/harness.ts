@@ -87,7 +87,7 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
   const loadAtStart = currentLoad();
   const work = mkdtempSync(join(tmpdir(), 'mca-bench-'));
   try {
-    const siteDir = await buildBenchSite({ buildApp: config.buildApp, log });
+    const siteDir = await buildBenchSite({ outDir: join(work, 'site'), buildApp: config.buildApp, log });
 
     log(`Starting browser mode with ${config.customers} generated customers in the embedded sandbox (a new data folder)…`);
     const dataDir = join(work, 'data');

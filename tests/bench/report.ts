@@ -116,9 +116,10 @@ export function formatTable(measured: readonly Measured[]): string {
 /** The same table in Markdown, for the README. */
 export function formatMarkdown(measured: readonly Measured[]): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const compared = (row: Measured) => (row.baseline === undefined ? '' : `${row.baseline}${row.ratio === undefined ? '' : ` (ratio ${row.ratio})`}`);
   return [
-    '| measure | id | value | target | met |',
-    '|---|---|---|---|---|',
-    ...measured.map((row) => `| ${escape(row.label)} | \`${row.id}\` | ${row.value} ${row.unit} | ${escape(row.target)} | ${row.met ? 'yes' : '**no**'} |`),
+    '| measure | id | value | target | met | baseline (ratio) |',
+    '|---|---|---|---|---|---|',
+    ...measured.map((row) => `| ${escape(row.label)} | \`${row.id}\` | ${row.value} ${row.unit} | ${escape(row.target)} | ${row.met ? 'yes' : '**no**'} | ${compared(row)} |`),
   ].join('\n');
 }

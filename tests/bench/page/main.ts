@@ -7,7 +7,7 @@ import { databaseNameFor, db, openDatabase } from '../../../renderer/src/db/data
 import type { OutboxItem } from '../../../renderer/src/db/rows';
 import { call } from '../../../renderer/src/platform/api';
 import { CustomerSearchIndex, filterSearch } from '../../../renderer/src/search/customer-search';
-import { enqueueAttestation } from '../../../renderer/src/sync/outbox-commands';
+import { enqueueMany } from '../../../renderer/src/sync/enqueue-many';
 import { DexieOutboxRepository } from '../../../renderer/src/sync/outbox-repository';
 import { submitThroughApi } from '../../../renderer/src/sync/submit-through-api';
 import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
@@ -88,30 +88,27 @@ async function customerIds(offset: number, limit: number): Promise<string[]> {
 const firstNames = ['Alex', 'Sam', 'Robin', 'Kim', 'Noor', 'Mika', 'Jules', 'Rene', 'Yuki', 'Ana'];
 const lastNames = ['Jansen', 'Smith', 'Dubois', 'Sato', 'Silva', 'Novak', 'Rossi', 'Nguyen', 'Okafor', 'Larsen'];
 
-/** Queues one attestation per customer through the app's own command (item + audit entry, one transaction each). */
+/**
+ * Queues one attestation per customer the way the app queues many (an MCA refresh, a CSV import):
+ * `enqueueMany`, the ordinary outbox command a chunk per transaction, each item with its own request
+ * id and audit entry.
+ */
 async function enqueueBacklog({ customerIds: ids, tag }: BacklogRequest): Promise<number> {
   const started = performance.now();
   const dateAgreed = latestAcceptanceDate(new Date(), 'UTC');
   const database = db();
   const names = new Map((await database.customers.bulkGet(ids)).map((row, i) => [ids[i] as string, row?.companyName ?? 'Customer']));
-  // Several commands in flight at once, as several windows could; each is still its own transaction.
-  const inFlight = new Set<Promise<unknown>>();
-  for (const [i, customerId] of ids.entries()) {
+  const attestations = ids.map((customerId, i) => {
     const first = firstNames[i % firstNames.length] as string;
     const last = lastNames[Math.floor(i / firstNames.length) % lastNames.length] as string;
-    const saving = enqueueAttestation(
-      {
-        customerId,
-        customerName: names.get(customerId) ?? 'Customer',
-        primaryContact: { firstName: first, lastName: last, email: `${first.toLowerCase()}.${tag}.${i}@bench.example`, phoneNumber: '' },
-        dateAgreed,
-      },
-      { database, actor, now: Date.now() },
-    ).finally(() => inFlight.delete(saving));
-    inFlight.add(saving);
-    if (inFlight.size >= 32) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
+    return {
+      customerId,
+      customerName: names.get(customerId) ?? 'Customer',
+      primaryContact: { firstName: first, lastName: last, email: `${first.toLowerCase()}.${tag}.${i}@bench.example`, phoneNumber: '' },
+      dateAgreed,
+    };
+  });
+  await enqueueMany(attestations, { database, actor, now: Date.now });
   return performance.now() - started;
 }
 
