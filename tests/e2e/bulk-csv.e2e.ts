@@ -68,3 +68,42 @@ test('Export CSV: every customer with its MCA status, formula-like cells escaped
   expect(alpine).toContain(",'+1 425 555 0100,");
   expect(lines.some((line) => /(^|,)[=+\-@]/.test(line))).toBe(false);
 });
+
+test('Import CSV: a report with more than 500 problems shows every one, a page of 500 at a time by keyboard, and downloads in full as CSV', async ({ page, signIn }) => {
+  await signIn('admin@contoso.example');
+  await waitForCustomers(page);
+  await page.getByRole('link', { name: 'Import CSV' }).click();
+  const day = yesterday();
+  const csv = ['customer,firstName,lastName,email,phone,date', ...Array.from({ length: 1200 }, (_, n) => `nosuch${n}.onmicrosoft.com,Piet,Pol,piet${n}@nosuch.example,,${day}`)].join('\r\n');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByText('1200 rows: 0 valid, 1200 with problems. Nothing is queued until you choose to.')).toBeVisible();
+
+  const problems = page.getByRole('table', { name: 'Rows that will not be queued' });
+  const pager = page.getByRole('navigation', { name: 'Pages of problems' });
+  await expect(pager.getByText('Problems 1–500 of 1,200')).toBeVisible();
+  await expect(problems.getByRole('row')).toHaveCount(501);
+  await expect(problems.getByRole('row', { name: /^2 Customer No customer with tenant ID or domain “nosuch0\.onmicrosoft\.com”/ })).toBeVisible();
+  await expect(pager.getByRole('button', { name: 'Previous 500' })).toBeDisabled();
+  await expectAccessible(page, 'Import CSV report with pages');
+
+  // By keyboard: the Next button takes focus and Enter turns the page.
+  const next = pager.getByRole('button', { name: 'Next 500' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(pager.getByText('Problems 501–1,000 of 1,200')).toBeVisible();
+  await expect(problems.getByRole('row', { name: /^502 Customer .*nosuch500\.onmicrosoft\.com/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(pager.getByText('Problems 1,001–1,200 of 1,200')).toBeVisible();
+  await expect(problems.getByRole('row')).toHaveCount(201);
+  await expect(problems.getByRole('row', { name: /^1201 Customer .*nosuch1199\.onmicrosoft\.com/ })).toBeVisible();
+  await expect(next).toBeDisabled();
+
+  // The whole report as a file: one line per problem.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the full report (1,200 problems) as CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('many-problems.csv');
+  const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toBe('row,field,reason,code');
+  expect(lines).toHaveLength(1201);
+  expect(lines[1]).toMatch(/^2,Customer,No customer with tenant ID or domain “nosuch0\.onmicrosoft\.com” is saved on this computer\.,unknown-customer$/);
+  expect(lines[1200]).toMatch(/^1201,Customer,.*nosuch1199\.onmicrosoft\.com.*,unknown-customer$/);
+});

@@ -22,7 +22,11 @@ export default {
     row: 'Row',
     field: 'Field',
     reason: 'Reason',
-    moreProblems: 'and {count} more problems (fix the ones above and import the file again).',
+    download: 'Download the full report ({count} problem) as CSV | Download the full report ({count} problems) as CSV',
+    pagerLabel: 'Pages of problems',
+    range: 'Problems {from}–{to} of {total}',
+    previous: 'Previous 500',
+    next: 'Next 500',
   },
   fields: { customer: 'Customer', firstName: 'First name', lastName: 'Last name', email: 'Email', phone: 'Phone', date: 'Date', row: 'Row' },
   reasons: {

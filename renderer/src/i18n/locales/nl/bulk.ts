@@ -23,7 +23,11 @@ const nl: typeof en = {
     row: 'Regel',
     field: 'Veld',
     reason: 'Reden',
-    moreProblems: 'en nog {count} problemen (los de problemen hierboven op en importeer het bestand opnieuw).',
+    download: 'Download het volledige rapport ({count} probleem) als CSV | Download het volledige rapport ({count} problemen) als CSV',
+    pagerLabel: 'Pagina’s met problemen',
+    range: 'Problemen {from}–{to} van {total}',
+    previous: 'Vorige 500',
+    next: 'Volgende 500',
   },
   fields: { customer: 'Klant', firstName: 'Voornaam', lastName: 'Achternaam', email: 'E-mail', phone: 'Telefoon', date: 'Datum', row: 'Regel' },
   reasons: {
