@@ -18,13 +18,28 @@ export const calendarDateSchema = z
   .refine((value) => value.length > 0, 'required')
   .refine(isCalendarDate, 'invalid-date');
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+/**
+ * One day formatter per time zone: building an Intl.DateTimeFormat costs far more than using one, and
+ * the form validates dates on every keystroke and on Save.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatFor(timeZone: string): Intl.DateTimeFormat | null {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      return null;
+    }
+    if (dayFormats.size > 64) dayFormats.clear();
+    dayFormats.set(timeZone, format);
   }
+  return format;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  return dayFormatFor(timeZone) !== null;
 }
 
 /**
@@ -32,8 +47,9 @@ export function isValidTimeZone(timeZone: string): boolean {
  * Intl (no Date subclass), so it also holds under fake clocks such as Playwright's `page.clock`.
  */
 export function calendarDateIn(instant: Date, timeZone: string): string {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const format = dayFormatFor(timeZone);
+  if (!format) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  const parts = format.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }

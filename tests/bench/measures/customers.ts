@@ -66,7 +66,12 @@ export interface TypingOutcome {
   max: number;
   /** Keystrokes after which the list DOM did not change (a sanity check; should be few). */
   unchanged: number;
+  /** Where the time went, p50 / p95: keydown to the input handler (the browser), and from there to the frame. */
+  toInput: { p50: number; p95: number };
+  toFrame: { p50: number; p95: number };
   worst: Array<{ query: string; ms: number }>;
+  /** The same measure on a page that does nothing but echo the key (see measureFrameFloor). */
+  floor: { p50: number; p95: number };
 }
 
 export interface EnqueueOutcome {
@@ -75,6 +80,9 @@ export interface EnqueueOutcome {
   samples: number[];
   p50: number;
   p95: number;
+  /** Click to the outbox transaction opened (the app's work), and opened to committed (IndexedDB), p50. */
+  toTransactionP50: number;
+  commitP50: number;
 }
 
 export interface CustomersOutcome {
@@ -230,7 +238,7 @@ async function measureHeap(context: BrowserContext, page: Page): Promise<HeapOut
 }
 
 /** (3a) Typing in the real search field: every keystroke's time to the frame showing the list. */
-async function measureTyping(page: Page, queries: readonly string[], config: CustomersConfig): Promise<TypingOutcome> {
+async function measureTyping(page: Page, queries: readonly string[], config: CustomersConfig): Promise<Omit<TypingOutcome, 'floor'>> {
   const input = page.locator('#customer-search');
   await input.click();
   await input.fill('');
@@ -250,16 +258,53 @@ async function measureTyping(page: Page, queries: readonly string[], config: Cus
     await type('Backspace');
     await idle(page, 200);
   }
-  const keystrokes = (await probe<Array<{ query: string; ms: number; domChanged: boolean }>>(page, 'probe.keystrokes')).slice(before);
+  const keystrokes = (await probe<Array<{ query: string; ms: number; domChanged: boolean; startAt: number; inputAt: number; endAt: number }>>(page, 'probe.keystrokes')).slice(before);
   const times = keystrokes.map((entry) => entry.ms);
+  const split = (values: number[]) => ({ p50: round(percentile(values, 50), 1), p95: round(percentile(values, 95), 1) });
   return {
     keystrokes: keystrokes.length,
     p50: round(percentile(times, 50), 1),
     p95: round(percentile(times, 95), 1),
     max: round(Math.max(...times), 1),
     unchanged: keystrokes.filter((entry) => !entry.domChanged).length,
+    toInput: split(keystrokes.map((entry) => entry.inputAt - entry.startAt)),
+    toFrame: split(keystrokes.map((entry) => entry.endAt - entry.inputAt)),
     worst: [...keystrokes].sort((a, b) => b.ms - a.ms).slice(0, 5).map((entry) => ({ query: entry.query, ms: round(entry.ms, 1) })),
   };
+}
+
+/**
+ * (3c) The floor under (3a): the same keydown-to-next-frame measure on a page that only echoes the
+ * key into the DOM, in the same browser at the same time. What Chromium and the machine add on
+ * their own, whatever the app does.
+ */
+async function measureFrameFloor(context: BrowserContext, keystrokes: number, keyIntervalMs: number): Promise<{ p50: number; p95: number }> {
+  const page = await context.newPage();
+  try {
+    await page.setContent('<input id="floor-input" aria-label="floor"><p id="floor-echo"></p>');
+    await page.evaluate(`(() => {
+      window.__floor = [];
+      let down = 0;
+      document.addEventListener('keydown', (event) => { down = event.timeStamp; }, true);
+      document.getElementById('floor-input').addEventListener('input', (event) => {
+        document.getElementById('floor-echo').textContent = event.target.value;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => window.__floor.push(performance.now() - down);
+          channel.port2.postMessage(null);
+        });
+      });
+    })()`);
+    await page.locator('#floor-input').focus();
+    for (let i = 0; i < keystrokes; i++) {
+      await page.keyboard.press(i % 10 === 9 ? 'Backspace' : 'a');
+      await page.waitForTimeout(keyIntervalMs);
+    }
+    const times = (await page.evaluate('window.__floor')) as number[];
+    return { p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1) };
+  } finally {
+    await page.close();
+  }
 }
 
 /** (4) Save from the Confirm acceptance form with a backlog queued (offline, so nothing is sent meanwhile). */
@@ -279,6 +324,7 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
   config.log(`  backlog of ${queuedBefore} queued in ${round(backlogMs / 1000, 1)} s`);
   if (!(await idle(page, 1000, 120_000))) config.log('  (the app page was still busy 2 minutes after the backlog was queued)');
   const samples: number[] = [];
+  const toTransaction: number[] = [];
   for (const [i, id] of ids.slice(config.queued, config.queued + config.saves).entries()) {
     await page.evaluate(`location.hash = '#/customers/${id}/confirm'`);
     await page.locator('#attest-first-name').waitFor({ state: 'visible', timeout: 30_000 }).catch(async (error: unknown) => {
@@ -297,15 +343,16 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
       `window.__mcaProbe.clicks.length > ${clicksBefore} && window.__mcaProbe.outboxCommits.slice(${commitsBefore}).some((c) => c.at >= window.__mcaProbe.clicks[${clicksBefore}].at)`,
       { intervalMs: 5 },
     );
-    const ms = await probe<number>(page, `(() => { const click = probe.clicks[${clicksBefore}].at; return probe.outboxCommits.slice(${commitsBefore}).find((c) => c.at >= click).at - click; })()`);
+    const [ms, opened] = await probe<[number, number]>(page, `(() => { const click = probe.clicks[${clicksBefore}].at; const commit = probe.outboxCommits.slice(${commitsBefore}).find((c) => c.at >= click); return [commit.at - click, commit.openedAt - click]; })()`);
     samples.push(ms);
+    toTransaction.push(opened);
     if (i % 10 === 9) config.log(`  ${i + 1} saves, last ${round(ms, 1)} ms`);
     // The app leaves the form once the item is saved.
     await waitUntil(page, `!location.hash.endsWith('/confirm')`);
     await idle(page, 300);
   }
   await context.setOffline(false);
-  return { queuedBefore, backlogMs: round(backlogMs, 0), samples: samples.map((value) => round(value, 2)), p50: round(percentile(samples, 50), 1), p95: round(percentile(samples, 95), 1) };
+  return { queuedBefore, backlogMs: round(backlogMs, 0), samples: samples.map((value) => round(value, 2)), p50: round(percentile(samples, 50), 1), p95: round(percentile(samples, 95), 1), toTransactionP50: round(percentile(toTransaction, 50), 1), commitP50: round(percentile(samples.map((ms, i) => ms - (toTransaction[i] as number)), 50), 1) };
 }
 
 export async function measureCustomers(firstContext: BrowserContext, config: CustomersConfig): Promise<CustomersOutcome> {
@@ -331,8 +378,10 @@ export async function measureCustomers(firstContext: BrowserContext, config: Cus
   const queries = config.queries ?? realisticQueries(await bench(harness, 'sampleCustomers', 10));
 
   config.log(`Search as you type in the Customers page (${queries.length} queries: ${queries.map((q) => `"${q}"`).join(', ')})…`);
-  const typing = await measureTyping(page, queries, config);
-  config.log(`  ${typing.keystrokes} keystrokes: p50 ${typing.p50} ms, p95 ${typing.p95} ms, max ${typing.max} ms`);
+  const typed = await measureTyping(page, queries, config);
+  const floor = await measureFrameFloor(context, Math.max(20, Math.min(typed.keystrokes, 100)), config.keyIntervalMs);
+  const typing: TypingOutcome = { ...typed, floor };
+  config.log(`  ${typing.keystrokes} keystrokes: p50 ${typing.p50} ms, p95 ${typing.p95} ms, max ${typing.max} ms (a page that only echoes the key: p50 ${floor.p50} ms, p95 ${floor.p95} ms)`);
 
   config.log('Search step: index and Array.filter baseline over the same rows (harness page)…');
   const raw = await bench(harness, 'searchSteps', { queries, rounds: config.searchRounds });
