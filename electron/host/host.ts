@@ -15,6 +15,7 @@ import { AuthRequiredError, hostError } from './errors';
 import { createDispatcher, type ChannelHandlers, type Dispatcher, type Logger, type ParsedRequest } from './dispatch';
 import { PartnerCenterClient, type NextLink } from './partner-center/client';
 import { resolveApiUrl, type FetchLike } from './partner-center/http';
+import { RetryAfterHolds } from './partner-center/retry-after-hold';
 import type { AuthProvider } from './auth/provider';
 import { SandboxAuthProvider } from './auth/sandbox';
 import { MsalAuthProvider } from './auth/msal';
@@ -128,7 +129,10 @@ export function createHost(options: HostOptions): Host {
     return options.overrides?.sandboxUrl ?? s.sandboxUrl;
   }
 
+  // Every client of one backend shares its Retry-After hold (the limit is per partner).
+  const retryAfterHolds = new RetryAfterHolds();
   const sandboxAuth = new SandboxAuthProvider({
+    retryAfterHolds,
     baseUrl: () => backendUrl(settingsCache!, 'sandbox'),
     secrets: options.secrets,
     fetch: options.fetch,
@@ -162,6 +166,7 @@ export function createHost(options: HostOptions): Host {
       maxRetries: options.http?.maxRetries,
       maxRetryWaitMs: options.http?.maxRetryWaitMs,
       backoffBaseMs: options.http?.backoffBaseMs,
+      retryAfterHolds,
     });
   }
 

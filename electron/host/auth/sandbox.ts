@@ -11,6 +11,7 @@ import { AuthRequiredError, hostError } from '../errors';
 import { PartnerCenterClient } from '../partner-center/client';
 import { parseErrorBody } from '../partner-center/errors';
 import { apiRoot, type FetchLike } from '../partner-center/http';
+import type { RetryAfterHolds } from '../partner-center/retry-after-hold';
 import type { SecretStore } from '../secrets/store';
 import type { AuthProvider, SignInRequest } from './provider';
 
@@ -37,6 +38,8 @@ export interface SandboxAuthOptions {
   fetch?: FetchLike;
   now?: () => Date;
   timeoutMs?: number;
+  /** The host's Retry-After holds, so the profile lookup of a sign-in respects a running 429 window. */
+  retryAfterHolds?: RetryAfterHolds;
 }
 
 export class SandboxAuthProvider implements AuthProvider {
@@ -113,7 +116,7 @@ export class SandboxAuthProvider implements AuthProvider {
     const token = parsed.data.access_token;
     const expiresInSeconds = Number(parsed.data.expires_in ?? 3600);
     const expiresAt = new Date(this.now().getTime() + (Number.isFinite(expiresInSeconds) ? expiresInSeconds : 3600) * 1000).toISOString();
-    const profileClient = new PartnerCenterClient({ baseUrl: root, getAccessToken: async () => token, fetch: this.fetchImpl, now: this.now });
+    const profileClient = new PartnerCenterClient({ baseUrl: root, getAccessToken: async () => token, fetch: this.fetchImpl, now: this.now, retryAfterHolds: this.options.retryAfterHolds });
     const user = await profileClient.getSandboxProfile();
     this.current = { token, expiresAt, user, url: root };
     this.lapsed = false;

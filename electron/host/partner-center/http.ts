@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PartnerCenterError, parseErrorBody, parseRetryAfter } from './errors';
+import { RetryAfterHolds, type RetryAfterHold } from './retry-after-hold';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -32,6 +33,8 @@ export interface HttpOptions {
   random?: () => number;
   /** Called with every answer's `Date` header, to track the server's clock. */
   onServerDate?: (serverDate: Date, localDate: Date) => void;
+  /** The `Retry-After` holds shared with the other clients of the host (by default this client's own). */
+  retryAfterHolds?: RetryAfterHolds;
 }
 
 export interface RequestOptions {
@@ -96,18 +99,19 @@ export class PartnerCenterHttp {
   private readonly options: Required<Pick<HttpOptions, 'timeoutMs' | 'maxRetries' | 'maxRetryWaitMs' | 'backoffBaseMs' | 'locale'>> & HttpOptions;
   private readonly fetchImpl: FetchLike;
   /**
-   * Until when the backend asked us to wait (its last 429/503 `Retry-After`), in epoch ms. The limit
-   * is per partner, not per call: while it runs, no call of this client goes out (each one fails
-   * locally as throttled, with the time left), so calls already under way when the 429 came do not
-   * send their next request early and count against the limit again.
+   * Until when the backend asked us to wait (its last 429/503 `Retry-After`). The limit is per
+   * partner, not per call: while it runs, no call of any client of this API root goes out (each one
+   * fails locally as throttled, with the time left), so calls already under way when the 429 came do
+   * not send their next request early and count against the limit again.
    */
-  private waitUntilMs = 0;
+  private readonly hold: RetryAfterHold;
 
   constructor(options: HttpOptions) {
     const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as HttpOptions;
     this.options = { ...DEFAULTS, ...given };
     apiRoot(options.baseUrl); // validate early
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.hold = (options.retryAfterHolds ?? new RetryAfterHolds()).for(apiRoot(options.baseUrl));
   }
 
   get baseUrl(): string {
@@ -146,24 +150,28 @@ export class PartnerCenterHttp {
         const waitMs = this.backoffMs(attempt, error.retryAfterMs);
         if (waitMs > this.options.maxRetryWaitMs) throw error;
         attempt += 1;
-        const owed = this.waitUntilMs;
+        const owed = this.hold.untilMs;
         await this.sleep(waitMs);
-        // This call waited at least what the backend asked: the hold is served (unless a newer 429 extended it).
-        if (this.waitUntilMs === owed && waitMs >= (error.retryAfterMs ?? 0)) this.waitUntilMs = 0;
+        // The hold is served (unless a newer 429 extended it) once its time has come (2 ms for timer vs
+        // wall-clock rounding), or when this call waited out a Retry-After of its own. Not merely because
+        // it slept: a call whose error carried no Retry-After (a 5xx, a dropped connection) sleeps less than
+        // the hold and must not lift it for every other call.
+        const served = this.now().getTime() >= owed - 2 || (error.retryAfterMs !== undefined && waitMs >= error.retryAfterMs);
+        if (this.hold.untilMs === owed && served) this.hold.untilMs = 0;
       }
     }
   }
 
   /** How long the backend still wants us to wait (0 when it does not). */
   get retryAfterRemainingMs(): number {
-    return Math.max(0, this.waitUntilMs - this.now().getTime());
+    return Math.max(0, this.hold.untilMs - this.now().getTime());
   }
 
   /** A 429 (or 503) with Retry-After holds every call of this client, from the moment its headers arrive. */
   private noteRetryAfter(response: Response): void {
     if (response.status !== 429 && response.status !== 503) return;
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now());
-    if (retryAfterMs !== undefined && retryAfterMs > 0) this.waitUntilMs = Math.max(this.waitUntilMs, this.now().getTime() + retryAfterMs);
+    if (retryAfterMs !== undefined && retryAfterMs > 0) this.hold.extendTo(this.now().getTime() + retryAfterMs);
   }
 
   private async attempt(url: URL, method: 'GET' | 'POST', requestId: string, options: RequestOptions): Promise<HttpResponse> {

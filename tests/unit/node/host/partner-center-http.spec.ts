@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PartnerCenterClient } from '../../../../electron/host/partner-center/client';
 import { PartnerCenterError, parseErrorBody, parseRetryAfter } from '../../../../electron/host/partner-center/errors';
 import { apiRoot, resolveApiUrl } from '../../../../electron/host/partner-center/http';
+import { RetryAfterHolds } from '../../../../electron/host/partner-center/retry-after-hold';
 import { json, startFakeServer, type FakeServer } from '../helpers/fake-server';
 
 const CUSTOMER = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
@@ -117,6 +118,49 @@ describe('the HTTP layer against a scripted server', () => {
     expect(error).toBeInstanceOf(PartnerCenterError);
     expect(error).toMatchObject({ status: 429, retryAfterMs: 57_000, description: 'Try again in 57 seconds.' });
     expect((error as PartnerCenterError).retryable).toBe(true);
+  });
+
+  it('a 429 heard by one client holds every client of the same backend that shares the holds (the sign-in profile lookup too)', async () => {
+    server.route('GET', '/v1/customers/relationshiprequests', (_request, response) =>
+      json(response, 429, { statusCode: 429, message: 'Try again in 30 seconds.' }, { 'Retry-After': '30' }),
+    );
+    server.route('GET', '/v1/profiles/me', (_request, response) => json(response, 200, {}));
+    const holds = new RetryAfterHolds();
+    const throttled = client({ retryAfterHolds: holds, maxRetryWaitMs: 1_000 });
+    await expect(throttled.getRelationshipRequest()).rejects.toMatchObject({ status: 429 });
+    const sent = server.requests.length;
+
+    // Another client of the same backend with the same holds sends nothing while the window runs.
+    const other = client({ retryAfterHolds: holds, maxRetryWaitMs: 1_000 });
+    const error = await other.getSandboxProfile().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 429, description: expect.stringMatching(/nothing was sent/) });
+    expect((error as PartnerCenterError).retryAfterMs).toBeGreaterThan(28_000);
+    expect(server.requests).toHaveLength(sent);
+
+    // A client with holds of its own (another host, another backend) is not held.
+    await client({ maxRetryWaitMs: 1_000 }).getSandboxProfile().catch(() => undefined);
+    expect(server.requests).toHaveLength(sent + 1);
+  });
+
+  it('a call that failed without Retry-After while a 429 window began does not lift the hold for the others', async () => {
+    // B is under way when A hears a 429 (Retry-After 30); B then fails with a plain 503 and backs off briefly.
+    // Its retry must wait for the window like every other call, not send as if the hold were served.
+    let sawB = 0;
+    server.route('GET', `/v1/customers/${CUSTOMER}/agreements`, (_request, response) => {
+      sawB += 1;
+      if (sawB === 1) setTimeout(() => json(response, 503, { code: 'ServerBusy', description: 'busy' }), 150);
+      else json(response, 200, { totalCount: 0, items: [] });
+    });
+    server.route('GET', '/v1/customers/relationshiprequests', (_request, response) =>
+      json(response, 429, { statusCode: 429, message: 'Try again in 30 seconds.' }, { 'Retry-After': '30' }),
+    );
+    const shared = client({ maxRetryWaitMs: 1_000 });
+    const b = shared.listConfirmations(CUSTOMER).catch((caught: unknown) => caught);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await expect(shared.getRelationshipRequest()).rejects.toMatchObject({ status: 429 });
+    const outcome = await b;
+    expect(outcome).toMatchObject({ status: 429, description: expect.stringMatching(/nothing was sent/) });
+    expect(sawB).toBe(1);
   });
 
   it('does not retry a POST unless told, and never a 4xx', async () => {
