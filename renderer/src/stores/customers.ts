@@ -76,6 +76,37 @@ export const useCustomersStore = defineStore('customers', () => {
   const download = reactive({ running: false, loaded: 0, total: null as number | null, error: null as string | null });
   let indexJob = 0;
   let loadJob = 0;
+  let channel: BroadcastChannel | null = null;
+
+  /**
+   * Other windows of the same profile share the cache: when one of them finishes a download it says
+   * so here and the others read the cache again (a window that opened mid-download would otherwise
+   * keep the empty list it read first, next to "updated less than a minute ago").
+   */
+  function listenToOtherWindows(): void {
+    channel?.close();
+    channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`mca-desk-customers:${db().name}`);
+    if (channel) channel.onmessage = () => void rereadCache();
+  }
+
+  async function rereadCache(): Promise<void> {
+    if (download.running) return;
+    setRecords(byName(await db().customers.toArray()));
+    updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
+    await buildIndex();
+  }
+
+  /** One download at a time across the windows (they would undo each other's pass); without Web Locks, this window is the only one. */
+  function oneWindowAtATime(work: () => Promise<void>): Promise<void> {
+    const locks = globalThis.navigator?.locks;
+    return locks ? locks.request(`mca-desk-customers-download:${db().name}`, work) : work();
+  }
+
+  async function isFresh(): Promise<boolean> {
+    const { meta } = db();
+    const [updated, checkpoint] = await Promise.all([meta.get(UPDATED_KEY), meta.get(CHECKPOINT_KEY)]);
+    return !checkpoint && typeof updated?.value === 'number' && Date.now() - updated.value <= STALE_AFTER_MS;
+  }
 
   function setRecords(rows: CustomerRow[]): void {
     records.value = markRaw(rows);
@@ -105,6 +136,7 @@ export const useCustomersStore = defineStore('customers', () => {
    */
   async function load(): Promise<void> {
     const job = ++loadJob;
+    listenToOtherWindows();
     reading.value = true;
     let rows = await db().customers.orderBy('nameKey').limit(FIRST_SCREEN).toArray();
     if (job !== loadJob) return;
@@ -123,31 +155,37 @@ export const useCustomersStore = defineStore('customers', () => {
     void buildIndex();
     const checkpoint = (await db().meta.get(CHECKPOINT_KEY))?.value as DownloadCheckpoint | undefined;
     const stale = updatedAt.value === null || Date.now() - updatedAt.value > STALE_AFTER_MS;
-    if (navigator.onLine && (checkpoint || stale)) void refresh();
+    if (navigator.onLine && (checkpoint || stale)) void refresh({ onlyIfStale: true });
   }
 
   /**
    * Downloads every customer page by page, saving each page and a checkpoint together, so an
    * interrupted download resumes. Customers the full pass did not see are removed only at its end.
    */
-  async function refresh(): Promise<void> {
+  async function refresh(options: { onlyIfStale?: boolean } = {}): Promise<void> {
     if (download.running) return;
     download.running = true;
     download.error = null;
-    const initial = records.value.length === 0;
     try {
-      let checkpoint = (await db().meta.get(CHECKPOINT_KEY))?.value as DownloadCheckpoint | undefined;
-      try {
-        await downloadPages(checkpoint, initial);
-      } catch (error) {
-        // A resumed continuation token may have expired: start the pass again once.
-        if (!checkpoint || !(error instanceof ApiError) || !['bad-request', 'backend', 'not-found'].includes(error.code)) throw error;
-        await db().meta.delete(CHECKPOINT_KEY);
-        checkpoint = undefined;
-        await downloadPages(undefined, initial);
-      }
+      let downloaded = false;
+      await oneWindowAtATime(async () => {
+        // Another window may have downloaded while this one waited for its turn.
+        if (options.onlyIfStale && (await isFresh())) return;
+        const initial = records.value.length === 0;
+        const checkpoint = (await db().meta.get(CHECKPOINT_KEY))?.value as DownloadCheckpoint | undefined;
+        try {
+          await downloadPages(checkpoint, initial);
+        } catch (error) {
+          // A resumed continuation token may have expired: start the pass again once.
+          if (!checkpoint || !(error instanceof ApiError) || !['bad-request', 'backend', 'not-found'].includes(error.code)) throw error;
+          await db().meta.delete(CHECKPOINT_KEY);
+          await downloadPages(undefined, initial);
+        }
+        downloaded = true;
+      });
       setRecords(byName(await db().customers.toArray()));
       updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
+      if (downloaded) channel?.postMessage('downloaded');
       await buildIndex();
     } catch (error) {
       download.error = error instanceof Error ? error.message : String(error);
@@ -242,6 +280,8 @@ export const useCustomersStore = defineStore('customers', () => {
   }
 
   function reset(): void {
+    channel?.close();
+    channel = null;
     indexJob += 1;
     loadJob += 1;
     reading.value = false;

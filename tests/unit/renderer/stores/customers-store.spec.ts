@@ -43,6 +43,35 @@ describe('customers cache', () => {
     expect(listCalls.map((call) => (call.request as { continuationToken?: string }).continuationToken)).toEqual([undefined, 'page-1', 'page-2']);
   });
 
+  it('a window that read the cache while another window was downloading gets the list when that download ends', async () => {
+    serve(1_200);
+    // This window opened mid-download: the other window has not written a row yet, but has finished by the time this one looks at the meta.
+    await app.database.meta.put({ key: 'customers.updatedAt', value: Date.now() });
+    const customers = useCustomersStore();
+    await customers.load();
+    expect(customers.records).toHaveLength(0);
+    expect(app.fake.calls.filter((call) => call.channel === 'listCustomers')).toHaveLength(0);
+
+    // The other window's download lands in the shared IndexedDB and it says so.
+    await app.database.customers.bulkPut(summaries(0, 3).map((summary) => ({ ...summary, nameKey: summary.companyName.toLowerCase(), seenRun: 'other-window' })));
+    const otherWindow = new BroadcastChannel(`mca-desk-customers:${app.database.name}`);
+    otherWindow.postMessage('downloaded');
+    otherWindow.close();
+    await eventually(() => customers.records.length === 3 && customers.index?.size === 3);
+    expect(customers.records.map((row) => row.companyName)).toEqual(['Customer 0000', 'Customer 0001', 'Customer 0002']);
+  });
+
+  it('an automatic refresh that waited for another window finds the cache fresh and downloads nothing', async () => {
+    serve(1_200);
+    await app.database.meta.put({ key: 'customers.updatedAt', value: Date.now() });
+    const customers = useCustomersStore();
+    await customers.refresh({ onlyIfStale: true });
+    expect(app.fake.calls.filter((call) => call.channel === 'listCustomers')).toHaveLength(0);
+    // The agent's own Refresh always downloads.
+    await customers.refresh();
+    expect(await app.database.customers.count()).toBe(1_200);
+  });
+
   it('resumes an interrupted download at the saved checkpoint instead of starting over', async () => {
     serve(1_200, 2);
     const customers = useCustomersStore();
