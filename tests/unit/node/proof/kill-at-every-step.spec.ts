@@ -31,8 +31,10 @@ describe('queued attestations when MCA Desk is killed mid-sync', () => {
     ];
     const kinds: KillKind[] = ['renderer', 'bridge', 'both'];
     const killPlan = kinds.flatMap((kind) => points.map((point) => ({ kind, ...point })));
-    const result = await runFaultScenario({ sandbox, items: 3, customers: 1, kills: killPlan.length, killPlan, concurrency: 1, seed: seed() });
-    expect(result, `seed ${result.seed}`).toMatchObject({ finished: true, items: 3, confirmed: 3, duplicates: 0, lost: 0, strays: 0, auditMismatches: 0, problems: [] });
+    // A kill can land after an item's outcome is written, so each life may finish one item: one more item than kills keeps work for every planned kill.
+    const items = killPlan.length + 1;
+    const result = await runFaultScenario({ sandbox, items, customers: 1, kills: killPlan.length, killPlan, concurrency: 1, seed: seed() });
+    expect(result, `seed ${result.seed}`).toMatchObject({ finished: true, items, confirmed: items, duplicates: 0, lost: 0, strays: 0, auditMismatches: 0, problems: [] });
     expect(result.kills, `seed ${result.seed}`).toBe(killPlan.length);
   }, 120_000);
 
