@@ -21,6 +21,14 @@ const FIRST_SCREEN = 100;
 /** A cache older than this is refreshed on its own when the app starts online. */
 const STALE_AFTER_MS = 12 * 60 * 60_000;
 
+async function readUpdatedAt(): Promise<number | null> {
+  return ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
+}
+
+function isStale(updated: number | null): boolean {
+  return updated === null || Date.now() - updated > STALE_AFTER_MS;
+}
+
 interface DownloadCheckpoint {
   runId: string;
   continuationToken: string;
@@ -89,11 +97,15 @@ export const useCustomersStore = defineStore('customers', () => {
     if (channel) channel.onmessage = () => void rereadCache();
   }
 
-  async function rereadCache(): Promise<void> {
-    if (download.running) return;
+  /** The whole cache into memory (key order, sorted here) and its index. */
+  async function readWholeCache(): Promise<void> {
     setRecords(byName(await db().customers.toArray()));
-    updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
+    updatedAt.value = await readUpdatedAt();
     await buildIndex();
+  }
+
+  async function rereadCache(): Promise<void> {
+    if (!download.running) await readWholeCache();
   }
 
   /** One download at a time across the windows (they would undo each other's pass); without Web Locks, this window is the only one. */
@@ -103,9 +115,8 @@ export const useCustomersStore = defineStore('customers', () => {
   }
 
   async function isFresh(): Promise<boolean> {
-    const { meta } = db();
-    const [updated, checkpoint] = await Promise.all([meta.get(UPDATED_KEY), meta.get(CHECKPOINT_KEY)]);
-    return !checkpoint && typeof updated?.value === 'number' && Date.now() - updated.value <= STALE_AFTER_MS;
+    const [updated, checkpoint] = await Promise.all([readUpdatedAt(), db().meta.get(CHECKPOINT_KEY)]);
+    return !checkpoint && !isStale(updated);
   }
 
   function setRecords(rows: CustomerRow[]): void {
@@ -150,12 +161,11 @@ export const useCustomersStore = defineStore('customers', () => {
     }
     setRecords(rows);
     reading.value = false;
-    updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
+    updatedAt.value = await readUpdatedAt();
     loaded.value = true;
     void buildIndex();
     const checkpoint = (await db().meta.get(CHECKPOINT_KEY))?.value as DownloadCheckpoint | undefined;
-    const stale = updatedAt.value === null || Date.now() - updatedAt.value > STALE_AFTER_MS;
-    if (navigator.onLine && (checkpoint || stale)) void refresh({ onlyIfStale: true });
+    if (navigator.onLine && (checkpoint || isStale(updatedAt.value))) void refresh({ onlyIfStale: true });
   }
 
   /**
@@ -183,10 +193,8 @@ export const useCustomersStore = defineStore('customers', () => {
         }
         downloaded = true;
       });
-      setRecords(byName(await db().customers.toArray()));
-      updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
       if (downloaded) channel?.postMessage('downloaded');
-      await buildIndex();
+      await readWholeCache();
     } catch (error) {
       download.error = error instanceof Error ? error.message : String(error);
     } finally {
