@@ -156,7 +156,3 @@ export function parseErrorBody(text: string): ParsedErrorBody {
   const excerpt = clip(withoutTags);
   return excerpt ? { description: excerpt } : {};
 }
-
-export function isPartnerCenterError(error: unknown): error is PartnerCenterError {
-  return error instanceof PartnerCenterError;
-}

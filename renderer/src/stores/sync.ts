@@ -3,7 +3,7 @@
  * the backend answered, when the last sync was, and whether sending is paused or held.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { ref } from 'vue';
 import { db } from '../db/database';
 import { DexieOutboxRepository } from '../sync/outbox-repository';
 import { SyncEngine, type DrainReport, type SyncEvent } from '../sync/sync-engine';
@@ -121,7 +121,5 @@ export const useSyncStore = defineStore('sync', () => {
     worker?.resume();
   }
 
-  const statusText = computed(() => (online.value ? 'online' : 'offline'));
-
-  return { online, leading, reachable, paused, heldUntil, lastReport, lastSyncAt, statusText, start, stop, trigger, syncNow, resume };
+  return { online, leading, reachable, paused, heldUntil, lastReport, lastSyncAt, start, stop, trigger, syncNow, resume };
 });
