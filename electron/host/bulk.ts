@@ -17,7 +17,7 @@
  *   to single check-then-post submits, so each item gets its own verdict.
  */
 import { createHash } from 'node:crypto';
-import { BULK_REATTESTATION_MAX_ITEMS, type BulkReattestationItem, type BulkReattestationResult } from '../../shared/api/partner-center';
+import { BULK_REATTESTATION_MAX_ITEMS, toWireContact, type BulkReattestationItem, type BulkReattestationResult } from '../../shared/api/partner-center';
 import { submitAttestationRequestSchema, type SubmitResult } from '../../shared/ipc/contract';
 import { isSameContact, MCA_TYPE, type AgreementRecord } from '../../shared/domain/agreement';
 import { DEFAULT_ACCEPTANCE_FLOOR, toUtcMidnight, calendarDateIn } from '../../shared/domain/dates';
@@ -89,12 +89,7 @@ export function hasLanded(record: AgreementRecordSummary | undefined, item: Item
 function recordOf(item: Item, templateId: string, userId?: string | null): AgreementRecord {
   return {
     customerId: item.customerId,
-    primaryContact: {
-      firstName: item.primaryContact.firstName,
-      lastName: item.primaryContact.lastName,
-      email: item.primaryContact.email,
-      ...(item.primaryContact.phoneNumber ? { phoneNumber: item.primaryContact.phoneNumber } : {}),
-    },
+    primaryContact: toWireContact(item.primaryContact),
     templateId,
     dateAgreed: toUtcMidnight(item.dateAgreed),
     type: MCA_TYPE,
@@ -133,7 +128,7 @@ export class BulkService {
     if (!kept || kept.client !== client || kept.user !== user) return;
     kept.records.set(item.customerId, {
       customerId: item.customerId,
-      lastContact: recordOf(item, '').primaryContact,
+      lastContact: toWireContact(item.primaryContact),
       lastDateAgreed: toUtcMidnight(item.dateAgreed),
       partnerAttestationCompleted: true,
     });
@@ -213,7 +208,7 @@ export class BulkService {
         customerDirectAcceptance: false,
         agreement: {
           templateId: item.templateId ?? template,
-          primaryContact: recordOf(item, template).primaryContact as BulkReattestationItem['agreement']['primaryContact'],
+          primaryContact: toWireContact(item.primaryContact),
           dateAgreed: toUtcMidnight(item.dateAgreed),
         },
       }));

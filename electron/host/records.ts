@@ -2,7 +2,7 @@
 import { parseApiInstant } from '../../shared/domain/dates';
 import type { AgreementRecord } from '../../shared/domain/agreement';
 import type { ApiAgreement, ApiCustomer, ApiCustomerListItem, CustomerAgreementRecord } from '../../shared/api/partner-center';
-import { epochToDate } from '../../shared/api/partner-center';
+import { epochToDate, toWireContact } from '../../shared/api/partner-center';
 import type { Customer, CustomerSummary } from '../../shared/domain/customer';
 import type { AgreementRecordSummary } from '../../shared/ipc/contract';
 import { phoneSchema } from '../../shared/domain/contact';
@@ -21,12 +21,7 @@ export function normaliseInstant(value: string): string {
 export function toAgreementRecord(customerId: string, agreement: ApiAgreement): AgreementRecord {
   return {
     customerId,
-    primaryContact: {
-      firstName: agreement.primaryContact.firstName,
-      lastName: agreement.primaryContact.lastName,
-      email: agreement.primaryContact.email,
-      ...(agreement.primaryContact.phoneNumber ? { phoneNumber: agreement.primaryContact.phoneNumber } : {}),
-    },
+    primaryContact: toWireContact(agreement.primaryContact),
     templateId: agreement.templateId,
     dateAgreed: normaliseInstant(agreement.dateAgreed),
     type: agreement.type,
@@ -75,9 +70,7 @@ export function toRecordSummary(record: CustomerAgreementRecord): AgreementRecor
   const contact = record.lastAgreementPrimaryContact ?? null;
   return {
     customerId: record.customerTenantId,
-    lastContact: contact
-      ? { firstName: contact.firstName, lastName: contact.lastName, email: contact.email, ...(contact.phoneNumber ? { phoneNumber: contact.phoneNumber } : {}) }
-      : null,
+    lastContact: contact ? toWireContact(contact) : null,
     lastDateAgreed: typeof epoch === 'number' && epoch > 0 ? epochToDate(epoch).toISOString() : null,
     partnerAttestationCompleted: record.partnerAttestationCompleted,
   };

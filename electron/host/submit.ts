@@ -14,8 +14,7 @@ import { canAttest, type PartnerUser } from '../../shared/domain/roles';
 import { checkAcceptanceDate, DEFAULT_ACCEPTANCE_FLOOR, toUtcMidnight } from '../../shared/domain/dates';
 import { checkDuplicateOfLatest, isSameContact, MCA_TYPE, type AgreementRecord } from '../../shared/domain/agreement';
 import { ERROR_AGREEMENT_ALREADY_EXISTS } from '../../shared/domain/errors';
-import type { Contact } from '../../shared/domain/contact';
-import type { CreateAgreementBody } from '../../shared/api/partner-center';
+import { toWireContact, type CreateAgreementBody } from '../../shared/api/partner-center';
 import { AuthRequiredError, HostError } from './errors';
 import { PartnerCenterError } from './partner-center/errors';
 import type { PartnerCenterClient } from './partner-center/client';
@@ -81,15 +80,6 @@ export function classifyFailure(error: unknown): SubmitResult | undefined {
   }
   // A defect, not the item's fault: keep the item and try again later rather than lose it.
   return { status: 'retry', afterMs: 60_000, reason: 'An unexpected error occurred in MCA Desk; the item stays queued.' };
-}
-
-function bodyContact(contact: Contact): CreateAgreementBody['primaryContact'] {
-  return {
-    firstName: contact.firstName,
-    lastName: contact.lastName,
-    email: contact.email,
-    ...(contact.phoneNumber ? { phoneNumber: contact.phoneNumber } : {}),
-  } as CreateAgreementBody['primaryContact'];
 }
 
 export class SubmitService {
@@ -174,7 +164,7 @@ export class SubmitService {
 
       const templateId = item.templateId ?? (await client.getMcaTemplate()).templateId;
       const body: CreateAgreementBody = {
-        primaryContact: bodyContact(item.primaryContact),
+        primaryContact: toWireContact(item.primaryContact),
         templateId,
         dateAgreed: toUtcMidnight(item.dateAgreed),
         type: MCA_TYPE,
@@ -203,7 +193,7 @@ export class SubmitService {
     }
     return {
       customerId: item.customerId,
-      primaryContact: bodyContact(item.primaryContact),
+      primaryContact: toWireContact(item.primaryContact),
       templateId: item.templateId ?? '',
       dateAgreed: toUtcMidnight(item.dateAgreed),
       type: MCA_TYPE,
