@@ -26,7 +26,8 @@ import type { z } from 'zod';
 import type { PartnerCenterClient } from './partner-center/client';
 import { PartnerCenterError } from './partner-center/errors';
 import type { AuthProvider } from './auth/provider';
-import { classifyFailure, dateFailure, DEFAULT_RETRY_MS, permissionFailure, type SubmitService } from './submit';
+import { dateFailure, permissionFailure, type SubmitService } from './submit';
+import { bulkEntryVerdict, DEFAULT_RETRY_MS, submitFailure } from './verdict';
 import { toRecordSummary } from './records';
 import type { AgreementRecordSummary } from '../../shared/ipc/contract';
 
@@ -183,7 +184,7 @@ export class BulkService {
       template = (await client.getMcaTemplate()).templateId;
     } catch (error) {
       if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
-      return all(classifyFailure(error) ?? { status: 'retry', afterMs: DEFAULT_RETRY_MS, reason: 'The agreement records could not be read.' });
+      return all(submitFailure(error));
     }
 
     const settle = (item: Item, verdict: SubmitResult) => {
@@ -216,14 +217,15 @@ export class BulkService {
       try {
         answer = await client.createBulkReAttestation(body, { requestId: batchRequestId(batch.map((item) => item.itemId)), timeoutMs: this.deps.postTimeoutMs });
       } catch (error) {
-        const verdict = classifyFailure(error);
-        if (verdict?.status === 'auth-required') {
+        // 600061 for the whole batch: each item gets its own verdict below, like any refusal.
+        const verdict: SubmitResult = error instanceof PartnerCenterError && error.hasCode(ERROR_AGREEMENT_ALREADY_EXISTS) ? { status: 'failed', code: ERROR_AGREEMENT_ALREADY_EXISTS, reason: error.description } : submitFailure(error);
+        if (verdict.status === 'auth-required') {
           // Refused before anything was done (401 or no token): nothing more can be sent now.
           if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
           for (const rest of toSend) if (!verdicts.has(rest.itemId)) verdicts.set(rest.itemId, verdict);
           break;
         }
-        if (verdict === undefined || verdict.status === 'failed') {
+        if (verdict.status === 'failed') {
           // Refused as a whole (or 600061 for the whole batch): give each item its own check-then-post verdict.
           for (const item of batch) settle(item, await this.deps.submit.submit(item));
           continue;
@@ -242,11 +244,11 @@ export class BulkService {
           settle(item, { status: 'confirmed', record: recordOf(item, item.templateId ?? template), alreadyRecorded: true });
         } else {
           const code = entry.code ?? 'failed';
-          const numeric = typeof code === 'number' ? code : Number.NaN;
+          const verdict = bulkEntryVerdict(entry.code);
           verdicts.set(
             item.itemId,
-            numeric === 429 || (numeric >= 500 && numeric < 600)
-              ? { status: 'retry', afterMs: DEFAULT_RETRY_MS, reason: entry.description ?? 'The backend could not record this item now.' }
+            verdict.retryable
+              ? { status: 'retry', afterMs: verdict.retryAfterMs ?? DEFAULT_RETRY_MS, reason: entry.description ?? 'The backend could not record this item now.' }
               : { status: 'failed', code, reason: entry.description ?? 'The backend refused this item.' },
           );
         }
