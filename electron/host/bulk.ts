@@ -18,11 +18,10 @@
  */
 import { createHash } from 'node:crypto';
 import { BULK_REATTESTATION_MAX_ITEMS, toWireContact, type BulkReattestationItem, type BulkReattestationResult } from '../../shared/api/partner-center';
-import { submitAttestationRequestSchema, type SubmitResult } from '../../shared/ipc/contract';
+import type { SubmitAttestationItem, SubmitResult } from '../../shared/ipc/contract';
 import { isSameContact, MCA_TYPE, type AgreementRecord } from '../../shared/domain/agreement';
 import { DEFAULT_ACCEPTANCE_FLOOR, toUtcMidnight, calendarDateIn } from '../../shared/domain/dates';
 import { ERROR_AGREEMENT_ALREADY_EXISTS } from '../../shared/domain/errors';
-import type { z } from 'zod';
 import type { PartnerCenterClient } from './partner-center/client';
 import { PartnerCenterError } from './partner-center/errors';
 import type { AuthProvider } from './auth/provider';
@@ -31,7 +30,7 @@ import { bulkEntryVerdict, DEFAULT_RETRY_MS, submitFailure } from './verdict';
 import { toRecordSummary } from './records';
 import type { AgreementRecordSummary } from '../../shared/ipc/contract';
 
-type Item = z.output<typeof submitAttestationRequestSchema>;
+type Item = SubmitAttestationItem;
 export type BulkResult = { itemId: string; result: SubmitResult };
 
 export interface BulkDependencies {
@@ -140,28 +139,16 @@ export class BulkService {
     this.kept = undefined;
   }
 
-  reattest(rawItems: readonly unknown[]): Promise<BulkResult[]> {
-    return this.deps.submit.track(() => this.run(rawItems));
+  /** Sends MCA-refresh items, as the dispatcher parsed them; answers a result per item, in order. */
+  reattest(items: readonly Item[]): Promise<BulkResult[]> {
+    return this.deps.submit.track(() => this.run(items));
   }
 
-  private async run(rawItems: readonly unknown[]): Promise<BulkResult[]> {
+  private async run(given: readonly Item[]): Promise<BulkResult[]> {
     const verdicts = new Map<string, SubmitResult>();
-    const items: Item[] = [];
-    const order: string[] = [];
-    for (const raw of rawItems) {
-      const parsed = submitAttestationRequestSchema.safeParse(raw);
-      const itemId = (raw as { itemId?: unknown } | null)?.itemId;
-      if (!parsed.success) {
-        if (typeof itemId === 'string') {
-          order.push(itemId);
-          verdicts.set(itemId, { status: 'failed', code: 'bad-request', reason: `The item is not valid (${parsed.error.issues[0]?.path.join('.') || 'item'}).` });
-        }
-        continue;
-      }
-      order.push(parsed.data.itemId);
-      // The same item twice in one request is sent once.
-      if (!items.some((existing) => existing.itemId === parsed.data.itemId)) items.push(parsed.data);
-    }
+    const order = given.map((item) => item.itemId);
+    // The same item twice in one request is sent once.
+    const items = [...new Map(given.map((item) => [item.itemId, item])).values()];
     const results = () => order.map((itemId) => ({ itemId, result: verdicts.get(itemId)! }));
     const all = (result: SubmitResult) => {
       for (const item of items) if (!verdicts.has(item.itemId)) verdicts.set(item.itemId, result);

@@ -1,9 +1,9 @@
-/** Conversions from the API's shapes to the records and customers the renderer sees. */
+/** Conversions between the API's shapes and the records and customers the renderer sees: one mapping per shape. */
 import { parseApiInstant } from '../../shared/domain/dates';
 import type { AgreementRecord } from '../../shared/domain/agreement';
-import type { ApiAgreement, ApiCustomer, ApiCustomerListItem, CustomerAgreementRecord } from '../../shared/api/partner-center';
+import type { ApiAgreement, ApiCustomer, ApiCustomerListItem, CreateCustomerBody, CustomerAgreementRecord } from '../../shared/api/partner-center';
 import { epochToDate, toWireContact } from '../../shared/api/partner-center';
-import type { Customer, CustomerSummary } from '../../shared/domain/customer';
+import type { Customer, CustomerSummary, NewCustomer } from '../../shared/domain/customer';
 import type { AgreementRecordSummary } from '../../shared/ipc/contract';
 import { phoneSchema } from '../../shared/domain/contact';
 
@@ -74,4 +74,20 @@ export function toRecordSummary(record: CustomerAgreementRecord): AgreementRecor
     lastDateAgreed: typeof epoch === 'number' && epoch > 0 ? epochToDate(epoch).toISOString() : null,
     partnerAttestationCompleted: record.partnerAttestationCompleted,
   };
+}
+
+/** A new customer as `POST /v1/customers` takes it: the culture from the language and the country when it has no region. */
+export function toCreateCustomerBody(customer: NewCustomer): CreateCustomerBody {
+  const language = customer.language;
+  const culture = language.includes('-') ? language : `${language}-${customer.address.country}`;
+  return {
+    companyProfile: { domain: customer.domain, ...(customer.organizationRegistrationNumber ? { organizationRegistrationNumber: customer.organizationRegistrationNumber } : {}) },
+    billingProfile: {
+      email: customer.email,
+      culture,
+      language: language.split('-')[0]!.toLowerCase(),
+      companyName: customer.companyName,
+      defaultAddress: customer.address,
+    },
+  } as CreateCustomerBody;
 }

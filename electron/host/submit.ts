@@ -1,7 +1,7 @@
 /**
  * The submit service: sends one outbox item exactly once (ARCHITECTURE.md, steps 4 and 5).
  *
- * 1. Validate the item again with the shared schema (the renderer is never trusted).
+ * 1. The item comes parsed: the dispatcher checked it with the shared schema (the renderer is never trusted).
  * 2. Re-check role and partner type of the signed-in user, and the date rule against the backend's
  *    UTC "now" (its clock, as seen in its `Date` header).
  * 3. Check-then-post: read the customer's confirmations; an identical latest one means the item
@@ -10,7 +10,7 @@
  * 4. Answer: confirmed | retry(afterMs) | failed(code) | auth-required, from the host's one verdict
  *    (`verdict.ts`). 600061 counts as confirmed.
  */
-import { submitAttestationRequestSchema, type SubmitResult } from '../../shared/ipc/contract';
+import type { SubmitAttestationItem, SubmitResult } from '../../shared/ipc/contract';
 import { canAttest, type PartnerUser } from '../../shared/domain/roles';
 import { checkAcceptanceDate, DEFAULT_ACCEPTANCE_FLOOR, toUtcMidnight } from '../../shared/domain/dates';
 import { checkDuplicateOfLatest, isSameContact, MCA_TYPE, type AgreementRecord } from '../../shared/domain/agreement';
@@ -105,18 +105,12 @@ export class SubmitService {
     }
   }
 
-  /** Sends one outbox item. Never throws: every outcome is a `SubmitResult`. */
-  submit(raw: unknown): Promise<SubmitResult> {
-    const parsed = submitAttestationRequestSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return Promise.resolve({ status: 'failed', code: 'bad-request', reason: `The item is not valid (${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'invalid'}).` });
-    }
-    const item = parsed.data;
+  /** Sends one outbox item, as the dispatcher parsed it. Never throws: every outcome is a `SubmitResult`. */
+  submit(item: SubmitAttestationItem): Promise<SubmitResult> {
     return this.track(() => this.withCustomerLock(item.customerId, () => this.send(item)));
   }
 
-  private async send(item: ReturnType<typeof submitAttestationRequestSchema.parse>): Promise<SubmitResult> {
+  private async send(item: SubmitAttestationItem): Promise<SubmitResult> {
     const auth = this.deps.auth();
     const user = auth.user();
     if (!user) return { status: 'auth-required', reason: 'Sign in to send queued attestations.' };
@@ -156,7 +150,7 @@ export class SubmitService {
     }
   }
 
-  private async latestMatching(client: PartnerCenterClient, item: ReturnType<typeof submitAttestationRequestSchema.parse>): Promise<AgreementRecord> {
+  private async latestMatching(client: PartnerCenterClient, item: SubmitAttestationItem): Promise<AgreementRecord> {
     try {
       const history = (await client.listConfirmations(item.customerId)).map((agreement) => toAgreementRecord(item.customerId, agreement));
       const match = [...history].reverse().find((record) => isSameContact(item.primaryContact, record.primaryContact));
