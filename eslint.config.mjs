@@ -26,6 +26,21 @@ export default tseslint.config(
     rules: { 'vue/no-v-html': 'error', 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron'] }] },
   },
   {
+    // The outbox layer runs anywhere (renderer, Node tests, the soak): no Vue, no DOM, no Dexie.
+    // It talks to storage and the backend only through its two ports (outbox/ports.ts).
+    files: ['renderer/src/outbox/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'vue', 'vue-*', 'pinia', 'dexie', '**/db/*', '**/stores/*', '**/platform/*', '**/composables/*', '*.vue'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'BroadcastChannel'],
+    },
+  },
+  {
+    // The Dexie adapters (outbox storage, schema): no Vue, so Node tests and the soak use them as they are.
+    files: ['renderer/src/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'vue', 'pinia', '**/stores/*', '**/composables/*', '*.vue'] }] },
+  },
+  {
     // The benchmark's harness page and probe run in Chromium.
     files: ['tests/bench/page/**/*.{ts,js}'],
     languageOptions: { globals: { ...globals.browser } },

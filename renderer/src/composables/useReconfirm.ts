@@ -5,8 +5,9 @@
 import { ref } from 'vue';
 import { latestAcceptanceDate } from '../../../shared/domain/dates';
 import { db } from '../db/database';
+import { DexieOutboxStorage } from '../db/outbox-storage';
 import { planReattestation, type ReattestSkip } from '../refresh/reattest-plan';
-import { enqueueMany } from '../sync/enqueue-many';
+import { enqueueMany } from '../outbox/enqueue-many';
 import { useCustomersStore } from '../stores/customers';
 import { useMcaStateStore } from '../stores/mca-state';
 import { useOutboxStore } from '../stores/outbox';
@@ -44,7 +45,7 @@ export function useReconfirm() {
     progress.value = { done: 0, total: plan.items.length };
     try {
       const actor = session.user?.userName ?? 'unknown';
-      const queued = await enqueueMany(plan.items, { database: db(), actor, now: Date.now }, (done) => {
+      const queued = await enqueueMany(plan.items, { storage: new DexieOutboxStorage(db()), actor, now: Date.now }, (done) => {
         progress.value = { done, total: plan.items.length };
         sync.trigger('enqueue');
       });

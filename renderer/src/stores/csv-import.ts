@@ -9,11 +9,12 @@ import { markRaw, ref, shallowRef } from 'vue';
 import { MCA_TYPE, type AgreementRecord } from '../../../shared/domain/agreement';
 import { DEFAULT_ACCEPTANCE_FLOOR } from '../../../shared/domain/dates';
 import { db } from '../db/database';
+import { DexieOutboxStorage } from '../db/outbox-storage';
 import type { OutboxItem } from '../db/rows';
 import { ImportValidator, mapColumns, type ImportColumn, type ImportLookup, type RowProblem } from '../bulk/attestation-csv';
 import { parseCsv } from '../bulk/parse-csv';
-import type { NewAttestation } from '../sync/outbox-commands';
-import { enqueueMany } from '../sync/enqueue-many';
+import type { NewAttestation } from '../outbox/commands';
+import { enqueueMany } from '../outbox/enqueue-many';
 import { useCustomersStore } from './customers';
 import { useMcaStateStore } from './mca-state';
 import { useSessionStore } from './session';
@@ -133,7 +134,7 @@ export const useCsvImportStore = defineStore('csvImport', () => {
     try {
       const actor = useSessionStore().user?.userName ?? 'unknown';
       const sync = useSyncStore();
-      await enqueueMany(current.valid, { database: db(), actor, now: Date.now }, (done) => {
+      await enqueueMany(current.valid, { storage: new DexieOutboxStorage(db()), actor, now: Date.now }, (done) => {
         queued.value = done;
         sync.trigger('enqueue');
       });

@@ -1,7 +1,8 @@
 /**
  * The outbox as the agent sees it: what waits, what failed, what was recently confirmed, and the
  * agent's commands (save, retry, edit, discard). Every command writes locally first, then nudges the
- * sync worker; none waits for the network.
+ * sync worker; none waits for the network. `save` and `edit` apply the save rules first and answer a
+ * typed refusal when one refuses (the pages only turn it into words).
  */
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef, watch } from 'vue';
@@ -9,11 +10,16 @@ import { Dexie } from 'dexie';
 import type { Contact } from '../../../shared/domain/contact';
 import { db } from '../db/database';
 import { ACTIVE_OUTBOX_STATES, type OutboxItem } from '../db/rows';
-import { discardItem, enqueueAttestation, requeueFailed, type NewAttestation } from '../sync/outbox-commands';
+import { discardItem, enqueueAttestation, OutboxCommandError, requeueFailed, type NewAttestation } from '../outbox/commands';
+import { checkSave, type SaveRefusal } from '../outbox/save-rules';
+import { DexieOutboxStorage } from '../db/outbox-storage';
 import { useLiveQuery } from '../composables/useLiveQuery';
 import { localStatesOf } from '../domain/mca-status';
 import { useSessionStore } from './session';
 import { useSyncStore } from './sync';
+
+/** A save either queued its item or was refused by a save rule (nothing written). */
+export type SaveOutcome = { saved: true; item: OutboxItem } | { saved: false; refusal: SaveRefusal };
 
 interface ActiveDelta {
   /** Ids of every active item (index keys only: no item is read for these). */
@@ -96,16 +102,32 @@ export const useOutboxStore = defineStore('outbox', () => {
   const failedCount = computed(() => counts.value.failed);
   const localStates = computed(() => localStatesOf([...byId.value.values()]));
 
-  function context() {
-    const actor = useSessionStore().user?.userName ?? 'unknown';
-    return { database: db(), actor, now: Date.now() };
+  function storage(): DexieOutboxStorage {
+    return new DexieOutboxStorage(db());
   }
 
-  /** Saves an attestation locally (atomically with its audit entry) and asks the worker to send it. */
-  async function save(attestation: NewAttestation): Promise<OutboxItem> {
+  function context() {
+    const actor = useSessionStore().user?.userName ?? 'unknown';
+    return { storage: storage(), actor, now: Date.now() };
+  }
+
+  /** The save rules (role, duplicate) for `contact` on this customer; `replacing` is left out of the check. */
+  async function refusalOf(customerId: string, contact: Contact, replacing?: string): Promise<SaveRefusal | null> {
+    const history = await storage().historyOf(customerId);
+    const items = replacing ? history.items.filter((item) => item.id !== replacing) : history.items;
+    return checkSave(contact, { mayAttest: useSessionStore().mayAttest, records: history.records, items });
+  }
+
+  /**
+   * Saves an attestation locally (atomically with its audit entry) and asks the worker to send it,
+   * unless a save rule refuses it: then nothing is written and the refusal says why.
+   */
+  async function save(attestation: NewAttestation): Promise<SaveOutcome> {
+    const refusal = await refusalOf(attestation.customerId, attestation.primaryContact);
+    if (refusal) return { saved: false, refusal };
     const item = await enqueueAttestation(attestation, context());
     useSyncStore().trigger('enqueue');
-    return item;
+    return { saved: true, item };
   }
 
   async function retry(itemId: string): Promise<OutboxItem> {
@@ -114,10 +136,15 @@ export const useOutboxStore = defineStore('outbox', () => {
     return item;
   }
 
-  async function edit(itemId: string, changes: { primaryContact: Contact; dateAgreed: string }): Promise<OutboxItem> {
+  /** Replaces a failed item by a corrected one, under the same save rules as a new save. */
+  async function edit(itemId: string, changes: { primaryContact: Contact; dateAgreed: string }): Promise<SaveOutcome> {
+    const current = await db().outbox.get(itemId);
+    if (!current) throw new OutboxCommandError('not-found');
+    const refusal = await refusalOf(current.customerId, changes.primaryContact, itemId);
+    if (refusal) return { saved: false, refusal };
     const item = await requeueFailed(itemId, changes, context());
     useSyncStore().trigger('enqueue');
-    return item;
+    return { saved: true, item };
   }
 
   function discard(itemId: string): Promise<OutboxItem> {

@@ -5,10 +5,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { db } from '../db/database';
-import { DexieOutboxRepository } from '../sync/outbox-repository';
-import { SyncEngine, type DrainReport, type SyncEvent } from '../sync/sync-engine';
+import { DexieOutboxStorage } from '../db/outbox-storage';
+import { OutboxQueue } from '../outbox/queue';
+import { SyncEngine, type DrainReport, type SyncEvent } from '../outbox/engine';
 import { SyncWorker, type MessageChannelLike, type SyncTrigger } from '../sync/sync-worker';
-import { submitThroughApi } from '../sync/submit-through-api';
+import { ipcTransport } from '../sync/ipc-transport';
 import { StorageFullError } from '../db/storage-errors';
 import { useLiveQuery } from '../composables/useLiveQuery';
 import { i18n } from '../i18n';
@@ -66,8 +67,8 @@ export const useSyncStore = defineStore('sync', () => {
     const name = `mca-desk-sync:${database.name}`;
     channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name);
     engine = new SyncEngine({
-      repository: new DexieOutboxRepository(database),
-      submit: submitThroughApi,
+      queue: new OutboxQueue(new DexieOutboxStorage(database)),
+      transport: ipcTransport,
       now: Date.now,
       owner: crypto.randomUUID(),
       onEvent: (event) => worker?.publish(event),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError, type Envelope } from '../../../../shared/ipc/errors';
-import { resultFromError } from '../../../../renderer/src/sync/submit-result';
+import { resultFromError } from '../../../../renderer/src/outbox/call-failure';
 import { createDispatcher, type ChannelHandlers } from '../../../../electron/host/dispatch';
 import { hostError } from '../../../../electron/host/errors';
 import { PartnerCenterError } from '../../../../electron/host/partner-center/errors';

@@ -1,5 +1,5 @@
 /**
- * What a failed channel call means for the outbox item it carried. Nothing is decided here: the
+ * What a failed channel call means for the outbox items it carried. Nothing is decided here: the
  * host's verdict rides on the error (`retryable`, `retryAfterMs`, electron/host/verdict.ts) and is
  * only read. A failure the host never judged (its transport failed, or refused this window) keeps
  * the item queued. No `window` here, so Node-level fault tests and the soak use it too.
