@@ -3,7 +3,6 @@
  * the outbox (each visible there, sent in the background, resumed after a restart).
  */
 import { ref } from 'vue';
-import { latestAcceptanceDate } from '../../../shared/domain/dates';
 import { db } from '../db/database';
 import { DexieOutboxStorage } from '../db/outbox-storage';
 import { planReattestation, type ReattestSkip } from '../refresh/reattest-plan';
@@ -13,6 +12,7 @@ import { useMcaStateStore } from '../stores/mca-state';
 import { useOutboxStore } from '../stores/outbox';
 import { useSessionStore } from '../stores/session';
 import { useSyncStore } from '../stores/sync';
+import { useAcceptanceDateLimits } from './useAcceptanceDateLimits';
 
 export interface ReconfirmResult {
   queued: number;
@@ -28,9 +28,7 @@ export function useReconfirm() {
   const sync = useSyncStore();
   const progress = ref<{ done: number; total: number } | null>(null);
 
-  function today(): string {
-    return latestAcceptanceDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }
+  const { today } = useAcceptanceDateLimits();
 
   async function reconfirm(customerIds: readonly string[]): Promise<ReconfirmResult> {
     if (!session.mayAttest) throw new Error('not-allowed');

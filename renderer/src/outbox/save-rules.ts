@@ -30,11 +30,12 @@ export interface LatestConfirmation {
 }
 
 /**
- * The backend's confirmations of a customer, oldest first: its cached history when there is one,
- * else what the partner-wide records say about the latest one.
+ * The backend's confirmations of a customer, oldest first: its cached history when it holds any,
+ * else what the partner-wide records say about the latest one (the one mapping the customer page,
+ * a save and a CSV import all use).
  */
 export function backendRecordsOf(customerId: string, history: readonly AgreementRecord[] | undefined, latest: LatestConfirmation | undefined): AgreementRecord[] {
-  if (history) return [...history];
+  if (history?.length) return [...history];
   if (latest?.partnerAttestationCompleted && latest.lastContact && latest.lastDateAgreed)
     return [{ customerId, primaryContact: latest.lastContact, templateId: '', dateAgreed: latest.lastDateAgreed, type: MCA_TYPE, userId: null }];
   return [];
