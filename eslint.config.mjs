@@ -26,9 +26,10 @@ export default tseslint.config(
     rules: { 'vue/no-v-html': 'error', 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron'] }] },
   },
   {
-    // The outbox layer runs anywhere (renderer, Node tests, the soak): no Vue, no DOM, no Dexie.
-    // It talks to storage and the backend only through its two ports (outbox/ports.ts).
-    files: ['renderer/src/outbox/**/*.ts'],
+    // The outbox layer (and the customer download) run anywhere (renderer, Node tests, the soak): no
+    // Vue, no DOM, no Dexie. They reach storage and the backend only through what is injected
+    // (the outbox's two ports, outbox/ports.ts; the download's page source and cache).
+    files: ['renderer/src/outbox/**/*.ts', 'renderer/src/customers/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals['shared-node-browser'] } },
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'vue', 'vue-*', 'pinia', 'dexie', '**/db/*', '**/stores/*', '**/platform/*', '**/composables/*', '*.vue'] }],

@@ -9,17 +9,7 @@ import type { InvitationDraft } from '../../../shared/domain/invitations';
 // The outbox table holds the outbox layer's items and their audit trail.
 export { ACTIVE_OUTBOX_STATES, type AuditEntry, type AuditKind, type OutboxError, type OutboxItem, type OutboxState } from '../outbox/item';
 
-/** One row of the customers cache: what the list call gives. */
-export interface CustomerRow {
-  id: string;
-  companyName: string;
-  domain: string;
-  relationshipToPartner?: string;
-  /** Lower-cased name: the index the list loads in order. */
-  nameKey: string;
-  /** The download run that last saw this customer (a full pass removes the ones it did not see). */
-  seenRun: string;
-}
+export type { CustomerRow } from '../customers/download';
 
 export interface CustomerDetailRow extends Customer {
   fetchedAt: number;

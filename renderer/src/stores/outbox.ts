@@ -5,15 +5,17 @@
  * typed refusal when one refuses (the pages only turn it into words).
  */
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef, watch } from 'vue';
+import { computed } from 'vue';
 import { Dexie } from 'dexie';
 import type { Contact } from '../../../shared/domain/contact';
 import { db } from '../db/database';
-import { ACTIVE_OUTBOX_STATES, type OutboxItem } from '../db/rows';
+import type { OutboxItem } from '../db/rows';
+import { activeOutboxFeed, TrackedRows } from '../db/change-feed';
 import { discardItem, enqueueAttestation, OutboxCommandError, requeueFailed, type NewAttestation } from '../outbox/commands';
 import { checkSave, type SaveRefusal } from '../outbox/save-rules';
 import { DexieOutboxStorage } from '../db/outbox-storage';
 import { useLiveQuery } from '../composables/useLiveQuery';
+import { useTrackedRows } from '../composables/useTrackedRows';
 import { localStatesOf } from '../domain/mca-status';
 import { useSessionStore } from './session';
 import { useSyncStore } from './sync';
@@ -21,66 +23,26 @@ import { useSyncStore } from './sync';
 /** A save either queued its item or was refused by a save rule (nothing written). */
 export type SaveOutcome = { saved: true; item: OutboxItem } | { saved: false; refusal: SaveRefusal };
 
-interface ActiveDelta {
-  /** Ids of every active item (index keys only: no item is read for these). */
-  ids: string[];
-  /** Active items written since the last look (every write sets `updatedAt`). */
-  changed: OutboxItem[];
-  /** Active items this window has not seen yet (only after a reset, or when the clock went back). */
-  fetched: OutboxItem[];
-}
-
 export const useOutboxStore = defineStore('outbox', () => {
   /**
-   * The active items (queued, sending, failed), kept up to date incrementally: with 10,000 items
-   * queued, re-reading them all on every save or send made each write cost a read of the whole
-   * queue, in every window. A change now costs the active ids (keys only) and the few items written
-   * since the last look.
+   * The active items (queued, sending, failed), followed through the outbox's change feed: with
+   * 10,000 items queued, a change costs the active ids (keys only) and the few items written since
+   * the last look, never a read of the whole queue. Changes are reported by customer.
    */
-  const byId = shallowRef<ReadonlyMap<string, OutboxItem>>(markRaw(new Map()));
-  const seenUntil = ref(0);
-  const delta = useLiveQuery(
-    async (): Promise<ActiveDelta | null> => {
-      const { outbox } = db();
-      const since = seenUntil.value;
-      const known = byId.value;
-      const [ids, changed] = await Promise.all([
-        Promise.all(ACTIVE_OUTBOX_STATES.map((state) => outbox.where('state').equals(state).primaryKeys())),
-        Promise.all(ACTIVE_OUTBOX_STATES.map((state) => outbox.where('[state+updatedAt]').between([state, since], [state, Dexie.maxKey], true, true).toArray())),
-      ]);
-      const allIds = ids.flat() as string[];
-      const changedItems = changed.flat();
-      const changedIds = new Set(changedItems.map((item) => item.id));
-      const missing = allIds.filter((id) => !known.has(id) && !changedIds.has(id));
-      const fetched = missing.length ? (await outbox.bulkGet(missing)).filter((item): item is OutboxItem => item !== undefined) : [];
-      return { ids: allIds, changed: changedItems, fetched };
-    },
-    null,
-    [seenUntil],
-  );
-  watch(delta, (next) => {
-    if (!next) {
-      byId.value = markRaw(new Map());
-      return;
-    }
-    const known = byId.value;
-    const fresh = new Map<string, OutboxItem>();
-    for (const item of next.fetched) fresh.set(item.id, item);
-    for (const item of next.changed) fresh.set(item.id, item);
-    const items = new Map<string, OutboxItem>();
-    let latest = seenUntil.value;
-    for (const id of next.ids) {
-      const item = fresh.get(id) ?? known.get(id);
-      if (item && (ACTIVE_OUTBOX_STATES as readonly string[]).includes(item.state)) items.set(id, item);
-    }
-    for (const item of next.changed) latest = Math.max(latest, item.updatedAt);
-    byId.value = markRaw(items);
-    // (aboveOrEqual: two writes in the same millisecond must not hide the second one.)
-    seenUntil.value = latest;
+  const tracked = new TrackedRows<OutboxItem>({
+    keyOf: (item) => item.id,
+    timeOf: (item) => item.updatedAt,
+    same: (before, after) => before.updatedAt === after.updatedAt && before.state === after.state && before.attempts === after.attempts,
+    affects: (item) => item.customerId,
   });
+  const { version } = useTrackedRows(tracked, () => activeOutboxFeed(db().outbox));
 
+  const activeItems = computed(() => {
+    void version.value;
+    return [...tracked.rows.values()];
+  });
   /** Every active item, oldest first. */
-  const active = computed(() => [...byId.value.values()].sort((a, b) => a.createdAt - b.createdAt));
+  const active = computed(() => [...activeItems.value].sort((a, b) => a.createdAt - b.createdAt));
   const recentlyConfirmed = useLiveQuery(
     () => db().outbox.where('[state+updatedAt]').between(['confirmed', Dexie.minKey], ['confirmed', Dexie.maxKey]).reverse().limit(10).toArray(),
     [] as OutboxItem[],
@@ -90,7 +52,7 @@ export const useOutboxStore = defineStore('outbox', () => {
     let queued = 0;
     let sending = 0;
     let failed = 0;
-    for (const item of byId.value.values()) {
+    for (const item of activeItems.value) {
       if (item.state === 'queued') queued += 1;
       else if (item.state === 'sending') sending += 1;
       else if (item.state === 'failed') failed += 1;
@@ -100,7 +62,12 @@ export const useOutboxStore = defineStore('outbox', () => {
   const waitingCount = computed(() => counts.value.queued + counts.value.sending);
   const sendingCount = computed(() => counts.value.sending);
   const failedCount = computed(() => counts.value.failed);
-  const localStates = computed(() => localStatesOf([...byId.value.values()]));
+  const localStates = computed(() => localStatesOf(activeItems.value));
+
+  /** The customers whose active items changed after `since` (a `version` value), or null when not known (then: all). */
+  function changedSince(since: number): Set<string> | null {
+    return tracked.changedSince(since);
+  }
 
   function storage(): DexieOutboxStorage {
     return new DexieOutboxStorage(db());
@@ -151,5 +118,5 @@ export const useOutboxStore = defineStore('outbox', () => {
     return discardItem(itemId, context());
   }
 
-  return { active, recentlyConfirmed, waitingCount, sendingCount, failedCount, localStates, save, retry, edit, discard };
+  return { active, recentlyConfirmed, waitingCount, sendingCount, failedCount, localStates, version, changedSince, save, retry, edit, discard };
 });
