@@ -11,7 +11,9 @@ export const TAILSPIN = 'c4e9a0b7-5d21-4e8f-b3a6-91f2d7c05e18';
 export const SAMPLE_CUSTOMER = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 
 export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  return startSandbox({ memory: true, port: 0, quiet: true, ...options });
+  // The legacy era (the seed's sandbox): these tests were written for it. Enhanced-flow tests start with
+  // `startTodaySandbox`, which takes the default (retired).
+  return startSandbox({ memory: true, port: 0, quiet: true, legacyAttestation: 'available', ...options });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are checked field by field in the tests
