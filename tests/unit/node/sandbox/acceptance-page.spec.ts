@@ -4,7 +4,7 @@
  * a Content-Security-Policy under which nothing loads from anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Window } from 'happy-dom';
+import { Window, type Document } from 'happy-dom';
 import type { RunningSandbox } from '../../../../sandbox/index';
 import { api, appTokenFor, attestationBody, CONTOSO_APP, contosoCustomers, startTodaySandbox, tokenFor } from './helpers';
 
@@ -37,7 +37,7 @@ async function open(url: string, init?: RequestInit): Promise<Page> {
   const response = await fetch(url, { redirect: 'manual', ...init });
   const html = await response.text();
   const window = new Window({ url });
-  const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  const document = new window.DOMParser().parseFromString(html, 'text/html');
   return { status: response.status, headers: response.headers, html, document };
 }
 

@@ -35,7 +35,13 @@ describe('AppOnly sign-in (grant_type=client_credentials)', () => {
       expect(answer.status).toBe(401);
       expect(answer.body.error).toBe('invalid_client');
     }
-    for (const form of [{ client_id: CONTOSO_APP }, { client_secret: 'sandbox' }, {}]) {
+    // A NUL in the name cannot go into the audit log as is (Postgres text): still a plain refusal, not a 500.
+    expect((await clientCredentials(sandbox, { client_id: 'a\u0000b', client_secret: 'x' })).status).toBe(401);
+    const password = await fetch(`${sandbox.url}/oauth2/token`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'password', username: 'a\u0000b', password: 'x' }).toString(),
+    });
+    expect(password.status).toBe(400);
+    for (const form of [{ client_id: CONTOSO_APP }, { client_secret: 'sandbox' }, {}] as Array<Record<string, string>>) {
       const answer = await clientCredentials(sandbox, form);
       expect(answer.status).toBe(400);
       expect(answer.body.error).toBe('invalid_request');
