@@ -30,7 +30,7 @@ export function acceptanceRoutes(state: SandboxState): Hono<AppEnv> {
 
   /** The agreement document for the attestation's country, valid as long as the link (routes/documents.ts serves it). */
   const documentHref = (row: AttestationRow): string => {
-    const template = state.templates.ofType(MCA_TYPE).filter((t) => !t.retired).sort((a, b) => b.versionRank - a.versionRank)[0]!;
+    const template = state.templates.current(MCA_TYPE)!;
     const locale = chooseTemplateLocale(row.country, row.language);
     const token = seal({ t: template.templateId, l: locale.language, c: locale.country, e: new Date(row.expires_at).getTime(), n: randomUUID() }, state.tokens.subkey('documents'));
     return `/sandbox/agreement-documents/${token}/preview`;

@@ -11,21 +11,13 @@ import { errors, type ErrorResult } from '../http/errors';
 import type { Templates, Template } from '../services/templates';
 import { enhancedErrors } from './contract';
 import type { Actor } from './caller';
-import { agreementView, attestationById, signatoryOf, statusOf } from './store';
+import { agreementView, attestationById, dateAgreedOf, signatoryOf, statusOf } from './store';
 
 export type FinaliseResult = { ok: true; agreement: ReturnType<typeof agreementView> } | { ok: false; error: ErrorResult };
 
-/** The current MCA template: the highest `versionRank` among those not retired. */
-function currentMcaTemplate(templates: Templates): Template | undefined {
-  return templates
-    .ofType(MCA_TYPE)
-    .filter((template) => !template.retired)
-    .sort((a, b) => b.versionRank - a.versionRank)[0];
-}
-
 function templateFor(templates: Templates, templateId: string | undefined): { ok: true; template: Template } | { ok: false; error: ErrorResult } {
   if (templateId === undefined) {
-    const current = currentMcaTemplate(templates);
+    const current = templates.current(MCA_TYPE);
     return current ? { ok: true, template: current } : { ok: false, error: errors.internal() };
   }
   const template = templates.get(templateId);
@@ -33,10 +25,6 @@ function templateFor(templates: Templates, templateId: string | undefined): { ok
   if (template.retired) return { ok: false, error: errors.templateRetired(templateId) };
   if (template.agreementType !== MCA_TYPE) return { ok: false, error: errors.badInput('templateId must be a Microsoft Customer Agreement template.') };
   return { ok: true, template };
-}
-
-function utcMidnight(instant: Date): Date {
-  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
 }
 
 export async function finaliseAgreement(
@@ -64,7 +52,7 @@ export async function finaliseAgreement(
   if (previous && isSameContact(signatory, { firstName: previous.first_name, lastName: previous.last_name, email: previous.email, phoneNumber: previous.phone_number }))
     return { ok: false, error: errors.agreementExists() };
 
-  const dateAgreed = utcMidnight(new Date(row.accepted_at!));
+  const dateAgreed = dateAgreedOf(new Date(row.accepted_at!));
   const inserted = await tx.query<{ id: string }>(
     `insert into agreements (customer_id, partner_id, template_id, agreement_type, agreement_link, first_name, last_name, email,
        phone_number, date_agreed, user_id, user_name, request_id, created_at, attestation_id)

@@ -12,9 +12,11 @@
 import type { Transaction } from '@electric-sql/pglite';
 import type { Database } from '../db/database';
 import { seedUuid } from '../ids';
-import { MCA_TEMPLATE_ID, noMfaUser, seededCustomers, seededTemplates } from '../seed-data';
+import { noMfaUser, seededCustomers } from '../seed-data';
+import { Templates } from '../services/templates';
 import { newAcceptanceToken, seededAppRegistrations } from './contract';
 import { insertAttestation } from './store';
+import { finaliseAgreement } from './finalise';
 
 export const ENHANCED_SEED_VERSION = '1';
 const META_KEY = 'enhanced_seed_version';
@@ -46,11 +48,7 @@ export const enhancedSeedPlan: readonly PlannedAttestation[] = [
 const HOUR = 3_600_000;
 const contosoApp = seededAppRegistrations[0]!;
 
-function utcMidnight(instant: Date): Date {
-  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
-}
-
-async function seedOne(tx: Transaction, plan: PlannedAttestation, now: Date): Promise<void> {
+async function seedOne(tx: Transaction, templates: Templates, plan: PlannedAttestation, now: Date): Promise<void> {
   const customer = seededCustomers.find((candidate) => candidate.companyName === plan.companyName);
   if (!customer) throw new Error(`enhanced seed: no customer ${plan.companyName}`);
   const createdAt = new Date(now.getTime() - plan.createdHoursAgo * HOUR);
@@ -63,31 +61,22 @@ async function seedOne(tx: Transaction, plan: PlannedAttestation, now: Date): Pr
     createdAt, ...(acceptedAt ? { acceptedAt } : {}), requestId: null, createdBy: `app:${contosoApp.clientId}`,
   });
   if (plan.state !== 'finalized' || !acceptedAt) return;
-  const template = seededTemplates.find((candidate) => candidate.templateId === MCA_TEMPLATE_ID)!;
-  const finalizedAt = new Date(acceptedAt.getTime() + HOUR);
-  const contact = customer.contact;
-  const inserted = await tx.query<{ id: string }>(
-    `insert into agreements (customer_id, partner_id, template_id, agreement_type, agreement_link, first_name, last_name, email,
-       phone_number, date_agreed, user_id, user_name, request_id, created_at, attestation_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, null, $11, null, $12, $13) returning id::text as id`,
-    [
-      customer.id, customer.partnerTenantId, template.templateId, template.agreementType, template.agreementLink, contact.firstName,
-      contact.lastName, contact.email, contact.phoneNumber ?? null, utcMidnight(acceptedAt).toISOString(), `app:${contosoApp.clientId}`,
-      finalizedAt.toISOString(), id,
-    ],
-  );
-  await tx.query('update attestations set finalized_at = $2, agreement_id = $3::bigint where id = $1', [id, finalizedAt.toISOString(), inserted.rows[0]!.id]);
+  // Finalised by the partner's app an hour after the acceptance, through the same rules as the API.
+  const actor = { partnerTenantId: customer.partnerTenantId, partnerType: 'direct-bill' as const, userId: null, userName: `app:${contosoApp.clientId}` };
+  const result = await finaliseAgreement(tx, { actor, templates, now: new Date(acceptedAt.getTime() + HOUR), requestId: null }, { customerId: customer.id, attestationId: id });
+  if (!result.ok) throw new Error(`enhanced seed: ${plan.companyName} could not be finalised: ${JSON.stringify(result.error.body)}`);
 }
 
 /** Adds the enhanced seed once per database; answers whether it did. */
 export async function seedEnhanced(db: Database, now: Date): Promise<boolean> {
   const done = await db.query("select 1 from meta where key = $1", [META_KEY]);
   if (done.rows.length > 0) return false;
+  const templates = await Templates.load(db);
   await db.transaction(async (tx) => {
     await tx.query('insert into users (id, partner_id, user_name, display_name, roles, mfa) values ($1, $2, $3, $4, $5, false) on conflict do nothing', [
       noMfaUser.userId, noMfaUser.partnerTenantId, noMfaUser.userName, noMfaUser.displayName, noMfaUser.roles,
     ]);
-    for (const plan of enhancedSeedPlan) await seedOne(tx, plan, now);
+    for (const plan of enhancedSeedPlan) await seedOne(tx, templates, plan, now);
     await tx.query('insert into meta (key, value) values ($1, $2)', [META_KEY, ENHANCED_SEED_VERSION]);
   });
   return true;

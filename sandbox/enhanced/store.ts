@@ -55,6 +55,11 @@ export function signatoryOf(row: AttestationRow) {
   };
 }
 
+/** An agreement finalised from an attestation is dated UTC midnight of the acceptance day (reference §2). */
+export function dateAgreedOf(acceptedAt: Date): Date {
+  return new Date(Date.UTC(acceptedAt.getUTCFullYear(), acceptedAt.getUTCMonth(), acceptedAt.getUTCDate()));
+}
+
 /** The Agreement made by finalising: the signatory, UTC midnight of the acceptance day, the attestation id. */
 export function agreementView(row: AttestationRow, agreement: { templateId: string; type: string; dateAgreed: Date | string }) {
   return {
