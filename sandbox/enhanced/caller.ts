@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { PartnerType } from '../../shared/domain/roles';
 import type { AppEnv } from '../http/context';
 import { errors, type ErrorResult } from '../http/errors';
+import { appActorName } from './contract';
 
 export interface Actor {
   partnerTenantId: string;
@@ -16,7 +17,7 @@ export interface Actor {
 export function actorOf(c: Context<AppEnv>): Actor {
   const caller = c.get('caller');
   if (caller.kind === 'app')
-    return { partnerTenantId: caller.app.partnerTenantId, partnerType: caller.app.partnerType, userId: null, userName: `app:${caller.app.clientId}` };
+    return { partnerTenantId: caller.app.partnerTenantId, partnerType: caller.app.partnerType, userId: null, userName: appActorName(caller.app.clientId) };
   return { partnerTenantId: caller.user.partnerTenantId, partnerType: caller.user.partnerType, userId: caller.user.userId, userName: caller.user.userName };
 }
 

@@ -45,6 +45,10 @@ export const ENHANCED_ATTESTATIONS_PATH = '/v1/attestations/enhanced';
 export const ACCEPTANCE_PAGE_PREFIX = '/customer-acceptance';
 /** CHOSEN, sandbox only (no token, 127.0.0.1 only): list, `/{id}/expire`, `/{id}/accept`. */
 export const SANDBOX_ATTESTATIONS_PATH = '/sandbox/attestations';
+/** The signer accepts without the page. */
+export const SANDBOX_ACCEPT_PATH = `${SANDBOX_ATTESTATIONS_PATH}/:id/accept`;
+/** The link expires now. */
+export const SANDBOX_EXPIRE_PATH = `${SANDBOX_ATTESTATIONS_PATH}/:id/expire`;
 
 /** The calls an AppOnly token may make (reference §2); every other `/v1` call answers 403 for it. */
 export const APP_ONLY_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [
@@ -61,6 +65,11 @@ export function isAppOnlyRoute(method: string, path: string): boolean {
 // AppOnly sign-in: `POST /oauth2/token` with `grant_type=client_credentials` (documented grant).
 
 export const CLIENT_CREDENTIALS_GRANT = 'client_credentials';
+
+/** CHOSEN: how an AppOnly caller is named where a user name would be (audit log, `userName` of its agreements). */
+export function appActorName(clientId: string): string {
+  return `app:${clientId}`;
+}
 
 export interface AppRegistration {
   clientId: string;
@@ -140,6 +149,8 @@ export const enhancedErrors = {
 export const ENHANCED_MAX_BODY_BYTES = 16 * 1024;
 /** `attributes.objectType` of an attestation. */
 export const ATTESTATION_OBJECT_TYPE = 'EnhancedAttestation';
+/** CHOSEN: the partner-wide record's field for the attestation its latest agreement was finalised from. */
+export const RECORD_ATTESTATION_FIELD = 'lastAgreementAttestationId';
 
 /** The acceptance link's key: 32 random bytes (256 bits), base64url. */
 export function newAcceptanceToken(): string {

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { AppEnv, SandboxState } from '../http/context';
 import { errors, send } from '../http/errors';
 import { isGuid } from '../ids';
-import { enhancedErrors, SANDBOX_ATTESTATIONS_PATH } from './contract';
+import { enhancedErrors, SANDBOX_ACCEPT_PATH, SANDBOX_ATTESTATIONS_PATH, SANDBOX_EXPIRE_PATH } from './contract';
 import { listAttestations } from './inspect';
 import { attestationView } from './store';
 import { acceptAttestation, expireAttestation } from './life-cycle';
@@ -23,7 +23,7 @@ export function attestationHelperRoutes(state: SandboxState): Hono<AppEnv> {
     return c.json({ totalCount: items.length, items });
   });
 
-  app.post(`${SANDBOX_ATTESTATIONS_PATH}/:id/accept`, async (c) => {
+  app.post(SANDBOX_ACCEPT_PATH, async (c) => {
     const id = c.req.param('id');
     if (!isGuid(id)) return send(c, errors.badInput('The attestation id must be a GUID.'));
     const now = state.clock();
@@ -33,7 +33,7 @@ export function attestationHelperRoutes(state: SandboxState): Hono<AppEnv> {
     return c.json({ ...attestationView(result.row, state.origin, now), alreadyAccepted: result.outcome === 'already-accepted' });
   });
 
-  app.post(`${SANDBOX_ATTESTATIONS_PATH}/:id/expire`, async (c) => {
+  app.post(SANDBOX_EXPIRE_PATH, async (c) => {
     const id = c.req.param('id');
     if (!isGuid(id)) return send(c, errors.badInput('The attestation id must be a GUID.'));
     const now = state.clock();

@@ -14,7 +14,7 @@ import type { Database } from '../db/database';
 import { seedUuid } from '../ids';
 import { noMfaUser, seededCustomers } from '../seed-data';
 import { Templates } from '../services/templates';
-import { newAcceptanceToken, seededAppRegistrations } from './contract';
+import { appActorName, newAcceptanceToken, seededAppRegistrations } from './contract';
 import { insertAttestation } from './store';
 import { finaliseAgreement } from './finalise';
 
@@ -58,11 +58,11 @@ async function seedOne(tx: Transaction, templates: Templates, plan: PlannedAttes
   await insertAttestation(tx, {
     id, partnerId: customer.partnerTenantId, customerId: customer.id, country: customer.country, language: customer.culture,
     companyName: customer.companyName, signatory: customer.contact, linkExpiryMinutes: plan.linkExpiryMinutes, token: newAcceptanceToken(),
-    createdAt, ...(acceptedAt ? { acceptedAt } : {}), requestId: null, createdBy: `app:${contosoApp.clientId}`,
+    createdAt, ...(acceptedAt ? { acceptedAt } : {}), requestId: null, createdBy: appActorName(contosoApp.clientId),
   });
   if (plan.state !== 'finalized' || !acceptedAt) return;
   // Finalised by the partner's app an hour after the acceptance, through the same rules as the API.
-  const actor = { partnerTenantId: customer.partnerTenantId, partnerType: 'direct-bill' as const, userId: null, userName: `app:${contosoApp.clientId}` };
+  const actor = { partnerTenantId: customer.partnerTenantId, partnerType: 'direct-bill' as const, userId: null, userName: appActorName(contosoApp.clientId) };
   const result = await finaliseAgreement(tx, { actor, templates, now: new Date(acceptedAt.getTime() + HOUR), requestId: null }, { customerId: customer.id, attestationId: id });
   if (!result.ok) throw new Error(`enhanced seed: ${plan.companyName} could not be finalised: ${JSON.stringify(result.error.body)}`);
 }

@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import type { AppEnv, SandboxState } from '../http/context';
 import { passwordMatches } from '../auth/users';
 import { audit } from '../services/audit';
-import { CLIENT_CREDENTIALS_GRANT, isToday } from '../enhanced/contract';
+import { appActorName, CLIENT_CREDENTIALS_GRANT, isToday } from '../enhanced/contract';
 
 async function clientCredentials(state: SandboxState, c: Context<AppEnv>, form: URLSearchParams): Promise<Response> {
   const clientId = form.get('client_id') ?? '';
@@ -19,12 +19,12 @@ async function clientCredentials(state: SandboxState, c: Context<AppEnv>, form: 
   const app = clientId.length <= 100 ? state.apps.byId(clientId) : undefined;
   const valid = passwordMatches(secret, state.password);
   if (!app || !valid) {
-    await audit(state.db, { at: state.clock(), action: 'token.refused', target: `app:${clientId.slice(0, 100)}`, correlationId: c.get('correlationId'), status: 401 });
+    await audit(state.db, { at: state.clock(), action: 'token.refused', target: appActorName(clientId.slice(0, 100)), correlationId: c.get('correlationId'), status: 401 });
     return c.json({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided, or the application was not found in the directory.' }, 401);
   }
   const { token, expiresIn } = state.tokens.issueApp(app, state.clock(), state.tokenTtlSeconds);
   await audit(state.db, {
-    at: state.clock(), partnerId: app.partnerTenantId, userName: `app:${app.clientId}`, action: 'token.issue-app', correlationId: c.get('correlationId'), status: 200,
+    at: state.clock(), partnerId: app.partnerTenantId, userName: appActorName(app.clientId), action: 'token.issue-app', correlationId: c.get('correlationId'), status: 200,
   });
   c.header('Cache-Control', 'no-store');
   return c.json({ token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token });

@@ -20,7 +20,7 @@ import { confirmAgreement } from '../services/confirm';
 import { runIdempotent } from '../services/idempotency';
 import { attestPermission } from './customer-agreements';
 import { MAX_PAGE_SIZE, pageSize } from './customers';
-import { isToday } from '../enhanced/contract';
+import { isToday, RECORD_ATTESTATION_FIELD } from '../enhanced/contract';
 import { refuseLegacy } from '../enhanced/create-agreement';
 
 const recordsTokenSchema = z.object({ k: z.literal('records'), p: z.string(), s: z.string().regex(/^\d{1,18}$/), z: z.number().int().min(1).max(MAX_PAGE_SIZE) });
@@ -65,7 +65,7 @@ export function partnerRecordRoutes(state: SandboxState): Hono<AppEnv> {
       lastAgreementDateEpoch: row.epoch === null ? null : Number(row.epoch),
       partnerAttestationCompleted: row.first_name !== null,
       // CHOSEN: the attestation the latest agreement was finalised from (enhanced flow only).
-      ...(row.attestation_id ? { lastAgreementAttestationId: row.attestation_id } : {}),
+      ...(row.attestation_id ? { [RECORD_ATTESTATION_FIELD]: row.attestation_id } : {}),
     }));
     const last = page.at(-1);
     // The last page has no continuation token (reference §7b).
