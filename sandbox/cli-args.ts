@@ -4,6 +4,7 @@ import { DEFAULT_PORT } from './index';
 import { SEEDED_PASSWORD } from './seed-data';
 import { defaultDataDir } from './data-dir';
 import type { SandboxOptions } from './options';
+import { legacyAttestationModes, type LegacyAttestation } from './enhanced/contract';
 
 export const HELP = `Usage: npm run sandbox -- [options]
 
@@ -16,7 +17,10 @@ export const HELP = `Usage: npm run sandbox -- [options]
   --drop-rate <0..1>  drop the connection of this share of /v1 requests
   --rate-limit <n>    requests per minute per partner tenant before 429 (default: no limit)
   --token-ttl <s>     lifetime of issued tokens in seconds (default 3600)
-  --password <text>   password of every seeded user (default "${SEEDED_PASSWORD}"; env MCA_SANDBOX_PASSWORD)
+  --password <text>   password of every seeded user and the app registrations' secret (default "${SEEDED_PASSWORD}"; env MCA_SANDBOX_PASSWORD)
+  --legacy-attestation retired|available
+                      retired (default): Partner Center today, the legacy attestation refused, the enhanced
+                      flow, AppOnly sign-in and MFA; available: Partner Center before 5 January 2026 (the seed's flow)
   --quiet             print only the listening line
   --help              this text
 `;
@@ -54,6 +58,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         'rate-limit': { type: 'string' },
         'token-ttl': { type: 'string' },
         password: { type: 'string' },
+        'legacy-attestation': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -82,6 +87,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   assign('rateLimitPerMinute', integer('rate-limit', v['rate-limit'], 0, 1_000_000));
   assign('tokenTtlSeconds', integer('token-ttl', v['token-ttl'], 1, 30 * 86_400));
   assign('password', password);
+  const legacy = v['legacy-attestation'];
+  if (legacy !== undefined) {
+    if (!(legacyAttestationModes as readonly string[]).includes(legacy)) throw new UsageError(`--legacy-attestation must be ${legacyAttestationModes.join(' or ')}.`);
+    options.legacyAttestation = legacy as LegacyAttestation;
+  }
   return { help: false, options };
 }
 

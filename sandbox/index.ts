@@ -10,6 +10,7 @@ import { openDatabase } from './db/database';
 import { seedGenerated } from './db/seed';
 import { TokenService } from './auth/tokens';
 import { UserDirectory } from './auth/users';
+import { AppDirectory } from './auth/apps';
 import { Templates } from './services/templates';
 import { Faults } from './http/faults';
 import { Throttle } from './http/throttle';
@@ -17,12 +18,18 @@ import { createApp } from './http/app';
 import type { SandboxState } from './http/context';
 import { defaultDataDir } from './data-dir';
 import { listAgreements, listAudit } from './services/inspect';
+import { listAttestations } from './enhanced/inspect';
+import { seedEnhanced } from './enhanced/seed';
+import { DEFAULT_LEGACY_ATTESTATION, legacyAttestationModes } from './enhanced/contract';
 import type { FaultOptions, RunningSandbox, SandboxOptions } from './options';
 import { SEEDED_PASSWORD } from './seed-data';
 
 export { SEEDED_PASSWORD, seededUsers, seededPartners, MCA_TEMPLATE_ID, CLOUD_AGREEMENT_TEMPLATE_ID } from './seed-data';
 export type { SandboxOptions, RunningSandbox, FaultOptions } from './options';
 export type { InspectedAgreement, AuditRecord } from './services/inspect';
+export type { InspectedAttestation } from './enhanced/inspect';
+export { noMfaUser } from './seed-data';
+export { seededAppRegistrations, type LegacyAttestation } from './enhanced/contract';
 export { defaultDataDir } from './data-dir';
 
 export const DEFAULT_PORT = 4010;
@@ -31,6 +38,8 @@ const DRAIN_TIMEOUT_MS = 5000;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const started = performance.now();
+  if (options.legacyAttestation !== undefined && !legacyAttestationModes.includes(options.legacyAttestation))
+    throw new Error(`legacyAttestation must be ${legacyAttestationModes.join(' or ')}.`);
   const clock = options.clock ?? (() => new Date());
   const memory = options.memory ?? false;
   const dataDir = memory ? undefined : (options.dataDir ?? defaultDataDir());
@@ -38,10 +47,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let server: Server | undefined;
   try {
     if (options.customers && options.customers > 0) await seedGenerated(db, Math.floor(options.customers));
+    await seedEnhanced(db, clock());
     const state: SandboxState = {
       db,
       tokens: await TokenService.load(db, { freshKey: created }),
       users: await UserDirectory.load(db),
+      apps: new AppDirectory(),
       templates: await Templates.load(db),
       clock,
       faults: new Faults({ latencyMs: options.latencyMs ?? 0, failRate: options.failRate ?? 0, dropRate: options.dropRate ?? 0 }),
@@ -49,6 +60,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       password: options.password ?? SEEDED_PASSWORD,
       tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
       quiet: options.quiet ?? false,
+      legacyAttestation: options.legacyAttestation ?? DEFAULT_LEGACY_ATTESTATION,
+      origin: '',
     };
     state.throttle.set(options.rateLimitPerMinute ?? 0);
     const app = createApp(state);
@@ -74,6 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         resolve((listening.address() as AddressInfo).port);
       });
     });
+    state.origin = `http://127.0.0.1:${port}`;
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
@@ -101,13 +115,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       port,
       dataDir,
       startupMs: Math.round(performance.now() - started),
+      legacyAttestation: state.legacyAttestation,
       stop,
       setFaults(faults: FaultOptions) {
         state.faults.set(faults);
         if (faults.rateLimitPerMinute !== undefined) state.throttle.set(faults.rateLimitPerMinute);
       },
       expireAllTokens: () => state.tokens.expireAll(),
-      inspect: { agreements: () => listAgreements(db), audit: () => listAudit(db) },
+      inspect: { agreements: () => listAgreements(db), audit: () => listAudit(db), attestations: () => listAttestations(db, state.origin, clock()) },
     };
   } catch (error) {
     server?.close();

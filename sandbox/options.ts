@@ -1,4 +1,6 @@
 import type { AuditRecord, InspectedAgreement } from './services/inspect';
+import type { InspectedAttestation } from './enhanced/inspect';
+import type { LegacyAttestation } from './enhanced/contract';
 
 export interface SandboxOptions {
   /** 0 picks a free port; default 4010. */
@@ -22,6 +24,11 @@ export interface SandboxOptions {
   clock?: () => Date;
   /** No logging. */
   quiet?: boolean;
+  /**
+   * Which Partner Center is modelled: `retired` (default: today, the legacy attestation refused, the
+   * enhanced flow, AppOnly and MFA) or `available` (before 5 January 2026: exactly the seed's sandbox).
+   */
+  legacyAttestation?: LegacyAttestation;
 }
 
 export interface FaultOptions {
@@ -39,11 +46,15 @@ export interface RunningSandbox {
   dataDir: string | undefined;
   /** How long start-up took, in milliseconds. */
   startupMs: number;
+  /** Which Partner Center is modelled (see `SandboxOptions.legacyAttestation`). */
+  legacyAttestation: LegacyAttestation;
   stop(): Promise<void>;
   setFaults(faults: FaultOptions): void;
   expireAllTokens(): Promise<void>;
   inspect: {
     agreements(): Promise<InspectedAgreement[]>;
     audit(): Promise<AuditRecord[]>;
+    /** Every attestation of the enhanced flow, oldest first, with its status by the server clock now. */
+    attestations(): Promise<InspectedAttestation[]>;
   };
 }

@@ -84,6 +84,13 @@ export const seededUsers: readonly SeededUser[] = [
   user(seedUuid('user:admin@tailspin'), 'admin@tailspin.example', 'Taylor Admin', ['admin-agent'], tailspin),
 ];
 
+/**
+ * The seeded user who signs in without MFA (reference §2 "MFA"): every App+User call it makes answers
+ * 401 with 900421 while Partner Center of today is modelled. It is a fixture for that rule, kept out of
+ * `seededUsers` (the accounts the sign-in page offers to people) because no call of it can succeed.
+ */
+export const noMfaUser: SeededUser = user(seedUuid('user:nomfa@contoso'), 'nomfa@contoso.example', 'Noa Nomfa', ['admin-agent'], contoso);
+
 export interface SeededContact {
   firstName: string;
   lastName: string;

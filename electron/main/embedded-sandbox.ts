@@ -10,6 +10,7 @@ export interface EmbeddedSandbox {
 }
 
 export async function startEmbeddedSandbox(dataDir: string): Promise<EmbeddedSandbox> {
-  const sandbox = await startSandbox({ port: 0, dataDir, quiet: true });
+  // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
+  const sandbox = await startSandbox({ port: 0, dataDir, quiet: true, legacyAttestation: 'available' });
   return { url: sandbox.url, stop: () => sandbox.stop() };
 }

@@ -79,7 +79,8 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   let sandbox: RunningSandbox | undefined;
   let sandboxUrl = options.sandboxUrl;
   if (backend === 'sandbox' && !sandboxUrl) {
-    sandbox = await startSandbox({ quiet: true, ...options.sandbox, port: 0, ...(dataDir ? { dataDir: join(dataDir, 'sandbox') } : { memory: true }) });
+    // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
+    sandbox = await startSandbox({ quiet: true, legacyAttestation: 'available', ...options.sandbox, port: 0, ...(dataDir ? { dataDir: join(dataDir, 'sandbox') } : { memory: true }) });
     sandboxUrl = sandbox.url;
   }
 

@@ -6,11 +6,19 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../db/database';
 import { PARTNER_CENTER_API_URL } from '../../shared/domain/urls';
+import { AMR_WITH_MFA, AMR_WITHOUT_MFA } from '../enhanced/contract';
 
 export interface TokenClaims {
   sub: string;
   tid: string;
-  upn: string;
+  /** App+User tokens: the user's sign-in name. */
+  upn?: string;
+  /** `app` for an AppOnly token (client credentials), `user` (or absent) for App+User. */
+  idtyp?: 'app' | 'user';
+  /** AppOnly tokens: the app registration's client id. */
+  appid?: string;
+  /** App+User tokens: how the user signed in; `mfa` among them when with MFA. */
+  amr?: string[];
   gen: number;
   iat: number;
   exp: number;
@@ -50,12 +58,23 @@ export class TokenService {
     return createHmac('sha256', this.key).update(`mca-sandbox:${purpose}`).digest();
   }
 
-  issue(user: { userId: string; partnerTenantId: string; userName: string }, now: Date, ttlSeconds: number): { token: string; expiresIn: number } {
+  issue(
+    user: { userId: string; partnerTenantId: string; userName: string; mfa?: boolean },
+    now: Date,
+    ttlSeconds: number,
+  ): { token: string; expiresIn: number } {
+    return this.mint({ sub: user.userId, tid: user.partnerTenantId, upn: user.userName, idtyp: 'user', amr: [...(user.mfa === false ? AMR_WITHOUT_MFA : AMR_WITH_MFA)] }, now, ttlSeconds);
+  }
+
+  /** An AppOnly token (client credentials): no user, the app's client id and partner tenant. */
+  issueApp(app: { objectId: string; clientId: string; partnerTenantId: string }, now: Date, ttlSeconds: number): { token: string; expiresIn: number } {
+    return this.mint({ sub: app.objectId, tid: app.partnerTenantId, appid: app.clientId, idtyp: 'app' }, now, ttlSeconds);
+  }
+
+  private mint(subject: Pick<TokenClaims, 'sub' | 'tid' | 'upn' | 'idtyp' | 'appid' | 'amr'>, now: Date, ttlSeconds: number): { token: string; expiresIn: number } {
     const iat = Math.floor(now.getTime() / 1000);
     const claims: TokenClaims = {
-      sub: user.userId,
-      tid: user.partnerTenantId,
-      upn: user.userName,
+      ...subject,
       gen: this.generation,
       iat,
       exp: iat + ttlSeconds,
@@ -103,5 +122,7 @@ export class TokenService {
 function isClaims(value: unknown): value is TokenClaims {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.sub === 'string' && typeof v.tid === 'string' && typeof v.gen === 'number' && typeof v.exp === 'number' && typeof v.upn === 'string';
+  if (typeof v.sub !== 'string' || typeof v.tid !== 'string' || typeof v.gen !== 'number' || typeof v.exp !== 'number') return false;
+  if (v.idtyp === 'app') return typeof v.appid === 'string';
+  return typeof v.upn === 'string' && (v.amr === undefined || (Array.isArray(v.amr) && v.amr.every((item) => typeof item === 'string')));
 }

@@ -15,6 +15,10 @@ import { customerCreateRoutes } from '../routes/customer-create';
 import { documentRoutes } from '../routes/documents';
 import { partnerRecordRoutes } from '../routes/partner-records';
 import { homeRoutes } from '../routes/home';
+import { isToday } from '../enhanced/contract';
+import { attestationRoutes } from '../enhanced/attestation-routes';
+import { acceptanceRoutes } from '../enhanced/acceptance-routes';
+import { attestationHelperRoutes } from '../enhanced/helper-routes';
 
 /** Larger bodies get 413; a bulk batch of 500 items is about 150 kB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -23,6 +27,8 @@ const routers = [
   homeRoutes, oauthRoutes, profileRoutes, agreementRoutes, customerRoutes, customerCreateRoutes, customerAgreementRoutes, partnerRecordRoutes,
   documentRoutes, sandboxRoutes,
 ];
+/** Partner Center today only: before 2026 these paths did not exist (404, as the seed's sandbox answered). */
+const todayRouters = [attestationRoutes, acceptanceRoutes, attestationHelperRoutes];
 
 export function createApp(state: SandboxState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -41,7 +47,7 @@ export function createApp(state: SandboxState): Hono<AppEnv> {
   app.use('/v1/*', requireToken(state));
   app.use('/v1/*', state.throttle.middleware());
 
-  for (const routes of routers) app.route('/', routes(state));
+  for (const routes of isToday(state.legacyAttestation) ? [...routers, ...todayRouters] : routers) app.route('/', routes(state));
 
   app.notFound((c) => send(c, errors.notFound()));
   app.onError((error, c) => {

@@ -26,7 +26,7 @@ export function classic(status: ContentfulStatusCode, code: number, description:
 }
 
 /** The agreement service's richer body (documented for 600061, reference §2). */
-function rich(status: ContentfulStatusCode, code: number, message: string, errorName: string): ErrorResult {
+export function rich(status: ContentfulStatusCode, code: number, message: string, errorName: string): ErrorResult {
   return {
     status,
     body: { code, message, description: message, errorName, isRetryable: false, parameters: {}, errorMessageExtended: `InternalErrorCode=${code}` },

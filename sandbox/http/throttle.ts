@@ -34,7 +34,7 @@ export class Throttle {
 
   middleware(): MiddlewareHandler<AppEnv> {
     return async (c, next) => {
-      const retryAfter = this.take(c.get('user').partnerTenantId);
+      const retryAfter = this.take(c.get('partnerTenantId'));
       if (retryAfter !== undefined) {
         c.header('Retry-After', String(retryAfter));
         return c.json({ statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfter} seconds.` }, 429);

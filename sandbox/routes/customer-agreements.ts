@@ -16,6 +16,9 @@ import { confirmAgreement } from '../services/confirm';
 import { runIdempotent } from '../services/idempotency';
 import { audit } from '../services/audit';
 import { agreementTypeParam } from './agreements';
+import { isToday } from '../enhanced/contract';
+import { createAgreementToday } from '../enhanced/create-agreement';
+import { enhancedBodyLimit } from '../enhanced/attestation-routes';
 
 /** Role and partner type, enforced the third time (UI, main process, backend). */
 export function attestPermission(c: Context<AppEnv>) {
@@ -27,7 +30,9 @@ export function attestPermission(c: Context<AppEnv>) {
 export function customerAgreementRoutes(state: SandboxState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/v1/customers/:customerId/agreements', async (c) => {
+  // Partner Center today: finalise from an attestation, the legacy body refused (enhanced/create-agreement.ts).
+  if (isToday(state.legacyAttestation)) app.post('/v1/customers/:customerId/agreements', enhancedBodyLimit, (c) => createAgreementToday(state, c));
+  else app.post('/v1/customers/:customerId/agreements', async (c) => {
     const user = c.get('user');
     const refused = attestPermission(c);
     if (refused) return send(c, refused);
@@ -77,9 +82,9 @@ export function customerAgreementRoutes(state: SandboxState): Hono<AppEnv> {
     if (!found.ok) return send(c, found.error);
     const { rows } = await state.db.query<{
       user_id: string | null; first_name: string; last_name: string; email: string; phone_number: string | null; template_id: string;
-      date_agreed: string; agreement_type: string; agreement_link: string | null;
+      date_agreed: string; agreement_type: string; agreement_link: string | null; attestation_id: string | null;
     }>(
-      `select user_id, first_name, last_name, email, phone_number, template_id, agreement_type, agreement_link,
+      `select user_id, first_name, last_name, email, phone_number, template_id, agreement_type, agreement_link, attestation_id,
          to_char(date_agreed at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') as date_agreed
        from agreements where customer_id = $1 and ($2 = '*' or agreement_type = $2) order by id`,
       [customerId, type],
@@ -96,6 +101,8 @@ export function customerAgreementRoutes(state: SandboxState): Hono<AppEnv> {
       dateAgreed: row.date_agreed,
       type: row.agreement_type,
       ...(row.agreement_link ? { agreementLink: row.agreement_link } : {}),
+      // Only on an agreement finalised from an enhanced attestation.
+      ...(row.attestation_id ? { attestationId: row.attestation_id } : {}),
     }));
     return c.json({ totalCount: items.length, items, attributes: { objectType: 'Collection' } });
   });

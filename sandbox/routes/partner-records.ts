@@ -20,6 +20,8 @@ import { confirmAgreement } from '../services/confirm';
 import { runIdempotent } from '../services/idempotency';
 import { attestPermission } from './customer-agreements';
 import { MAX_PAGE_SIZE, pageSize } from './customers';
+import { isToday, RECORD_ATTESTATION_FIELD } from '../enhanced/contract';
+import { refuseLegacy } from '../enhanced/create-agreement';
 
 const recordsTokenSchema = z.object({ k: z.literal('records'), p: z.string(), s: z.string().regex(/^\d{1,18}$/), z: z.number().int().min(1).max(MAX_PAGE_SIZE) });
 
@@ -41,11 +43,13 @@ export function partnerRecordRoutes(state: SandboxState): Hono<AppEnv> {
     if (size === undefined) return send(c, errors.badInput('size must be a positive integer.'));
     const { rows } = await state.db.query<{
       id: string; seq: string; first_name: string | null; last_name: string | null; email: string | null; phone_number: string | null; epoch: string | null;
+      attestation_id: string | null;
     }>(
-      `select c.id, c.seq::text as seq, a.first_name, a.last_name, a.email, a.phone_number, extract(epoch from a.date_agreed)::bigint::text as epoch
+      `select c.id, c.seq::text as seq, a.first_name, a.last_name, a.email, a.phone_number, extract(epoch from a.date_agreed)::bigint::text as epoch,
+         a.attestation_id
        from customers c
        left join lateral (
-         select first_name, last_name, email, phone_number, date_agreed from agreements a
+         select first_name, last_name, email, phone_number, date_agreed, attestation_id from agreements a
          where a.customer_id = c.id and a.agreement_type = 'MicrosoftCustomerAgreement' order by a.id desc limit 1
        ) a on true
        where ${visibleTo(user)} and c.seq > $2::bigint order by c.seq limit $3`,
@@ -60,6 +64,8 @@ export function partnerRecordRoutes(state: SandboxState): Hono<AppEnv> {
           : { firstName: row.first_name, lastName: row.last_name, email: row.email, ...(row.phone_number ? { phoneNumber: row.phone_number } : {}) },
       lastAgreementDateEpoch: row.epoch === null ? null : Number(row.epoch),
       partnerAttestationCompleted: row.first_name !== null,
+      // CHOSEN: the attestation the latest agreement was finalised from (enhanced flow only).
+      ...(row.attestation_id ? { [RECORD_ATTESTATION_FIELD]: row.attestation_id } : {}),
     }));
     const last = page.at(-1);
     // The last page has no continuation token (reference §7b).
@@ -72,7 +78,8 @@ export function partnerRecordRoutes(state: SandboxState): Hono<AppEnv> {
    * failure of the whole batch). The sandbox answers 200 with one result per item, in order:
    * `created`, `already-exists` (600061, counts as recorded) or `failed` with the code and reason.
    */
-  app.post('/v1/CreateBulkReAttestation', async (c) => {
+  if (isToday(state.legacyAttestation)) app.post('/v1/CreateBulkReAttestation', (c) => refuseLegacy(state, c, 'CreateBulkReAttestation'));
+  else app.post('/v1/CreateBulkReAttestation', async (c) => {
     const user = c.get('user');
     const refused = attestPermission(c);
     if (refused) return send(c, refused);

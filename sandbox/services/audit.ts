@@ -17,10 +17,15 @@ export interface AuditEntry {
 export const AUDIT_INSERT = `insert into audit (at, partner_id, user_id, user_name, action, target, request_id, correlation_id, status, detail)
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 
+/** Postgres text cannot hold U+0000, and a refused sign-in's name is whatever the client sent: it is dropped. */
+function storable(text: string | null | undefined): string | null {
+  return text === undefined || text === null ? null : text.replaceAll('\u0000', '');
+}
+
 /** The parameters $1..$10 of AUDIT_INSERT. */
 export function auditParams(entry: AuditEntry): unknown[] {
   return [
-    entry.at.toISOString(), entry.partnerId ?? null, entry.userId ?? null, entry.userName ?? null, entry.action, entry.target ?? null,
+    entry.at.toISOString(), entry.partnerId ?? null, entry.userId ?? null, storable(entry.userName), entry.action, storable(entry.target),
     entry.requestId ?? null, entry.correlationId ?? null, entry.status ?? null, entry.detail === undefined ? null : JSON.stringify(entry.detail),
   ];
 }

@@ -11,6 +11,8 @@ export interface InspectedAgreement {
   dateAgreed: string;
   userName: string;
   createdAt: string;
+  /** Only on an agreement finalised from an enhanced attestation. */
+  attestationId?: string;
 }
 
 export interface AuditRecord {
@@ -31,9 +33,10 @@ export async function listAgreements(db: Database, filter: { customerId?: string
   const { rows } = await db.query<{
     customer_id: string; partner_id: string; request_id: string | null; template_id: string; agreement_type: string; first_name: string;
     last_name: string; email: string; phone_number: string | null; date_agreed: Date; user_name: string | null; created_at: Date;
+    attestation_id: string | null;
   }>(
     `select customer_id, partner_id, request_id, template_id, agreement_type, first_name, last_name, email, phone_number, date_agreed,
-       user_name, created_at
+       user_name, created_at, attestation_id
      from agreements where ($1::uuid is null or customer_id = $1::uuid) and ($2::text is null or request_id = $2) order by id`,
     [filter.customerId ?? null, filter.requestId ?? null],
   );
@@ -52,6 +55,7 @@ export async function listAgreements(db: Database, filter: { customerId?: string
     dateAgreed: new Date(row.date_agreed).toISOString(),
     userName: row.user_name ?? '',
     createdAt: new Date(row.created_at).toISOString(),
+    ...(row.attestation_id ? { attestationId: row.attestation_id } : {}),
   }));
 }
 

@@ -29,4 +29,11 @@ export class Templates {
   ofType(type: string): Template[] {
     return [...this.byId.values()].filter((t) => type === '*' || t.agreementType === type);
   }
+
+  /** The current template of a type: the highest `versionRank` among those not retired. */
+  current(type: string): Template | undefined {
+    return this.ofType(type)
+      .filter((template) => !template.retired)
+      .sort((a, b) => b.versionRank - a.versionRank)[0];
+  }
 }

@@ -68,6 +68,8 @@ export const apiAgreementSchema = z
     dateAgreed: z.string(),
     type: z.string(),
     agreementLink: z.string().nullable().optional(),
+    /** On an agreement finalised from an enhanced attestation (shared/api/enhanced-attestation.ts). */
+    attestationId: z.string().optional(),
   })
   .passthrough();
 export type ApiAgreement = z.output<typeof apiAgreementSchema>;
@@ -194,6 +196,8 @@ export const customerAgreementRecordSchema = z
     lastAgreementPrimaryContact: storedContactSchema.nullable().optional(),
     lastAgreementDateEpoch: z.number().nullable().optional(),
     partnerAttestationCompleted: z.boolean(),
+    /** The sandbox's name (CHOSEN): the attestation the latest agreement was finalised from, if any. */
+    lastAgreementAttestationId: z.string().optional(),
   })
   .passthrough();
 export type CustomerAgreementRecord = z.output<typeof customerAgreementRecordSchema>;

@@ -201,7 +201,8 @@ export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<B
   let bridge: Bridge | undefined;
   let context: BrowserContext | undefined;
   try {
-    sandbox = await startSandbox({ port: 0, memory: true, quiet: true, latencyMs: options.latencyMs ?? 120 });
+    // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
+    sandbox = await startSandbox({ port: 0, memory: true, quiet: true, legacyAttestation: 'available', latencyMs: options.latencyMs ?? 120 });
     const sandboxUrl = sandbox.url;
     const port = await freePort();
     bridge = await Bridge.start(port, dataDir, sandboxUrl);

@@ -62,7 +62,8 @@ export class SandboxHandle {
   /** `memory`: faster to start, but cannot be restarted. */
   static async start(customers: number, memory = false): Promise<SandboxHandle> {
     const dataDir = await mkdtemp(join(tmpdir(), 'mca-faults-'));
-    const sandbox = await startSandbox({ port: 0, quiet: true, customers, ...(memory ? { memory: true } : { dataDir: join(dataDir, 'sandbox') }) });
+    // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
+    const sandbox = await startSandbox({ port: 0, quiet: true, legacyAttestation: 'available', customers, ...(memory ? { memory: true } : { dataDir: join(dataDir, 'sandbox') }) });
     return new SandboxHandle(sandbox, dataDir, true, memory);
   }
 
@@ -76,7 +77,8 @@ export class SandboxHandle {
     const port = this.current.port;
     await this.current.stop();
     await sleep(pauseMs);
-    this.current = await startSandbox({ port, dataDir: join(this.dataDir, 'sandbox'), quiet: true });
+    // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
+    this.current = await startSandbox({ port, dataDir: join(this.dataDir, 'sandbox'), quiet: true, legacyAttestation: 'available' });
   }
 
   async stop(): Promise<void> {

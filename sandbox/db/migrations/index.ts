@@ -5,6 +5,7 @@
  */
 import { sql as init } from './0001_init';
 import { sql as leanCustomerIndexes } from './0002_lean_customer_indexes';
+import { sql as enhancedAttestations } from './0003_enhanced_attestations';
 
 export interface Migration {
   id: string;
@@ -14,4 +15,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { id: '0001_init', sql: init },
   { id: '0002_lean_customer_indexes', sql: leanCustomerIndexes },
+  { id: '0003_enhanced_attestations', sql: enhancedAttestations },
 ];

@@ -11,7 +11,9 @@ export const TAILSPIN = 'c4e9a0b7-5d21-4e8f-b3a6-91f2d7c05e18';
 export const SAMPLE_CUSTOMER = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 
 export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  return startSandbox({ memory: true, port: 0, quiet: true, ...options });
+  // The legacy era (the seed's sandbox): these tests were written for it. Enhanced-flow tests start with
+  // `startTodaySandbox`, which takes the default (retired).
+  return startSandbox({ memory: true, port: 0, quiet: true, legacyAttestation: 'available', ...options });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are checked field by field in the tests
@@ -79,4 +81,52 @@ export async function contosoCustomers(sandbox: { url: string }, token: string):
     companyName: item.companyProfile.companyName,
     domain: item.companyProfile.domain,
   }));
+}
+
+/** A sandbox of Partner Center as it is today: no `legacyAttestation` given, so the default (retired). */
+export function startTodaySandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  return startSandbox({ memory: true, port: 0, quiet: true, ...options });
+}
+
+/** The seeded app registrations (reference §2); their secret is the sandbox password. */
+export const CONTOSO_APP = '0c0a7050-0000-4000-a000-000000000001';
+export const FABRIKAM_APP = '0fab0000-0000-4000-a000-000000000002';
+export const TAILSPIN_APP = '07a11000-0000-4000-a000-000000000003';
+
+export async function clientCredentials(sandbox: { url: string }, form: Record<string, string>): Promise<Reply> {
+  return reply(
+    await fetch(`${sandbox.url}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', ...form }).toString(),
+    }),
+  );
+}
+
+/** An AppOnly token of a seeded app registration. */
+export async function appTokenFor(sandbox: { url: string }, clientId: string, secret = 'sandbox'): Promise<string> {
+  const answer = await clientCredentials(sandbox, { client_id: clientId, client_secret: secret, scope: 'https://api.partnercenter.microsoft.com/.default' });
+  if (!answer.body?.access_token) throw new Error(`no AppOnly token for ${clientId}: ${answer.text}`);
+  return answer.body.access_token as string;
+}
+
+/** A valid `POST /v1/attestations/enhanced` body for a customer. */
+export function attestationBody(customerTenantId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    customerTenantId,
+    country: 'NL',
+    language: 'nl-NL',
+    companyName: 'Molenaar ICT',
+    signatoryFirstName: 'Sanne',
+    signatoryLastName: 'de Vries',
+    signatoryEmail: 'sanne.devries@molenaar.example',
+    signatoryPhoneNumber: '+31 20 794 0000',
+    ...overrides,
+  };
+}
+
+/** The sandbox helper read-out of every attestation (`GET /sandbox/attestations`). */
+export async function attestations(sandbox: { url: string }, query = ''): Promise<Array<Record<string, any>>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- read field by field
+  const answer = await api(sandbox).get(`/sandbox/attestations${query}`);
+  return answer.body.items;
 }
