@@ -42,6 +42,8 @@ export const agreementRecordSchema = z.object({
   type: z.string(),
   userId: z.string().nullable().optional(),
   agreementLink: z.string().optional(),
+  /** The enhanced attestation this agreement was finalised from (Partner Center since 5 January 2026). */
+  attestationId: z.string().optional(),
 });
 export type AgreementRecord = z.output<typeof agreementRecordSchema>;
 

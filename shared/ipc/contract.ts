@@ -13,6 +13,17 @@ export { channelNames, ipcChannel, isChannelName, type ChannelName } from './cha
 import { customerSchema, customerSummarySchema, newCustomerSchema } from '../domain/customer';
 import { partnerUserSchema } from '../domain/roles';
 import { BULK_REATTESTATION_MAX_ITEMS } from '../api/partner-center';
+import { authRequiredResultSchema, confirmedResultSchema, failedResultSchema, legacyRetiredResultSchema, retryResultSchema } from './results';
+import {
+  appCredentialStatusSchema,
+  createAttestationRequestSchema,
+  createAttestationResultSchema,
+  finaliseAttestationRequestSchema,
+  finaliseResultSchema,
+  readAttestationRequestSchema,
+  attestationViewSchema,
+  setAppCredentialRequestSchema,
+} from './enhanced';
 
 const empty = z.object({}).strict();
 const uuid = z.string().uuid();
@@ -51,10 +62,11 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** The outcome of sending one outbox item (ARCHITECTURE.md step 5). */
 export const submitResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('confirmed'), record: agreementRecordSchema, alreadyRecorded: z.boolean() }),
-  z.object({ status: z.literal('retry'), afterMs: z.number().int().nonnegative(), reason: z.string() }),
-  z.object({ status: z.literal('failed'), code: z.union([z.string(), z.number()]), reason: z.string() }),
-  z.object({ status: z.literal('auth-required'), reason: z.string() }),
+  confirmedResultSchema,
+  retryResultSchema,
+  failedResultSchema,
+  authRequiredResultSchema,
+  legacyRetiredResultSchema,
 ]);
 export type SubmitResult = z.infer<typeof submitResultSchema>;
 
@@ -146,6 +158,16 @@ export const contract = {
     z.object({ results: z.array(z.object({ itemId: uuid, result: submitResultSchema })) }),
     'anyone',
   ),
+
+  /** Partner Center today: create an enhanced attestation (AppOnly). An outbox send: answers a result, `auth-required` included. */
+  createEnhancedAttestation: channel(createAttestationRequestSchema, createAttestationResultSchema, 'anyone'),
+  readEnhancedAttestation: channel(readAttestationRequestSchema, attestationViewSchema, 'signed-in'),
+  /** Make the agreement from an accepted attestation. An outbox send, like create. */
+  finaliseEnhancedAttestation: channel(finaliseAttestationRequestSchema, finaliseResultSchema, 'anyone'),
+  /** The AppOnly app credential: its status for anyone signed in; set and remove for an Admin agent (checked by the handler). */
+  getAppCredentialStatus: channel(empty, appCredentialStatusSchema, 'signed-in'),
+  setAppCredential: channel(setAppCredentialRequestSchema, appCredentialStatusSchema, 'signed-in'),
+  removeAppCredential: channel(empty, appCredentialStatusSchema, 'signed-in'),
 
   writeClipboard: channel(
     z.object({ text: z.string().max(50_000), clearAfterMs: z.number().int().min(1000).max(600_000).optional() }),

@@ -10,7 +10,8 @@
  * - `retry` waits with full-jitter backoff, never sooner than the backend's Retry-After; a run of
  *   retries (the backend unreachable or throttling every call) holds the whole queue, at least as long
  *   as the backend asked, so an outage is not hammered item by item.
- * - `failed` parks the item and the rest go on; `auth-required` pauses everything until sign-in.
+ * - `failed` parks the item and the rest go on (so does `legacy-retired`: the backend retired the
+ *   legacy attestation, the item keeps what the agent typed); `auth-required` pauses everything until sign-in.
  * - Nothing is dropped: an item leaves the queue only as confirmed, or by the agent's own action.
  */
 import type { SubmitResult } from '../../../shared/ipc/contract';
@@ -247,6 +248,8 @@ export class SyncEngine {
         if (stored) this.emit({ type: 'confirmed', item: after });
         return { item, how: 'done' };
       case 'failed':
+      case 'legacy-retired':
+        // Parked for the agent, never retried on its own: the backend's answer will not change.
         report.failed += 1;
         if (stored) this.emit({ type: 'failed', item: after });
         return { item, how: 'done' };

@@ -24,7 +24,8 @@ export const ACTIVE_OUTBOX_STATES: readonly OutboxState[] = ['queued', 'sending'
 export type OutboxItemKind = 'attest' | 'reattest';
 
 export interface OutboxError {
-  kind: 'retry' | 'failed' | 'auth-required';
+  /** `legacy-retired`: the backend retired this kind of attestation; the item is parked (state `failed`) with everything typed, never retried on its own. */
+  kind: 'retry' | 'failed' | 'auth-required' | 'legacy-retired';
   reason: string;
   code?: string | number;
   at: number;
@@ -74,6 +75,7 @@ export type AuditKind =
   | 'retry'
   | 'failed'
   | 'auth-required'
+  | 'legacy-retired'
   | 'lease-recovered'
   | 'replaced'
   | 'discarded'

@@ -12,7 +12,9 @@ export type Settlement =
   | { status: 'confirmed'; record: AgreementRecord; alreadyRecorded: boolean }
   | { status: 'retry'; nextAttemptAt: number; reason: string }
   | { status: 'failed'; code: string | number; reason: string }
-  | { status: 'auth-required'; reason: string };
+  | { status: 'auth-required'; reason: string }
+  /** Parked like `failed` (the agent's to act on), marked so the enhanced route can take it over. */
+  | { status: 'legacy-retired'; code: string | number; reason: string };
 
 export interface OutboxSteps {
   /** Every item still to send (queued or sending), oldest first. */
@@ -92,6 +94,8 @@ function settled(item: OutboxItem, outcome: Settlement, now: number): OutboxItem
       return { ...base, state: 'failed', lastError: { kind: 'failed', reason: outcome.reason, code: outcome.code, at: now } };
     case 'auth-required':
       return { ...base, state: 'queued', nextAttemptAt: now, lastError: { kind: 'auth-required', reason: outcome.reason, at: now } };
+    case 'legacy-retired':
+      return { ...base, state: 'failed', lastError: { kind: 'legacy-retired', reason: outcome.reason, code: outcome.code, at: now } };
   }
 }
 
@@ -102,6 +106,7 @@ function describe(outcome: Settlement): string {
     case 'retry':
       return outcome.reason;
     case 'failed':
+    case 'legacy-retired':
       return `${outcome.code}: ${outcome.reason}`;
     case 'auth-required':
       return outcome.reason;
