@@ -24,7 +24,7 @@ import { DEFAULT_ACCEPTANCE_FLOOR, toUtcMidnight, calendarDateIn } from '../../s
 import { ERROR_AGREEMENT_ALREADY_EXISTS } from '../../shared/domain/errors';
 import type { PartnerCenterClient } from './partner-center/client';
 import { PartnerCenterError } from './partner-center/errors';
-import type { AuthProvider } from './auth/provider';
+import { authLossOf, type AuthProvider } from './auth/provider';
 import { dateFailure, permissionFailure, type SubmitService } from './submit';
 import { bulkEntryVerdict, DEFAULT_RETRY_MS, submitFailure } from './verdict';
 import { toRecordSummary } from './records';
@@ -170,7 +170,7 @@ export class BulkService {
       records = await this.known(client, userKey);
       template = (await client.getMcaTemplate()).templateId;
     } catch (error) {
-      if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
+      if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate(authLossOf(error));
       return all(submitFailure(error));
     }
 
@@ -208,7 +208,7 @@ export class BulkService {
         const verdict: SubmitResult = error instanceof PartnerCenterError && error.hasCode(ERROR_AGREEMENT_ALREADY_EXISTS) ? { status: 'failed', code: ERROR_AGREEMENT_ALREADY_EXISTS, reason: error.description } : submitFailure(error);
         if (verdict.status === 'auth-required') {
           // Refused before anything was done (401 or no token): nothing more can be sent now.
-          if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
+          if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate(authLossOf(error));
           for (const rest of toSend) if (!verdicts.has(rest.itemId)) verdicts.set(rest.itemId, verdict);
           break;
         }

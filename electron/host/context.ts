@@ -20,6 +20,11 @@ import { checkBackendUrl, type SettingsStore } from './settings';
 import { SubmitService } from './submit';
 import { BulkService } from './bulk';
 import type { Logger } from './dispatch';
+import { MemoryAuditJournal, type AuditJournal } from './audit/journal';
+import { SandboxAppOnly, type AppOnlyTokenSource } from './auth/app-only';
+import { MsalAppOnly } from './auth/msal-app-only';
+import { EnhancedAttestationClient } from './partner-center/enhanced-client';
+import { EnhancedAttestationService } from './enhanced/attestations';
 
 export interface HostOptions {
   transport: 'electron' | 'browser';
@@ -40,6 +45,8 @@ export interface HostOptions {
   acceptanceFloor?: string;
   bulkBatchSize?: number;
   log?: Logger;
+  /** Where every enhanced attestation call is recorded (the data folder's `audit.jsonl`; in memory unless given). */
+  journal?: AuditJournal;
 }
 
 export interface HostContext {
@@ -49,6 +56,13 @@ export interface HostContext {
   readonly submit: SubmitService;
   readonly bulk: BulkService;
   readonly acceptanceFloor: string;
+  /** Today's Partner Center: the enhanced attestation flow (AppOnly). */
+  readonly enhanced: EnhancedAttestationService;
+  readonly journal: AuditJournal;
+  /** The AppOnly credential an Admin agent set up for Partner Center (Settings). */
+  readonly partnerCenterAppOnly: MsalAppOnly;
+  /** The AppOnly token source of the backend in use. */
+  appOnly(): AppOnlyTokenSource;
   now(): Date;
   /** The settings as loaded by `load` (or last saved). */
   settings(): Settings;
@@ -126,9 +140,54 @@ export function createHostContext(options: HostOptions): HostContext {
     return clientCache.client;
   };
 
+  // AppOnly: the sandbox's partner app comes with the sign-in; Partner Center's is set up in Settings.
+  const sandboxAppOnly = new SandboxAppOnly({ credential: () => sandboxAuth.appCredential(), fetch: options.fetch, now, timeoutMs: options.http?.timeoutMs });
+  const partnerCenterAppOnly = new MsalAppOnly({
+    secrets: options.secrets,
+    now,
+    networkClient: options.msal?.networkClient,
+    authorityHost: options.msal?.authorityHost,
+    knownAuthorities: options.msal?.knownAuthorities,
+  });
+  const appOnly = (): AppOnlyTokenSource => (backendKind() === 'partner-center' ? partnerCenterAppOnly : sandboxAppOnly);
+  let enhancedCache: { key: string; client: EnhancedAttestationClient } | undefined;
+  const enhancedClient = (): EnhancedAttestationClient => {
+    const kind = backendKind();
+    const key = `${kind} ${backendUrl(kind)}`;
+    if (enhancedCache?.key !== key)
+      enhancedCache = {
+        key,
+        client: new EnhancedAttestationClient({
+          baseUrl: backendUrl(kind),
+          tokens: appOnly(),
+          fetch: options.fetch,
+          now,
+          applicationName: 'MCA Desk',
+          timeoutMs: options.http?.timeoutMs,
+          maxRetries: options.http?.maxRetries,
+          maxRetryWaitMs: options.http?.maxRetryWaitMs,
+          backoffBaseMs: options.http?.backoffBaseMs,
+          retryAfterHolds,
+        }),
+      };
+    return enhancedCache.client;
+  };
+  const journal = options.journal ?? new MemoryAuditJournal();
+
   const acceptanceFloor = options.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR;
   const submit = new SubmitService({ client, auth, acceptanceFloor, postTimeoutMs: options.http?.postTimeoutMs });
   const bulk = new BulkService({ client, auth, submit, acceptanceFloor, batchSize: options.bulkBatchSize, postTimeoutMs: options.http?.postTimeoutMs });
+  const enhanced = new EnhancedAttestationService({
+    client: enhancedClient,
+    userClient: client,
+    auth,
+    backend: backendKind,
+    journal,
+    now,
+    track: (work) => submit.track(work),
+    postTimeoutMs: options.http?.postTimeoutMs,
+    log: options.log,
+  });
 
   return {
     transport: options.transport,
@@ -137,6 +196,10 @@ export function createHostContext(options: HostOptions): HostContext {
     submit,
     bulk,
     acceptanceFloor,
+    enhanced,
+    journal,
+    partnerCenterAppOnly,
+    appOnly,
     now,
     settings,
     backend: () => ({ kind: backendKind(), url: backendUrl() }),

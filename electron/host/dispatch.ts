@@ -54,7 +54,7 @@ export function withAccess(implementations: ChannelImplementations, session: { r
   return guarded as unknown as ChannelHandlers;
 }
 
-export function createDispatcher(handlers: ChannelHandlers, options: { log?: Logger; onAuthLost?: () => Promise<void> } = {}): Dispatcher {
+export function createDispatcher(handlers: ChannelHandlers, options: { log?: Logger; onAuthLost?: (error: PartnerCenterError) => Promise<void> } = {}): Dispatcher {
   return async (channel, payload) => {
     if (!isChannelName(channel)) return { ok: false, error: { code: 'unknown-channel', message: 'There is no such channel.', retryable: false } };
     const spec = contract[channel];
@@ -70,7 +70,7 @@ export function createDispatcher(handlers: ChannelHandlers, options: { log?: Log
       }
       return { ok: true, data: checked.data as ChannelResponse<typeof channel> };
     } catch (error) {
-      if (error instanceof PartnerCenterError && error.status === 401) await options.onAuthLost?.().catch(() => undefined);
+      if (error instanceof PartnerCenterError && error.status === 401) await options.onAuthLost?.(error).catch(() => undefined);
       return { ok: false, error: toIpcError(error, options.log, channel) };
     }
   };

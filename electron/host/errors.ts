@@ -4,6 +4,7 @@
  * message (details never leave the process: they may hold tokens or customer data).
  */
 import type { IpcError, IpcErrorCode } from '../../shared/ipc/errors';
+import type { AuthNeed } from '../../shared/ipc/results';
 
 export class HostError extends Error {
   readonly detail: IpcError;
@@ -21,10 +22,15 @@ export function hostError(code: IpcErrorCode, message: string, extra: Omit<IpcEr
   return new HostError({ code, message, ...extra });
 }
 
-/** Thrown when there is no usable token: not signed in, expired, or refused by the backend (401). */
+/**
+ * Thrown when there is no usable token: not signed in, expired, refused by the backend (401), MFA
+ * missing, or no usable AppOnly app credential. `need` says what fixes it; `reason` is a stable code.
+ */
 export class AuthRequiredError extends HostError {
-  constructor(reason = 'Sign in to continue.') {
-    super({ code: 'auth-required', message: reason });
+  readonly need: AuthNeed;
+  constructor(message = 'Sign in to continue.', options: { need?: AuthNeed; reason?: string } = {}) {
+    super({ code: 'auth-required', message, ...(options.reason ? { reason: options.reason } : {}) });
     this.name = 'AuthRequiredError';
+    this.need = options.need ?? 'sign-in';
   }
 }

@@ -4,6 +4,7 @@
  * logic of its own beyond checking who is calling. To add a channel: its schemas and access in
  * `shared/ipc/contract.ts` (and its name in `channels.ts`), and its handler in the capability's file.
  */
+import { authLossOf } from './auth/provider';
 import { createHostContext, type HostOptions as ContextOptions } from './context';
 import { createDispatcher, withAccess, type ChannelHandlers, type ChannelImplementations, type Dispatcher } from './dispatch';
 import type { SubmitService } from './submit';
@@ -13,6 +14,8 @@ import { sessionHandlers } from './handlers/session';
 import { agreementHandlers } from './handlers/agreements';
 import { attestationHandlers } from './handlers/attestations';
 import { customerHandlers } from './handlers/customers';
+import { enhancedHandlers } from './handlers/enhanced';
+import { appCredentialHandlers } from './handlers/app-credential';
 import { platformHandlers, type PlatformHandlers } from './handlers/platform';
 
 export type { PlatformHandlers };
@@ -48,12 +51,14 @@ export function createHost(options: HostOptions): Host {
     ...agreementHandlers(ctx),
     ...attestationHandlers(ctx),
     ...customerHandlers(ctx),
+    ...enhancedHandlers(ctx),
+    ...appCredentialHandlers(ctx),
     ...platformHandlers(options.platform),
   };
   const handlers = withAccess(implementations, { ready: start, currentUser: () => ctx.auth().user() ?? null });
 
   return {
-    dispatch: createDispatcher(handlers, { log, onAuthLost: () => ctx.auth().invalidate() }),
+    dispatch: createDispatcher(handlers, { log, onAuthLost: (error) => ctx.auth().invalidate(authLossOf(error)) }),
     handlers,
     submit: ctx.submit,
     start,

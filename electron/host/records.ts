@@ -6,6 +6,8 @@ import { epochToDate, toWireContact } from '../../shared/api/partner-center';
 import type { Customer, CustomerSummary, NewCustomer } from '../../shared/domain/customer';
 import type { AgreementRecordSummary } from '../../shared/ipc/contract';
 import { phoneSchema } from '../../shared/domain/contact';
+import type { EnhancedAttestation } from '../../shared/api/enhanced-attestation';
+import type { AttestationView } from '../../shared/ipc/enhanced';
 
 /** A phone number as the contact rules accept it, or nothing (backend data may not meet them). */
 function validPhone(value: string | null | undefined): string | undefined {
@@ -27,6 +29,7 @@ export function toAgreementRecord(customerId: string, agreement: ApiAgreement): 
     type: agreement.type,
     userId: agreement.userId ?? null,
     ...(agreement.agreementLink ? { agreementLink: agreement.agreementLink } : {}),
+    ...(agreement.attestationId ? { attestationId: agreement.attestationId } : {}),
   };
 }
 
@@ -90,4 +93,23 @@ export function toCreateCustomerBody(customer: NewCustomer): CreateCustomerBody 
       defaultAddress: customer.address,
     },
   } as CreateCustomerBody;
+}
+
+/** An enhanced attestation as the renderer sees it (the agreement, once finalised, as a record). */
+export function toAttestationView(attestation: EnhancedAttestation): AttestationView {
+  const customerId = attestation.customerTenantId.toLowerCase();
+  return {
+    id: attestation.id,
+    customerId,
+    status: attestation.status,
+    acceptanceUrl: attestation.acceptanceUrl,
+    expiresAt: attestation.expiresAt,
+    createdAt: attestation.createdAt,
+    ...(attestation.acceptedAt ? { acceptedAt: attestation.acceptedAt } : {}),
+    country: attestation.country,
+    language: attestation.language,
+    companyName: attestation.companyName,
+    signatory: toWireContact(attestation.signatory),
+    ...(attestation.agreement ? { agreement: toAgreementRecord(customerId, attestation.agreement) } : {}),
+  };
 }

@@ -18,7 +18,7 @@ import { ERROR_AGREEMENT_ALREADY_EXISTS } from '../../shared/domain/errors';
 import { toWireContact, type CreateAgreementBody } from '../../shared/api/partner-center';
 import { PartnerCenterError } from './partner-center/errors';
 import type { PartnerCenterClient } from './partner-center/client';
-import type { AuthProvider } from './auth/provider';
+import { authLossOf, type AuthProvider } from './auth/provider';
 import { toAgreementRecord } from './records';
 import { submitFailure } from './verdict';
 
@@ -144,7 +144,7 @@ export class SubmitService {
       // 600061: the same contact is already the customer's latest confirmation. Done.
       if (error instanceof PartnerCenterError && error.hasCode(ERROR_AGREEMENT_ALREADY_EXISTS))
         return { status: 'confirmed', record: await this.latestMatching(client, item), alreadyRecorded: true };
-      if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
+      if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate(authLossOf(error));
       if (error instanceof PartnerCenterError && error.status === 400 && /template/i.test(error.description)) client.forgetMetadata();
       return submitFailure(error);
     }

@@ -8,11 +8,14 @@ import type { SubmitResult } from '../../shared/ipc/contract';
 import type { IpcError } from '../../shared/ipc/errors';
 import { AuthRequiredError, HostError } from './errors';
 import { isRetryableStatus, PartnerCenterError } from './partner-center/errors';
+import { isAttestationExpired, isLegacyRetired, isMfaRequired, isNotAcceptedYet, LEGACY_RETIRED_REASON, LEGACY_RETIRED_STATUS, MFA_REASON } from './partner-center/enhanced-contract';
 
 /** When the backend gave no Retry-After: how long to wait before the next try. */
 export const DEFAULT_RETRY_MS = 5_000;
 /** A defect in MCA Desk, not the item's fault: keep the work and try again after this long. */
 export const DEFECT_RETRY_MS = 60_000;
+/** The signer has not accepted the enhanced attestation yet: finalise again no sooner than this (the link lives up to a week). */
+export const NOT_ACCEPTED_RETRY_MS = 60_000;
 
 export interface Verdict {
   retryable: boolean;
@@ -33,8 +36,9 @@ function retryLater(retryAfterMs: number | undefined): Verdict {
 export function verdictOf(error: unknown): Verdict | undefined {
   if (error instanceof AuthRequiredError) return { retryable: false };
   if (error instanceof PartnerCenterError) {
-    // A 401 is not a later success but a new sign-in.
-    if (error.status === 401 || !error.retryable) return { retryable: false };
+    // A 401 is not a later success but a new sign-in; an expired acceptance link never comes back (both 409s of finalise are named).
+    if (error.status === 401 || !error.retryable || isAttestationExpired(error)) return { retryable: false };
+    if (isNotAcceptedYet(error)) return retryLater(Math.max(error.retryAfterMs ?? 0, NOT_ACCEPTED_RETRY_MS));
     return retryLater(error.retryAfterMs);
   }
   if (error instanceof HostError) return RETRYABLE_HOST_CODES.has(error.code) ? retryLater(error.detail.retryAfterMs) : { retryable: false };
@@ -50,10 +54,19 @@ export function bulkEntryVerdict(code: string | number | undefined): Verdict {
   return numeric >= 100 && numeric < 600 && isRetryableStatus(numeric) ? retryLater(undefined) : { retryable: false };
 }
 
-/** What the outbox does with an item whose send failed with `error` inside the host (never thrown). */
+/** The session the backend no longer takes (401): what the agent reads. */
+export const SESSION_REFUSED_REASON = 'The backend no longer accepts the session. Sign in again.';
+
+/**
+ * What the outbox does with an item whose send failed with `error` inside the host (never thrown).
+ * `auth-required` keeps the item queued until what `need` names is fixed; `legacy-retired` parks it
+ * for good (the legacy attestation is gone, retrying cannot help), with everything the agent typed.
+ */
 export function submitFailure(error: unknown): SubmitResult {
-  if (error instanceof AuthRequiredError) return { status: 'auth-required', reason: error.message };
-  if (error instanceof PartnerCenterError && error.status === 401) return { status: 'auth-required', reason: 'The backend no longer accepts the session. Sign in again.' };
+  if (error instanceof AuthRequiredError) return { status: 'auth-required', reason: error.message, need: error.need };
+  if (isMfaRequired(error)) return { status: 'auth-required', reason: MFA_REASON, need: 'mfa' };
+  if (error instanceof PartnerCenterError && error.status === 401) return { status: 'auth-required', reason: SESSION_REFUSED_REASON, need: 'sign-in' };
+  if (isLegacyRetired(error)) return { status: 'legacy-retired', code: (error as PartnerCenterError).code ?? LEGACY_RETIRED_STATUS, reason: LEGACY_RETIRED_REASON };
   const verdict = verdictOf(error);
   if (!verdict) return { status: 'retry', afterMs: DEFECT_RETRY_MS, reason: 'An unexpected error occurred in MCA Desk; the item stays queued.' };
   if (error instanceof PartnerCenterError) {
@@ -83,7 +96,8 @@ function describePartnerCenterError(error: PartnerCenterError): IpcError {
   if (error.kind === 'invalid-response') return { code: 'backend', message: error.description };
   switch (error.status) {
     case 401:
-      return { code: 'auth-required', message: 'The backend no longer accepts the session. Sign in again.', ...base };
+      if (isMfaRequired(error)) return { code: 'auth-required', message: MFA_REASON, reason: 'mfa-required', ...base };
+      return { code: 'auth-required', message: SESSION_REFUSED_REASON, ...base };
     case 403:
       return { code: 'forbidden', message: error.description, ...base };
     case 404:

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { createHost, type Host } from '../host/host';
 import { FileSettingsStore } from '../host/settings';
+import { FileAuditJournal } from '../host/audit/journal';
 import { backendKindSchema } from '../../shared/ipc/contract';
 import { registerAppScheme, handleAppProtocol } from './protocol';
 import { hardenSession, installSecurityPolicy } from './security';
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
       if (!(await safeOpenExternal(shell, url))) throw new Error('The sign-in page must be https.');
     },
     platform: createPlatformHandlers(clipboard, shell),
+    journal: FileAuditJournal.inDataDir(userData),
   });
   await host.start();
   registerIpc(ipcMain, host.dispatch);

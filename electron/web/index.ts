@@ -11,6 +11,7 @@ import { createHost, type Host, type HostOptions } from '../host/host';
 import { defaultDataDir, secretFiles } from '../host/paths';
 import { EncryptedFileSecretStore, MemorySecretStore, type SecretStore } from '../host/secrets/store';
 import { AesGcmKeyFileCipher } from '../host/secrets/aes-gcm';
+import { FileAuditJournal } from '../host/audit/journal';
 import { FileSettingsStore, MemorySettingsStore, checkBackendUrl, type SettingsStore } from '../host/settings';
 import type { Logger } from '../host/dispatch';
 import { startBridge } from './server';
@@ -91,6 +92,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     secrets,
     overrides: { backend, ...(sandboxUrl ? { sandboxUrl } : {}) },
     openBrowser: openInBrowser,
+    ...(dataDir ? { journal: FileAuditJournal.inDataDir(dataDir) } : {}),
     log: options.log ?? { warn: (message) => console.warn(message), error: (message) => console.error(message) },
     ...options.host,
   });

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv, SandboxState } from '../http/context';
+import { isToday, seededAppRegistrations } from '../enhanced/contract';
 
-export function profileRoutes(_state: SandboxState): Hono<AppEnv> {
+export function profileRoutes(state: SandboxState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   /** Sandbox-only: the signed-in user, as shared `partnerUserSchema`. */
@@ -17,6 +18,9 @@ export function profileRoutes(_state: SandboxState): Hono<AppEnv> {
       partnerName: user.partnerName,
       // An indirect reseller's provider (sandbox-only field; the real API has it under /v1/relationships).
       ...(user.providerName ? { providerName: user.providerName } : {}),
+      // Sandbox-only, Partner Center today: the partner's seeded app registration, so the app can use
+      // the AppOnly grant (secret = the sandbox password) without setup.
+      ...(isToday(state.legacyAttestation) ? { appClientId: appClientIdOf(user.partnerTenantId) } : {}),
     });
   });
 
@@ -36,4 +40,9 @@ export function profileRoutes(_state: SandboxState): Hono<AppEnv> {
     });
   });
   return app;
+}
+
+/** CHOSEN (sandbox only): the profile names the partner's app registration as `appClientId`. */
+function appClientIdOf(partnerTenantId: string): string | undefined {
+  return seededAppRegistrations.find((app) => app.partnerTenantId === partnerTenantId)?.clientId;
 }

@@ -12,7 +12,8 @@ import { partnerUserSchema, type PartnerUser } from '../../../shared/domain/role
 import { PARTNER_CENTER_SCOPE } from '../../../shared/domain/urls';
 import { AuthRequiredError, HostError, hostError } from '../errors';
 import type { SecretStore } from '../secrets/store';
-import type { AuthProvider, SignInRequest } from './provider';
+import type { AuthLoss, AuthProvider, SignInRequest } from './provider';
+import { MFA_CLAIMS_REQUEST, MFA_REASON } from '../partner-center/enhanced-contract';
 import type { TokenIdentity } from './partner-profile';
 
 const CACHE_KEY = 'msal-cache';
@@ -55,6 +56,12 @@ export class MsalAuthProvider implements AuthProvider {
   private app?: { pca: PublicClientApplication; tenantId: string; clientId: string };
   private current?: { account: AccountInfo; stored: StoredSession; expiresAt?: string };
   private lapsed = false;
+  /**
+   * Set when Partner Center refused the session for want of MFA (401, 900421): the claims the next
+   * interactive sign-in asks for (the answer's own challenge, else MFA), with `prompt: 'login'` so
+   * the user authenticates afresh instead of reusing the session that lacked it (MSAL: `claims`, `prompt`).
+   */
+  private mfaClaims?: string;
 
   constructor(private readonly options: MsalAuthOptions) {}
 
@@ -127,7 +134,7 @@ export class MsalAuthProvider implements AuthProvider {
         openBrowser: this.options.openBrowser,
         successTemplate: SUCCESS_PAGE,
         errorTemplate: ERROR_PAGE,
-        prompt: 'select_account',
+        ...(this.mfaClaims ? { claims: this.mfaClaims, prompt: 'login' } : { prompt: 'select_account' }),
       });
     } catch (error) {
       throw hostError('auth-required', `Signing in with Microsoft did not succeed${error instanceof Error && 'errorCode' in error ? ` (${String((error as { errorCode: unknown }).errorCode)})` : ''}.`);
@@ -138,6 +145,7 @@ export class MsalAuthProvider implements AuthProvider {
     await this.options.secrets.set(SESSION_KEY, JSON.stringify(stored));
     this.current = { account: result.account, stored, expiresAt: result.expiresOn?.toISOString() };
     this.lapsed = false;
+    this.mfaClaims = undefined;
     return this.session();
   }
 
@@ -152,7 +160,10 @@ export class MsalAuthProvider implements AuthProvider {
   /** A token from the cache, refreshed silently with the refresh token when it is about to expire. */
   async getAccessToken(): Promise<string> {
     const current = this.current;
-    if (!current) throw new AuthRequiredError(this.lapsed ? 'Your Microsoft sign-in expired. Sign in again.' : 'Sign in with Microsoft to continue.');
+    if (!current) {
+      if (this.mfaClaims) throw new AuthRequiredError(MFA_REASON, { need: 'mfa', reason: 'mfa-required' });
+      throw new AuthRequiredError(this.lapsed ? 'Your Microsoft sign-in expired. Sign in again.' : 'Sign in with Microsoft to continue.');
+    }
     try {
       const result = await this.application().pca.acquireTokenSilent({ account: current.account, scopes: [PARTNER_CENTER_SCOPE] });
       if (!result?.accessToken) throw new InteractionRequiredAuthError('no_tokens_found', '');
@@ -169,9 +180,10 @@ export class MsalAuthProvider implements AuthProvider {
     }
   }
 
-  async invalidate(): Promise<void> {
+  async invalidate(loss?: AuthLoss): Promise<void> {
     // A 401 from Partner Center: the cached token is no good. Drop the session, keep nothing stale.
     await this.signOut();
     this.lapsed = true;
+    if (loss?.mfaRequired) this.mfaClaims = loss.claimsChallenge ?? MFA_CLAIMS_REQUEST;
   }
 }

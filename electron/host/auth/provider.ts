@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import type { BackendKind, Session, signInRequestSchema } from '../../../shared/ipc/contract';
 import type { PartnerUser } from '../../../shared/domain/roles';
+import { isMfaRequired } from '../partner-center/enhanced-contract';
+import type { PartnerCenterError } from '../partner-center/errors';
 
 export type SignInRequest = z.output<typeof signInRequestSchema>;
 
@@ -20,6 +22,19 @@ export interface AuthProvider {
   signOut(): Promise<Session>;
   /** A bearer token for the API, or `AuthRequiredError`. */
   getAccessToken(): Promise<string>;
-  /** The backend refused the token (401): forget it, so the next call asks to sign in again. */
-  invalidate(reason?: string): Promise<void>;
+  /** The backend refused the token (401): forget it, so the next call asks to sign in again (with MFA, when that was why). */
+  invalidate(loss?: AuthLoss): Promise<void>;
+}
+
+/** Why the backend refused the session: MFA missing (900421), with the claims a new sign-in must ask for. */
+export interface AuthLoss {
+  mfaRequired?: boolean;
+  claimsChallenge?: string;
+}
+
+/** The loss an error from the backend describes. */
+export function authLossOf(error: unknown): AuthLoss {
+  if (!isMfaRequired(error)) return {};
+  const challenge = (error as PartnerCenterError).claimsChallenge;
+  return { mfaRequired: true, ...(challenge ? { claimsChallenge: challenge } : {}) };
 }

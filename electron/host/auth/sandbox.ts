@@ -3,6 +3,11 @@
  * (`POST /oauth2/token`, grant_type=password), then the user's roles and partner type from the
  * sandbox-only `GET /v1/profiles/me`. The session (token, expiry, user) is kept in the secret store,
  * so a restart of the app keeps the agent signed in until the token expires.
+ *
+ * The AppOnly app of the sandbox needs no setup: the profile names the partner's seeded app
+ * registration (`appClientId`, Partner Center today only) and its secret is the sandbox password,
+ * which the agent just typed. Both are kept with the session in the secret store (encrypted, never
+ * sent to the renderer) and dropped on sign-out; `appCredential()` hands them to the AppOnly source.
  */
 import { z } from 'zod';
 import type { Session } from '../../../shared/ipc/contract';
@@ -13,7 +18,8 @@ import { parseErrorBody } from '../partner-center/errors';
 import { apiRoot, type FetchLike } from '../partner-center/http';
 import type { RetryAfterHolds } from '../partner-center/retry-after-hold';
 import type { SecretStore } from '../secrets/store';
-import type { AuthProvider, SignInRequest } from './provider';
+import type { AuthLoss, AuthProvider, SignInRequest } from './provider';
+import { MFA_REASON } from '../partner-center/enhanced-contract';
 
 const SESSION_KEY = 'session:sandbox';
 
@@ -22,6 +28,8 @@ const storedSessionSchema = z.object({
   expiresAt: z.string(),
   user: partnerUserSchema,
   url: z.string(),
+  /** The partner's app registration and its secret (the sandbox password): absent before 2026, or in a session stored by an older MCA Desk. */
+  app: z.object({ clientId: z.string().min(1), secret: z.string().min(1) }).optional(),
 });
 type StoredSession = z.infer<typeof storedSessionSchema>;
 
@@ -47,6 +55,8 @@ export class SandboxAuthProvider implements AuthProvider {
   private current?: StoredSession;
   /** The last session ended by expiry or a 401 (so the message can say so). */
   private lapsed = false;
+  /** The last session ended because the backend wants MFA (the sandbox's user without MFA never gets past this). */
+  private mfaLapse = false;
   private readonly now: () => Date;
   private readonly fetchImpl: FetchLike;
 
@@ -117,8 +127,9 @@ export class SandboxAuthProvider implements AuthProvider {
     const expiresInSeconds = Number(parsed.data.expires_in ?? 3600);
     const expiresAt = new Date(this.now().getTime() + (Number.isFinite(expiresInSeconds) ? expiresInSeconds : 3600) * 1000).toISOString();
     const profileClient = new PartnerCenterClient({ baseUrl: root, getAccessToken: async () => token, fetch: this.fetchImpl, now: this.now, retryAfterHolds: this.options.retryAfterHolds });
-    const user = await profileClient.getSandboxProfile();
-    this.current = { token, expiresAt, user, url: root };
+    const { user, appClientId } = await profileClient.getSandboxProfileWithApp();
+    this.mfaLapse = false;
+    this.current = { token, expiresAt, user, url: root, ...(appClientId ? { app: { clientId: appClientId, secret: request.password } } : {}) };
     this.lapsed = false;
     await this.options.secrets.set(SESSION_KEY, JSON.stringify(this.current));
     return this.session();
@@ -130,14 +141,24 @@ export class SandboxAuthProvider implements AuthProvider {
     return this.session();
   }
 
+  /** The sandbox's AppOnly app for this partner (client id and secret), if this sign-in brought it. */
+  appCredential(): { clientId: string; secret: string; url: string } | undefined {
+    const current = this.active();
+    return current?.app ? { ...current.app, url: current.url } : undefined;
+  }
+
   async getAccessToken(): Promise<string> {
     const current = this.active();
-    if (!current) throw new AuthRequiredError(this.lapsed ? 'Your session expired. Sign in again.' : 'Sign in to continue.');
+    if (!current) {
+      if (this.mfaLapse) throw new AuthRequiredError(MFA_REASON, { need: 'mfa', reason: 'mfa-required' });
+      throw new AuthRequiredError(this.lapsed ? 'Your session expired. Sign in again.' : 'Sign in to continue.');
+    }
     return current.token;
   }
 
-  async invalidate(): Promise<void> {
+  async invalidate(loss?: AuthLoss): Promise<void> {
     await this.signOut();
     this.lapsed = true;
+    this.mfaLapse = loss?.mfaRequired ?? false;
   }
 }

@@ -31,6 +31,7 @@ import { MCA_TYPE } from '../../../shared/domain/agreement';
 import { partnerUserSchema, type PartnerUser } from '../../../shared/domain/roles';
 import { PartnerCenterError } from './errors';
 import { PartnerCenterHttp, type HttpOptions, type HttpResponse, type RequestOptions } from './http';
+import { SANDBOX_PROFILE_APP_FIELD } from './enhanced-contract';
 
 export interface PartnerCenterClientOptions extends HttpOptions {
   /** How long the agreement metadata is reused before it is asked for again (ms). */
@@ -292,8 +293,15 @@ export class PartnerCenterClient {
 
   /** Sandbox-only: the signed-in user with roles and partner type. */
   async getSandboxProfile(): Promise<PartnerUser> {
+    return (await this.getSandboxProfileWithApp()).user;
+  }
+
+  /** Sandbox-only: the user, and (Partner Center today) the partner's app registration for the AppOnly grant. */
+  async getSandboxProfileWithApp(): Promise<{ user: PartnerUser; appClientId?: string }> {
     const response = await this.request('/v1/profiles/me');
-    return parse(partnerUserSchema, response, 'user profile');
+    const user = parse(partnerUserSchema, response, 'user profile');
+    const appClientId = (response.body as Record<string, unknown> | undefined)?.[SANDBOX_PROFILE_APP_FIELD];
+    return { user, ...(typeof appClientId === 'string' && appClientId.length <= 100 ? { appClientId } : {}) };
   }
 
   async getOrganizationProfile(): Promise<{ id: string; companyName?: string }> {

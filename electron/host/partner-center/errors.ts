@@ -28,6 +28,8 @@ export interface PartnerCenterErrorInit {
   correlationId?: string;
   method?: string;
   path?: string;
+  /** A 401's claims challenge (`WWW-Authenticate: … error="insufficient_claims", claims="<base64>"`), decoded: what an interactive sign-in must ask for. */
+  claimsChallenge?: string;
 }
 
 const MAX_DESCRIPTION = 500;
@@ -46,6 +48,7 @@ export class PartnerCenterError extends Error {
   readonly correlationId?: string;
   readonly method?: string;
   readonly path?: string;
+  readonly claimsChallenge?: string;
 
   constructor(init: PartnerCenterErrorInit) {
     const where = init.method && init.path ? ` (${init.method} ${init.path})` : '';
@@ -63,6 +66,7 @@ export class PartnerCenterError extends Error {
     this.correlationId = init.correlationId;
     this.method = init.method;
     this.path = init.path;
+    this.claimsChallenge = init.claimsChallenge;
   }
 
   /**
@@ -111,6 +115,22 @@ export function parseRetryAfter(value: string | null | undefined, now: Date = ne
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now.getTime());
+}
+
+/**
+ * The claims challenge of a `WWW-Authenticate` header (Microsoft identity platform: base64 JSON in
+ * `claims="…"`), decoded, or undefined when there is none or it is not JSON.
+ */
+export function parseClaimsChallenge(header: string | null | undefined): string | undefined {
+  const match = header ? /\bclaims="([A-Za-z0-9+/=_-]{1,4096})"/.exec(header) : null;
+  if (!match) return undefined;
+  try {
+    const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+    JSON.parse(decoded);
+    return decoded;
+  } catch {
+    return undefined;
+  }
 }
 
 function clip(text: string): string {

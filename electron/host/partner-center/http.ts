@@ -5,7 +5,7 @@
  * if the main process passes it) so it runs the same in tests, browser mode and Electron.
  */
 import { randomUUID } from 'node:crypto';
-import { PartnerCenterError, parseErrorBody, parseRetryAfter } from './errors';
+import { PartnerCenterError, parseClaimsChallenge, parseErrorBody, parseRetryAfter } from './errors';
 import { RetryAfterHolds, type RetryAfterHold } from './retry-after-hold';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -237,6 +237,7 @@ export class PartnerCenterHttp {
         errorName: parsed.errorName,
         isRetryable: parsed.isRetryable,
         retryAfterMs,
+        ...(response.status === 401 ? { claimsChallenge: parseClaimsChallenge(response.headers.get('www-authenticate')) } : {}),
       });
     }
     let json: unknown;

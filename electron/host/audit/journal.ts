@@ -1,0 +1,104 @@
+/**
+ * The local audit journal of the main process: one line per enhanced attestation call (who, which
+ * request and attestation, what the answer was), since AppOnly tokens carry no user and MCA Desk's own
+ * record is the only one that says which agent acted. Append-only JSON Lines in the data folder
+ * (`audit.jsonl`, user-only permissions); never a token, a secret or a request body. A later Audit
+ * screen reads it through `list`.
+ */
+import { appendFile, chmod, mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+
+export const auditActions = ['attestation.create', 'attestation.read', 'attestation.finalise', 'app-credential.set', 'app-credential.remove'] as const;
+
+export const auditRecordSchema = z.object({
+  at: z.string(),
+  action: z.enum(auditActions),
+  /** The signed-in agent: sign-in name and object id (null when nobody was signed in). */
+  agent: z.object({ name: z.string(), objectId: z.string() }).nullable(),
+  backend: z.enum(['sandbox', 'partner-center']),
+  customerId: z.string().optional(),
+  /** `MS-RequestId` of the call, when one was sent or would have been. */
+  requestId: z.string().optional(),
+  attestationId: z.string().optional(),
+  /** The answer: the outcome's status (`created`, `confirmed`, `retry`, `failed`, `auth-required`, `refused`, `read`, …) and the backend's code or HTTP status. */
+  outcome: z.string(),
+  code: z.union([z.string(), z.number()]).optional(),
+  /** Whether the call reached the backend (false: refused here, by the role gate or for want of a credential). */
+  sent: z.boolean(),
+});
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+
+export interface AuditJournal {
+  /** Appends one record; resolves once it is on disk. */
+  append(record: AuditRecord): Promise<void>;
+  /** The records, oldest first (the newest `limit` when given). A torn last line (a crash mid-write) is skipped. */
+  list(options?: { limit?: number }): Promise<AuditRecord[]>;
+}
+
+export const AUDIT_FILE_NAME = 'audit.jsonl';
+
+export class FileAuditJournal implements AuditJournal {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly file: string) {}
+
+  static inDataDir(dataDir: string): FileAuditJournal {
+    return new FileAuditJournal(join(dataDir, AUDIT_FILE_NAME));
+  }
+
+  append(record: AuditRecord): Promise<void> {
+    const line = `${JSON.stringify(auditRecordSchema.parse(record))}\n`;
+    // One write at a time, so lines never interleave.
+    const write = this.queue.then(async () => {
+      await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+      await appendFile(this.file, line, { encoding: 'utf8', mode: 0o600 });
+      await chmod(this.file, 0o600).catch(() => undefined);
+    });
+    this.queue = write.catch(() => undefined);
+    return write;
+  }
+
+  async list(options: { limit?: number } = {}): Promise<AuditRecord[]> {
+    await this.queue;
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return newest(parseLines(text), options.limit);
+  }
+}
+
+/** For tests and `--memory` runs: the same records, kept in memory. */
+export class MemoryAuditJournal implements AuditJournal {
+  readonly records: AuditRecord[] = [];
+
+  async append(record: AuditRecord): Promise<void> {
+    this.records.push(auditRecordSchema.parse(record));
+  }
+
+  async list(options: { limit?: number } = {}): Promise<AuditRecord[]> {
+    return newest([...this.records], options.limit);
+  }
+}
+
+function parseLines(text: string): AuditRecord[] {
+  const records: AuditRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const parsed = auditRecordSchema.safeParse(JSON.parse(line));
+      if (parsed.success) records.push(parsed.data);
+    } catch {
+      // A line cut short by a crash: skipped, the rest stays readable.
+    }
+  }
+  return records;
+}
+
+function newest(records: AuditRecord[], limit: number | undefined): AuditRecord[] {
+  return limit !== undefined && limit >= 0 ? records.slice(Math.max(0, records.length - limit)) : records;
+}
