@@ -212,6 +212,11 @@ export class BulkService {
           for (const rest of toSend) if (!verdicts.has(rest.itemId)) verdicts.set(rest.itemId, verdict);
           break;
         }
+        if (verdict.status === 'legacy-retired') {
+          // The bulk tool is retired (Partner Center since 5 January 2026): no batch can go; each item is parked as it is.
+          for (const rest of toSend) if (!verdicts.has(rest.itemId)) verdicts.set(rest.itemId, verdict);
+          break;
+        }
         if (verdict.status === 'failed') {
           // Refused as a whole (or 600061 for the whole batch): give each item its own check-then-post verdict.
           for (const item of batch) settle(item, await this.deps.submit.submit(item));
