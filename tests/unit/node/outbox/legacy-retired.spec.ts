@@ -1,0 +1,92 @@
+// @vitest-environment node
+/**
+ * The renderer's outbox (its real engine, Dexie storage on fake-indexeddb and IPC transport) against
+ * the real host and a sandbox of Partner Center today, where the legacy attestation is retired: the
+ * item is parked as `legacy-retired` with everything the agent typed, and never sent again on its own.
+ */
+import '../../../soak/fake-idb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, SEEDED_PASSWORD, type RunningSandbox } from '../../../../sandbox/index';
+import { createHost, type Host } from '../../../../electron/host/host';
+import { MemorySecretStore } from '../../../../electron/host/secrets/store';
+import { MemorySettingsStore } from '../../../../electron/host/settings';
+import { McaDeskDatabase } from '../../../../renderer/src/db/database';
+import { DexieOutboxStorage } from '../../../../renderer/src/db/outbox-storage';
+import { OutboxQueue } from '../../../../renderer/src/outbox/queue';
+import { enqueueAttestation } from '../../../../renderer/src/outbox/commands';
+import { SyncEngine } from '../../../../renderer/src/outbox/engine';
+import { ipcTransport } from '../../../../renderer/src/sync/ipc-transport';
+import { useTransport } from '../../../../renderer/src/platform/api';
+import { channelNames, type WindowApi } from '../../../../shared/ipc/contract';
+import { calendarDateIn } from '../../../../shared/domain/dates';
+
+let sandbox: RunningSandbox;
+let host: Host;
+let sends = 0;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, memory: true, quiet: true });
+  host = createHost({
+    transport: 'browser',
+    version: 'test',
+    settings: new MemorySettingsStore(),
+    secrets: new MemorySecretStore(),
+    overrides: { backend: 'sandbox', sandboxUrl: sandbox.url },
+    log: { warn: () => undefined, error: () => undefined },
+  });
+  await host.start();
+  // The renderer's transport, straight onto the host's dispatcher (what the bridge does, without HTTP).
+  useTransport(
+    Object.fromEntries(
+      channelNames.map((name) => [
+        name,
+        (request: unknown) => {
+          if (name === 'submitAttestation') sends += 1;
+          return host.dispatch(name, JSON.parse(JSON.stringify(request)));
+        },
+      ]),
+    ) as unknown as WindowApi,
+  );
+  const signedIn = await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
+  if (!signedIn.ok) throw new Error('sign-in failed');
+}, 60_000);
+afterAll(async () => {
+  useTransport(undefined);
+  await sandbox?.stop();
+});
+
+describe('a legacy attestation in the outbox, on Partner Center today', () => {
+  it('is parked as legacy-retired with what the agent typed, and a later drain does not send it again', async () => {
+    const database = new McaDeskDatabase(`legacy-retired-${Date.now()}`);
+    await database.open();
+    const page = await host.dispatch('listCustomers', { pageSize: 5 });
+    if (!page.ok) throw new Error('no customers');
+    const customer = (page.data as { items: Array<{ id: string; companyName: string }> }).items[2]!;
+    const storage = new DexieOutboxStorage(database);
+    let now = Date.now();
+    const typed = { firstName: 'Tania', lastName: 'Carr', email: 'tania@customer.example', phoneNumber: '+31 20 794 0000' };
+    const dateAgreed = calendarDateIn(new Date(now - 86_400_000), 'UTC');
+    const item = await enqueueAttestation({ customerId: customer.id, customerName: customer.companyName, primaryContact: typed, dateAgreed }, { storage, actor: 'admin@contoso.example', now });
+    const engine = new SyncEngine({ queue: new OutboxQueue(storage), transport: ipcTransport, now: () => now, owner: 'leader', random: () => 0.5 });
+
+    const first = await engine.drain();
+    expect(first).toMatchObject({ sent: 1, failed: 1, confirmed: 0, retried: 0, nextDueAt: null, paused: false });
+    const parked = await database.outbox.get(item.id);
+    expect(parked).toMatchObject({
+      state: 'failed',
+      primaryContact: typed,
+      dateAgreed,
+      customerId: customer.id,
+      customerName: customer.companyName,
+      lastError: { kind: 'legacy-retired', code: 600070, reason: expect.stringContaining('enhanced attestation flow') },
+    });
+    expect((await database.audit.where('itemId').equals(item.id).toArray()).map((entry) => entry.kind)).toEqual(['queued', 'sending', 'legacy-retired']);
+
+    // Hours later the engine runs again: the parked item is not sent (no retry loop).
+    now += 6 * 3_600_000;
+    expect(await engine.drain()).toMatchObject({ sent: 0 });
+    expect(sends).toBe(1);
+    expect(await database.outbox.get(item.id)).toMatchObject({ state: 'failed', attempts: 1 });
+    database.close();
+  });
+});
