@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The renderer's outbox (its real engine, Dexie storage on fake-indexeddb and IPC transport) against
+ * The renderer's outbox (its real engine and Dexie storage on fake-indexeddb) against
  * the real host and a sandbox of Partner Center today, where the legacy attestation is retired: the
  * item is parked as `legacy-retired` with everything the agent typed, and never sent again on its own.
  */
@@ -15,9 +15,10 @@ import { DexieOutboxStorage } from '../../../../renderer/src/db/outbox-storage';
 import { OutboxQueue } from '../../../../renderer/src/outbox/queue';
 import { enqueueAttestation } from '../../../../renderer/src/outbox/commands';
 import { SyncEngine } from '../../../../renderer/src/outbox/engine';
-import { ipcTransport } from '../../../../renderer/src/sync/ipc-transport';
-import { useTransport } from '../../../../renderer/src/platform/api';
-import { channelNames, type WindowApi } from '../../../../shared/ipc/contract';
+import { resultFromError } from '../../../../renderer/src/outbox/call-failure';
+import type { OutboxTransport } from '../../../../renderer/src/outbox/ports';
+import type { SubmitResult } from '../../../../shared/ipc/contract';
+import { ApiError } from '../../../../shared/ipc/errors';
 import { calendarDateIn } from '../../../../shared/domain/dates';
 
 let sandbox: RunningSandbox;
@@ -35,25 +36,21 @@ beforeAll(async () => {
     log: { warn: () => undefined, error: () => undefined },
   });
   await host.start();
-  // The renderer's transport, straight onto the host's dispatcher (what the bridge does, without HTTP).
-  useTransport(
-    Object.fromEntries(
-      channelNames.map((name) => [
-        name,
-        (request: unknown) => {
-          if (name === 'submitAttestation') sends += 1;
-          return host.dispatch(name, JSON.parse(JSON.stringify(request)));
-        },
-      ]),
-    ) as unknown as WindowApi,
-  );
   const signedIn = await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
   if (!signedIn.ok) throw new Error('sign-in failed');
 }, 60_000);
-afterAll(async () => {
-  useTransport(undefined);
-  await sandbox?.stop();
-});
+afterAll(() => sandbox?.stop());
+
+/** The IPC transport's job (sync/ipc-transport.ts, which needs a window), straight onto the host's dispatcher. */
+const transport: OutboxTransport = {
+  batchLimit: 1,
+  async submit(item) {
+    sends += 1;
+    const answer = await host.dispatch('submitAttestation', { itemId: item.id, customerId: item.customerId, primaryContact: item.primaryContact, dateAgreed: item.dateAgreed });
+    return answer.ok ? (answer.data as SubmitResult) : resultFromError(new ApiError(answer.error));
+  },
+  submitBatch: () => Promise.reject(new Error('no batches here')),
+};
 
 describe('a legacy attestation in the outbox, on Partner Center today', () => {
   it('is parked as legacy-retired with what the agent typed, and a later drain does not send it again', async () => {
@@ -67,7 +64,7 @@ describe('a legacy attestation in the outbox, on Partner Center today', () => {
     const typed = { firstName: 'Tania', lastName: 'Carr', email: 'tania@customer.example', phoneNumber: '+31 20 794 0000' };
     const dateAgreed = calendarDateIn(new Date(now - 86_400_000), 'UTC');
     const item = await enqueueAttestation({ customerId: customer.id, customerName: customer.companyName, primaryContact: typed, dateAgreed }, { storage, actor: 'admin@contoso.example', now });
-    const engine = new SyncEngine({ queue: new OutboxQueue(storage), transport: ipcTransport, now: () => now, owner: 'leader', random: () => 0.5 });
+    const engine = new SyncEngine({ queue: new OutboxQueue(storage), transport, now: () => now, owner: 'leader', random: () => 0.5 });
 
     const first = await engine.drain();
     expect(first).toMatchObject({ sent: 1, failed: 1, confirmed: 0, retried: 0, nextDueAt: null, paused: false });
