@@ -24,7 +24,7 @@ import { DEFAULT_ACCEPTANCE_FLOOR, toUtcMidnight, calendarDateIn } from '../../s
 import { ERROR_AGREEMENT_ALREADY_EXISTS } from '../../shared/domain/errors';
 import type { PartnerCenterClient } from './partner-center/client';
 import { PartnerCenterError } from './partner-center/errors';
-import { authLossOf, type AuthProvider } from './auth/provider';
+import { authLossOf, signedOutError, type AuthProvider } from './auth/provider';
 import { dateFailure, permissionFailure, type SubmitService } from './submit';
 import { bulkEntryVerdict, DEFAULT_RETRY_MS, submitFailure } from './verdict';
 import { toRecordSummary } from './records';
@@ -157,7 +157,7 @@ export class BulkService {
 
     const auth = this.deps.auth();
     const user = auth.user();
-    if (!user) return all({ status: 'auth-required', reason: 'Sign in to send queued attestations.' });
+    if (!user) return all(submitFailure(await signedOutError(auth)));
     const refused = permissionFailure(user);
     if (refused) return all(refused);
 

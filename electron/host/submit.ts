@@ -18,7 +18,7 @@ import { ERROR_AGREEMENT_ALREADY_EXISTS } from '../../shared/domain/errors';
 import { toWireContact, type CreateAgreementBody } from '../../shared/api/partner-center';
 import { PartnerCenterError } from './partner-center/errors';
 import type { PartnerCenterClient } from './partner-center/client';
-import { authLossOf, type AuthProvider } from './auth/provider';
+import { authLossOf, signedOutError, type AuthProvider } from './auth/provider';
 import { toAgreementRecord } from './records';
 import { submitFailure } from './verdict';
 
@@ -113,7 +113,7 @@ export class SubmitService {
   private async send(item: SubmitAttestationItem): Promise<SubmitResult> {
     const auth = this.deps.auth();
     const user = auth.user();
-    if (!user) return { status: 'auth-required', reason: 'Sign in to send queued attestations.' };
+    if (!user) return submitFailure(await signedOutError(auth));
     const refused = permissionFailure(user);
     if (refused) return refused;
 

@@ -8,6 +8,7 @@ import type { BackendKind, Session, signInRequestSchema } from '../../../shared/
 import type { PartnerUser } from '../../../shared/domain/roles';
 import { isMfaRequired } from '../partner-center/enhanced-contract';
 import type { PartnerCenterError } from '../partner-center/errors';
+import { AuthRequiredError } from '../errors';
 
 export type SignInRequest = z.output<typeof signInRequestSchema>;
 
@@ -38,3 +39,18 @@ export function authLossOf(error: unknown): AuthLoss {
   const challenge = (error as PartnerCenterError).claimsChallenge;
   return { mfaRequired: true, ...(challenge ? { claimsChallenge: challenge } : {}) };
 }
+
+/**
+ * Why a send cannot go for want of a session: the provider's own reason when it is more than "sign
+ * in" (MFA missing), else the plain one. The provider answers without the network when signed out.
+ */
+export async function signedOutError(auth: AuthProvider): Promise<AuthRequiredError> {
+  try {
+    await auth.getAccessToken();
+  } catch (error) {
+    if (error instanceof AuthRequiredError && error.need !== 'sign-in') return error;
+  }
+  return new AuthRequiredError(NOT_SIGNED_IN);
+}
+
+export const NOT_SIGNED_IN = 'Sign in to send queued attestations.';

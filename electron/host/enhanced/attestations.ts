@@ -22,7 +22,7 @@ import { isSameContact, MCA_TYPE } from '../../../shared/domain/agreement';
 import { toWireContact } from '../../../shared/api/partner-center';
 import type { PartnerUser } from '../../../shared/domain/roles';
 import type { AuditJournal, AuditRecord } from '../audit/journal';
-import type { AuthProvider } from '../auth/provider';
+import { signedOutError, type AuthProvider } from '../auth/provider';
 import type { EnhancedAttestationClient } from '../partner-center/enhanced-client';
 import type { PartnerCenterClient } from '../partner-center/client';
 import { ERROR_ATTESTATION_EXPIRED, isAlreadyFinalised } from '../partner-center/enhanced-contract';
@@ -49,8 +49,6 @@ export interface EnhancedDependencies {
   postTimeoutMs?: number;
   log?: Logger;
 }
-
-const NOT_SIGNED_IN = 'Sign in to send queued attestations.';
 
 /** A send's failure as a create/finalise result (the legacy-retired outcome belongs to the legacy calls only). */
 function failureOf(error: unknown): Exclude<SendResult, { status: 'created' } | { status: 'confirmed' }> {
@@ -82,9 +80,10 @@ export class EnhancedAttestationService {
   }
 
   /** Who may send: the signed-in agent, if the role gate lets them; otherwise the result to answer. */
-  private gate(): { user: PartnerUser } | { refused: SendResult; user?: PartnerUser } {
-    const user = this.deps.auth().user();
-    if (!user) return { refused: { status: 'auth-required', reason: NOT_SIGNED_IN, need: 'sign-in' } };
+  private async gate(): Promise<{ user: PartnerUser } | { refused: SendResult; user?: PartnerUser }> {
+    const auth = this.deps.auth();
+    const user = auth.user();
+    if (!user) return { refused: failureOf(await signedOutError(auth)) };
     const refused = permissionFailure(user);
     if (refused && refused.status === 'failed') return { refused, user };
     return { user };
@@ -93,7 +92,7 @@ export class EnhancedAttestationService {
   create(request: CreateRequest): Promise<CreateAttestationResult> {
     return this.deps.track(async () => {
       const base = { action: 'attestation.create' as const, customerId: request.customerId, requestId: request.requestId };
-      const gate = this.gate();
+      const gate = await this.gate();
       if ('refused' in gate) {
         await this.record({ ...base, outcome: gate.refused.status, code: codeOf(gate.refused), sent: false }, gate.user);
         return gate.refused as CreateAttestationResult;
@@ -131,7 +130,7 @@ export class EnhancedAttestationService {
   finalise(request: FinaliseRequest): Promise<FinaliseResult> {
     return this.deps.track(async () => {
       const base = { action: 'attestation.finalise' as const, customerId: request.customerId, requestId: request.requestId, attestationId: request.attestationId };
-      const gate = this.gate();
+      const gate = await this.gate();
       if ('refused' in gate) {
         await this.record({ ...base, outcome: gate.refused.status, code: codeOf(gate.refused), sent: false }, gate.user);
         return gate.refused as FinaliseResult;

@@ -1,9 +1,11 @@
 /**
  * A Microsoft-identity-platform stand-in for MSAL's network module: discovery, the authorize
  * step (answered by posting the code to MSAL's loopback server, as the browser would) and the token
- * endpoint (authorization_code with PKCE check, refresh_token). No internet involved.
+ * endpoint (authorization_code with PKCE check, refresh_token, and client_credentials for a
+ * confidential app: its client secret, or a certificate's client assertion whose signature, thumbprint,
+ * audience and issuer are checked as Entra ID does). No internet involved.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { constants, createHash, randomUUID, verify, X509Certificate } from 'node:crypto';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 
 const b64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
@@ -13,13 +15,21 @@ export interface FakeIdentityOptions {
   clientId: string;
   user: { oid: string; upn: string; name: string; wids?: string[] };
   accessTokenLifetimeSeconds?: number;
+  /** A confidential app registration (AppOnly): its client id and its secret or certificate (PEM). */
+  app?: { clientId: string; secret?: string; certificatePem?: string };
 }
+
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 export class FakeIdentityProvider implements INetworkModule {
   readonly host = 'https://login.microsoftonline.com';
   readonly grants: string[] = [];
   readonly issuedAccessTokens: string[] = [];
   refreshAllowed = true;
+  /** Every authorize URL the browser was sent to. */
+  readonly authorizeUrls: string[] = [];
+  /** AppOnly tokens issued by client_credentials, and how the app proved itself each time. */
+  readonly appTokens: Array<{ token: string; proof: 'secret' | 'certificate'; scope: string }> = [];
   private pending?: { challenge: string; nonce?: string; code: string; scope: string };
   private refreshToken = `rt-${randomUUID()}`;
 
@@ -28,6 +38,7 @@ export class FakeIdentityProvider implements INetworkModule {
   /** What the system browser does: the user signs in, the identity provider form-posts the code back. */
   openBrowser = async (authorizeUrl: string): Promise<void> => {
     const url = new URL(authorizeUrl);
+    this.authorizeUrls.push(authorizeUrl);
     if (url.origin !== this.host || !url.pathname.endsWith('/oauth2/v2.0/authorize')) throw new Error(`Unexpected authorize URL ${url.origin}${url.pathname}`);
     if (url.searchParams.get('code_challenge_method') !== 'S256') throw new Error('PKCE S256 missing');
     if (url.searchParams.get('client_id') !== this.options.clientId) throw new Error('wrong client id');
@@ -134,6 +145,44 @@ export class FakeIdentityProvider implements INetworkModule {
       if (!this.refreshAllowed || form.get('refresh_token') !== this.refreshToken) return bad('AADSTS700082: The refresh token has expired.');
       return { status: 200, headers: {}, body: this.tokens(form.get('scope') ?? '') as T };
     }
+    if (grant === 'client_credentials') return this.clientCredentials<T>(url, form);
     return bad(`unsupported grant ${grant}`);
+  }
+
+  private clientCredentials<T>(url: string, form: URLSearchParams): NetworkResponse<T> {
+    const refuse = (status: number, error: string, description: string) => ({ status, headers: {}, body: { error, error_description: description } as T });
+    const app = this.options.app;
+    if (!app || form.get('client_id') !== app.clientId) return refuse(400, 'unauthorized_client', 'AADSTS700016: Application not found in the directory.');
+    let proof: 'secret' | 'certificate';
+    if (form.has('client_secret')) {
+      if (form.get('client_secret') !== app.secret) return refuse(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+      proof = 'secret';
+    } else if (form.get('client_assertion_type') === ASSERTION_TYPE && app.certificatePem) {
+      const problem = this.assertionProblem(form.get('client_assertion') ?? '', url, app.clientId, app.certificatePem);
+      if (problem) return refuse(401, 'invalid_client', `AADSTS700027: Client assertion failed: ${problem}.`);
+      proof = 'certificate';
+    } else return refuse(401, 'invalid_client', 'AADSTS7000216: client_assertion or client_secret is required.');
+    const scope = form.get('scope') ?? '';
+    if (!scope.split(' ').includes('https://api.partnercenter.microsoft.com/.default')) return refuse(400, 'invalid_scope', `AADSTS70011: unexpected scope ${scope}`);
+    const token = `app-at-${this.appTokens.length + 1}-${randomUUID()}`;
+    this.appTokens.push({ token, proof, scope });
+    return { status: 200, headers: {}, body: { token_type: 'Bearer', expires_in: this.options.accessTokenLifetimeSeconds ?? 3600, access_token: token } as T };
+  }
+
+  /** What is wrong with a certificate's client assertion (RFC 7523), or undefined. */
+  private assertionProblem(assertion: string, tokenEndpoint: string, clientId: string, certificatePem: string): string | undefined {
+    const [header, payload, signature] = assertion.split('.');
+    if (!header || !payload || !signature) return 'not a JWT';
+    const head = JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg?: string; 'x5t#S256'?: string; x5c?: string[] };
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { aud?: string; iss?: string; sub?: string; exp?: number };
+    const certificate = new X509Certificate(certificatePem);
+    if (head.alg !== 'PS256') return `algorithm ${head.alg}`;
+    if (head['x5t#S256'] !== createHash('sha256').update(certificate.raw).digest('base64url')) return 'thumbprint';
+    const valid = verify('sha256', Buffer.from(`${header}.${payload}`), { key: certificate.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, Buffer.from(signature, 'base64url'));
+    if (!valid) return 'signature';
+    if (claims.aud !== tokenEndpoint.split('?')[0]) return `audience ${claims.aud}`;
+    if (claims.iss !== clientId || claims.sub !== clientId) return 'issuer';
+    if (!claims.exp || claims.exp * 1000 < Date.now()) return 'expired';
+    return undefined;
   }
 }
