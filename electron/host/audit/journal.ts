@@ -5,7 +5,7 @@
  * (`audit.jsonl`, user-only permissions); never a token, a secret or a request body. A later Audit
  * screen reads it through `list`.
  */
-import { appendFile, chmod, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
@@ -40,6 +40,8 @@ export const AUDIT_FILE_NAME = 'audit.jsonl';
 
 export class FileAuditJournal implements AuditJournal {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Whether this journal checked that the file ends with a whole line (a crash may have cut the last one). */
+  private tailChecked = false;
 
   constructor(private readonly file: string) {}
 
@@ -52,7 +54,10 @@ export class FileAuditJournal implements AuditJournal {
     // One write at a time, so lines never interleave.
     const write = this.queue.then(async () => {
       await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-      await appendFile(this.file, line, { encoding: 'utf8', mode: 0o600 });
+      // After a torn last line, start on a line of our own, so this record is not glued to the fragment.
+      const prefix = this.tailChecked || (await endsWithWholeLine(this.file)) ? '' : '\n';
+      await appendFile(this.file, prefix + line, { encoding: 'utf8', mode: 0o600 });
+      this.tailChecked = true;
       await chmod(this.file, 0o600).catch(() => undefined);
     });
     this.queue = write.catch(() => undefined);
@@ -82,6 +87,25 @@ export class MemoryAuditJournal implements AuditJournal {
 
   async list(options: { limit?: number } = {}): Promise<AuditRecord[]> {
     return newest([...this.records], options.limit);
+  }
+}
+
+async function endsWithWholeLine(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
   }
 }
 
