@@ -50,7 +50,9 @@ export class FileAuditJournal implements AuditJournal {
   }
 
   append(record: AuditRecord): Promise<void> {
-    const line = `${JSON.stringify(auditRecordSchema.parse(record))}\n`;
+    const parsed = auditRecordSchema.safeParse(record);
+    if (!parsed.success) return Promise.reject(new Error(`Not an audit record: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`));
+    const line = `${JSON.stringify(parsed.data)}\n`;
     // One write at a time, so lines never interleave.
     const write = this.queue.then(async () => {
       await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
