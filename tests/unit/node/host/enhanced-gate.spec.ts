@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noMfaUser, SEEDED_PASSWORD, seededAppRegistrations } from '../../../../sandbox/index';
+import { noMfaUser, SEEDED_PASSWORD, seededAppRegistrations, startSandbox } from '../../../../sandbox/index';
+import { createHost } from '../../../../electron/host/host';
+import { MemorySettingsStore } from '../../../../electron/host/settings';
 import { MemorySecretStore } from '../../../../electron/host/secrets/store';
 import type { CreateAttestationResult, AppCredentialStatus } from '../../../../shared/ipc/enhanced';
 import { calendarDateIn } from '../../../../shared/domain/dates';
@@ -123,5 +125,29 @@ describe('the legacy attestation on Partner Center today', () => {
     };
     expect(bulk.results.map((entry) => entry.result.status)).toEqual(['legacy-retired', 'legacy-retired']);
     expect((await world.sandbox.inspect.agreements()).length).toBe(agreementsBefore);
+  });
+});
+
+describe('a sandbox of Partner Center before 2026', () => {
+  it('brings no app with the sign-in: the status says so, and an enhanced send waits instead of being lost', async () => {
+    const before2026 = await startSandbox({ port: 0, memory: true, quiet: true, legacyAttestation: 'available' });
+    try {
+      const host = createHost({
+        transport: 'browser',
+        version: 'test',
+        settings: new MemorySettingsStore(),
+        secrets: new MemorySecretStore(),
+        overrides: { backend: 'sandbox', sandboxUrl: before2026.url },
+        log: { warn: () => undefined, error: () => undefined },
+      });
+      await host.start();
+      const attestationsBefore = (await before2026.inspect.attestations()).length;
+      data(await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD }));
+      expect(data(await host.dispatch('getAppCredentialStatus', {}))).toMatchObject({ configured: false, problem: expect.stringContaining('before 2026') });
+      expect(data(await host.dispatch('createEnhancedAttestation', createRequest(customerId)))).toMatchObject({ status: 'auth-required', need: 'sign-in' });
+      expect(await before2026.inspect.attestations()).toHaveLength(attestationsBefore);
+    } finally {
+      await before2026.stop();
+    }
   });
 });
