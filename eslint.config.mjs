@@ -26,6 +26,22 @@ export default tseslint.config(
     rules: { 'vue/no-v-html': 'error', 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron'] }] },
   },
   {
+    // The outbox layer (and the customer download) run anywhere (renderer, Node tests, the soak): no
+    // Vue, no DOM, no Dexie. They reach storage and the backend only through what is injected
+    // (the outbox's two ports, outbox/ports.ts; the download's page source and cache).
+    files: ['renderer/src/outbox/**/*.ts', 'renderer/src/customers/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'vue', 'vue-*', 'pinia', 'dexie', '**/db/*', '**/stores/*', '**/platform/*', '**/composables/*', '*.vue'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'BroadcastChannel'],
+    },
+  },
+  {
+    // The Dexie adapters (outbox storage, schema): no Vue, so Node tests and the soak use them as they are.
+    files: ['renderer/src/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'vue', 'pinia', '**/stores/*', '**/composables/*', '*.vue'] }] },
+  },
+  {
     // The benchmark's harness page and probe run in Chromium.
     files: ['tests/bench/page/**/*.{ts,js}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -17,20 +17,20 @@
  *   to single check-then-post submits, so each item gets its own verdict.
  */
 import { createHash } from 'node:crypto';
-import { BULK_REATTESTATION_MAX_ITEMS, type BulkReattestationItem, type BulkReattestationResult } from '../../shared/api/partner-center';
-import { submitAttestationRequestSchema, type SubmitResult } from '../../shared/ipc/contract';
+import { BULK_REATTESTATION_MAX_ITEMS, toWireContact, type BulkReattestationItem, type BulkReattestationResult } from '../../shared/api/partner-center';
+import type { SubmitAttestationItem, SubmitResult } from '../../shared/ipc/contract';
 import { isSameContact, MCA_TYPE, type AgreementRecord } from '../../shared/domain/agreement';
 import { DEFAULT_ACCEPTANCE_FLOOR, toUtcMidnight, calendarDateIn } from '../../shared/domain/dates';
 import { ERROR_AGREEMENT_ALREADY_EXISTS } from '../../shared/domain/errors';
-import type { z } from 'zod';
 import type { PartnerCenterClient } from './partner-center/client';
 import { PartnerCenterError } from './partner-center/errors';
 import type { AuthProvider } from './auth/provider';
-import { classifyFailure, dateFailure, DEFAULT_RETRY_MS, permissionFailure, type SubmitService } from './submit';
+import { dateFailure, permissionFailure, type SubmitService } from './submit';
+import { bulkEntryVerdict, DEFAULT_RETRY_MS, submitFailure } from './verdict';
 import { toRecordSummary } from './records';
 import type { AgreementRecordSummary } from '../../shared/ipc/contract';
 
-type Item = z.output<typeof submitAttestationRequestSchema>;
+type Item = SubmitAttestationItem;
 export type BulkResult = { itemId: string; result: SubmitResult };
 
 export interface BulkDependencies {
@@ -89,12 +89,7 @@ export function hasLanded(record: AgreementRecordSummary | undefined, item: Item
 function recordOf(item: Item, templateId: string, userId?: string | null): AgreementRecord {
   return {
     customerId: item.customerId,
-    primaryContact: {
-      firstName: item.primaryContact.firstName,
-      lastName: item.primaryContact.lastName,
-      email: item.primaryContact.email,
-      ...(item.primaryContact.phoneNumber ? { phoneNumber: item.primaryContact.phoneNumber } : {}),
-    },
+    primaryContact: toWireContact(item.primaryContact),
     templateId,
     dateAgreed: toUtcMidnight(item.dateAgreed),
     type: MCA_TYPE,
@@ -133,7 +128,7 @@ export class BulkService {
     if (!kept || kept.client !== client || kept.user !== user) return;
     kept.records.set(item.customerId, {
       customerId: item.customerId,
-      lastContact: recordOf(item, '').primaryContact,
+      lastContact: toWireContact(item.primaryContact),
       lastDateAgreed: toUtcMidnight(item.dateAgreed),
       partnerAttestationCompleted: true,
     });
@@ -144,28 +139,16 @@ export class BulkService {
     this.kept = undefined;
   }
 
-  reattest(rawItems: readonly unknown[]): Promise<BulkResult[]> {
-    return this.deps.submit.track(() => this.run(rawItems));
+  /** Sends MCA-refresh items, as the dispatcher parsed them; answers a result per item, in order. */
+  reattest(items: readonly Item[]): Promise<BulkResult[]> {
+    return this.deps.submit.track(() => this.run(items));
   }
 
-  private async run(rawItems: readonly unknown[]): Promise<BulkResult[]> {
+  private async run(given: readonly Item[]): Promise<BulkResult[]> {
     const verdicts = new Map<string, SubmitResult>();
-    const items: Item[] = [];
-    const order: string[] = [];
-    for (const raw of rawItems) {
-      const parsed = submitAttestationRequestSchema.safeParse(raw);
-      const itemId = (raw as { itemId?: unknown } | null)?.itemId;
-      if (!parsed.success) {
-        if (typeof itemId === 'string') {
-          order.push(itemId);
-          verdicts.set(itemId, { status: 'failed', code: 'bad-request', reason: `The item is not valid (${parsed.error.issues[0]?.path.join('.') || 'item'}).` });
-        }
-        continue;
-      }
-      order.push(parsed.data.itemId);
-      // The same item twice in one request is sent once.
-      if (!items.some((existing) => existing.itemId === parsed.data.itemId)) items.push(parsed.data);
-    }
+    const order = given.map((item) => item.itemId);
+    // The same item twice in one request is sent once.
+    const items = [...new Map(given.map((item) => [item.itemId, item])).values()];
     const results = () => order.map((itemId) => ({ itemId, result: verdicts.get(itemId)! }));
     const all = (result: SubmitResult) => {
       for (const item of items) if (!verdicts.has(item.itemId)) verdicts.set(item.itemId, result);
@@ -188,7 +171,7 @@ export class BulkService {
       template = (await client.getMcaTemplate()).templateId;
     } catch (error) {
       if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
-      return all(classifyFailure(error) ?? { status: 'retry', afterMs: DEFAULT_RETRY_MS, reason: 'The agreement records could not be read.' });
+      return all(submitFailure(error));
     }
 
     const settle = (item: Item, verdict: SubmitResult) => {
@@ -213,7 +196,7 @@ export class BulkService {
         customerDirectAcceptance: false,
         agreement: {
           templateId: item.templateId ?? template,
-          primaryContact: recordOf(item, template).primaryContact as BulkReattestationItem['agreement']['primaryContact'],
+          primaryContact: toWireContact(item.primaryContact),
           dateAgreed: toUtcMidnight(item.dateAgreed),
         },
       }));
@@ -221,14 +204,15 @@ export class BulkService {
       try {
         answer = await client.createBulkReAttestation(body, { requestId: batchRequestId(batch.map((item) => item.itemId)), timeoutMs: this.deps.postTimeoutMs });
       } catch (error) {
-        const verdict = classifyFailure(error);
-        if (verdict?.status === 'auth-required') {
+        // 600061 for the whole batch: each item gets its own verdict below, like any refusal.
+        const verdict: SubmitResult = error instanceof PartnerCenterError && error.hasCode(ERROR_AGREEMENT_ALREADY_EXISTS) ? { status: 'failed', code: ERROR_AGREEMENT_ALREADY_EXISTS, reason: error.description } : submitFailure(error);
+        if (verdict.status === 'auth-required') {
           // Refused before anything was done (401 or no token): nothing more can be sent now.
           if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
           for (const rest of toSend) if (!verdicts.has(rest.itemId)) verdicts.set(rest.itemId, verdict);
           break;
         }
-        if (verdict === undefined || verdict.status === 'failed') {
+        if (verdict.status === 'failed') {
           // Refused as a whole (or 600061 for the whole batch): give each item its own check-then-post verdict.
           for (const item of batch) settle(item, await this.deps.submit.submit(item));
           continue;
@@ -247,11 +231,11 @@ export class BulkService {
           settle(item, { status: 'confirmed', record: recordOf(item, item.templateId ?? template), alreadyRecorded: true });
         } else {
           const code = entry.code ?? 'failed';
-          const numeric = typeof code === 'number' ? code : Number.NaN;
+          const verdict = bulkEntryVerdict(entry.code);
           verdicts.set(
             item.itemId,
-            numeric === 429 || (numeric >= 500 && numeric < 600)
-              ? { status: 'retry', afterMs: DEFAULT_RETRY_MS, reason: entry.description ?? 'The backend could not record this item now.' }
+            verdict.retryable
+              ? { status: 'retry', afterMs: verdict.retryAfterMs ?? DEFAULT_RETRY_MS, reason: entry.description ?? 'The backend could not record this item now.' }
               : { status: 'failed', code, reason: entry.description ?? 'The backend refused this item.' },
           );
         }

@@ -2,59 +2,64 @@
  * The one validated entry for every channel, shared by Electron IPC and the browser bridge: the
  * channel must be in the contract, the payload is parsed with the channel's request schema before
  * any work, the answer is checked against the response schema, and every failure becomes a typed
- * error envelope. A bad payload changes nothing.
+ * error envelope with the host's verdict. A bad payload changes nothing. `withAccess` is the one
+ * place that enforces each channel's declared access (a signed-in user) before its handler runs.
  */
-import { contract, isChannelName, type ChannelName, type ChannelResponse } from '../../shared/ipc/contract';
-import { badRequest, type Envelope, type IpcError } from '../../shared/ipc/errors';
+import { contract, isChannelName, type ChannelName, type ChannelResponse, type Contract } from '../../shared/ipc/contract';
+import { badRequest, type Envelope } from '../../shared/ipc/errors';
+import type { PartnerUser } from '../../shared/domain/roles';
 import type { z } from 'zod';
-import { HostError } from './errors';
+import { AuthRequiredError } from './errors';
 import { PartnerCenterError } from './partner-center/errors';
+import { toIpcError } from './verdict';
 
-export type ParsedRequest<C extends ChannelName> = z.output<(typeof contract)[C]['request']>;
-export type ChannelHandlers = { [C in ChannelName]: (request: ParsedRequest<C>) => Promise<z.input<(typeof contract)[C]['response']>> };
+export type ParsedRequest<C extends ChannelName> = z.output<Contract[C]['request']>;
+type Answer<C extends ChannelName> = Promise<z.input<Contract[C]['response']>>;
+
+/** What the dispatcher calls: one function per channel, on a parsed request. */
+export type ChannelHandlers = { [C in ChannelName]: (request: ParsedRequest<C>) => Answer<C> };
+
+/** What a handler knows about its call: on a `signed-in` channel the user is always there. */
+export interface CallContext<C extends ChannelName> {
+  user: Contract[C]['access'] extends 'signed-in' ? PartnerUser : PartnerUser | null;
+}
+
+/** What a capability's handler file implements. */
+export type ChannelImplementations = { [C in ChannelName]: (request: ParsedRequest<C>, call: CallContext<C>) => Answer<C> };
 
 export interface Logger {
   warn(message: string): void;
   error(message: string): void;
 }
 
-/** Maps any failure to the error the renderer gets. Messages never include tokens or request bodies. */
-export function toIpcError(error: unknown, log?: Logger, channel?: string): IpcError {
-  if (error instanceof HostError) return error.detail;
-  if (error instanceof PartnerCenterError) {
-    const base = { backendCode: error.code, status: error.status };
-    if (error.kind === 'timeout') return { code: 'timeout', message: 'The backend did not answer in time.' };
-    if (error.kind === 'network') return { code: 'network', message: 'The backend could not be reached.', reason: error.description };
-    if (error.kind === 'invalid-response') return { code: 'backend', message: error.description };
-    switch (error.status) {
-      case 401:
-        return { code: 'auth-required', message: 'The backend no longer accepts the session. Sign in again.', ...base };
-      case 403:
-        return { code: 'forbidden', message: error.description, ...base };
-      case 404:
-        return { code: 'not-found', message: error.description, ...base };
-      case 409:
-        return { code: 'conflict', message: error.description, ...base };
-      case 429:
-        return { code: 'throttled', message: 'The backend asks to slow down.', ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}), ...base };
-      default:
-        return { code: 'backend', message: error.description, ...base };
-    }
-  }
-  log?.error(`Unexpected error${channel ? ` in ${channel}` : ''}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-  return { code: 'internal', message: 'Something went wrong inside MCA Desk.' };
-}
-
 export interface Dispatcher {
   (channel: unknown, payload: unknown): Promise<Envelope<unknown>>;
 }
 
+/**
+ * The handlers with each channel's access enforced: `ready` (the host's start) has run, then a
+ * `signed-in` channel without a signed-in user answers auth-required and its handler never runs.
+ */
+export function withAccess(implementations: ChannelImplementations, session: { ready: () => Promise<void>; currentUser: () => PartnerUser | null }): ChannelHandlers {
+  const guarded = {} as Record<ChannelName, (request: unknown) => Promise<unknown>>;
+  for (const name of Object.keys(contract) as ChannelName[]) {
+    const implementation = implementations[name] as (request: unknown, call: { user: PartnerUser | null }) => Promise<unknown>;
+    guarded[name] = async (request) => {
+      await session.ready();
+      const user = session.currentUser();
+      if (contract[name].access === 'signed-in' && !user) throw new AuthRequiredError();
+      return implementation(request, { user });
+    };
+  }
+  return guarded as unknown as ChannelHandlers;
+}
+
 export function createDispatcher(handlers: ChannelHandlers, options: { log?: Logger; onAuthLost?: () => Promise<void> } = {}): Dispatcher {
   return async (channel, payload) => {
-    if (!isChannelName(channel)) return { ok: false, error: { code: 'unknown-channel', message: 'There is no such channel.' } };
+    if (!isChannelName(channel)) return { ok: false, error: { code: 'unknown-channel', message: 'There is no such channel.', retryable: false } };
     const spec = contract[channel];
     const parsed = spec.request.safeParse(payload ?? {});
-    if (!parsed.success) return { ok: false, error: badRequest(parsed.error) };
+    if (!parsed.success) return { ok: false, error: { ...badRequest(parsed.error), retryable: false } };
     try {
       const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
       const data = await handler(parsed.data);

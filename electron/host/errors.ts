@@ -28,7 +28,3 @@ export class AuthRequiredError extends HostError {
     this.name = 'AuthRequiredError';
   }
 }
-
-export function isHostError(error: unknown): error is HostError {
-  return error instanceof HostError;
-}

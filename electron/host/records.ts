@@ -1,9 +1,9 @@
-/** Conversions from the API's shapes to the records and customers the renderer sees. */
+/** Conversions between the API's shapes and the records and customers the renderer sees: one mapping per shape. */
 import { parseApiInstant } from '../../shared/domain/dates';
 import type { AgreementRecord } from '../../shared/domain/agreement';
-import type { ApiAgreement, ApiCustomer, ApiCustomerListItem, CustomerAgreementRecord } from '../../shared/api/partner-center';
-import { epochToDate } from '../../shared/api/partner-center';
-import type { Customer, CustomerSummary } from '../../shared/domain/customer';
+import type { ApiAgreement, ApiCustomer, ApiCustomerListItem, CreateCustomerBody, CustomerAgreementRecord } from '../../shared/api/partner-center';
+import { epochToDate, toWireContact } from '../../shared/api/partner-center';
+import type { Customer, CustomerSummary, NewCustomer } from '../../shared/domain/customer';
 import type { AgreementRecordSummary } from '../../shared/ipc/contract';
 import { phoneSchema } from '../../shared/domain/contact';
 
@@ -21,12 +21,7 @@ export function normaliseInstant(value: string): string {
 export function toAgreementRecord(customerId: string, agreement: ApiAgreement): AgreementRecord {
   return {
     customerId,
-    primaryContact: {
-      firstName: agreement.primaryContact.firstName,
-      lastName: agreement.primaryContact.lastName,
-      email: agreement.primaryContact.email,
-      ...(agreement.primaryContact.phoneNumber ? { phoneNumber: agreement.primaryContact.phoneNumber } : {}),
-    },
+    primaryContact: toWireContact(agreement.primaryContact),
     templateId: agreement.templateId,
     dateAgreed: normaliseInstant(agreement.dateAgreed),
     type: agreement.type,
@@ -75,10 +70,24 @@ export function toRecordSummary(record: CustomerAgreementRecord): AgreementRecor
   const contact = record.lastAgreementPrimaryContact ?? null;
   return {
     customerId: record.customerTenantId,
-    lastContact: contact
-      ? { firstName: contact.firstName, lastName: contact.lastName, email: contact.email, ...(contact.phoneNumber ? { phoneNumber: contact.phoneNumber } : {}) }
-      : null,
+    lastContact: contact ? toWireContact(contact) : null,
     lastDateAgreed: typeof epoch === 'number' && epoch > 0 ? epochToDate(epoch).toISOString() : null,
     partnerAttestationCompleted: record.partnerAttestationCompleted,
   };
+}
+
+/** A new customer as `POST /v1/customers` takes it: the culture from the language and the country when it has no region. */
+export function toCreateCustomerBody(customer: NewCustomer): CreateCustomerBody {
+  const language = customer.language;
+  const culture = language.includes('-') ? language : `${language}-${customer.address.country}`;
+  return {
+    companyProfile: { domain: customer.domain, ...(customer.organizationRegistrationNumber ? { organizationRegistrationNumber: customer.organizationRegistrationNumber } : {}) },
+    billingProfile: {
+      email: customer.email,
+      culture,
+      language: language.split('-')[0]!.toLowerCase(),
+      companyName: customer.companyName,
+      defaultAddress: customer.address,
+    },
+  } as CreateCustomerBody;
 }

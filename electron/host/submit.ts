@@ -1,29 +1,26 @@
 /**
  * The submit service: sends one outbox item exactly once (ARCHITECTURE.md, steps 4 and 5).
  *
- * 1. Validate the item again with the shared schema (the renderer is never trusted).
+ * 1. The item comes parsed: the dispatcher checked it with the shared schema (the renderer is never trusted).
  * 2. Re-check role and partner type of the signed-in user, and the date rule against the backend's
  *    UTC "now" (its clock, as seen in its `Date` header).
  * 3. Check-then-post: read the customer's confirmations; an identical latest one means the item
  *    already landed (say, its answer was lost), so it is confirmed without posting. Otherwise POST
  *    with `MS-RequestId` = the item's id, the same on every retry, so the backend deduplicates too.
- * 4. Classify: confirmed | retry(afterMs) | failed(code) | auth-required. 600061 counts as confirmed.
+ * 4. Answer: confirmed | retry(afterMs) | failed(code) | auth-required, from the host's one verdict
+ *    (`verdict.ts`). 600061 counts as confirmed.
  */
-import { submitAttestationRequestSchema, type SubmitResult } from '../../shared/ipc/contract';
+import type { SubmitAttestationItem, SubmitResult } from '../../shared/ipc/contract';
 import { canAttest, type PartnerUser } from '../../shared/domain/roles';
 import { checkAcceptanceDate, DEFAULT_ACCEPTANCE_FLOOR, toUtcMidnight } from '../../shared/domain/dates';
 import { checkDuplicateOfLatest, isSameContact, MCA_TYPE, type AgreementRecord } from '../../shared/domain/agreement';
 import { ERROR_AGREEMENT_ALREADY_EXISTS } from '../../shared/domain/errors';
-import type { Contact } from '../../shared/domain/contact';
-import type { CreateAgreementBody } from '../../shared/api/partner-center';
-import { AuthRequiredError, HostError } from './errors';
+import { toWireContact, type CreateAgreementBody } from '../../shared/api/partner-center';
 import { PartnerCenterError } from './partner-center/errors';
 import type { PartnerCenterClient } from './partner-center/client';
 import type { AuthProvider } from './auth/provider';
 import { toAgreementRecord } from './records';
-
-/** When the backend gave no Retry-After: how long the outbox should wait before the next try. */
-export const DEFAULT_RETRY_MS = 5_000;
+import { submitFailure } from './verdict';
 
 export interface SubmitDependencies {
   client: () => PartnerCenterClient;
@@ -58,38 +55,6 @@ export function dateFailure(date: string, serverNow: Date, floor: string): Submi
   if (rule.reason === 'before-floor')
     return { status: 'failed', code: 'before-floor', reason: `The date of acceptance ${date} is before ${rule.floor}, when the Microsoft Customer Agreement did not exist yet.` };
   return { status: 'failed', code: 'invalid-date', reason: `${date} is not a valid date.` };
-}
-
-/** Turns any failure of a call into the outbox's verdict. `undefined` means "600061: already there". */
-export function classifyFailure(error: unknown): SubmitResult | undefined {
-  if (error instanceof AuthRequiredError) return { status: 'auth-required', reason: error.message };
-  if (error instanceof PartnerCenterError) {
-    if (error.hasCode(ERROR_AGREEMENT_ALREADY_EXISTS)) return undefined;
-    if (error.status === 401) return { status: 'auth-required', reason: 'The backend no longer accepts the session. Sign in again.' };
-    if (error.retryable) {
-      const what =
-        error.kind === 'timeout' ? 'The backend did not answer in time' : error.kind === 'network' ? 'The backend could not be reached' : `The backend answered ${error.status}`;
-      return { status: 'retry', afterMs: Math.max(0, error.retryAfterMs ?? DEFAULT_RETRY_MS), reason: `${what}: ${error.description}` };
-    }
-    return { status: 'failed', code: error.code ?? error.status ?? error.kind, reason: error.description };
-  }
-  if (error instanceof HostError) {
-    if (error.code === 'auth-required') return { status: 'auth-required', reason: error.message };
-    if (['network', 'timeout', 'throttled', 'unavailable'].includes(error.code))
-      return { status: 'retry', afterMs: error.detail.retryAfterMs ?? DEFAULT_RETRY_MS, reason: error.message };
-    return { status: 'failed', code: error.detail.backendCode ?? error.code, reason: error.message };
-  }
-  // A defect, not the item's fault: keep the item and try again later rather than lose it.
-  return { status: 'retry', afterMs: 60_000, reason: 'An unexpected error occurred in MCA Desk; the item stays queued.' };
-}
-
-function bodyContact(contact: Contact): CreateAgreementBody['primaryContact'] {
-  return {
-    firstName: contact.firstName,
-    lastName: contact.lastName,
-    email: contact.email,
-    ...(contact.phoneNumber ? { phoneNumber: contact.phoneNumber } : {}),
-  } as CreateAgreementBody['primaryContact'];
 }
 
 export class SubmitService {
@@ -140,18 +105,12 @@ export class SubmitService {
     }
   }
 
-  /** Sends one outbox item. Never throws: every outcome is a `SubmitResult`. */
-  submit(raw: unknown): Promise<SubmitResult> {
-    const parsed = submitAttestationRequestSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return Promise.resolve({ status: 'failed', code: 'bad-request', reason: `The item is not valid (${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'invalid'}).` });
-    }
-    const item = parsed.data;
+  /** Sends one outbox item, as the dispatcher parsed it. Never throws: every outcome is a `SubmitResult`. */
+  submit(item: SubmitAttestationItem): Promise<SubmitResult> {
     return this.track(() => this.withCustomerLock(item.customerId, () => this.send(item)));
   }
 
-  private async send(item: ReturnType<typeof submitAttestationRequestSchema.parse>): Promise<SubmitResult> {
+  private async send(item: SubmitAttestationItem): Promise<SubmitResult> {
     const auth = this.deps.auth();
     const user = auth.user();
     if (!user) return { status: 'auth-required', reason: 'Sign in to send queued attestations.' };
@@ -174,7 +133,7 @@ export class SubmitService {
 
       const templateId = item.templateId ?? (await client.getMcaTemplate()).templateId;
       const body: CreateAgreementBody = {
-        primaryContact: bodyContact(item.primaryContact),
+        primaryContact: toWireContact(item.primaryContact),
         templateId,
         dateAgreed: toUtcMidnight(item.dateAgreed),
         type: MCA_TYPE,
@@ -182,18 +141,16 @@ export class SubmitService {
       const created = await client.createAgreement(item.customerId, body, { requestId: item.itemId, timeoutMs: this.deps.postTimeoutMs });
       return { status: 'confirmed', record: toAgreementRecord(item.customerId, created), alreadyRecorded: false };
     } catch (error) {
-      const verdict = classifyFailure(error);
-      if (verdict?.status === 'auth-required' && error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
-      if (verdict) {
-        if (error instanceof PartnerCenterError && error.status === 400 && /template/i.test(error.description)) client.forgetMetadata();
-        return verdict;
-      }
       // 600061: the same contact is already the customer's latest confirmation. Done.
-      return { status: 'confirmed', record: await this.latestMatching(client, item), alreadyRecorded: true };
+      if (error instanceof PartnerCenterError && error.hasCode(ERROR_AGREEMENT_ALREADY_EXISTS))
+        return { status: 'confirmed', record: await this.latestMatching(client, item), alreadyRecorded: true };
+      if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate();
+      if (error instanceof PartnerCenterError && error.status === 400 && /template/i.test(error.description)) client.forgetMetadata();
+      return submitFailure(error);
     }
   }
 
-  private async latestMatching(client: PartnerCenterClient, item: ReturnType<typeof submitAttestationRequestSchema.parse>): Promise<AgreementRecord> {
+  private async latestMatching(client: PartnerCenterClient, item: SubmitAttestationItem): Promise<AgreementRecord> {
     try {
       const history = (await client.listConfirmations(item.customerId)).map((agreement) => toAgreementRecord(item.customerId, agreement));
       const match = [...history].reverse().find((record) => isSameContact(item.primaryContact, record.primaryContact));
@@ -203,7 +160,7 @@ export class SubmitService {
     }
     return {
       customerId: item.customerId,
-      primaryContact: bodyContact(item.primaryContact),
+      primaryContact: toWireContact(item.primaryContact),
       templateId: item.templateId ?? '',
       dateAgreed: toUtcMidnight(item.dateAgreed),
       type: MCA_TYPE,

@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/users';
 import type { Contact } from '../../shared/domain/contact';
 import { isSameContact } from '../../shared/domain/agreement';
 import { isAfterServerNow, parseApiInstant } from '../../shared/domain/dates';
+import { toWireContact } from '../../shared/api/partner-center';
 import { errors, type ErrorResult } from '../http/errors';
 import { isVisibleTo } from './customer-access';
 import type { Templates } from './templates';
@@ -86,12 +87,7 @@ export async function confirmAgreement(
   // The documented echo: the agreement as sent, with userId from the token and the type the template decides.
   const agreement: Record<string, unknown> = {
     userId: user.userId,
-    primaryContact: {
-      firstName: contact.firstName,
-      lastName: contact.lastName,
-      email: contact.email,
-      ...(contact.phoneNumber ? { phoneNumber: contact.phoneNumber } : {}),
-    },
+    primaryContact: toWireContact(contact),
     templateId: template.templateId,
     dateAgreed: input.dateAgreed,
     type: template.agreementType,

@@ -31,6 +31,24 @@ export const apiInstantSchema = z
   // A real calendar day and clock time: JavaScript would roll 2019-02-30 over to March; the backend refuses it.
   .refine((value) => isCalendarDate(value.slice(0, 10)) && Number(value.slice(11, 13)) < 24 && Number(value.slice(14, 16)) < 60 && Number(value.slice(17, 19) || '0') < 60, 'invalid-date-time');
 
+/** A contact as the wire carries it (`primaryContact`): the four fields, the phone only when there is one. */
+export interface WireContact {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phoneNumber?: string;
+}
+
+/** The one mapping of a contact to and from the wire (request bodies, echoes, records): an empty or null phone is left out. */
+export function toWireContact(contact: { firstName: string; lastName: string; email: string; phoneNumber?: string | null }): WireContact {
+  return {
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email: contact.email,
+    ...(contact.phoneNumber ? { phoneNumber: contact.phoneNumber } : {}),
+  };
+}
+
 /** `POST /v1/customers/{id}/agreements` body. `userId` is never sent: the server takes it from the token. */
 export const createAgreementBodySchema = z.object({
   primaryContact: contactSchema,

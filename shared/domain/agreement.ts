@@ -19,11 +19,6 @@ export const attestationRequestSchema = z.object({
   primaryContact: contactSchema,
   dateAgreed: calendarDateSchema,
 });
-export type AttestationRequest = z.output<typeof attestationRequestSchema>;
-
-/** The form part of an attestation (the rest comes from the customer and the metadata). */
-export const attestationFormSchema = attestationRequestSchema.pick({ primaryContact: true, dateAgreed: true });
-export type AttestationForm = z.output<typeof attestationFormSchema>;
 
 /**
  * A contact as stored by the backend. Read loosely: records made by other tools need not meet the

@@ -38,10 +38,6 @@ function dayFormatFor(timeZone: string): Intl.DateTimeFormat | null {
   return format;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  return dayFormatFor(timeZone) !== null;
-}
-
 /**
  * The calendar date (YYYY-MM-DD) that a wall clock in `timeZone` shows at `instant`. Straight from
  * Intl (no Date subclass), so it also holds under fake clocks such as Playwright's `page.clock`.

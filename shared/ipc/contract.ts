@@ -12,6 +12,7 @@ import type { ChannelName } from './channels';
 export { channelNames, ipcChannel, isChannelName, type ChannelName } from './channels';
 import { customerSchema, customerSummarySchema, newCustomerSchema } from '../domain/customer';
 import { partnerUserSchema } from '../domain/roles';
+import { BULK_REATTESTATION_MAX_ITEMS } from '../api/partner-center';
 
 const empty = z.object({}).strict();
 const uuid = z.string().uuid();
@@ -64,8 +65,14 @@ export const submitAttestationRequestSchema = attestationRequestSchema.extend({
   templateId: templateIdSchema.optional(),
 });
 export type SubmitAttestationRequest = z.input<typeof submitAttestationRequestSchema>;
+/** The same item once the host parsed it (trimmed, e-mail normalised): what the submit services take. */
+export type SubmitAttestationItem = z.output<typeof submitAttestationRequestSchema>;
 
-export const BULK_REQUEST_MAX_ITEMS = 5000;
+/**
+ * Items one `bulkReattest` call carries: one Partner Center batch at most. The number is the bulk
+ * API's (shared/api owns it); the outbox's batch lane hands over this many at a time.
+ */
+export const BULK_CALL_MAX_ITEMS = BULK_REATTESTATION_MAX_ITEMS;
 
 export const customerPageRequestSchema = z.object({
   pageSize: z.number().int().min(1).max(500).default(500),
@@ -83,61 +90,77 @@ export type AgreementRecordSummary = z.infer<typeof agreementRecordSummarySchema
 
 export const credentialsSchema = z.object({ userName: z.string(), password: z.string() });
 
-function channel<Req extends z.ZodTypeAny, Res extends z.ZodTypeAny>(request: Req, response: Res) {
-  return { request, response };
+/**
+ * Who may call a channel. `signed-in`: the host's dispatcher answers `auth-required` before the
+ * handler runs when nobody is signed in (checked once there, for every such channel). `anyone`: the
+ * handler decides (sign-in and settings, the clipboard; the outbox's sends answer `auth-required` as
+ * their result, so the queue pauses instead of failing).
+ */
+export type ChannelAccess = 'anyone' | 'signed-in';
+
+function channel<Req extends z.ZodTypeAny, Res extends z.ZodTypeAny, A extends ChannelAccess>(request: Req, response: Res, access: A) {
+  return { request, response, access };
 }
 
 export const contract = {
-  getAppInfo: channel(empty, appInfoSchema),
-  getSettings: channel(empty, settingsSchema),
-  updateSettings: channel(settingsSchema.partial(), settingsSchema),
+  getAppInfo: channel(empty, appInfoSchema, 'anyone'),
+  getSettings: channel(empty, settingsSchema, 'anyone'),
+  updateSettings: channel(settingsSchema.partial(), settingsSchema, 'anyone'),
 
-  getSession: channel(empty, sessionSchema),
-  signIn: channel(signInRequestSchema, sessionSchema),
-  signOut: channel(empty, sessionSchema),
+  getSession: channel(empty, sessionSchema, 'anyone'),
+  signIn: channel(signInRequestSchema, sessionSchema, 'anyone'),
+  signOut: channel(empty, sessionSchema, 'anyone'),
 
-  getAgreementMetadata: channel(empty, z.object({ templateId: z.string(), agreementLink: z.string(), versionRank: z.number() })),
-  submitAttestation: channel(submitAttestationRequestSchema, submitResultSchema),
-  listConfirmations: channel(z.object({ customerId: tenantIdSchema }), z.object({ items: z.array(agreementRecordSchema) })),
+  getAgreementMetadata: channel(empty, z.object({ templateId: z.string(), agreementLink: z.string(), versionRank: z.number() }), 'signed-in'),
+  submitAttestation: channel(submitAttestationRequestSchema, submitResultSchema, 'anyone'),
+  listConfirmations: channel(z.object({ customerId: tenantIdSchema }), z.object({ items: z.array(agreementRecordSchema) }), 'signed-in'),
   getTemplateDocument: channel(
     z.object({ country: z.string().trim().min(2).max(2), language: z.string().trim().min(2).max(20) }),
     z.object({ displayUri: z.string(), downloadUri: z.string(), language: z.string(), country: z.string(), expiresAt: z.string() }),
+    'signed-in',
   ),
-  getDirectSignStatus: channel(z.object({ customerId: tenantIdSchema }), z.object({ isSigned: z.boolean() })),
-  getRelationshipRequestLink: channel(empty, z.object({ url: z.string() })),
+  getDirectSignStatus: channel(z.object({ customerId: tenantIdSchema }), z.object({ isSigned: z.boolean() }), 'signed-in'),
+  getRelationshipRequestLink: channel(empty, z.object({ url: z.string() }), 'signed-in'),
 
   listCustomers: channel(
     customerPageRequestSchema,
     z.object({ items: z.array(customerSummarySchema), continuationToken: z.string().nullable(), totalCount: z.number().optional() }),
+    'signed-in',
   ),
-  getCustomer: channel(z.object({ customerId: tenantIdSchema }), customerSchema),
+  getCustomer: channel(z.object({ customerId: tenantIdSchema }), customerSchema, 'signed-in'),
   createCustomer: channel(
     z.object({ requestId: uuid, customer: newCustomerSchema }),
     z.object({ customer: customerSchema, credentialsId: uuid.optional() }),
+    'signed-in',
   ),
   /** One-time admin credentials of a customer created on the self-acceptance route, held encrypted by main. */
-  getCredentials: channel(z.object({ credentialsId: uuid }), credentialsSchema),
+  getCredentials: channel(z.object({ credentialsId: uuid }), credentialsSchema, 'signed-in'),
 
   listAgreementRecords: channel(
     z.object({ continuationToken: z.string().max(4096).optional() }),
     z.object({ records: z.array(agreementRecordSummarySchema), continuationToken: z.string().nullable() }),
+    'signed-in',
   ),
   bulkReattest: channel(
-    z.object({ items: z.array(submitAttestationRequestSchema).min(1).max(BULK_REQUEST_MAX_ITEMS) }),
+    z.object({ items: z.array(submitAttestationRequestSchema).min(1).max(BULK_CALL_MAX_ITEMS) }),
     z.object({ results: z.array(z.object({ itemId: uuid, result: submitResultSchema })) }),
+    'anyone',
   ),
 
   writeClipboard: channel(
     z.object({ text: z.string().max(50_000), clearAfterMs: z.number().int().min(1000).max(600_000).optional() }),
     z.object({ written: z.literal(true), clearsAt: z.string().optional() }),
+    'anyone',
   ),
   openMailto: channel(
     z.object({ to: z.string().max(2000), subject: z.string().max(1000), body: z.string().max(20_000) }),
     z.object({ opened: z.literal(true) }),
+    'anyone',
   ),
   openExternal: channel(
     z.object({ url: z.string().url().max(4000).refine(isOpenableWebLink, 'https-only') }),
     z.object({ opened: z.literal(true) }),
+    'anyone',
   ),
 } as const;
 

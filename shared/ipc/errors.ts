@@ -11,7 +11,7 @@ export const ipcErrorCodes = [
   'conflict',
   'rule', // a domain rule refused it (date, duplicate, …); `reason` says which
   'backend', // the backend refused it; `status` and `backendCode` say how
-  'throttled', // 429; `retryAfterMs` says when to try again
+  'throttled', // 429; `retryAfterMs` says when to try again (every retryable error carries it)
   'network', // the backend could not be reached
   'timeout',
   'unavailable', // not possible in this transport or configuration
@@ -26,6 +26,13 @@ export const ipcErrorSchema = z.object({
   reason: z.string().optional(),
   status: z.number().int().optional(),
   backendCode: z.union([z.string(), z.number()]).optional(),
+  /**
+   * The host's verdict (electron/host/verdict.ts): whether the same call can succeed later. Absent
+   * when the host never judged the failure (its transport failed or refused the caller, or a defect):
+   * whoever holds the work keeps it.
+   */
+  retryable: z.boolean().optional(),
+  /** With `retryable`: not before this many milliseconds (the backend's Retry-After, or the host's default). */
   retryAfterMs: z.number().int().nonnegative().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

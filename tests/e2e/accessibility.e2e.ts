@@ -1,5 +1,8 @@
-import { expect, test } from './fixtures';
+import { expect, oneAppForThisFile, test } from './fixtures';
 import { expectAccessible, openCustomer, signInThroughForm, watchForViolations } from './support/agent';
+
+// These tests change nothing at the backend: one app serves them all.
+oneAppForThisFile();
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {

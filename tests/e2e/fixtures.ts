@@ -7,7 +7,8 @@
  *   import { test, expect } from './fixtures';
  *   test('…', async ({ page, signIn, app }) => { await signIn('sales@contoso.example'); … });
  *
- * Configure the app per file with `test.use({ appOptions: { sandbox: { latencyMs: 200 } } })`.
+ * Configure the app per file with `test.use({ appOptions: { sandbox: { latencyMs: 200 } } })`. A file
+ * whose tests change nothing at the backend calls `oneAppForThisFile()`: its tests share one app.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { startWebApp, type WebApp, type WebAppOptions } from '../../electron/web/index';
@@ -38,6 +39,10 @@ export interface BrowserModeFixtures {
   bridge: <T = unknown>(channel: string, request?: unknown) => Promise<Envelope<T>>;
 }
 
+function startApp(appOptions: BrowserModeFixtures['appOptions']): Promise<WebApp> {
+  return startWebApp({ ...appOptions, memory: true, port: 0, log: { warn: () => undefined, error: (message) => console.error(message) } });
+}
+
 export const test = base.extend<BrowserModeFixtures>({
   appOptions: [{}, { option: true }],
 
@@ -49,7 +54,7 @@ export const test = base.extend<BrowserModeFixtures>({
   },
 
   app: async ({ appOptions }, use) => {
-    const app = await startWebApp({ ...appOptions, memory: true, port: 0, log: { warn: () => undefined, error: (message) => console.error(message) } });
+    const app = await startApp(appOptions);
     try {
       await use(app);
     } finally {
@@ -87,3 +92,23 @@ export const test = base.extend<BrowserModeFixtures>({
     });
   },
 });
+
+/**
+ * For a file whose tests only read at the backend (sign in, look, and what the page keeps in its own
+ * fresh browser context): one app serves all of the file's tests, started with the first and signed
+ * out before each, instead of an app per test. Call it once at the top of the file.
+ */
+export function oneAppForThisFile(): void {
+  let shared: WebApp | undefined;
+  test.use({
+    app: async ({ appOptions }, use) => {
+      shared ??= await startApp(appOptions);
+      await shared.host.dispatch('signOut', {});
+      await use(shared);
+    },
+  });
+  test.afterAll(async () => {
+    await shared?.stop();
+    shared = undefined;
+  });
+}

@@ -1,5 +1,8 @@
-import { expect, test } from './fixtures';
+import { expect, oneAppForThisFile, test } from './fixtures';
 import { expectAccessible, readClipboard, openScreen, waitForCustomers } from './support/screens';
+
+// These tests change nothing at the backend: one app serves them all.
+oneAppForThisFile();
 
 const ACCEPTANCE_URL = 'https://admin.microsoft.com/AdminPortal/Home?ref=/BillingAccounts/agreement';
 

@@ -1,4 +1,7 @@
-import { expect, test } from './fixtures';
+import { expect, oneAppForThisFile, test } from './fixtures';
+
+// These tests change nothing at the backend: one app serves them all.
+oneAppForThisFile();
 
 test('the built renderer loads in Chromium through the bridge and offers sign-in without errors', async ({ page }) => {
   const errors: string[] = [];

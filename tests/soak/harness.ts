@@ -27,10 +27,12 @@ import { MemorySecretStore } from '../../electron/host/secrets/store';
 import { MemorySettingsStore } from '../../electron/host/settings';
 import { McaDeskDatabase } from '../../renderer/src/db/database';
 import type { OutboxItem } from '../../renderer/src/db/rows';
-import { DexieOutboxRepository, type OutboxRepository, type Settlement } from '../../renderer/src/sync/outbox-repository';
-import { enqueueAttestation } from '../../renderer/src/sync/outbox-commands';
-import { SyncEngine, type DrainReport } from '../../renderer/src/sync/sync-engine';
-import { resultFromError } from '../../renderer/src/sync/submit-result';
+import { DexieOutboxStorage } from '../../renderer/src/db/outbox-storage';
+import { OutboxQueue, type OutboxSteps, type Settlement } from '../../renderer/src/outbox/queue';
+import { enqueueAttestation } from '../../renderer/src/outbox/commands';
+import { SyncEngine, type DrainReport } from '../../renderer/src/outbox/engine';
+import type { OutboxTransport } from '../../renderer/src/outbox/ports';
+import { resultFromError } from '../../renderer/src/outbox/call-failure';
 import { ApiError, type Envelope } from '../../shared/ipc/errors';
 import type { SubmitResult } from '../../shared/ipc/contract';
 import { calendarDateIn } from '../../shared/domain/dates';
@@ -145,10 +147,10 @@ const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The outbox as one renderer life sees it: after `kill()` nothing it does reaches the database. */
-class FencedRepository implements OutboxRepository {
+class FencedRepository implements OutboxSteps {
   dead = false;
   constructor(
-    private readonly inner: OutboxRepository,
+    private readonly inner: OutboxSteps,
     private readonly onStep: (phase: 'before' | 'after') => void,
   ) {}
 
@@ -250,9 +252,9 @@ class EngineLife {
   sends = 0;
   stepKill?: { at: number; phase: PlannedKill['phase']; fire: () => void };
 
-  constructor(database: McaDeskDatabase, submit: (item: OutboxItem) => Promise<SubmitResult>, concurrency: number, random: () => number) {
+  constructor(database: McaDeskDatabase, transport: OutboxTransport, concurrency: number, random: () => number) {
     this.killed = new Promise((resolve) => (this.killedResolve = resolve));
-    this.repository = new FencedRepository(new DexieOutboxRepository(database), (phase) => {
+    this.repository = new FencedRepository(new OutboxQueue(new DexieOutboxStorage(database)), (phase) => {
       if (phase === 'before') this.steps += 1;
       const plan = this.stepKill;
       if (plan && this.steps >= plan.at && plan.phase === phase) {
@@ -261,8 +263,8 @@ class EngineLife {
       }
     });
     this.engine = new SyncEngine({
-      repository: this.repository,
-      submit,
+      queue: this.repository,
+      transport,
       now: Date.now,
       random,
       owner: randomUUID(),
@@ -357,7 +359,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       items.push(
         await enqueueAttestation(
           { customerId, customerName: `Customer ${n % options.customers}`, primaryContact: { firstName: 'Soak', lastName: `Item ${n}`, email: `soak.${seed}.${n}@example.com`, phoneNumber: undefined }, dateAgreed },
-          { database, actor: userName, now: Date.now() + n },
+          { storage: new DexieOutboxStorage(database), actor: userName, now: Date.now() + n },
         ),
       );
     }
@@ -377,6 +379,13 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       const result = answer.ok ? (answer.data as SubmitResult) : resultFromError(new ApiError(answer.error));
       if (result.status === 'confirmed') onConfirmed();
       return result;
+    };
+
+    // The soak sends ordinary attestations only: a batch would be a caller mistake here.
+    const transport: OutboxTransport = {
+      batchLimit: 1,
+      submit,
+      submitBatch: async () => Promise.reject(new Error('The fault harness queues no MCA-refresh items.')),
     };
 
     function restartHostSoon(): void {
@@ -480,7 +489,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     }, options.progressEveryMs ?? 15_000);
     try {
       while (outcome !== 'done') {
-        const life = new EngineLife(database, submit, options.concurrency ?? 6, random);
+        const life = new EngineLife(database, transport, options.concurrency ?? 6, random);
         currentLife = life;
         armKill(life);
         outcome = await drive(life);

@@ -66,15 +66,14 @@ export class PartnerCenterError extends Error {
   }
 
   /**
-   * Whether trying again later can succeed: no answer, a timeout, 408, 429, 5xx (not 501), or a body
-   * that says so. 4xx answers are permanent (the item needs the agent), except 409 (in progress).
+   * Whether trying again later can succeed: no answer, a timeout, a status `isRetryableStatus`
+   * allows, or a body that says so. (The host's verdict, `verdict.ts`, is built on this.)
    */
   get retryable(): boolean {
     if (this.kind === 'network' || this.kind === 'timeout') return true;
     if (this.kind === 'invalid-response') return false;
     const status = this.status ?? 0;
-    if (status === 408 || status === 409 || status === 425 || status === 429) return true;
-    if (status >= 500 && status !== 501) return true;
+    if (isRetryableStatus(status)) return true;
     if (status >= 400 && status < 500) return false;
     return this.isRetryable === true;
   }
@@ -82,6 +81,15 @@ export class PartnerCenterError extends Error {
   hasCode(code: number | string): boolean {
     return this.code !== undefined && String(this.code) === String(code);
   }
+}
+
+/**
+ * Whether an HTTP status means "not now" rather than "no": 408, 409 (in progress), 425, 429 and 5xx
+ * except 501. Every other 4xx is permanent (the item needs the agent).
+ */
+export function isRetryableStatus(status: number): boolean {
+  if (status === 408 || status === 409 || status === 425 || status === 429) return true;
+  return status >= 500 && status !== 501;
 }
 
 export function normaliseCode(code: unknown): string | number | undefined {
@@ -155,8 +163,4 @@ export function parseErrorBody(text: string): ParsedErrorBody {
   const withoutTags = trimmed.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
   const excerpt = clip(withoutTags);
   return excerpt ? { description: excerpt } : {};
-}
-
-export function isPartnerCenterError(error: unknown): error is PartnerCenterError {
-  return error instanceof PartnerCenterError;
 }

@@ -9,8 +9,8 @@ import { contactSchema, type Contact } from '../../../shared/domain/contact';
 import { apiInstantToCalendarDate, checkAcceptanceDate, isCalendarDate, type DateRuleContext } from '../../../shared/domain/dates';
 import type { AgreementRecord } from '../../../shared/domain/agreement';
 import type { OutboxItem } from '../db/rows';
-import { findDuplicate } from '../domain/history';
-import type { NewAttestation } from '../sync/outbox-commands';
+import { findDuplicate } from '../outbox/save-rules';
+import type { NewAttestation } from '../outbox/commands';
 import { unescapeCell } from './csv-cells';
 
 export const IMPORT_COLUMNS = ['customer', 'firstName', 'lastName', 'email', 'phone', 'date'] as const;

@@ -10,7 +10,6 @@ import type { NewCustomerFormValues } from '../../../shared/domain/new-customer-
 import { call } from '../platform/api';
 import { useCustomersStore } from '../stores/customers';
 import { useOutboxStore } from '../stores/outbox';
-import { useSessionStore } from '../stores/session';
 
 export type CreateOutcome =
   | { kind: 'attested'; customer: Customer; queued: boolean; queueError?: unknown }
@@ -19,7 +18,6 @@ export type CreateOutcome =
 export function useCreateCustomer() {
   const customers = useCustomersStore();
   const outbox = useOutboxStore();
-  const session = useSessionStore();
   const submitting = ref(false);
   let requestId = crypto.randomUUID();
   let submitted: string | null = null;
@@ -34,15 +32,15 @@ export function useCreateCustomer() {
       const customer = answer.customer;
       await customers.addCreated(customer).catch(() => undefined);
       if (values.acceptance.mode === 'customer-accepts') return { kind: 'customer-accepts', customer, credentialsId: answer.credentialsId };
-      if (!session.mayAttest) return { kind: 'attested', customer, queued: false };
       try {
-        await outbox.save({
+        // The save rules decide (an agent who may not attest gets the customer without a queued confirmation).
+        const outcome = await outbox.save({
           customerId: customer.id,
           customerName: customer.companyName,
           primaryContact: values.acceptance.primaryContact,
           dateAgreed: values.acceptance.dateAgreed,
         });
-        return { kind: 'attested', customer, queued: true };
+        return { kind: 'attested', customer, queued: outcome.saved };
       } catch (queueError) {
         return { kind: 'attested', customer, queued: false, queueError };
       }

@@ -11,6 +11,7 @@ import { guardStorage } from '../db/storage-errors';
 import { call } from '../platform/api';
 import { useLiveQuery } from './useLiveQuery';
 import { mcaStatusOf, localStatesOf } from '../domain/mca-status';
+import { backendRecordsOf } from '../outbox/save-rules';
 import { useCustomersStore } from '../stores/customers';
 import { useMcaStateStore } from '../stores/mca-state';
 
@@ -32,17 +33,8 @@ export function useCustomerDetail(customerId: MaybeRefOrGetter<string>) {
   const name = computed(() => summary.value?.companyName ?? details.value?.companyName ?? '');
   const status = computed(() => mcaStatusOf(mcaState.value, localStatesOf(activeItems.value).get(id.value)));
 
-  /**
-   * The backend's confirmations, oldest first: the cached history when there is one, else what the
-   * partner-wide records say about the latest one.
-   */
-  const backendRecords = computed<AgreementRecord[]>(() => {
-    if (confirmations.value) return confirmations.value.items;
-    const state = mcaState.value;
-    if (state?.partnerAttestationCompleted && state.lastContact && state.lastDateAgreed)
-      return [{ customerId: id.value, primaryContact: state.lastContact, templateId: '', dateAgreed: state.lastDateAgreed, type: 'MicrosoftCustomerAgreement', userId: null }];
-    return [];
-  });
+  /** The backend's confirmations, oldest first. */
+  const backendRecords = computed<AgreementRecord[]>(() => backendRecordsOf(id.value, confirmations.value?.items, mcaState.value));
 
   /** Fetches details, confirmations and direct-sign status; each failure is kept, none blocks the others. */
   async function refresh(): Promise<void> {

@@ -5,7 +5,13 @@
  */
 import { getCurrentScope, onScopeDispose, shallowRef, watch, type ShallowRef, type WatchSource } from 'vue';
 import { liveQuery, type Subscription } from 'dexie';
-import { databaseGeneration, hasDatabase } from '../db/database';
+import { hasDatabase, onDatabaseSwitch } from '../db/database';
+
+/** Changes whenever another database becomes current, so live queries re-subscribe. */
+const databaseGeneration = shallowRef(0);
+onDatabaseSwitch(() => {
+  databaseGeneration.value += 1;
+});
 
 export function useLiveQuery<T>(querier: () => Promise<T> | T, initial: T, dependencies: WatchSource[] = []): ShallowRef<T> {
   const value = shallowRef<T>(initial);

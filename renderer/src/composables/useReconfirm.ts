@@ -3,15 +3,16 @@
  * the outbox (each visible there, sent in the background, resumed after a restart).
  */
 import { ref } from 'vue';
-import { latestAcceptanceDate } from '../../../shared/domain/dates';
 import { db } from '../db/database';
+import { DexieOutboxStorage } from '../db/outbox-storage';
 import { planReattestation, type ReattestSkip } from '../refresh/reattest-plan';
-import { enqueueMany } from '../sync/enqueue-many';
+import { enqueueMany } from '../outbox/enqueue-many';
 import { useCustomersStore } from '../stores/customers';
 import { useMcaStateStore } from '../stores/mca-state';
 import { useOutboxStore } from '../stores/outbox';
 import { useSessionStore } from '../stores/session';
 import { useSyncStore } from '../stores/sync';
+import { useAcceptanceDateLimits } from './useAcceptanceDateLimits';
 
 export interface ReconfirmResult {
   queued: number;
@@ -27,9 +28,7 @@ export function useReconfirm() {
   const sync = useSyncStore();
   const progress = ref<{ done: number; total: number } | null>(null);
 
-  function today(): string {
-    return latestAcceptanceDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }
+  const { today } = useAcceptanceDateLimits();
 
   async function reconfirm(customerIds: readonly string[]): Promise<ReconfirmResult> {
     if (!session.mayAttest) throw new Error('not-allowed');
@@ -44,7 +43,7 @@ export function useReconfirm() {
     progress.value = { done: 0, total: plan.items.length };
     try {
       const actor = session.user?.userName ?? 'unknown';
-      const queued = await enqueueMany(plan.items, { database: db(), actor, now: Date.now }, (done) => {
+      const queued = await enqueueMany(plan.items, { storage: new DexieOutboxStorage(db()), actor, now: Date.now }, (done) => {
         progress.value = { done, total: plan.items.length };
         sync.trigger('enqueue');
       });

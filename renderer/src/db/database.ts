@@ -1,55 +1,29 @@
 /**
- * The renderer's local database (Dexie over IndexedDB). One database per backend and signed-in
- * agent, so a queue is only ever sent by the agent who recorded it and partners never share a cache.
+ * The signed-in agent's database, the one the app works on now (`db()`). Switching it tells the
+ * listeners (live queries re-subscribe); this module holds no framework state itself.
  */
-import { Dexie, type EntityTable } from 'dexie';
-import { shallowRef } from 'vue';
-import type {
-  AuditEntry,
-  ConfirmationsRow,
-  CustomerDetailRow,
-  CustomerRow,
-  DraftRow,
-  McaStateRow,
-  MetaRow,
-  OutboxItem,
-} from './rows';
-import { schemaVersions, type SchemaVersion } from './schema';
+import { McaDeskDatabase } from './mca-desk-database';
 
-export class McaDeskDatabase extends Dexie {
-  outbox!: EntityTable<OutboxItem, 'id'>;
-  audit!: EntityTable<AuditEntry, 'seq'>;
-  customers!: EntityTable<CustomerRow, 'id'>;
-  customerDetails!: EntityTable<CustomerDetailRow, 'id'>;
-  confirmations!: EntityTable<ConfirmationsRow, 'customerId'>;
-  mcaState!: EntityTable<McaStateRow, 'customerId'>;
-  drafts!: EntityTable<DraftRow, 'id'>;
-  meta!: EntityTable<MetaRow, 'key'>;
-
-  constructor(name: string, versions: readonly SchemaVersion[] = schemaVersions) {
-    super(name);
-    for (const entry of versions) {
-      const version = this.version(entry.version).stores(entry.stores);
-      if (entry.upgrade) version.upgrade(entry.upgrade);
-    }
-  }
-}
-
-/** The database name for one agent at one backend. */
-export function databaseNameFor(backend: string, partnerTenantId: string, userId: string): string {
-  return `mca-desk/${backend}/${partnerTenantId}/${userId}`;
-}
+export { McaDeskDatabase, databaseNameFor } from './mca-desk-database';
 
 let current: McaDeskDatabase | undefined;
 
-/** Changes whenever another database becomes current, so live queries re-subscribe. */
-export const databaseGeneration = shallowRef(0);
+type Listener = () => void;
+const switchListeners = new Set<Listener>();
+let onVersionChange: Listener = () => undefined;
 
-type VersionChangeListener = () => void;
-let onVersionChange: VersionChangeListener = () => undefined;
+function switched(): void {
+  for (const listener of switchListeners) listener();
+}
+
+/** Calls `listener` whenever another database becomes current (or none). */
+export function onDatabaseSwitch(listener: Listener): () => void {
+  switchListeners.add(listener);
+  return () => switchListeners.delete(listener);
+}
 
 /** Called when another window upgrades the schema: this window's connection is closed and must reload. */
-export function onDatabaseVersionChange(listener: VersionChangeListener): void {
+export function onDatabaseVersionChange(listener: Listener): void {
   onVersionChange = listener;
 }
 
@@ -63,7 +37,7 @@ export function openDatabase(name: string): McaDeskDatabase {
     onVersionChange();
     return false;
   });
-  databaseGeneration.value += 1;
+  switched();
   return current;
 }
 
@@ -80,11 +54,11 @@ export function hasDatabase(): boolean {
 export function closeDatabase(): void {
   current?.close();
   current = undefined;
-  databaseGeneration.value += 1;
+  switched();
 }
 
 /** For tests: use this database as the current one. */
 export function useDatabase(database: McaDeskDatabase | undefined): void {
   current = database;
-  databaseGeneration.value += 1;
+  switched();
 }

@@ -25,4 +25,9 @@ export const schemaVersions: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // Customer details by write time: the search index follows them through their change feed.
+    version: 2,
+    stores: { customerDetails: 'id, fetchedAt' },
+  },
 ];

@@ -7,7 +7,7 @@ import { contactSchema, type Contact } from '../../../shared/domain/contact';
 import { apiInstantToCalendarDate } from '../../../shared/domain/dates';
 import type { McaStateRow } from '../db/rows';
 import type { LocalAttestationState } from '../domain/mca-status';
-import type { NewAttestation } from '../sync/outbox-commands';
+import type { NewAttestation } from '../outbox/commands';
 
 export type ReattestSkipReason = 'not-attested' | 'already-queued' | 'invalid-contact' | 'already-today';
 

@@ -6,14 +6,15 @@
  */
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import { MCA_TYPE, type AgreementRecord } from '../../../shared/domain/agreement';
-import { DEFAULT_ACCEPTANCE_FLOOR } from '../../../shared/domain/dates';
 import { db } from '../db/database';
+import { DexieOutboxStorage } from '../db/outbox-storage';
 import type { OutboxItem } from '../db/rows';
 import { ImportValidator, mapColumns, type ImportColumn, type ImportLookup, type RowProblem } from '../bulk/attestation-csv';
 import { parseCsv } from '../bulk/parse-csv';
-import type { NewAttestation } from '../sync/outbox-commands';
-import { enqueueMany } from '../sync/enqueue-many';
+import type { NewAttestation } from '../outbox/commands';
+import { enqueueMany } from '../outbox/enqueue-many';
+import { backendRecordsOf } from '../outbox/save-rules';
+import { useAcceptanceDateLimits } from '../composables/useAcceptanceDateLimits';
 import { useCustomersStore } from './customers';
 import { useMcaStateStore } from './mca-state';
 import { useSessionStore } from './session';
@@ -41,13 +42,7 @@ async function historyLookup(): Promise<ImportLookup['history']> {
     list.push(item);
     items.set(item.customerId, list);
   }
-  return (customerId) => {
-    let records: readonly AgreementRecord[] = confirmations.get(customerId) ?? [];
-    const state = states.get(customerId);
-    if (records.length === 0 && state?.partnerAttestationCompleted && state.lastContact && state.lastDateAgreed)
-      records = [{ customerId, primaryContact: state.lastContact, templateId: '', dateAgreed: state.lastDateAgreed, type: MCA_TYPE, userId: null }];
-    return { records, items: items.get(customerId) ?? [] };
-  };
+  return (customerId) => ({ records: backendRecordsOf(customerId, confirmations.get(customerId), states.get(customerId)), items: items.get(customerId) ?? [] });
 }
 
 function customerLookup(): ImportLookup['customer'] {
@@ -65,6 +60,7 @@ export const useCsvImportStore = defineStore('csvImport', () => {
   const report = shallowRef<ImportReport | null>(null);
   const error = ref<string | null>(null);
   const queued = ref(0);
+  const dateLimits = useAcceptanceDateLimits();
   let controller: AbortController | null = null;
 
   async function read(file: Blob, fileName: string): Promise<void> {
@@ -75,11 +71,10 @@ export const useCsvImportStore = defineStore('csvImport', () => {
     error.value = null;
     queued.value = 0;
     report.value = null;
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const lookup: ImportLookup = {
       customer: customerLookup(),
       history: await historyLookup(),
-      dateContext: { now: new Date(), timeZone, floor: DEFAULT_ACCEPTANCE_FLOOR },
+      dateContext: dateLimits.context(),
     };
     let validator: ImportValidator | null = null;
     let missing: ImportColumn[] = [];
@@ -133,7 +128,7 @@ export const useCsvImportStore = defineStore('csvImport', () => {
     try {
       const actor = useSessionStore().user?.userName ?? 'unknown';
       const sync = useSyncStore();
-      await enqueueMany(current.valid, { database: db(), actor, now: Date.now }, (done) => {
+      await enqueueMany(current.valid, { storage: new DexieOutboxStorage(db()), actor, now: Date.now }, (done) => {
         queued.value = done;
         sync.trigger('enqueue');
       });

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef, watch } from 'vue';
-import { mcaStatusOf, mcaStatuses, type LocalAttestationState, type McaStatus } from '../domain/mca-status';
+import { mcaStatusOf, mcaStatuses, type McaStatus } from '../domain/mca-status';
 import { filterSearch } from '../search/customer-search';
 import { arrangeRows, sortOrderBy, sortOrderByCode, type SortOrder } from '../search/customer-list-view';
 import type { CustomerRow } from '../db/rows';
@@ -27,16 +27,18 @@ export const useCustomerListStore = defineStore('customerList', () => {
   /**
    * Each customer's status as a code (index into `mcaStatuses`), aligned with the records. Derived
    * in full once per data set; after that only the customers whose backend state or outbox items
-   * changed are re-derived (a save or a confirmation touches one customer, not 100,000).
+   * changed since the versions last used are re-derived (a save or a confirmation touches one
+   * customer, not 100,000).
    */
-  let derived: { rows: readonly CustomerRow[]; version: number; local: ReadonlyMap<string, LocalAttestationState>; codes: Uint8Array } | null = null;
+  let derived: { rows: readonly CustomerRow[]; mcaVersion: number; outboxVersion: number; codes: Uint8Array } | null = null;
   const statusCodes = computed(() => {
-    const version = mcaState.version;
+    const mcaVersion = mcaState.version;
+    const outboxVersion = outbox.version;
     const rows = customers.records;
     const states = mcaState.states;
     const local = outbox.localStates;
     const codeOf = (id: string) => mcaStatuses.indexOf(mcaStatusOf(states.get(id), local.get(id)));
-    const changed = derived && derived.rows === rows ? changedIds(derived, version, local) : null;
+    const changed = derived && derived.rows === rows ? changedSince(derived) : null;
     let codes: Uint8Array;
     if (derived && changed) {
       codes = derived.codes.slice();
@@ -49,21 +51,17 @@ export const useCustomerListStore = defineStore('customerList', () => {
       codes = new Uint8Array(rows.length);
       for (let position = 0; position < rows.length; position++) codes[position] = codeOf((rows[position] as { id: string }).id);
     }
-    derived = { rows, version, local, codes };
+    derived = { rows, mcaVersion, outboxVersion, codes };
     return markRaw(codes);
   });
 
-  function changedIds(previous: NonNullable<typeof derived>, version: number, local: ReadonlyMap<string, LocalAttestationState>): Set<string> | null {
-    const ids = previous.version === version ? new Set<string>() : mcaState.changedSince(previous.version);
-    if (ids === null) return null;
-    if (previous.local !== local) {
-      for (const [id, state] of local) {
-        const before = previous.local.get(id);
-        if (!before || before.waiting !== state.waiting || before.failed !== state.failed) ids.add(id);
-      }
-      for (const id of previous.local.keys()) if (!local.has(id)) ids.add(id);
-    }
-    return ids;
+  /** The customers either change feed touched since `previous`, or null when one of them cannot tell. */
+  function changedSince(previous: NonNullable<typeof derived>): Set<string> | null {
+    const backend = mcaState.changedSince(previous.mcaVersion);
+    const local = outbox.changedSince(previous.outboxVersion);
+    if (backend === null || local === null) return null;
+    for (const id of local) backend.add(id);
+    return backend;
   }
 
   function statusOf(position: number): McaStatus {
@@ -72,7 +70,6 @@ export const useCustomerListStore = defineStore('customerList', () => {
 
   /** Matching positions, ascending: the index for the indexed part, a scan for rows downloaded since. */
   const matches = computed(() => {
-    void customers.indexVersion;
     const rows = customers.records;
     const index = customers.index;
     const indexed = index && index.size <= rows.length ? index.search(query.value) : new Uint32Array(0);

@@ -1,55 +1,29 @@
 /**
- * The partner's customers, cached on this computer: a paged download with progress that resumes
- * where it stopped, a refresh that never empties the cache before a full pass succeeded, the search
- * index over the cache, and each customer's details fetched when it is opened.
+ * The partner's customers, cached on this computer, as the screens see them. The store only wires:
+ * the download (`customers/download.ts`), the cache (`db/customer-cache.ts`) and the search index
+ * (`search/customer-index.ts`), plus what only a window can do: paint first, one download at a time
+ * across windows (Web Locks), and tell the other windows when a download ended.
  */
 import { defineStore } from 'pinia';
-import { markRaw, reactive, ref, shallowRef } from 'vue';
-import type { Customer, CustomerSummary } from '../../../shared/domain/customer';
-import { ApiError } from '../../../shared/ipc/errors';
+import { markRaw, reactive, ref, shallowRef, triggerRef } from 'vue';
+import type { Customer } from '../../../shared/domain/customer';
 import { db } from '../db/database';
+import { CustomerCache } from '../db/customer-cache';
+import { customerDetailsFeed } from '../db/change-feed';
 import type { CustomerDetailRow, CustomerRow } from '../db/rows';
-import { guardStorage } from '../db/storage-errors';
 import { call } from '../platform/api';
-import { CustomerSearchIndex } from '../search/customer-search';
+import { downloadCustomers, PAGE_SIZE } from '../customers/download';
+import { CustomerIndexHolder } from '../search/customer-index';
+import type { CustomerSearchIndex } from '../search/customer-search';
+import { useTrackedRows } from '../composables/useTrackedRows';
 
-const CHECKPOINT_KEY = 'customers.download';
-const UPDATED_KEY = 'customers.updatedAt';
-const PAGE_SIZE = 500;
 /** Rows read first, in name order, so the list paints before the whole cache is read. */
 const FIRST_SCREEN = 100;
 /** A cache older than this is refreshed on its own when the app starts online. */
 const STALE_AFTER_MS = 12 * 60 * 60_000;
 
-async function readUpdatedAt(): Promise<number | null> {
-  return ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
-}
-
 function isStale(updated: number | null): boolean {
   return updated === null || Date.now() - updated > STALE_AFTER_MS;
-}
-
-interface DownloadCheckpoint {
-  runId: string;
-  continuationToken: string;
-  loaded: number;
-  total: number | null;
-}
-
-function rowOf(summary: CustomerSummary, runId: string): CustomerRow {
-  return {
-    id: summary.id,
-    companyName: summary.companyName,
-    domain: summary.domain,
-    ...(summary.relationshipToPartner ? { relationshipToPartner: summary.relationshipToPartner } : {}),
-    nameKey: summary.companyName.toLowerCase(),
-    seenRun: runId,
-  };
-}
-
-/** Name order as the `nameKey` index gives it (code-unit order, then the id, which `getAll` already follows). */
-function byName(rows: CustomerRow[]): CustomerRow[] {
-  return rows.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0));
 }
 
 function yieldToBrowser(): Promise<void> {
@@ -75,8 +49,6 @@ export const useCustomersStore = defineStore('customers', () => {
   const positions = shallowRef<ReadonlyMap<string, number>>(new Map());
   /** The index covers records[0 .. index.size); rows downloaded after it was built are scanned. */
   const index = shallowRef<CustomerSearchIndex | null>(null);
-  /** Bumped when the index learnt something in place (a contact email). */
-  const indexVersion = ref(0);
   const loaded = ref(false);
   /** True while the cache is being read: the list shows only its first screen until then. */
   const reading = ref(false);
@@ -85,6 +57,16 @@ export const useCustomersStore = defineStore('customers', () => {
   let indexJob = 0;
   let loadJob = 0;
   let channel: BroadcastChannel | null = null;
+
+  const holder = new CustomerIndexHolder();
+  const indexed = ref(false);
+  // The index learns contact emails in place from the details feed; `triggerRef` tells whoever searches it.
+  const { published } = useTrackedRows(holder.details, () => customerDetailsFeed(db().customerDetails), indexed, () => {
+    holder.catchUp(positions.value);
+    triggerRef(index);
+  });
+
+  const cache = () => new CustomerCache(db());
 
   /**
    * Other windows of the same profile share the cache: when one of them finishes a download it says
@@ -97,10 +79,10 @@ export const useCustomersStore = defineStore('customers', () => {
     if (channel) channel.onmessage = () => void rereadCache();
   }
 
-  /** The whole cache into memory (key order, sorted here) and its index. */
+  /** The whole cache into memory and its index. */
   async function readWholeCache(): Promise<void> {
-    setRecords(byName(await db().customers.toArray()));
-    updatedAt.value = await readUpdatedAt();
+    setRecords(await cache().allRows());
+    updatedAt.value = await cache().updatedAt();
     await buildIndex();
   }
 
@@ -115,7 +97,7 @@ export const useCustomersStore = defineStore('customers', () => {
   }
 
   async function isFresh(): Promise<boolean> {
-    const [updated, checkpoint] = await Promise.all([readUpdatedAt(), db().meta.get(CHECKPOINT_KEY)]);
+    const [updated, checkpoint] = await Promise.all([cache().updatedAt(), cache().checkpoint()]);
     return !checkpoint && !isStale(updated);
   }
 
@@ -130,48 +112,43 @@ export const useCustomersStore = defineStore('customers', () => {
     await yieldToBrowser();
     if (job !== indexJob) return;
     const rows = records.value;
-    const built = CustomerSearchIndex.build(rows);
-    const details = await db().customerDetails.toArray();
-    for (const detail of details) {
-      const position = positions.value.get(detail.id);
-      if (position !== undefined && detail.contact.email) built.update(position, { ...detail, email: detail.contact.email });
-    }
-    if (job === indexJob && rows === records.value) index.value = markRaw(built);
+    const built = holder.build(rows, positions.value, await cache().allDetails());
+    if (job !== indexJob || rows !== records.value) return;
+    holder.use(built);
+    index.value = markRaw(built);
+    indexed.value = true;
+    published();
   }
 
   /**
    * Reads the cache (name order) into memory; downloads it when empty or stale and online.
    * 100,000 rows take seconds to read through the name index, so the first screenful is read that
-   * way and shown at once, and then the whole table is read in key order (one plain `getAll`,
-   * several times faster) and sorted here.
+   * way and shown at once, and then the whole table is read in key order and sorted.
    */
   async function load(): Promise<void> {
     const job = ++loadJob;
     listenToOtherWindows();
     reading.value = true;
-    let rows = await db().customers.orderBy('nameKey').limit(FIRST_SCREEN).toArray();
+    let rows = await cache().firstRows(FIRST_SCREEN);
     if (job !== loadJob) return;
     if (rows.length === FIRST_SCREEN) {
       if (records.value.length === 0) setRecords(rows);
       // Let that screen paint before the whole table arrives: reading it back takes the main thread a while.
       await afterNextPaint();
       if (job !== loadJob) return;
-      rows = byName(await db().customers.toArray());
+      rows = await cache().allRows();
       if (job !== loadJob) return;
     }
     setRecords(rows);
     reading.value = false;
-    updatedAt.value = await readUpdatedAt();
+    updatedAt.value = await cache().updatedAt();
     loaded.value = true;
     void buildIndex();
-    const checkpoint = (await db().meta.get(CHECKPOINT_KEY))?.value as DownloadCheckpoint | undefined;
+    const checkpoint = await cache().checkpoint();
     if (navigator.onLine && (checkpoint || isStale(updatedAt.value))) void refresh({ onlyIfStale: true });
   }
 
-  /**
-   * Downloads every customer page by page, saving each page and a checkpoint together, so an
-   * interrupted download resumes. Customers the full pass did not see are removed only at its end.
-   */
+  /** Downloads every customer (resuming an interrupted download); the list fills in as pages arrive on a first download. */
   async function refresh(options: { onlyIfStale?: boolean } = {}): Promise<void> {
     if (download.running) return;
     download.running = true;
@@ -182,15 +159,24 @@ export const useCustomersStore = defineStore('customers', () => {
         // Another window may have downloaded while this one waited for its turn.
         if (options.onlyIfStale && (await isFresh())) return;
         const initial = records.value.length === 0;
-        const checkpoint = (await db().meta.get(CHECKPOINT_KEY))?.value as DownloadCheckpoint | undefined;
-        try {
-          await downloadPages(checkpoint, initial);
-        } catch (error) {
-          // A resumed continuation token may have expired: start the pass again once.
-          if (!checkpoint || !(error instanceof ApiError) || !['bad-request', 'backend', 'not-found'].includes(error.code)) throw error;
-          await db().meta.delete(CHECKPOINT_KEY);
-          await downloadPages(undefined, initial);
-        }
+        let pending: CustomerRow[] = [];
+        let shownAt = 0;
+        await downloadCustomers((continuationToken) => call('listCustomers', { pageSize: PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) }), cache(), {
+          progress(loaded, total) {
+            download.loaded = loaded;
+            download.total = total;
+          },
+          rows(rows, last) {
+            // On a first download the list fills in as pages arrive (searched by scan until indexed), about once a second.
+            if (!initial) return;
+            pending.push(...rows);
+            if (last || Date.now() - shownAt > 1_000) {
+              setRecords([...records.value, ...pending]);
+              pending = [];
+              shownAt = Date.now();
+            }
+          },
+        });
         downloaded = true;
       });
       if (downloaded) channel?.postMessage('downloaded');
@@ -202,50 +188,6 @@ export const useCustomersStore = defineStore('customers', () => {
     }
   }
 
-  async function downloadPages(checkpoint: DownloadCheckpoint | undefined, initial: boolean): Promise<void> {
-    const runId = checkpoint?.runId ?? crypto.randomUUID();
-    let token = checkpoint?.continuationToken;
-    download.loaded = checkpoint?.loaded ?? 0;
-    download.total = checkpoint?.total ?? null;
-    const { customers, meta } = db();
-    let pending: CustomerRow[] = [];
-    let shownAt = 0;
-    for (;;) {
-      const page = await call('listCustomers', { pageSize: PAGE_SIZE, ...(token ? { continuationToken: token } : {}) });
-      const rows = page.items.map((summary) => rowOf(summary, runId));
-      const next = page.continuationToken ?? undefined;
-      download.loaded += rows.length;
-      // Partner Center's `totalCount` is the number of items on this page (reference §8), not the
-      // customer count: only a figure above what has arrived can be a total, else the count is unknown.
-      if (page.totalCount !== undefined && page.totalCount > download.loaded) download.total = page.totalCount;
-      const progress: DownloadCheckpoint | null = next ? { runId, continuationToken: next, loaded: download.loaded, total: download.total } : null;
-      await guardStorage(() =>
-        db().transaction('rw', customers, meta, async () => {
-          await customers.bulkPut(rows);
-          if (progress) await meta.put({ key: CHECKPOINT_KEY, value: progress });
-        }),
-      );
-      // On a first download the list fills in as pages arrive (searched by scan until indexed), about once a second.
-      if (initial) {
-        pending.push(...rows);
-        if (!next || Date.now() - shownAt > 1_000) {
-          setRecords([...records.value, ...pending]);
-          pending = [];
-          shownAt = Date.now();
-        }
-      }
-      if (!next) break;
-      token = next;
-    }
-    await guardStorage(() =>
-      db().transaction('rw', customers, meta, async () => {
-        await customers.where('seenRun').notEqual(runId).delete();
-        await meta.delete(CHECKPOINT_KEY);
-        await meta.put({ key: UPDATED_KEY, value: Date.now() });
-      }),
-    );
-  }
-
   function byId(id: string): CustomerRow | undefined {
     const position = positions.value.get(id);
     return position === undefined ? undefined : records.value[position];
@@ -253,33 +195,19 @@ export const useCustomersStore = defineStore('customers', () => {
 
   /** A customer's cached details (country, language, contact), if it was opened before. */
   function cachedDetails(id: string): Promise<CustomerDetailRow | undefined> {
-    return db().customerDetails.get(id);
+    return cache().details(id);
   }
 
-  /** Fetches a customer's details from the backend and caches them. */
+  /** Fetches a customer's details from the backend and caches them; the search learns the contact email at once. */
   async function fetchDetails(id: string): Promise<CustomerDetailRow> {
-    const customer = await call('getCustomer', { customerId: id });
-    const row: CustomerDetailRow = { ...customer, fetchedAt: Date.now() };
-    await guardStorage(() => db().customerDetails.put(row));
-    const position = positions.value.get(id);
-    if (position !== undefined && index.value && position < index.value.size && customer.contact.email)
-    {
-      index.value.update(position, { id, companyName: customer.companyName, domain: customer.domain, email: customer.contact.email });
-      indexVersion.value += 1;
-    }
+    const row = await cache().putDetails(await call('getCustomer', { customerId: id }), Date.now());
+    if (holder.details.apply({ changed: [row] })) published();
     return row;
   }
 
   /** Adds a customer just created here to the cache (list, details, search), without a new download. */
   async function addCreated(customer: Customer): Promise<void> {
-    // Its run id is none of the downloads': the next full download sees it and takes it over.
-    const row = rowOf(customer, 'created-here');
-    await guardStorage(() =>
-      db().transaction('rw', db().customers, db().customerDetails, async () => {
-        await db().customers.put(row);
-        await db().customerDetails.put({ ...customer, fetchedAt: Date.now() });
-      }),
-    );
+    const { row } = await cache().addCreated(customer, Date.now());
     const rows = records.value.filter((existing) => existing.id !== row.id);
     const at = rows.findIndex((existing) => existing.nameKey > row.nameKey);
     rows.splice(at < 0 ? rows.length : at, 0, row);
@@ -294,11 +222,13 @@ export const useCustomersStore = defineStore('customers', () => {
     loadJob += 1;
     reading.value = false;
     setRecords([]);
+    holder.use(null);
     index.value = null;
+    indexed.value = false;
     loaded.value = false;
     updatedAt.value = null;
     Object.assign(download, { running: false, loaded: 0, total: null, error: null });
   }
 
-  return { records, positions, index, indexVersion, loaded, reading, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, addCreated, reset };
+  return { records, positions, index, loaded, reading, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, addCreated, reset };
 });

@@ -4,75 +4,36 @@
  * direct-sign status. Kept in IndexedDB and mirrored in memory for the list's filter.
  */
 import { defineStore } from 'pinia';
-import { markRaw, ref, shallowRef, watch } from 'vue';
+import { markRaw, ref } from 'vue';
 import { db } from '../db/database';
 import type { McaStateRow } from '../db/rows';
 import { guardStorage } from '../db/storage-errors';
 import { call } from '../platform/api';
-import { useLiveQuery } from '../composables/useLiveQuery';
+import { mcaStateFeed, TrackedRows } from '../db/change-feed';
+import { useTrackedRows } from '../composables/useTrackedRows';
 
 const UPDATED_KEY = 'records.updatedAt';
 
 export const useMcaStateStore = defineStore('mcaState', () => {
-  /** Updated in place (100,000 entries are not copied per change); `version` tells Vue it changed. */
-  const states = shallowRef<Map<string, McaStateRow>>(markRaw(new Map()));
-  const version = ref(0);
+  /** Every customer's row, followed through the table's change feed (this window's writes, the sync worker's, other windows'). */
+  const tracked = new TrackedRows<McaStateRow>({ keyOf: (row) => row.customerId, timeOf: (row) => row.updatedAt });
+  // Raw: 100,000 rows must not become reactive proxies; `version` tells Vue they changed.
+  const states: ReadonlyMap<string, McaStateRow> = markRaw(tracked.rows);
   const updatedAt = ref<number | null>(null);
   const refreshing = ref(false);
   const error = ref<string | null>(null);
-  const seenUntil = ref(0);
-
-  // Rows changed since the last look (this window's writes, the sync worker's, other windows').
-  // (aboveOrEqual: two writes in the same millisecond must not hide the second one.)
-  // Not before `load` read the table: from time 0 this query would read every row a second time.
+  // Not before `load` read the table: from time 0 the feed would read every row a second time.
   const loadedOnce = ref(false);
-  const changed = useLiveQuery(
-    () => (loadedOnce.value ? db().mcaState.where('updatedAt').aboveOrEqual(seenUntil.value).toArray() : []),
-    [] as McaStateRow[],
-    [seenUntil, loadedOnce],
-  );
-  /**
-   * Which customers each recent version changed (null: possibly all of them), so the list can
-   * re-derive a few statuses instead of 100,000 when one confirmation lands.
-   */
-  let changeLog: Array<{ version: number; ids: string[] | null }> = [];
-  function bump(ids: string[] | null): void {
-    version.value += 1;
-    changeLog.push({ version: version.value, ids });
-    if (changeLog.length > 64) changeLog = changeLog.slice(-32);
-  }
+  const { version, published } = useTrackedRows(tracked, () => mcaStateFeed(db().mcaState), loadedOnce);
 
   /** The customers changed after `since` (a `version` value), or null when that is not known (then: all). */
   function changedSince(since: number): Set<string> | null {
-    if (since > version.value) return null;
-    const first = changeLog[0];
-    if (!first || first.version > since + 1) return since === version.value ? new Set() : null;
-    const ids = new Set<string>();
-    for (const entry of changeLog) {
-      if (entry.version <= since) continue;
-      if (entry.ids === null) return null;
-      for (const id of entry.ids) ids.add(id);
-    }
-    return ids;
+    return tracked.changedSince(since);
   }
 
-  watch(changed, (rows) => {
-    let latest = seenUntil.value;
-    const news: string[] = [];
-    for (const row of rows) {
-      if (states.value.get(row.customerId)?.updatedAt !== row.updatedAt) news.push(row.customerId);
-      states.value.set(row.customerId, row);
-      latest = Math.max(latest, row.updatedAt);
-    }
-    if (news.length) bump(news);
-    seenUntil.value = latest;
-  });
-
   async function load(): Promise<void> {
-    const rows = await db().mcaState.toArray();
-    states.value = markRaw(new Map(rows.map((row) => [row.customerId, row])));
-    bump(null);
-    seenUntil.value = rows.reduce((latest, row) => Math.max(latest, row.updatedAt), 0);
+    tracked.reset(await db().mcaState.toArray());
+    published();
     loadedOnce.value = true;
     updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
   }
@@ -91,7 +52,7 @@ export const useMcaStateStore = defineStore('mcaState', () => {
         // window re-derive the status of every customer, once per page, on every start. The rows in
         // memory tell what may have changed without reading 100,000 rows back one by one.
         const candidates = page.records.filter((record) => {
-          const known = states.value.get(record.customerId);
+          const known = states.get(record.customerId);
           return !known || !sameRecord(known, record);
         });
         if (candidates.length)
@@ -142,10 +103,9 @@ export const useMcaStateStore = defineStore('mcaState', () => {
 
   function reset(): void {
     loadedOnce.value = false;
-    states.value = markRaw(new Map());
-    bump(null);
+    tracked.reset([]);
+    published();
     updatedAt.value = null;
-    seenUntil.value = 0;
   }
 
   return { states, version, changedSince, updatedAt, refreshing, error, load, refreshRecords, refreshDirectSign, reset };

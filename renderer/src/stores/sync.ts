@@ -3,12 +3,13 @@
  * the backend answered, when the last sync was, and whether sending is paused or held.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { ref } from 'vue';
 import { db } from '../db/database';
-import { DexieOutboxRepository } from '../sync/outbox-repository';
-import { SyncEngine, type DrainReport, type SyncEvent } from '../sync/sync-engine';
+import { DexieOutboxStorage } from '../db/outbox-storage';
+import { OutboxQueue } from '../outbox/queue';
+import { SyncEngine, type DrainReport, type SyncEvent } from '../outbox/engine';
 import { SyncWorker, type MessageChannelLike, type SyncTrigger } from '../sync/sync-worker';
-import { submitThroughApi } from '../sync/submit-through-api';
+import { ipcTransport } from '../sync/ipc-transport';
 import { StorageFullError } from '../db/storage-errors';
 import { useLiveQuery } from '../composables/useLiveQuery';
 import { i18n } from '../i18n';
@@ -66,8 +67,8 @@ export const useSyncStore = defineStore('sync', () => {
     const name = `mca-desk-sync:${database.name}`;
     channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name);
     engine = new SyncEngine({
-      repository: new DexieOutboxRepository(database),
-      submit: submitThroughApi,
+      queue: new OutboxQueue(new DexieOutboxStorage(database)),
+      transport: ipcTransport,
       now: Date.now,
       owner: crypto.randomUUID(),
       onEvent: (event) => worker?.publish(event),
@@ -121,7 +122,5 @@ export const useSyncStore = defineStore('sync', () => {
     worker?.resume();
   }
 
-  const statusText = computed(() => (online.value ? 'online' : 'offline'));
-
-  return { online, leading, reachable, paused, heldUntil, lastReport, lastSyncAt, statusText, start, stop, trigger, syncNow, resume };
+  return { online, leading, reachable, paused, heldUntil, lastReport, lastSyncAt, start, stop, trigger, syncNow, resume };
 });

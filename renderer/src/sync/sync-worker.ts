@@ -4,7 +4,7 @@
  * due. Other windows forward their triggers to the leader over a BroadcastChannel and hear its
  * outcomes the same way, so every window can notify the agent.
  */
-import type { DrainReport, SyncEngine, SyncEvent } from './sync-engine';
+import type { DrainReport, SyncEngine, SyncEvent } from '../outbox/engine';
 import { runAsLeader, type Leadership } from './leader';
 
 export type SyncTrigger = 'start' | 'online' | 'focus' | 'interval' | 'enqueue' | 'manual' | 'due' | 'resume';

@@ -7,10 +7,11 @@ import { databaseNameFor, db, openDatabase } from '../../../renderer/src/db/data
 import type { OutboxItem } from '../../../renderer/src/db/rows';
 import { call } from '../../../renderer/src/platform/api';
 import { CustomerSearchIndex, filterSearch } from '../../../renderer/src/search/customer-search';
-import { enqueueMany } from '../../../renderer/src/sync/enqueue-many';
-import { DexieOutboxRepository } from '../../../renderer/src/sync/outbox-repository';
-import { submitThroughApi } from '../../../renderer/src/sync/submit-through-api';
-import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
+import { DexieOutboxStorage } from '../../../renderer/src/db/outbox-storage';
+import { enqueueMany } from '../../../renderer/src/outbox/enqueue-many';
+import { OutboxQueue } from '../../../renderer/src/outbox/queue';
+import { SyncEngine } from '../../../renderer/src/outbox/engine';
+import { ipcTransport } from '../../../renderer/src/sync/ipc-transport';
 import { SyncWorker } from '../../../renderer/src/sync/sync-worker';
 import { latestAcceptanceDate } from '../../../shared/domain/dates';
 import { BENCH_GLOBAL, type BacklogRequest, type BenchPageApi, type OutboxCounts, type SearchStepsRequest, type SearchStepsResult, type SyncRequest, type SyncResult } from '../protocol';
@@ -108,7 +109,7 @@ async function enqueueBacklog({ customerIds: ids, tag }: BacklogRequest): Promis
       dateAgreed,
     };
   });
-  await enqueueMany(attestations, { database, actor, now: Date.now });
+  await enqueueMany(attestations, { storage: new DexieOutboxStorage(database), actor, now: Date.now });
   return performance.now() - started;
 }
 
@@ -132,8 +133,8 @@ async function sync({ concurrency, timeoutMs }: SyncRequest): Promise<SyncResult
   let failed = 0;
   let retried = 0;
   const engine = new SyncEngine({
-    repository: new DexieOutboxRepository(database),
-    submit: submitThroughApi,
+    queue: new OutboxQueue(new DexieOutboxStorage(database)),
+    transport: ipcTransport,
     now: Date.now,
     owner: crypto.randomUUID(),
     ...(concurrency ? { concurrency } : {}),

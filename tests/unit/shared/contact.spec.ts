@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactSchema } from '../../../shared/domain/contact';
+import { toWireContact } from '../../../shared/api/partner-center';
 
 const valid = { firstName: 'Tania', lastName: 'Carr', email: 'someone@example.com', phoneNumber: '1234567890' };
 
@@ -95,4 +96,16 @@ describe('contactSchema: phone', () => {
 
 it('drops fields it does not know rather than passing them on', () => {
   expect(contactSchema.parse({ ...valid, middleName: 'X', isAdmin: true })).not.toHaveProperty('isAdmin');
+});
+
+describe('toWireContact: the one mapping of a contact to and from the wire', () => {
+  it('keeps the four fields and leaves out a phone that is empty, null or absent', () => {
+    expect(toWireContact(valid)).toEqual(valid);
+    for (const phoneNumber of ['', null, undefined]) expect(toWireContact({ ...valid, phoneNumber })).toEqual({ firstName: 'Tania', lastName: 'Carr', email: 'someone@example.com' });
+  });
+
+  it('carries nothing else a record or form happened to hold', () => {
+    const wider = { ...valid, userId: 'u', id: 7 } as typeof valid;
+    expect(Object.keys(toWireContact(wider)).sort()).toEqual(['email', 'firstName', 'lastName', 'phoneNumber']);
+  });
 });

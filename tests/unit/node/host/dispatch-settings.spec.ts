@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDispatcher, toIpcError, type ChannelHandlers } from '../../../../electron/host/dispatch';
+import { createDispatcher, type ChannelHandlers } from '../../../../electron/host/dispatch';
+import { toIpcError } from '../../../../electron/host/verdict';
 import { PartnerCenterError } from '../../../../electron/host/partner-center/errors';
 import { hostError } from '../../../../electron/host/errors';
 import { checkBackendUrl, FileSettingsStore, MemorySettingsStore } from '../../../../electron/host/settings';
@@ -37,7 +38,22 @@ describe('the dispatcher', () => {
     expect(http(500)).toMatchObject({ code: 'backend', status: 500 });
     expect(toIpcError(new PartnerCenterError({ kind: 'timeout', description: 'x' }))).toMatchObject({ code: 'timeout' });
     expect(toIpcError(new PartnerCenterError({ kind: 'network', description: 'x' }))).toMatchObject({ code: 'network' });
-    expect(toIpcError(hostError('rule', 'no', { reason: 'in-future' }))).toEqual({ code: 'rule', message: 'no', reason: 'in-future' });
+    // The host's verdict rides on the error (the expected object gained `retryable: false` with it).
+    expect(toIpcError(hostError('rule', 'no', { reason: 'in-future' }))).toEqual({ code: 'rule', message: 'no', reason: 'in-future', retryable: false });
+  });
+
+  it('decides once whether a failure can succeed later, and not before when', () => {
+    const http = (status: number, extra = {}) => toIpcError(new PartnerCenterError({ kind: 'http', status, description: 'd', ...extra }));
+    expect(http(429, { retryAfterMs: 7000 })).toMatchObject({ retryable: true, retryAfterMs: 7000 });
+    expect(http(503)).toMatchObject({ retryable: true, retryAfterMs: 5000 });
+    // One answer for a 409 everywhere (the submit service and every other channel used to disagree).
+    expect(http(409)).toMatchObject({ code: 'conflict', retryable: true });
+    for (const status of [400, 401, 403, 404]) expect(http(status), String(status)).toMatchObject({ retryable: false });
+    expect(toIpcError(new PartnerCenterError({ kind: 'network', description: 'x' }))).toMatchObject({ retryable: true });
+    expect(toIpcError(new PartnerCenterError({ kind: 'invalid-response', description: 'x' }))).toMatchObject({ retryable: false });
+    expect(toIpcError(hostError('unavailable', 'gone'))).toMatchObject({ retryable: true, retryAfterMs: 5000 });
+    // A defect has no verdict: nobody knows whether trying again helps.
+    expect(toIpcError(new TypeError('boom'))).not.toHaveProperty('retryable');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localStatesOf, mcaStatusOf, orderClearance } from '../../../../renderer/src/domain/mca-status';
-import { findDuplicate, mergeHistory } from '../../../../renderer/src/domain/history';
+import { mergeHistory } from '../../../../renderer/src/domain/history';
+import { findDuplicate } from '../../../../renderer/src/outbox/save-rules';
 import type { McaStateRow, OutboxItem } from '../../../../renderer/src/db/rows';
 import { CUSTOMER_A, contact } from '../helpers/database';
 

@@ -1,4 +1,6 @@
 import { McaDeskDatabase } from '../../../../renderer/src/db/database';
+import { DexieOutboxStorage } from '../../../../renderer/src/db/outbox-storage';
+import { OutboxQueue } from '../../../../renderer/src/outbox/queue';
 
 let counter = 0;
 
@@ -19,3 +21,13 @@ export function customerId(n: number): string {
 }
 
 export const contact = { firstName: 'Tania', lastName: 'Carr', email: 'tania@example.com', phoneNumber: undefined };
+
+/** The outbox's storage port over a test database. */
+export function storageOn(database: McaDeskDatabase): DexieOutboxStorage {
+  return new DexieOutboxStorage(database);
+}
+
+/** The sync engine's steps (lease, settle, recover) over a test database. */
+export function queueOn(database: McaDeskDatabase): OutboxQueue {
+  return new OutboxQueue(storageOn(database));
+}

@@ -6,6 +6,7 @@
 import type { AgreementRecord } from '../../../../shared/domain/agreement';
 import type { SubmitResult } from '../../../../shared/ipc/contract';
 import type { OutboxItem } from '../../../../renderer/src/db/rows';
+import type { OutboxTransport } from '../../../../renderer/src/outbox/ports';
 
 export type Script = (item: OutboxItem, call: number) => SubmitResult | 'apply' | 'apply-and-lose' | Promise<SubmitResult | 'apply' | 'apply-and-lose'>;
 
@@ -43,6 +44,13 @@ export class FakeBackend {
       this.inFlight -= 1;
       this.inFlightByCustomer.set(item.customerId, (this.inFlightByCustomer.get(item.customerId) ?? 1) - 1);
     }
+  };
+
+  /** This backend as the outbox's transport: a batch is its items sent one by one, answered together. */
+  readonly transport: OutboxTransport = {
+    batchLimit: 500,
+    submit: (item) => this.submit(item),
+    submitBatch: async (items) => new Map(await Promise.all(items.map(async (item) => [item.id, await this.submit(item)] as const))),
   };
 
   /** Lets every held call go on. */

@@ -4,17 +4,16 @@
  * still shows exactly what IndexedDB holds, through every kind of write.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { enqueueAttestation, discardItem, requeueFailed } from '../../../../renderer/src/sync/outbox-commands';
-import { DexieOutboxRepository } from '../../../../renderer/src/sync/outbox-repository';
+import { enqueueAttestation, discardItem, requeueFailed } from '../../../../renderer/src/outbox/commands';
 import { useOutboxStore } from '../../../../renderer/src/stores/outbox';
 import { ADMIN } from '../helpers/fake-api';
-import { CUSTOMER_A, CUSTOMER_B, CUSTOMER_C, contact } from '../helpers/database';
+import { CUSTOMER_A, CUSTOMER_B, CUSTOMER_C, contact, queueOn, storageOn } from '../helpers/database';
 import { createTestApp, eventually, type TestApp } from '../helpers/app';
 
 describe('outbox store (incremental active list)', () => {
   let app: TestApp;
   let now = 1_000;
-  const context = () => ({ database: app.database, actor: 'admin@contoso.example', now: (now += 1) });
+  const context = () => ({ storage: storageOn(app.database), actor: 'admin@contoso.example', now: (now += 1) });
   const enqueue = (customerId: string, email = contact.email) =>
     enqueueAttestation({ customerId, customerName: customerId, primaryContact: { ...contact, email }, dateAgreed: '2024-05-01' }, context());
 
@@ -39,7 +38,7 @@ describe('outbox store (incremental active list)', () => {
     expect(outbox.waitingCount).toBe(3);
     expect(outbox.localStates.get(CUSTOMER_A)).toEqual({ waiting: true, failed: false });
 
-    const repository = new DexieOutboxRepository(app.database);
+    const repository = queueOn(app.database);
     await repository.lease([a.id, b.id], 'owner', (now += 1), 60_000);
     await matchesTable();
     expect(outbox.sendingCount).toBe(2);

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { planReattestation } from '../../../../renderer/src/refresh/reattest-plan';
-import { ReattestBatcher } from '../../../../renderer/src/sync/reattest-batcher';
-import { enqueueMany } from '../../../../renderer/src/sync/enqueue-many';
-import { submitThroughApi } from '../../../../renderer/src/sync/submit-through-api';
+import { enqueueMany } from '../../../../renderer/src/outbox/enqueue-many';
+import { ipcTransport } from '../../../../renderer/src/sync/ipc-transport';
+import { SyncEngine } from '../../../../renderer/src/outbox/engine';
+import { planOf } from '../../../../renderer/src/outbox/kinds';
+import type { OutboxTransport } from '../../../../renderer/src/outbox/ports';
 import type { McaStateRow, OutboxItem } from '../../../../renderer/src/db/rows';
 import type { SubmitResult } from '../../../../shared/ipc/contract';
 import { useTransport } from '../../../../renderer/src/platform/api';
-import { createFakeApi } from '../helpers/fake-api';
-import { CUSTOMER_A, CUSTOMER_B, CUSTOMER_C, customerId, freshDatabase } from '../helpers/database';
+import { ApiFailure, createFakeApi } from '../helpers/fake-api';
+import { CUSTOMER_A, CUSTOMER_B, CUSTOMER_C, customerId, freshDatabase, queueOn, storageOn } from '../helpers/database';
 
 const contact = { firstName: 'Tania', lastName: 'Carr', email: 'tania@example.com', phoneNumber: '+1 425 555 0100' };
 const state = (id: string, extra: Partial<McaStateRow> = {}): McaStateRow => ({
@@ -54,7 +56,7 @@ describe('queuing many items', () => {
     const database = await freshDatabase();
     const attestations = Array.from({ length: 23 }, (_, n) => ({ customerId: customerId(n + 1), customerName: `C${n}`, primaryContact: contact, dateAgreed: '2026-11-20', kind: 'reattest' as const }));
     const progress: number[] = [];
-    const items = await enqueueMany(attestations, { database, actor: 'admin@contoso.example', now: () => 1_000 }, (done) => progress.push(done), 10);
+    const items = await enqueueMany(attestations, { storage: storageOn(database), actor: 'admin@contoso.example', now: () => 1_000 }, (done) => progress.push(done), 10);
     expect(progress).toEqual([10, 20, 23]);
     expect(new Set(items.map((item) => item.id)).size).toBe(23);
     const stored = await database.outbox.toArray();
@@ -80,27 +82,43 @@ describe('sending re-confirmations', () => {
     nextAttemptAt: 0,
   });
 
-  it('gathers items handed over together into one bulk call and answers each with its own result', async () => {
+  /** An engine over the test database with this transport (the clock stands still, so a retry is not due again). */
+  async function drainWith(database: Awaited<ReturnType<typeof freshDatabase>>, transport: OutboxTransport) {
+    return new SyncEngine({ queue: queueOn(database), transport, now: () => 1_000, random: () => 0.5, owner: 'leader' }).drain();
+  }
+
+  async function queued(database: Awaited<ReturnType<typeof freshDatabase>>, items: OutboxItem[]) {
+    await database.outbox.bulkPut(items.map((entry) => ({ ...entry, state: 'queued' as const, attempts: 0 })));
+  }
+
+  it('hands items over together in one bulk call of at most the batch limit and answers each with its own result', async () => {
+    const database = await freshDatabase();
+    await queued(database, [1, 2, 3, 4].map(item));
     const calls: string[][] = [];
-    const batcher = new ReattestBatcher(
-      async (items) => {
+    const transport: OutboxTransport = {
+      batchLimit: 3,
+      submit: async () => Promise.reject(new Error('not a single item')),
+      async submitBatch(items) {
         calls.push(items.map((entry) => entry.id));
         const results = new Map<string, SubmitResult>();
         for (const entry of items.slice(0, -1)) results.set(entry.id, { status: 'failed', code: 600002, reason: 'future' });
         return results;
       },
-      () => ({ status: 'retry', afterMs: 0, reason: 'down' }),
-      5,
-      3,
-    );
-    const results = await Promise.all([1, 2, 3, 4].map((n) => batcher.submit(item(n))));
+    };
+    await drainWith(database, transport);
     expect(calls.map((batch) => batch.length)).toEqual([3, 1]);
-    expect(results.map((result) => result.status)).toEqual(['failed', 'failed', 'retry', 'retry']);
+    const results = await Promise.all([1, 2, 3, 4].map(async (n) => (await database.outbox.get(item(n).id))?.state));
+    // Without a result of its own an item is retried (queued again), never failed.
+    expect(results).toEqual(['failed', 'failed', 'queued', 'queued']);
   });
 
   it('answers every item of a failed bulk call with the failure’s verdict', async () => {
-    const batcher = new ReattestBatcher(async () => Promise.reject(new Error('bridge gone')), () => ({ status: 'retry', afterMs: 0, reason: 'down' }), 1);
-    expect(await Promise.all([batcher.submit(item(1)), batcher.submit(item(2))])).toEqual([
+    const fake = createFakeApi();
+    useTransport(fake.api);
+    fake.on('bulkReattest', () => {
+      throw new ApiFailure({ code: 'unavailable', message: 'down' });
+    });
+    expect([...(await ipcTransport.submitBatch([item(1), item(2)])).values()]).toEqual([
       { status: 'retry', afterMs: 0, reason: 'down' },
       { status: 'retry', afterMs: 0, reason: 'down' },
     ]);
@@ -112,8 +130,11 @@ describe('sending re-confirmations', () => {
     const record = { customerId: CUSTOMER_A, primaryContact: contact, templateId: 't', dateAgreed: '2026-11-20T00:00:00Z', type: 'MicrosoftCustomerAgreement' };
     fake.on('bulkReattest', ({ items }) => ({ results: items.map((entry) => ({ itemId: entry.itemId, result: { status: 'confirmed' as const, record, alreadyRecorded: false } })) }));
     fake.on('submitAttestation', () => ({ status: 'confirmed', record, alreadyRecorded: false }));
-    await submitThroughApi(item(1));
-    await submitThroughApi({ ...item(2), kind: undefined });
+    for (const entry of [item(1), { ...item(2), kind: undefined }]) {
+      const plan = planOf(entry);
+      if (plan.lane === 'batch') await plan.send(ipcTransport, [entry]);
+      else await plan.send(ipcTransport, entry);
+    }
     expect(fake.calls.map((call) => call.channel)).toEqual(['bulkReattest', 'submitAttestation']);
     expect(fake.calls[0]!.request).toEqual({ items: [{ itemId: item(1).id, customerId: customerId(1), primaryContact: contact, dateAgreed: '2026-11-20' }] });
   });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { McaDeskDatabase } from '../../../../renderer/src/db/database';
 import { schemaVersions, type SchemaVersion } from '../../../../renderer/src/db/schema';
-import { enqueueAttestation } from '../../../../renderer/src/sync/outbox-commands';
-import { CUSTOMER_A, contact } from '../helpers/database';
+import { enqueueAttestation } from '../../../../renderer/src/outbox/commands';
+import { CUSTOMER_A, contact, storageOn } from '../helpers/database';
 
 describe('schema versions', () => {
   it('an upgrade keeps queued items (and may reshape them), as every future version must', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = new McaDeskDatabase(name);
-    const item = await enqueueAttestation({ customerId: CUSTOMER_A, customerName: 'Contoso', primaryContact: contact, dateAgreed: '2026-11-19' }, { database: v1, actor: 'a', now: 1 });
+    const item = await enqueueAttestation({ customerId: CUSTOMER_A, customerName: 'Contoso', primaryContact: contact, dateAgreed: '2026-11-19' }, { storage: storageOn(v1), actor: 'a', now: 1 });
     v1.close();
 
     const next: SchemaVersion = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StorageFullError, guardStorage, isQuotaError, onStorageFull } from '../../../../renderer/src/db/storage-errors';
-import { enqueueAttestation } from '../../../../renderer/src/sync/outbox-commands';
-import { CUSTOMER_A, contact, freshDatabase } from '../helpers/database';
+import { enqueueAttestation } from '../../../../renderer/src/outbox/commands';
+import { CUSTOMER_A, contact, freshDatabase, storageOn } from '../helpers/database';
 
 describe('storage errors', () => {
   it('recognises a quota error however Dexie wraps it', () => {
@@ -26,7 +26,7 @@ describe('storage errors', () => {
       throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
     });
     await expect(
-      enqueueAttestation({ customerId: CUSTOMER_A, customerName: 'Contoso', primaryContact: contact, dateAgreed: '2026-11-19' }, { database, actor: 'a', now: 1 }),
+      enqueueAttestation({ customerId: CUSTOMER_A, customerName: 'Contoso', primaryContact: contact, dateAgreed: '2026-11-19' }, { storage: storageOn(database), actor: 'a', now: 1 }),
     ).rejects.toBeInstanceOf(StorageFullError);
     expect(await database.outbox.count()).toBe(0);
   });

@@ -1,13 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { McaDeskDatabase } from '../../../../renderer/src/db/database';
-import { DexieOutboxRepository } from '../../../../renderer/src/sync/outbox-repository';
-import { enqueueAttestation, requeueFailed } from '../../../../renderer/src/sync/outbox-commands';
-import { SyncEngine, type SyncEvent } from '../../../../renderer/src/sync/sync-engine';
-import { enqueueMany } from '../../../../renderer/src/sync/enqueue-many';
-import { submitThroughApi } from '../../../../renderer/src/sync/submit-through-api';
+import { enqueueAttestation, requeueFailed } from '../../../../renderer/src/outbox/commands';
+import { SyncEngine, type SyncEvent } from '../../../../renderer/src/outbox/engine';
+import { enqueueMany } from '../../../../renderer/src/outbox/enqueue-many';
+import { ipcTransport } from '../../../../renderer/src/sync/ipc-transport';
 import { useTransport } from '../../../../renderer/src/platform/api';
 import { createFakeApi } from '../helpers/fake-api';
-import { CUSTOMER_A, CUSTOMER_B, contact, customerId, freshDatabase } from '../helpers/database';
+import { CUSTOMER_A, CUSTOMER_B, contact, customerId, freshDatabase, queueOn, storageOn } from '../helpers/database';
 import { FakeBackend, FakeClock } from '../helpers/fake-backend';
 
 let database: McaDeskDatabase;
@@ -17,8 +16,8 @@ let events: SyncEvent[];
 
 function engine(overrides: Partial<ConstructorParameters<typeof SyncEngine>[0]> = {}) {
   return new SyncEngine({
-    repository: new DexieOutboxRepository(database),
-    submit: backend.submit,
+    queue: queueOn(database),
+    transport: backend.transport,
     now: clock.now,
     random: () => 0.5,
     owner: 'leader-1',
@@ -30,7 +29,7 @@ function engine(overrides: Partial<ConstructorParameters<typeof SyncEngine>[0]> 
 async function queue(customer: string, email = contact.email) {
   const item = await enqueueAttestation(
     { customerId: customer, customerName: `Customer ${customer.slice(0, 4)}`, primaryContact: { ...contact, email }, dateAgreed: '2026-11-19' },
-    { database, actor: 'admin@contoso.example', now: clock.now() },
+    { storage: storageOn(database), actor: 'admin@contoso.example', now: clock.now() },
   );
   clock.advance(1);
   return item;
@@ -209,7 +208,7 @@ describe('sync engine', () => {
     const bad = await queue(CUSTOMER_A);
     backend.script = (item) => (item.dateAgreed === '2026-11-19' ? { status: 'failed', code: 600002, reason: 'future' } : 'apply');
     await engine().drain();
-    const replacement = await requeueFailed(bad.id, { dateAgreed: '2026-11-18' }, { database, actor: 'admin@contoso.example', now: clock.now() });
+    const replacement = await requeueFailed(bad.id, { dateAgreed: '2026-11-18' }, { storage: storageOn(database), actor: 'admin@contoso.example', now: clock.now() });
     await engine().drain();
     expect(replacement.id).not.toBe(bad.id);
     expect(await states()).toEqual({ [bad.id]: 'replaced', [replacement.id]: 'confirmed' });
@@ -233,7 +232,7 @@ describe('sync engine', () => {
 
   it('ignores a non-confirmed outcome that arrives for a lease it no longer holds', async () => {
     const a = await queue(CUSTOMER_A);
-    const repository = new DexieOutboxRepository(database);
+    const repository = queueOn(database);
     await repository.lease([a.id], 'old-owner', clock.now(), 1000);
     await repository.recoverLeases(clock.now(), 'new-owner', true);
     const stale = await repository.settle(a.id, 'old-owner', { status: 'failed', code: 500, reason: 'late' }, clock.now());
@@ -260,10 +259,10 @@ describe('MCA refresh items (bulk re-attestation)', () => {
     const refresh = Array.from({ length: 1200 }, (_, n) => ({
       customerId: customerId(n + 1), customerName: `C${n}`, primaryContact: contact, dateAgreed: '2026-11-19', kind: 'reattest' as const,
     }));
-    await enqueueMany(refresh, { database, actor: 'admin@contoso.example', now: clock.now });
+    await enqueueMany(refresh, { storage: storageOn(database), actor: 'admin@contoso.example', now: clock.now });
     for (let n = 0; n < 8; n++) await queue(customerId(5000 + n));
 
-    const report = await engine({ submit: submitThroughApi }).drain();
+    const report = await engine({ transport: ipcTransport }).drain();
 
     const bulkCalls = fake.calls.filter((call) => call.channel === 'bulkReattest').map((call) => (call.request as { items: unknown[] }).items.length);
     expect(bulkCalls).toEqual([500, 500, 200]);

@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { McaDeskDatabase } from '../../../../renderer/src/db/database';
-import { DexieOutboxRepository } from '../../../../renderer/src/sync/outbox-repository';
-import { enqueueAttestation } from '../../../../renderer/src/sync/outbox-commands';
-import { SyncEngine } from '../../../../renderer/src/sync/sync-engine';
+import { enqueueAttestation } from '../../../../renderer/src/outbox/commands';
+import { SyncEngine } from '../../../../renderer/src/outbox/engine';
 import { SyncWorker, type MessageChannelLike, type SyncMessage, type Timers } from '../../../../renderer/src/sync/sync-worker';
-import { CUSTOMER_A, CUSTOMER_B, contact, freshDatabase } from '../helpers/database';
+import { CUSTOMER_A, CUSTOMER_B, contact, freshDatabase, queueOn, storageOn } from '../helpers/database';
 import { FakeBackend, FakeClock } from '../helpers/fake-backend';
 
 /** Web Locks for one lock name, as the browser grants it: one holder, the others wait in order. */
@@ -75,13 +74,13 @@ let locks: FakeLocks;
 let hub: FakeChannelHub;
 
 function window(name: string, events = new EventTarget(), timers = new FakeTimers()) {
-  const engine = new SyncEngine({ repository: new DexieOutboxRepository(database), submit: backend.submit, now: clock.now, owner: name, random: () => 0.5 });
+  const engine = new SyncEngine({ queue: queueOn(database), transport: backend.transport, now: clock.now, owner: name, random: () => 0.5 });
   const worker = new SyncWorker({ engine, lockName: 'sync', locks: locks as unknown as LockManager, channel: hub.join(), events, timers, now: clock.now });
   return { engine, worker, events, timers };
 }
 
 async function queue(customer: string) {
-  return enqueueAttestation({ customerId: customer, customerName: 'C', primaryContact: contact, dateAgreed: '2026-11-19' }, { database, actor: 'a', now: clock.now() });
+  return enqueueAttestation({ customerId: customer, customerName: 'C', primaryContact: contact, dateAgreed: '2026-11-19' }, { storage: storageOn(database), actor: 'a', now: clock.now() });
 }
 
 async function settle(): Promise<void> {
@@ -112,7 +111,7 @@ describe('sync worker', () => {
 
   it('sends on start, after recovering interrupted sends', async () => {
     const item = await queue(CUSTOMER_A);
-    await new DexieOutboxRepository(database).lease([item.id], 'a-window-that-died', clock.now(), 60_000);
+    await queueOn(database).lease([item.id], 'a-window-that-died', clock.now(), 60_000);
     const { worker } = window('leader');
     worker.start();
     await settle();

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../db/rows';
+import type { OutboxItem } from './item';
 
 /**
  * The engine's view of one drain: each customer's pending items in order, and the customers whose

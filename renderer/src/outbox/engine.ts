@@ -1,11 +1,11 @@
 /**
- * The outbox sync engine: plain TypeScript with its store, transport and clock injected, so every
+ * The outbox sync engine: plain TypeScript with its queue, transport and clock injected, so every
  * rule below is unit-tested without a browser.
  * - Several items are sent at once (bounded), but a customer's items go one at a time, oldest first,
  *   so the backend's "latest confirmation" is the one the agent recorded last.
- * - MCA-refresh items (`kind: 'reattest'`) have their own lane: they are handed over in waves of up to
- *   `bulkConcurrency` (500, the bulk re-attestation limit) at once, so the submit side can put a whole
- *   wave in one bulk call; the next wave starts when the last one has settled.
+ * - Each kind of item has a lane (`kinds.ts`): `single` kinds share `concurrency`; a `batch` kind
+ *   goes in waves of up to its transport's batch limit, each wave one transport call, the next wave
+ *   once the last one has settled.
  * - An item is leased while it is sent; the outcome is written afterwards in its own transaction.
  * - `retry` waits with full-jitter backoff, never sooner than the backend's Retry-After; a run of
  *   retries (the backend unreachable or throttling every call) holds the whole queue, at least as long
@@ -14,10 +14,11 @@
  * - Nothing is dropped: an item leaves the queue only as confirmed, or by the agent's own action.
  */
 import type { SubmitResult } from '../../../shared/ipc/contract';
-import { BULK_REATTESTATION_MAX_ITEMS } from '../../../shared/api/partner-center';
-import type { OutboxItem } from '../db/rows';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
-import type { OutboxRepository, Settlement } from './outbox-repository';
+import { kindOf, type OutboxItem } from './item';
+import { KIND_PLANS, planOf } from './kinds';
+import type { OutboxTransport } from './ports';
+import type { OutboxSteps, Settlement } from './queue';
 import { Plan } from './send-plan';
 
 export type SyncEvent =
@@ -38,15 +39,14 @@ export interface DrainReport {
 }
 
 export interface SyncEngineOptions {
-  repository: OutboxRepository;
-  submit: (item: OutboxItem) => Promise<SubmitResult>;
+  queue: OutboxSteps;
+  transport: OutboxTransport;
   now: () => number;
   random?: () => number;
   /** Identifies this leader's leases. */
   owner: string;
+  /** Items of `single` kinds sent at once. */
   concurrency?: number;
-  /** MCA-refresh items handed over together (one bulk call's worth); at most 500. */
-  bulkConcurrency?: number;
   leaseMs?: number;
   backoff?: BackoffPolicy;
   /** Transport failures in a row that mean "the backend is unreachable": hold the queue. */
@@ -55,14 +55,14 @@ export interface SyncEngineOptions {
 }
 
 export const DEFAULT_CONCURRENCY = 6;
-export const DEFAULT_BULK_CONCURRENCY = BULK_REATTESTATION_MAX_ITEMS;
 export const DEFAULT_LEASE_MS = 2 * 60_000;
 
-/** Whether an item goes through the bulk re-attestation (the MCA refresh). */
-export function isBulkItem(item: OutboxItem): boolean {
-  return item.kind === 'reattest';
+/** The lane an item waits in: every single kind shares one; each batch kind has its own. */
+function laneOf(item: OutboxItem): string {
+  return planOf(item).lane === 'single' ? 'single' : `batch:${kindOf(item)}`;
 }
 
+const NO_ANSWER: SubmitResult = { status: 'retry', afterMs: 0, reason: 'The backend did not answer for this item.' };
 
 export class SyncEngine {
   private readonly options: Required<Omit<SyncEngineOptions, 'onEvent'>> & Pick<SyncEngineOptions, 'onEvent'>;
@@ -81,7 +81,6 @@ export class SyncEngine {
     this.options = {
       random: Math.random,
       concurrency: DEFAULT_CONCURRENCY,
-      bulkConcurrency: DEFAULT_BULK_CONCURRENCY,
       leaseMs: DEFAULT_LEASE_MS,
       backoff: DEFAULT_BACKOFF,
       outageThreshold: 3,
@@ -99,7 +98,7 @@ export class SyncEngine {
 
   /** Puts interrupted sends back in the queue; call once when this engine becomes the leader. */
   async recover(): Promise<number> {
-    const count = await this.options.repository.recoverLeases(this.options.now(), this.options.owner, true);
+    const count = await this.options.queue.recoverLeases(this.options.now(), this.options.owner, true);
     if (count) this.emit({ type: 'recovered', count });
     return count;
   }
@@ -142,18 +141,22 @@ export class SyncEngine {
     return this.pausedReason === null && this.heldUntil === null;
   }
 
+  /** How many more items each lane takes now: `single` up to the concurrency; a batch lane a whole wave, only when idle. */
+  private rooms(busy: ReadonlyMap<string, number>): Map<string, number> {
+    const rooms = new Map([['single', this.options.concurrency - (busy.get('single') ?? 0)]]);
+    for (const [kind, plan] of Object.entries(KIND_PLANS))
+      if (plan.lane === 'batch') rooms.set(`batch:${kind}`, (busy.get(`batch:${kind}`) ?? 0) === 0 ? Math.max(1, plan.limit(this.options.transport)) : 0);
+    return rooms;
+  }
+
   private async run(): Promise<DrainReport> {
     const report: DrainReport = { sent: 0, confirmed: 0, failed: 0, retried: 0, nextDueAt: null, paused: false };
     const inFlight = new Map<string, Promise<void>>();
     // Outcomes written during this run, so a plan reloaded meanwhile never resurrects a settled item.
     const settledThisRun = new Map<string, OutboxItem | null>();
+    const busy = new Map<string, number>();
     this.replan = true;
     let plan = new Plan([], 0);
-    // Two lanes: ordinary items (`concurrency` at once) and MCA-refresh items (a wave of up to
-    // `bulkConcurrency`, refilled only once the whole wave has settled, so waves stay whole bulk calls).
-    const bulkLimit = Math.min(Math.max(1, this.options.bulkConcurrency), BULK_REATTESTATION_MAX_ITEMS);
-    let singles = 0;
-    let bulk = 0;
     for (;;) {
       if (this.replan) {
         this.replan = false;
@@ -161,42 +164,47 @@ export class SyncEngine {
       }
       for (;;) {
         if (!this.canStart()) break;
-        const singleRoom = this.options.concurrency - singles;
-        const bulkRoom = bulk === 0 ? bulkLimit : 0;
-        if (singleRoom <= 0 && bulkRoom <= 0) break;
-        let singlesTaken = 0;
-        let bulkTaken = 0;
-        const picks = plan.pick(singleRoom + bulkRoom, inFlight, (item) => {
-          if (isBulkItem(item)) {
-            if (bulkTaken >= bulkRoom) return false;
-            bulkTaken += 1;
-            return true;
-          }
-          if (singlesTaken >= singleRoom) return false;
-          singlesTaken += 1;
+        const rooms = this.rooms(busy);
+        const total = [...rooms.values()].reduce((sum, room) => sum + Math.max(0, room), 0);
+        if (total <= 0) break;
+        const picks = plan.pick(total, inFlight, (item) => {
+          const lane = laneOf(item);
+          const room = rooms.get(lane) ?? 0;
+          if (room <= 0) return false;
+          rooms.set(lane, room - 1);
           return true;
         });
         if (picks.length === 0) break;
-        const leased = await this.options.repository.lease(picks.map((item) => item.id), this.options.owner, this.options.now(), this.options.leaseMs);
+        const leased = await this.options.queue.lease(picks.map((item) => item.id), this.options.owner, this.options.now(), this.options.leaseMs);
         const leasedIds = new Set(leased.map((item) => item.id));
         for (const pick of picks) if (!leasedIds.has(pick.id)) plan.settled(pick, 'gone', this.options.now());
+        const byLane = new Map<string, OutboxItem[]>();
         for (const item of leased) {
           plan.replace(item);
           report.sent += 1;
-          const lane = isBulkItem(item) ? 'bulk' : 'single';
-          if (lane === 'bulk') bulk += 1;
-          else singles += 1;
-          const sending = this.send(item, report)
-            .then((outcome) => {
-              settledThisRun.set(item.id, outcome.how === 'later' ? outcome.item : null);
-              plan.settled(outcome.item, outcome.how, this.options.now());
-            })
-            .finally(() => {
-              inFlight.delete(item.customerId);
-              if (lane === 'bulk') bulk -= 1;
-              else singles -= 1;
-            });
-          inFlight.set(item.customerId, sending);
+          const lane = laneOf(item);
+          const wave = byLane.get(lane);
+          if (wave) wave.push(item);
+          else byLane.set(lane, [item]);
+        }
+        for (const [lane, items] of byLane) {
+          // A single lane sends each item on its own; a batch lane sends its wave in one call.
+          const calls = lane === 'single' ? items.map((item) => [item]) : [items];
+          for (const group of calls) {
+            busy.set(lane, (busy.get(lane) ?? 0) + group.length);
+            const sending = this.send(group, report)
+              .then((outcomes) => {
+                for (const outcome of outcomes) {
+                  settledThisRun.set(outcome.item.id, outcome.how === 'later' ? outcome.item : null);
+                  plan.settled(outcome.item, outcome.how, this.options.now());
+                }
+              })
+              .finally(() => {
+                for (const item of group) inFlight.delete(item.customerId);
+                busy.set(lane, (busy.get(lane) ?? 0) - group.length);
+              });
+            for (const item of group) inFlight.set(item.customerId, sending);
+          }
         }
       }
       if (inFlight.size === 0) {
@@ -213,16 +221,27 @@ export class SyncEngine {
     return report;
   }
 
-  private async send(item: OutboxItem, report: DrainReport): Promise<{ item: OutboxItem; how: 'done' | 'later' }> {
-    let result: SubmitResult;
+  /** Sends one call's items (one item, or a batch wave) and settles each on its own. */
+  private async send(items: readonly OutboxItem[], report: DrainReport): Promise<Array<{ item: OutboxItem; how: 'done' | 'later' }>> {
+    const first = items[0]!;
+    const plan = planOf(first);
+    let results: ReadonlyMap<string, SubmitResult>;
     try {
-      result = await this.options.submit(item);
+      results =
+        plan.lane === 'single'
+          ? new Map([[first.id, await plan.send(this.options.transport, first)]])
+          : await plan.send(this.options.transport, items);
     } catch (error) {
-      result = { status: 'retry', afterMs: 0, reason: `Unexpected error: ${String(error)}` };
+      const unexpected: SubmitResult = { status: 'retry', afterMs: 0, reason: `Unexpected error: ${String(error)}` };
+      results = new Map(items.map((item) => [item.id, unexpected]));
     }
+    return Promise.all(items.map((item) => this.settle(item, results.get(item.id) ?? NO_ANSWER, report)));
+  }
+
+  private async settle(item: OutboxItem, result: SubmitResult, report: DrainReport): Promise<{ item: OutboxItem; how: 'done' | 'later' }> {
     const now = this.options.now();
     const settlement = this.settlementFor(item, result, now);
-    const stored = await this.options.repository.settle(item.id, this.options.owner, settlement, now);
+    const stored = await this.options.queue.settle(item.id, this.options.owner, settlement, now);
     const after = stored ?? item;
     switch (settlement.status) {
       case 'confirmed':
@@ -268,7 +287,7 @@ export class SyncEngine {
   }
 
   private async loadPlan(settledThisRun: ReadonlyMap<string, OutboxItem | null>): Promise<Plan> {
-    const pending = await this.options.repository.listPending();
+    const pending = await this.options.queue.listPending();
     const now = this.options.now();
     const expedite = this.expedite;
     this.expedite = false;

@@ -1,0 +1,64 @@
+/**
+ * The partner's customers: the list (paged, with an opaque continuation), one customer, creating one
+ * (with the role, partner-type and date rules re-checked here), its one-time credentials, and the
+ * relationship request link.
+ */
+import { canAttest, canCreateCustomers } from '../../../shared/domain/roles';
+import { checkAcceptanceDate } from '../../../shared/domain/dates';
+import { credentialsSchema } from '../../../shared/ipc/contract';
+import type { CustomerFilter } from '../../../shared/api/partner-center';
+import type { ChannelImplementations } from '../dispatch';
+import type { HostContext } from '../context';
+import { hostError } from '../errors';
+import { decodeContinuation, encodeContinuation } from '../continuation';
+import { toCreateCustomerBody, toCustomer, toCustomerSummary } from '../records';
+
+type CustomerChannels = 'listCustomers' | 'getCustomer' | 'createCustomer' | 'getCredentials' | 'getRelationshipRequestLink';
+
+export function customerHandlers(ctx: HostContext): Pick<ChannelImplementations, CustomerChannels> {
+  return {
+    async listCustomers(request) {
+      const api = ctx.client();
+      const filter: CustomerFilter | undefined = request.filter ? { Field: request.filter.field, Value: request.filter.prefix, Operator: 'starts_with' } : undefined;
+      const page = request.continuationToken
+        ? await api.listCustomers({ next: decodeContinuation(request.continuationToken, api.baseUrl) })
+        : await api.listCustomers({ size: request.pageSize, filter });
+      return {
+        items: page.items.map(toCustomerSummary),
+        continuationToken: page.next ? encodeContinuation(page.next) : null,
+        ...(page.totalCount !== undefined ? { totalCount: page.totalCount } : {}),
+      };
+    },
+    async getCustomer({ customerId }) {
+      return toCustomer(await ctx.client().getCustomer(customerId));
+    },
+    async createCustomer({ requestId, customer }, { user }) {
+      const mayCreate = canCreateCustomers(user);
+      if (!mayCreate.allowed) throw hostError('forbidden', 'Only an Admin agent or a Sales agent can create customers.', { reason: mayCreate.reason });
+      if (customer.acceptance.mode === 'partner-attested') {
+        const mayAttest = canAttest(user);
+        if (!mayAttest.allowed)
+          throw hostError('forbidden', 'You cannot confirm the customer\'s acceptance yourself; choose "The customer will accept in the Microsoft 365 admin center".', { reason: mayAttest.reason });
+        const date = checkAcceptanceDate(customer.acceptance.dateAgreed, { now: ctx.client().serverNow(), timeZone: 'UTC', floor: ctx.acceptanceFloor });
+        if (!date.ok) throw hostError('rule', 'The date of acceptance is not allowed.', { reason: date.reason });
+      }
+      // The attestation of a partner-attested new customer is queued by the renderer as an outbox item
+      // (submitAttestation), so it gets the same retries and exactly-once guarantee as any other.
+      const created = await ctx.client().createCustomer(toCreateCustomerBody(customer), { requestId });
+      let credentialsId: string | undefined;
+      if (created.userCredentials) {
+        // Keyed by the request id: a replayed create answers the same id, never a second copy.
+        credentialsId = requestId;
+        await ctx.secrets.set(`credentials:${credentialsId}`, JSON.stringify(created.userCredentials));
+      }
+      return { customer: toCustomer(created), ...(credentialsId ? { credentialsId } : {}) };
+    },
+    async getCredentials({ credentialsId }) {
+      const stored = await ctx.secrets.get(`credentials:${credentialsId}`);
+      const parsed = stored ? credentialsSchema.safeParse(JSON.parse(stored)) : undefined;
+      if (!parsed?.success) throw hostError('not-found', 'These credentials are not stored on this device.');
+      return parsed.data;
+    },
+    getRelationshipRequestLink: () => ctx.client().getRelationshipRequest(),
+  };
+}

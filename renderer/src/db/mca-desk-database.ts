@@ -1,0 +1,31 @@
+/**
+ * The renderer's local database (Dexie over IndexedDB). One database per backend and signed-in
+ * agent, so a queue is only ever sent by the agent who recorded it and partners never share a cache.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { AuditEntry, ConfirmationsRow, CustomerDetailRow, CustomerRow, DraftRow, McaStateRow, MetaRow, OutboxItem } from './rows';
+import { schemaVersions, type SchemaVersion } from './schema';
+
+export class McaDeskDatabase extends Dexie {
+  outbox!: EntityTable<OutboxItem, 'id'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
+  customers!: EntityTable<CustomerRow, 'id'>;
+  customerDetails!: EntityTable<CustomerDetailRow, 'id'>;
+  confirmations!: EntityTable<ConfirmationsRow, 'customerId'>;
+  mcaState!: EntityTable<McaStateRow, 'customerId'>;
+  drafts!: EntityTable<DraftRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string, versions: readonly SchemaVersion[] = schemaVersions) {
+    super(name);
+    for (const entry of versions) {
+      const version = this.version(entry.version).stores(entry.stores);
+      if (entry.upgrade) version.upgrade(entry.upgrade);
+    }
+  }
+}
+
+/** The database name for one agent at one backend. */
+export function databaseNameFor(backend: string, partnerTenantId: string, userId: string): string {
+  return `mca-desk/${backend}/${partnerTenantId}/${userId}`;
+}

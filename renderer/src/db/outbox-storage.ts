@@ -1,0 +1,61 @@
+/**
+ * The outbox's storage port over Dexie: every write one short transaction over the outbox and
+ * audit tables (and the customer's MCA state when the backend confirmed an item), with no network
+ * I/O inside (a fetch inside a transaction commits it early). A full disk is shown, never swallowed.
+ */
+import type { AgreementRecord } from '../../../shared/domain/agreement';
+import { backendRecordsOf } from '../outbox/save-rules';
+import type { OutboxItem } from '../outbox/item';
+import type { OutboxStorage, OutboxWrite } from '../outbox/ports';
+import type { McaDeskDatabase } from './mca-desk-database';
+import { guardStorage } from './storage-errors';
+
+export class DexieOutboxStorage implements OutboxStorage {
+  constructor(private readonly database: McaDeskDatabase) {}
+
+  async listPending(): Promise<OutboxItem[]> {
+    // Two equality reads in one transaction rather than anyOf(): anyOf walks the index with
+    // cursor.continue(key) jumps, which some IndexedDB implementations (fake-indexeddb: 15 s for
+    // 5,000 items) do in linear time per jump.
+    const { outbox } = this.database;
+    const [queued, sending] = await this.database.transaction('r', outbox, () =>
+      Promise.all([outbox.where('state').equals('queued').toArray(), outbox.where('state').equals('sending').toArray()]),
+    );
+    return [...queued, ...sending].sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  listSending(): Promise<OutboxItem[]> {
+    return this.database.outbox.where('state').equals('sending').toArray();
+  }
+
+  update<T>(ids: readonly string[], decide: (items: ReadonlyArray<OutboxItem | undefined>) => OutboxWrite<T>): Promise<T> {
+    const { outbox, audit, mcaState } = this.database;
+    return guardStorage(() =>
+      this.database.transaction('rw', outbox, audit, mcaState, async () => {
+        const items = ids.length ? await outbox.bulkGet([...ids]) : [];
+        const write = decide(items);
+        if (write.put.length) await outbox.bulkPut(write.put);
+        if (write.audit.length) await audit.bulkAdd(write.audit);
+        for (const { customerId, record, at } of write.confirmed ?? [])
+          await mcaState.put({
+            ...(await mcaState.get(customerId)),
+            customerId,
+            partnerAttestationCompleted: true,
+            lastContact: record.primaryContact,
+            lastDateAgreed: record.dateAgreed,
+            updatedAt: at,
+          });
+        return write.result;
+      }),
+    );
+  }
+
+  /** What a save for this customer is checked against: the backend's confirmations as cached, and its outbox items. */
+  async historyOf(customerId: string): Promise<{ records: AgreementRecord[]; items: OutboxItem[] }> {
+    const { outbox, confirmations, mcaState } = this.database;
+    return this.database.transaction('r', outbox, confirmations, mcaState, async () => {
+      const [cached, state, items] = await Promise.all([confirmations.get(customerId), mcaState.get(customerId), outbox.where('customerId').equals(customerId).toArray()]);
+      return { records: backendRecordsOf(customerId, cached?.items, state), items };
+    });
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * What a failed channel call means for the outbox items it carried. Nothing is decided here: the
+ * host's verdict rides on the error (`retryable`, `retryAfterMs`, electron/host/verdict.ts) and is
+ * only read. A failure the host never judged (its transport failed, or refused this window) keeps
+ * the item queued. No `window` here, so Node-level fault tests and the soak use it too.
+ */
+import type { SubmitResult } from '../../../shared/ipc/contract';
+import { ApiError } from '../../../shared/ipc/errors';
+
+/** The result the engine acts on for a thrown call. */
+export function resultFromError(error: unknown): SubmitResult {
+  if (!(error instanceof ApiError)) return { status: 'retry', afterMs: 0, reason: `Unexpected error: ${String(error)}` };
+  const { detail } = error;
+  if (detail.code === 'auth-required') return { status: 'auth-required', reason: detail.message };
+  if (detail.retryable === false) return { status: 'failed', code: detail.backendCode ?? detail.status ?? detail.code, reason: detail.reason ?? detail.message };
+  return { status: 'retry', afterMs: detail.retryAfterMs ?? 0, reason: detail.message };
+}

@@ -1,0 +1,46 @@
+/**
+ * The outbox layer's two ports. The layer (this folder) is plain TypeScript that runs anywhere:
+ * the renderer plugs in Dexie (`db/outbox-storage.ts`) and the IPC contract
+ * (`sync/ipc-transport.ts`); the Node tests and the soak plug in the same adapters over
+ * fake-indexeddb and a host in the same process.
+ */
+import type { SubmitResult } from '../../../shared/ipc/contract';
+import type { AgreementRecord } from '../../../shared/domain/agreement';
+import type { AuditEntry, OutboxItem } from './item';
+
+/** What one atomic write of the outbox puts: items (new or changed), their audit entries, and what the backend now has. */
+export interface OutboxWrite<T> {
+  put: OutboxItem[];
+  audit: AuditEntry[];
+  /** Items the backend just confirmed, with its record: the storage updates what it knows of each customer in the same write. */
+  confirmed?: Array<{ customerId: string; record: AgreementRecord; at: number }>;
+  /** What the caller gets back. */
+  result: T;
+}
+
+/** Where the outbox lives. Every method is one short transaction with no network I/O inside. */
+export interface OutboxStorage {
+  /** Every item still to send (queued or sending), oldest first. */
+  listPending(): Promise<OutboxItem[]>;
+  /** Every item being sent (leased). */
+  listSending(): Promise<OutboxItem[]>;
+  /**
+   * Reads these items (undefined where there is none), and writes what `decide` answers, in one
+   * transaction: nobody else's write comes between the read and the write. `decide` is pure and
+   * synchronous; what it throws aborts the write and reaches the caller.
+   */
+  update<T>(ids: readonly string[], decide: (items: ReadonlyArray<OutboxItem | undefined>) => OutboxWrite<T>): Promise<T>;
+}
+
+/**
+ * How items reach the backend. Never throws for an item's sake: every failure is a result (the
+ * host's verdict, read). One method per kind of call; `kinds.ts` says which kind uses which.
+ */
+export interface OutboxTransport {
+  /** Sends one attestation; its id is the request id on every attempt. */
+  submit(item: OutboxItem): Promise<SubmitResult>;
+  /** Sends MCA-refresh items in one call; answers a result per item id (an item without one is retried). */
+  submitBatch(items: readonly OutboxItem[]): Promise<ReadonlyMap<string, SubmitResult>>;
+  /** How many items one `submitBatch` call carries. */
+  readonly batchLimit: number;
+}

@@ -1,0 +1,40 @@
+/**
+ * `outbox.save()` applies the save rules itself (role, duplicate) and answers a typed refusal: the
+ * pages no longer gather what a save is checked against, and a refused save writes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { useOutboxStore } from '../../../../renderer/src/stores/outbox';
+import { ADMIN, HELPDESK } from '../helpers/fake-api';
+import { CUSTOMER_A, contact } from '../helpers/database';
+import { createTestApp } from '../helpers/app';
+
+const attestation = { customerId: CUSTOMER_A, customerName: 'Contoso', primaryContact: contact, dateAgreed: '2026-11-19' };
+
+describe('outbox.save', () => {
+  it('queues an allowed attestation with its audit entry', async () => {
+    const app = await createTestApp(ADMIN);
+    const outcome = await useOutboxStore().save(attestation);
+    expect(outcome).toMatchObject({ saved: true, item: { customerId: CUSTOMER_A, state: 'queued' } });
+    expect(await app.database.outbox.count()).toBe(1);
+    expect((await app.database.audit.toArray()).map((entry) => entry.kind)).toEqual(['queued']);
+  });
+
+  it('refuses an agent whose role may not attest, and writes nothing', async () => {
+    const app = await createTestApp(HELPDESK);
+    expect(await useOutboxStore().save(attestation)).toEqual({ saved: false, refusal: { reason: 'not-allowed' } });
+    expect(await app.database.outbox.count()).toBe(0);
+  });
+
+  it('refuses the same contact as the latest confirmation, at Microsoft or still queued', async () => {
+    const app = await createTestApp(ADMIN);
+    // What the partner-wide records say (no cached history): the same contact is the latest.
+    await app.database.mcaState.put({ customerId: CUSTOMER_A, partnerAttestationCompleted: true, lastContact: contact, lastDateAgreed: '2024-05-01T00:00:00Z', updatedAt: 1 });
+    expect(await useOutboxStore().save(attestation)).toMatchObject({ saved: false, refusal: { reason: 'duplicate-recorded', latest: { dateAgreed: '2024-05-01T00:00:00Z' } } });
+    expect(await app.database.outbox.count()).toBe(0);
+
+    const other = { ...attestation, primaryContact: { ...contact, email: 'someone.else@example.com' } };
+    expect(await useOutboxStore().save(other)).toMatchObject({ saved: true });
+    expect(await useOutboxStore().save(other)).toMatchObject({ saved: false, refusal: { reason: 'duplicate-queued' } });
+    expect(await app.database.outbox.count()).toBe(1);
+  });
+});
