@@ -21,6 +21,7 @@ import { SandboxAuthProvider } from './auth/sandbox';
 import { MsalAuthProvider } from './auth/msal';
 import { resolvePartnerUser } from './auth/partner-profile';
 import type { SecretStore } from './secrets/store';
+import { secretStorageConsentHandler, secretStorageInfo } from './secrets/consent-channel';
 import { checkBackendUrl, type SettingsStore } from './settings';
 import { SubmitService } from './submit';
 import { BulkService } from './bulk';
@@ -149,6 +150,7 @@ export function createHost(options: HostOptions): Host {
     networkClient: options.msal?.networkClient,
     authorityHost: options.msal?.authorityHost,
     knownAuthorities: options.msal?.knownAuthorities,
+    apiUrl: () => backendUrl(settingsCache!, 'partner-center'),
   });
 
   function auth(): AuthProvider {
@@ -202,9 +204,10 @@ export function createHost(options: HostOptions): Host {
         transport: options.transport,
         platform: process.platform,
         backend: { kind, url: backendUrl(s, kind) },
-        secretStorage: { backend: options.secrets.protection.backend, secure: options.secrets.protection.secure },
+        secretStorage: secretStorageInfo(options.secrets),
       };
     },
+    setSecretStorageConsent: secretStorageConsentHandler(options.secrets),
     async getSettings() {
       return settings();
     },

@@ -11,11 +11,12 @@ import { createHost, type Host, type HostOptions } from '../host/host';
 import { defaultDataDir, secretFiles } from '../host/paths';
 import { EncryptedFileSecretStore, MemorySecretStore, type SecretStore } from '../host/secrets/store';
 import { AesGcmKeyFileCipher } from '../host/secrets/aes-gcm';
-import { FileSettingsStore, MemorySettingsStore, checkBackendUrl, type SettingsStore } from '../host/settings';
+import { FileSettingsStore, MemorySettingsStore, checkSandboxUrl, type SettingsStore } from '../host/settings';
 import type { Logger } from '../host/dispatch';
 import { startBridge } from './server';
 import { openInBrowser } from './open-browser';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index';
+import { startPersistentSandbox } from '../main/embedded-sandbox';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
@@ -66,8 +67,8 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   const dataDir = memory ? undefined : (options.dataDir ?? defaultDataDir());
   if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (options.sandboxUrl) {
-    const problem = checkBackendUrl(options.sandboxUrl);
-    if (problem) throw new Error(`--sandbox-url must be ${problem}.`);
+    const problem = checkSandboxUrl(options.sandboxUrl);
+    if (problem) throw new Error(`--sandbox-url must be ${problem.problem}.`);
   }
 
   const settings: SettingsStore = dataDir ? FileSettingsStore.inDataDir(dataDir) : new MemorySettingsStore();
@@ -79,7 +80,8 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   let sandbox: RunningSandbox | undefined;
   let sandboxUrl = options.sandboxUrl;
   if (backend === 'sandbox' && !sandboxUrl) {
-    sandbox = await startSandbox({ quiet: true, ...options.sandbox, port: 0, ...(dataDir ? { dataDir: join(dataDir, 'sandbox') } : { memory: true }) });
+    // On disk it keeps its port between runs, because stored sign-ins are bound to the backend URL.
+    sandbox = dataDir ? await startPersistentSandbox(join(dataDir, 'sandbox'), options.sandbox) : await startSandbox({ quiet: true, ...options.sandbox, port: 0, memory: true });
     sandboxUrl = sandbox.url;
   }
 
