@@ -45,7 +45,7 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     () => [...windows],
   );
   const driver: DriverEnv | undefined = options.browser
-    ? { browser: options.browser, ipcMain, privileged: protocol.privileged, platform: process.platform, contexts: new Map(), drivers: new Map() }
+    ? { browser: options.browser, ipcMain, privileged: protocol.privileged, platform: process.platform, contexts: new Map(), drivers: new Map(), creating: 0, popupUrls: [] }
     : undefined;
   const BrowserWindow = createBrowserWindowClass({ lifecycle, app, sessions, driver, windows });
   const safeStorage = new SafeStorageDouble(lifecycle, { backend: 'gnome_libsecret', machineKey: randomBytes(32), ...options.safeStorage });

@@ -42,6 +42,10 @@ export interface DriverEnv {
   platform: string;
   contexts: Map<SessionDouble, Promise<BrowserContext>>;
   drivers: Map<Page, PageDriver>;
+  /** Windows whose page is being created (their page is not a popup). */
+  creating: number;
+  /** First navigation URLs of popups that have not been paired with their page yet. */
+  popupUrls: string[];
 }
 
 const RESOURCE_TYPES: Record<string, string> = { stylesheet: 'stylesheet', script: 'script', image: 'image', font: 'font', media: 'media', xhr: 'xhr', fetch: 'xhr', websocket: 'webSocket', ping: 'ping', cspreport: 'cspReport' };
@@ -55,7 +59,7 @@ async function contextFor(env: DriverEnv, session: SessionDouble): Promise<Brows
   if (!context) {
     context = env.browser.newContext().then(async (created) => {
       await created.route('**/*', (route, request) => routeRequest(env, route, request));
-      created.on('page', (page) => void decidePopup(env, created, page));
+      watchForPopups(env, created);
       return created;
     });
     env.contexts.set(session, context);
@@ -75,8 +79,17 @@ function driverOfRequest(env: DriverEnv, request: PlaywrightRequest): PageDriver
 async function routeRequest(env: DriverEnv, route: Route, request: PlaywrightRequest): Promise<void> {
   const driver = driverOfRequest(env, request);
   if (!driver) {
-    // A page the window-open handler has not allowed (a popup) loads nothing.
+    // A page no window owns: a popup. Its first request (made before Playwright knows its frame) carries
+    // the URL the window-open handler is asked about; the popup itself is paired with it when it appears.
+    let popup: Page | undefined;
+    try {
+      popup = request.frame().page();
+    } catch {
+      popup = undefined;
+    }
     await route.abort('blockedbyclient');
+    if (popup) await decidePopup(env, popup, request.url());
+    else if (request.isNavigationRequest()) env.popupUrls.push(request.url());
     return;
   }
   try {
@@ -87,32 +100,50 @@ async function routeRequest(env: DriverEnv, route: Route, request: PlaywrightReq
   }
 }
 
+const decided = new WeakSet<Page>();
+
 /**
  * electron.d.ts L19586-L19599: `window.open`, `target=_blank` and the like call the window-open
  * handler before any window exists. Chromium creates the popup first; the double asks the handler
- * with the popup's first URL and closes the popup at once on `deny` (it never loads anything: its
- * requests are refused above). `allow` is not implemented (the app never allows).
+ * with the popup's first URL (it loads nothing: its requests are refused) and closes it at once.
+ * `allow` is not implemented (the app never allows). A popup without any request is asked about
+ * as `about:blank` when it appears.
  */
-async function decidePopup(env: DriverEnv, context: BrowserContext, popup: Page): Promise<void> {
-  if (env.drivers.has(popup)) return;
-  const opener = (await popup.opener().catch(() => null)) ?? [...env.drivers.keys()].find((page) => page.context() === context);
+async function decidePopup(env: DriverEnv, popup: Page, url: string): Promise<void> {
+  if (env.drivers.has(popup) || decided.has(popup)) return;
+  const realOpener = await popup.opener().catch(() => null);
+  if (!realOpener && env.creating > 0 && url === 'about:blank') return; // a window's own page, being created
+  decided.add(popup);
+  const opener = realOpener ?? [...env.drivers.keys()].find((page) => page.context() === popup.context());
   const driver = opener ? env.drivers.get(opener) : undefined;
   if (!driver) return void popup.close().catch(() => undefined);
-  let url = popup.url();
-  if (url === 'about:blank' || url === '') {
-    const first = await popup.waitForRequest(() => true, { timeout: 2000 }).catch(() => undefined);
-    url = first ? first.url() : 'about:blank';
-  }
+  const electronUrl = toElectronUrl(url);
   const decision = driver.contents.windowOpenHandler?.({
-    url: toElectronUrl(url),
+    url: electronUrl,
     frameName: '',
     features: '',
     disposition: 'foreground-tab',
     referrer: { url: '', policy: 'strict-origin-when-cross-origin' },
   }) ?? { action: 'allow' };
-  driver.windowOpens.push({ url: toElectronUrl(url), action: decision.action });
+  driver.windowOpens.push({ url: electronUrl, action: decision.action });
   await popup.close().catch(() => undefined);
-  if (decision.action !== 'deny') driver.contents.blockedRequests.push(`${url} (window-open allowed: the double does not create child windows)`);
+  if (decision.action !== 'deny') driver.contents.blockedRequests.push(`${electronUrl} (window-open allowed: the double does not create child windows)`);
+}
+
+function watchForPopups(env: DriverEnv, context: BrowserContext): void {
+  context.on('page', (page) => {
+    if (env.drivers.has(page) || env.creating > 0) return;
+    // Pair the popup with its first navigation's URL; one that makes none (about:blank) is decided after a while.
+    const started = Date.now();
+    const poll = () => {
+      if (decided.has(page) || env.drivers.has(page)) return;
+      const url = env.popupUrls.shift();
+      if (url) return void decidePopup(env, page, url);
+      if (Date.now() - started > 1000) return void decidePopup(env, page, 'about:blank');
+      setTimeout(poll, 20);
+    };
+    poll();
+  });
 }
 
 export class PageDriver {
@@ -130,7 +161,13 @@ export class PageDriver {
 
   static async open(env: DriverEnv, contents: DrivenContents): Promise<PageDriver> {
     const context = await contextFor(env, contents.session);
-    const page = await context.newPage();
+    env.creating += 1;
+    let page: Page;
+    try {
+      page = await context.newPage();
+    } finally {
+      env.creating -= 1;
+    }
     const cdp = await context.newCDPSession(page);
     const driver = new PageDriver(env, contents, page, cdp);
     env.drivers.set(page, driver);
@@ -142,6 +179,11 @@ export class PageDriver {
     this.cdp.on('Runtime.executionContextCreated', ({ context }) => {
       const frameId = (context.auxData as { frameId?: string } | undefined)?.frameId;
       if (context.name === PRELOAD_WORLD && frameId) this.worldContexts.set(context.id, frameId);
+    });
+    // An exception in the preload's world outside the preload itself (the double's own code) is a double defect: keep it visible.
+    this.cdp.on('Runtime.exceptionThrown', ({ exceptionDetails }) => {
+      if (exceptionDetails.executionContextId !== undefined && this.worldContexts.has(exceptionDetails.executionContextId))
+        this.contents.preloadErrors.push({ message: exceptionDetails.exception?.description ?? exceptionDetails.text, stack: '' });
     });
     this.cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => this.worldContexts.delete(executionContextId));
     this.cdp.on('Runtime.executionContextsCleared', () => this.worldContexts.clear());
@@ -184,6 +226,12 @@ export class PageDriver {
     };
     walk(frameTree);
     return nodes;
+  }
+
+  /** Chromium's id of the page's top frame. */
+  async mainFrameId(): Promise<string> {
+    const nodes = await this.frames();
+    return [...nodes.values()].find((node) => !node.parentId)!.id;
   }
 
   async webFrame(frameId: string): Promise<WebFrameMainDouble | null> {

@@ -89,6 +89,8 @@ export class SessionDouble {
   devicePermissionHandler?: ((details: unknown) => boolean) | null;
   /** What went through `fetch`, for tests: URL and how it ended. */
   readonly fetched: Array<{ url: string; outcome: 'cancelled' | 'protocol' | 'network' | 'failed' }> = [];
+  /** Requests of `fetch` still waiting for their response (method and URL), for tests. */
+  readonly inFlight = new Set<string>();
 
   constructor(
     readonly partition: string,
@@ -146,6 +148,8 @@ export class SessionDouble {
       throw new Error('net::ERR_UNKNOWN_URL_SCHEME');
     }
     const { bypassCustomProtocolHandlers: _bypass, ...rest } = init;
+    const label = `${method} ${url}`;
+    this.inFlight.add(label);
     try {
       const response = await globalThis.fetch(url, rest);
       this.fetched.push({ url, outcome: 'network' });
@@ -153,6 +157,8 @@ export class SessionDouble {
     } catch (error) {
       this.fetched.push({ url, outcome: 'failed' });
       throw error;
+    } finally {
+      this.inFlight.delete(label);
     }
   }
 }

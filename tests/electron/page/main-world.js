@@ -2,7 +2,7 @@
  * Runs in the page's own (main) world of each new document, before the page's scripts: the receiving
  * half of the double's contextBridge. It builds the exposed API from the copy the preload's world sent
  * (functions become proxies that call back into that world), so the page sees values, never the
- * preload's objects. Filled in by tests/electron/double/page-driver.ts: __EVENTS__ (JSON).
+ * preload's objects. Filled in by tests/electron/double/page-driver.ts: the EVENTS placeholder (JSON).
  */
 (() => {
   'use strict';

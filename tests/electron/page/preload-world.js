@@ -2,7 +2,7 @@
  * Runs in the preload's own isolated world of each new document (Chromium's content-script worlds,
  * the technique electron.d.ts L20361-L20372 says contextIsolation uses). It gives the built preload
  * what a sandboxed preload has and no more, then runs it. Filled in by tests/electron/double/page-driver.ts:
- * __CONFIG__ (JSON) and __PRELOAD_SOURCE__ (the preload file, verbatim).
+ * the CONFIG placeholder (JSON) and the PRELOAD_SOURCE placeholder (the preload file, verbatim).
  */
 (() => {
   'use strict';
@@ -11,7 +11,11 @@
   const config = __CONFIG__;
   const post = globalThis[config.binding];
   // The raw channel to the main process is the double's: the preload reaches it only through ipcRenderer.
-  delete globalThis[config.binding];
+  try {
+    delete globalThis[config.binding];
+  } catch {
+    // a binding Chromium made non-configurable stays, unused by the preload
+  }
   const EVENTS = config.events;
 
   const invokes = new Map();
