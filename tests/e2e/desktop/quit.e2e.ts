@@ -11,6 +11,7 @@ import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
 const ADATUM = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 
 const test = desktopTest.extend<{ slowSandbox: RunningSandbox }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none
   slowSandbox: async ({}, use) => {
     const sandbox = await startSandbox({ memory: true, port: 0, quiet: true });
     await use(sandbox);
