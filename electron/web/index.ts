@@ -14,7 +14,7 @@ import { AesGcmKeyFileCipher } from '../host/secrets/aes-gcm';
 import { FileSettingsStore, MemorySettingsStore, checkSandboxUrl, type SettingsStore } from '../host/settings';
 import type { Logger } from '../host/dispatch';
 import { startBridge } from './server';
-import { openInBrowser } from './open-browser';
+import { openInBrowser, writeRedirectFile } from './open-browser';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index';
 import { startPersistentSandbox } from '../main/embedded-sandbox';
 
@@ -36,6 +36,11 @@ export interface WebAppOptions {
   staticDir?: string;
   token?: string;
   maxBodyBytes?: number;
+  /**
+   * Write the 0600 redirect file the browser is opened with (Jupyter's `jpserver-*-open.html`), so
+   * the token never appears on a command line; in the data folder, or a private temporary folder.
+   */
+  redirectFile?: boolean;
   /** Extra host options (tests: fetch, timeouts, clock). */
   host?: Partial<Omit<HostOptions, 'transport' | 'settings' | 'secrets' | 'overrides'>>;
   log?: Logger;
@@ -48,6 +53,10 @@ export interface WebApp {
   port: number;
   token: string;
   cookieName: string;
+  /** What the page sends as `X-MCA-Desk-Token` (it gets it once, from the token exchange). */
+  apiSecret: string;
+  /** The redirect file to open the browser with (`redirectFile: true`); removed by `stop()`. */
+  redirectFile?: string;
   sandbox?: RunningSandbox;
   host: Host;
   dataDir?: string;
@@ -105,6 +114,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       maxBodyBytes: options.maxBodyBytes,
       log: options.log,
     });
+    const redirect = options.redirectFile ? await writeRedirectFile(dataDir, bridge.port, bridge.url) : undefined;
     let stopped = false;
     return {
       url: bridge.url,
@@ -112,6 +122,8 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       port: bridge.port,
       token: bridge.token,
       cookieName: bridge.cookieName,
+      apiSecret: bridge.apiSecret,
+      redirectFile: redirect?.file,
       sandbox,
       host,
       dataDir,
@@ -119,6 +131,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
         if (stopped) return;
         stopped = true;
         await bridge.close();
+        await redirect?.remove();
         // Let a submit in flight finish (or give up after a while) before the backend goes away.
         await host.idle(15_000);
         await sandbox?.stop();

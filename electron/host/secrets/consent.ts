@@ -4,7 +4,7 @@
  * the fix: install a keyring). Until then, and after a no, secrets live in memory only (the agent signs
  * in again at the next start). The answer is recorded beside the data, so the app asks once.
  */
-import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';

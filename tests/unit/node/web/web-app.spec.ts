@@ -16,7 +16,7 @@ const root = resolve(__dirname, '../../../..');
 async function call(app: WebApp, cookie: string, channel: string, body: unknown = {}) {
   const response = await fetch(`${app.origin}/api/${channel}`, {
     method: 'POST',
-    headers: { Origin: app.origin, 'Content-Type': 'application/json', Cookie: cookie },
+    headers: { Origin: app.origin, 'Content-Type': 'application/json', Cookie: cookie, 'X-MCA-Desk-Token': app.apiSecret },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string } } };
