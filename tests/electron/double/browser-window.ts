@@ -68,8 +68,17 @@ export class WebContentsDouble extends EventEmitter {
     this.windowOpenHandler = handler;
   }
 
-  /** L19352-L19356: resolves once loaded (`did-finish-load`, L17697-L17701), rejects when the load fails. */
-  async loadURL(url: string): Promise<void> {
+  /**
+   * L19345-L19356: resolves once loaded (`did-finish-load`), rejects when the load fails, and "a noop
+   * rejection handler is already attached, which avoids unhandled rejection errors".
+   */
+  loadURL(url: string): Promise<void> {
+    const loading = this.load(url);
+    loading.catch(() => undefined);
+    return loading;
+  }
+
+  private async load(url: string): Promise<void> {
     const driver = await this.attach();
     if (driver) await driver.load(url);
     else await this.loadWithoutPage(url);
@@ -140,13 +149,15 @@ export class BrowserWindowDouble extends EventEmitter {
     void this.webContents.attach().catch(() => undefined);
   }
 
-  /** L6339-L6343. The first successful load makes the window ready to show (L5153-L5165). */
-  async loadURL(url: string): Promise<void> {
-    await this.webContents.loadURL(url);
-    if (!this.shownOnce) {
+  /** L6339-L6343 (as webContents.loadURL). The first successful load makes the window ready to show (L5158-L5165). */
+  loadURL(url: string): Promise<void> {
+    const loading = this.webContents.loadURL(url).then(() => {
+      if (this.shownOnce) return;
       this.shownOnce = true;
       this.emit('ready-to-show');
-    }
+    });
+    loading.catch(() => undefined);
+    return loading;
   }
 
   show(): void {
