@@ -109,6 +109,36 @@ describe('the Electron main entry under the double', () => {
     expect(await quit(electron)).toBe(0);
   });
 
+  it('sends MSAL\'s own HTTP (Microsoft sign-in) through the backend session too', async () => {
+    const electron = createElectronDouble({ root });
+    const userData = electron.app.getPath('userData');
+    await writeFile(join(userData, 'settings.json'), JSON.stringify({ backend: 'partner-center', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', clientId: 'a5b2e6f3-1c2d-4e5f-8a9b-0c1d2e3f4a5b' } }));
+    holder.electron = electron;
+    vi.resetModules();
+    await import('../../../../electron/main/index');
+    await ready(electron);
+    // No test reaches Microsoft: the backend session's webRequest handler records and cancels.
+    const asked: string[] = [];
+    electron.session.fromPartition('mca-backend').webRequest.onBeforeRequest((details, callback) => {
+      asked.push(details.url);
+      callback({ cancel: true });
+    });
+    const outcome = invoke(electron, 'signIn', { method: 'microsoft' });
+    // MSAL opens the sign-in page in the system browser (https only, through shell.openExternal)…
+    await vi.waitFor(() => expect(electron.shell.opened).toHaveLength(1));
+    const page = new URL(electron.shell.opened[0]!);
+    expect(page.origin).toBe('https://login.microsoftonline.com');
+    // …the "browser" posts the code back to the loopback redirect (form_post), and MSAL redeems it over its network client.
+    const form = new URLSearchParams({ code: 'a-code', state: page.searchParams.get('state')! });
+    await fetch(page.searchParams.get('redirect_uri')!, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() })
+      .then((response) => response.text())
+      .catch(() => undefined);
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'auth-required' } });
+    expect(asked.some((url) => url.startsWith('https://login.microsoftonline.com/') && url.includes('/token'))).toBe(true);
+    expect(electron.session.defaultSession.fetched).toEqual([]);
+    expect(await quit(electron)).toBe(0);
+  });
+
   it('starts the embedded sandbox in the user-data folder by default, and quitting waits for its database', async () => {
     const machineKey = randomBytes(32);
     const electron = await launch({ safeStorage: { machineKey } });
