@@ -37,6 +37,11 @@ export interface BrowserModeFixtures {
   signIn: (userName?: string, options?: SignInOptions) => Promise<Extract<Session, { signedIn: true }>>;
   /** Calls a bridge channel from the page, answering the envelope (for checks a test cannot do through the UI). */
   bridge: <T = unknown>(channel: string, request?: unknown) => Promise<Envelope<T>>;
+  /**
+   * Loads the app again, as a reload does, through the launch link (the page's bridge secret is kept
+   * in memory only, so a plain reload loses it), and returns to the screen it was on.
+   */
+  reopen: () => Promise<void>;
 }
 
 function startApp(appOptions: BrowserModeFixtures['appOptions']): Promise<WebApp> {
@@ -71,23 +76,34 @@ export const test = base.extend<BrowserModeFixtures>({
     await use(page);
   },
 
-  bridge: async ({ page }, use) => {
+  bridge: async ({ page, app }, use) => {
     await use(async <T,>(channel: string, request: unknown = {}) =>
       page.evaluate(
-        async ({ channel, request }) => {
-          const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+        async ({ channel, request, secret }) => {
+          const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': secret }, body: JSON.stringify(request) });
           return response.json();
         },
-        { channel, request },
+        { channel, request, secret: app.apiSecret },
       ) as Promise<Envelope<T>>,
     );
   },
 
-  signIn: async ({ page, bridge }, use) => {
+  reopen: async ({ page, app }, use) => {
+    await use(async () => {
+      const hash = new URL(page.url()).hash;
+      await page.goto(app.url);
+      if (!hash || hash === '#/') return;
+      // Once the app has routed itself (its first screen is up), go back to the screen it was on.
+      await page.locator('h1').first().waitFor();
+      await page.evaluate((route) => ((globalThis as unknown as { location: { hash: string } }).location.hash = route), hash);
+    });
+  },
+
+  signIn: async ({ bridge, reopen }, use) => {
     await use(async (userName = 'admin@contoso.example', options: SignInOptions = {}) => {
       const result = await bridge<Session>('signIn', { method: 'password', userName, password: options.password ?? SEEDED_PASSWORD });
       if (!result.ok || !result.data.signedIn) throw new Error(`Sign-in as ${userName} failed: ${JSON.stringify(result)}`);
-      if (options.reload ?? true) await page.reload();
+      if (options.reload ?? true) await reopen();
       return result.data;
     });
   },
