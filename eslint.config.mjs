@@ -47,6 +47,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The Electron double's page-side halves run in Chromium (the preload's isolated world and the page's world).
+    files: ['tests/electron/page/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, __CONFIG__: 'readonly', __EVENTS__: 'readonly', __PRELOAD_SOURCE__: 'readonly' } },
+  },
+  {
     // The shared core runs in the renderer, main and sandbox alike: no DOM, Node or Electron.
     files: ['shared/**/*.ts'],
     rules: {

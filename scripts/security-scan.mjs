@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Electronegativity (@doyensec/electronegativity 1.10.3) over electron/ (sources) and out/ (the build),
 // offline: AvailableSecurityFixesGlobalCheck (fetches GitHub) is excluded and the tool's translation
-// download is stubbed. Fails on any finding not explained in security-allowlist.json, and on
-// allowlist entries without a reason. The CLI exits 0 whatever it finds, hence this wrapper.
+// download is stubbed. Fails on any finding not explained in security-allowlist.json, on allowlist
+// entries without a reason, and on entries no finding needs any more. The CLI exits 0 whatever it finds, hence this wrapper.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -62,6 +62,7 @@ const unexplained = findings.filter((finding) => {
 
 console.log(`Electronegativity: ${findings.length} finding(s) in ${inputs.join(', ')}; ${findings.length - unexplained.length} explained in security-allowlist.json.`);
 for (const finding of unexplained) console.log(`  UNEXPLAINED ${finding.id} ${finding.file}:${finding.line ?? '?'} (${finding.severity}) ${finding.description ?? ''}`);
-for (const [index, entry] of allowlist.entries()) if (!used.has(index)) console.log(`  note: allowlist entry no longer needed: ${entry.id} ${entry.file}`);
+// An entry the code no longer needs is stale: the allowlist must say what the code does now.
+for (const [index, entry] of allowlist.entries()) if (!used.has(index)) problems.push(`security-allowlist.json entry ${index} is no longer needed (${entry.id} ${entry.file}): remove it.`);
 for (const problem of problems) console.log(`  ${problem}`);
 process.exit(unexplained.length === 0 && problems.length === 0 ? 0 : 1);

@@ -129,6 +129,7 @@ export function createHostContext(options: HostOptions): HostContext {
     networkClient: options.msal?.networkClient,
     authorityHost: options.msal?.authorityHost,
     knownAuthorities: options.msal?.knownAuthorities,
+    apiUrl: () => backendUrl('partner-center'),
   });
   const auth = (): AuthProvider => (backendKind() === 'partner-center' ? partnerCenterAuth : sandboxAuth);
 

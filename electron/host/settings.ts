@@ -7,6 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { settingsSchema, type Settings } from '../../shared/ipc/contract';
+import { sandboxUrlSchema } from '../../shared/domain/settings-form';
 import { hostError } from './errors';
 
 export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:4010';
@@ -33,6 +34,24 @@ export function checkBackendUrl(value: string): string | undefined {
   return 'only https, or http on this machine (127.0.0.1, localhost)';
 }
 
+const SANDBOX_URL_PROBLEMS: Record<string, string> = {
+  required: 'given',
+  'invalid-url': 'an http or https URL without credentials',
+  'insecure-url': 'https, or http on this machine (127.0.0.1, localhost)',
+  'sandbox-not-local': 'on this machine (127.0.0.1, localhost or [::1]): signing in to a sandbox sends a password',
+};
+
+/**
+ * A sandbox URL must be on this machine (the form's own rule, `sandboxUrlSchema`): the sandbox's
+ * sign-in sends a seeded user's password. Answers the problem and its issue code, or undefined.
+ */
+export function checkSandboxUrl(value: string): { problem: string; issue: string } | undefined {
+  const parsed = sandboxUrlSchema.safeParse(value);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0]?.message ?? 'invalid-url';
+  return { problem: SANDBOX_URL_PROBLEMS[issue] ?? 'a valid URL', issue };
+}
+
 export interface SettingsStore {
   get(): Promise<Settings>;
   update(patch: Partial<Settings>): Promise<Settings>;
@@ -40,8 +59,8 @@ export interface SettingsStore {
 
 function validate(settings: Settings): Settings {
   const parsed = settingsSchema.parse(settings);
-  const problem = checkBackendUrl(parsed.sandboxUrl);
-  if (problem) throw hostError('bad-request', `The sandbox URL must be ${problem}.`, { issues: [{ path: 'sandboxUrl', message: 'insecure-url' }] });
+  const problem = checkSandboxUrl(parsed.sandboxUrl);
+  if (problem) throw hostError('bad-request', `The sandbox URL must be ${problem.problem}.`, { issues: [{ path: 'sandboxUrl', message: problem.issue }] });
   for (const [key, value] of Object.entries(parsed.partnerCenter))
     if (value && !/^[0-9a-fA-F-]{36}$|^[a-z0-9.-]+$/i.test(value))
       throw hostError('bad-request', `The Partner Center ${key} is not a GUID or domain.`, { issues: [{ path: `partnerCenter.${key}`, message: 'invalid' }] });
@@ -82,7 +101,7 @@ export class FileSettingsStore implements SettingsStore {
       stored = {};
     }
     const merged = settingsSchema.safeParse({ ...this.defaults, ...(stored && typeof stored === 'object' ? stored : {}) });
-    this.cached = merged.success && !checkBackendUrl(merged.data.sandboxUrl) ? merged.data : structuredClone(this.defaults);
+    this.cached = merged.success && !checkSandboxUrl(merged.data.sandboxUrl) ? merged.data : structuredClone(this.defaults);
     return structuredClone(this.cached);
   }
 

@@ -25,10 +25,19 @@ export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'ope
   });
 }
 
-export function hardenSession(session: Session): void {
+/** Every permission request and check denied (also on the backend session, which hosts no page). */
+export function denyPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler?.(() => false);
+}
+
+/**
+ * A session that hosts pages: permissions denied and every http(s)/ws/file request cancelled. Never
+ * the session backend calls use: `net.fetch`/`session.fetch` run the session's webRequest handlers too.
+ */
+export function hardenSession(session: Session): void {
+  denyPermissions(session);
   session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*'] }, (_details, callback) =>
     callback({ cancel: true }),
   );

@@ -1,10 +1,11 @@
 /**
  * The one window. Its options are a literal inside the `new BrowserWindow(...)` call (Electronegativity
- * reads literals only): context isolation, the sandbox, no Node, no <webview>, web security on, no
- * middle-click windows, DevTools only in development.
+ * reads literals only): its own hardened persistent partition (sessions.ts), context isolation, the
+ * sandbox, no Node, no <webview>, web security on, no middle-click windows, DevTools only in development.
  */
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
 import { APP_START_URL } from './constants';
+import { WINDOW_PARTITION } from './sessions';
 
 export function createMainWindow(
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowType,
@@ -21,6 +22,7 @@ export function createMainWindow(
     autoHideMenuBar: true,
     webPreferences: {
       preload: preloadPath,
+      partition: WINDOW_PARTITION,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

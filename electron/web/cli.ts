@@ -3,7 +3,7 @@
  * unless told otherwise) behind the loopback bridge, prints the link and opens it.
  *
  *   --port <n>             port on 127.0.0.1 (default 0: a free port)
- *   --no-open              print the link only
+ *   --no-open              print the link only (otherwise the browser opens a 0600 redirect file in the data folder)
  *   --backend <kind>       sandbox | partner-center (default: the saved setting, sandbox at first)
  *   --sandbox-url <url>    use a sandbox that is already running instead of the embedded one
  *   --data <dir>           the data folder (default: MCA_DESK_DATA or the per-user folder)
@@ -15,7 +15,7 @@
 import { parseArgs } from 'node:util';
 import { backendKindSchema } from '../../shared/ipc/contract';
 import { startWebApp, type WebApp } from './index';
-import { openInBrowser } from './open-browser';
+import { openRedirectFile } from './open-browser';
 
 const USAGE = `Usage: npm run start:web -- [--port <n>] [--no-open] [--backend sandbox|partner-center] [--sandbox-url <url>] [--data <dir>] [--memory]`;
 
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       sandboxUrl: values['sandbox-url'] ?? (process.env.MCA_DESK_SANDBOX_URL || undefined),
       dataDir: values.data,
       memory: values.memory,
+      redirectFile: !values['no-open'],
       host: process.env.MCA_DESK_PARTNER_CENTER_URL ? { partnerCenterUrl: process.env.MCA_DESK_PARTNER_CENTER_URL } : undefined,
     });
   } catch (error) {
@@ -70,8 +71,9 @@ async function main(): Promise<void> {
   }
   if (app.sandbox) console.log(`Embedded sandbox backend at ${app.sandbox.url}${app.dataDir ? ` (data in ${app.dataDir})` : ' (in memory)'}`);
   console.log(`MCA Desk is running at ${app.url}`);
-  if (!values['no-open'])
-    openInBrowser(app.url).catch(() => console.log('No browser could be opened from here: open the link above yourself.'));
+  // The browser opens the 0600 redirect file, so the token is never on a command line.
+  if (app.redirectFile)
+    openRedirectFile(app.redirectFile).catch(() => console.log('No browser could be opened from here: open the link above yourself.'));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -12,11 +12,12 @@ import { defaultDataDir, secretFiles } from '../host/paths';
 import { EncryptedFileSecretStore, MemorySecretStore, type SecretStore } from '../host/secrets/store';
 import { AesGcmKeyFileCipher } from '../host/secrets/aes-gcm';
 import { FileAuditJournal } from '../host/audit/journal';
-import { FileSettingsStore, MemorySettingsStore, checkBackendUrl, type SettingsStore } from '../host/settings';
+import { FileSettingsStore, MemorySettingsStore, checkSandboxUrl, type SettingsStore } from '../host/settings';
 import type { Logger } from '../host/dispatch';
 import { startBridge } from './server';
-import { openInBrowser } from './open-browser';
+import { openInBrowser, writeRedirectFile } from './open-browser';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index';
+import { startPersistentSandbox } from '../main/embedded-sandbox';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
@@ -36,6 +37,11 @@ export interface WebAppOptions {
   staticDir?: string;
   token?: string;
   maxBodyBytes?: number;
+  /**
+   * Write the 0600 redirect file the browser is opened with (Jupyter's `jpserver-*-open.html`), so
+   * the token never appears on a command line; in the data folder, or a private temporary folder.
+   */
+  redirectFile?: boolean;
   /** Extra host options (tests: fetch, timeouts, clock). */
   host?: Partial<Omit<HostOptions, 'transport' | 'settings' | 'secrets' | 'overrides'>>;
   log?: Logger;
@@ -48,6 +54,10 @@ export interface WebApp {
   port: number;
   token: string;
   cookieName: string;
+  /** What the page sends as `X-MCA-Desk-Token` (it gets it once, from the token exchange). */
+  apiSecret: string;
+  /** The redirect file to open the browser with (`redirectFile: true`); removed by `stop()`. */
+  redirectFile?: string;
   sandbox?: RunningSandbox;
   host: Host;
   dataDir?: string;
@@ -67,8 +77,8 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   const dataDir = memory ? undefined : (options.dataDir ?? defaultDataDir());
   if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (options.sandboxUrl) {
-    const problem = checkBackendUrl(options.sandboxUrl);
-    if (problem) throw new Error(`--sandbox-url must be ${problem}.`);
+    const problem = checkSandboxUrl(options.sandboxUrl);
+    if (problem) throw new Error(`--sandbox-url must be ${problem.problem}.`);
   }
 
   const settings: SettingsStore = dataDir ? FileSettingsStore.inDataDir(dataDir) : new MemorySettingsStore();
@@ -80,8 +90,10 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   let sandbox: RunningSandbox | undefined;
   let sandboxUrl = options.sandboxUrl;
   if (backend === 'sandbox' && !sandboxUrl) {
+    // On disk it keeps its port between runs, because stored sign-ins are bound to the backend URL.
     // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
-    sandbox = await startSandbox({ quiet: true, legacyAttestation: 'available', ...options.sandbox, port: 0, ...(dataDir ? { dataDir: join(dataDir, 'sandbox') } : { memory: true }) });
+    const sandboxOptions = { legacyAttestation: 'available' as const, ...options.sandbox };
+    sandbox = dataDir ? await startPersistentSandbox(join(dataDir, 'sandbox'), sandboxOptions) : await startSandbox({ quiet: true, ...sandboxOptions, port: 0, memory: true });
     sandboxUrl = sandbox.url;
   }
 
@@ -106,6 +118,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       maxBodyBytes: options.maxBodyBytes,
       log: options.log,
     });
+    const redirect = options.redirectFile ? await writeRedirectFile(dataDir, bridge.port, bridge.url) : undefined;
     let stopped = false;
     return {
       url: bridge.url,
@@ -113,6 +126,8 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       port: bridge.port,
       token: bridge.token,
       cookieName: bridge.cookieName,
+      apiSecret: bridge.apiSecret,
+      redirectFile: redirect?.file,
       sandbox,
       host,
       dataDir,
@@ -120,6 +135,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
         if (stopped) return;
         stopped = true;
         await bridge.close();
+        await redirect?.remove();
         // Let a submit in flight finish (or give up after a while) before the backend goes away.
         await host.idle(15_000);
         await sandbox?.stop();

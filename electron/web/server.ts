@@ -2,7 +2,10 @@
  * Browser mode's loopback bridge: serves the built renderer and `POST /api/<channel>` on 127.0.0.1.
  *
  * Who may call (Jupyter's model): the launch prints a URL with a random one-time-per-launch token;
- * `GET /?token=…` exchanges it for an HttpOnly, SameSite=Strict cookie and redirects to a clean URL.
+ * `GET /?token=…` exchanges it for an HttpOnly, SameSite=Strict cookie and redirects to a clean URL
+ * whose fragment (never sent to a server) hands the page a second per-launch secret, which the page
+ * keeps in memory only and sends as `X-MCA-Desk-Token` on every API call: cookies do not tell ports
+ * apart, so a page on another loopback port, or a replayed cookie alone, gets nothing.
  * Every other request needs that cookie. Against DNS rebinding and cross-site requests, the `Host`
  * must be this server's loopback address and port, and API calls need a same-origin `Origin`
  * (and `Sec-Fetch-Site`, when sent), a JSON content type and a body under the size limit. Anything
@@ -18,6 +21,10 @@ import type { IpcError } from '../../shared/ipc/errors';
 
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/** The header that carries the page's in-memory secret, and the fragment key that hands it over. */
+export const BRIDGE_TOKEN_HEADER = 'X-MCA-Desk-Token';
+export const BRIDGE_SECRET_FRAGMENT = 'mca-desk-bridge=';
+
 export { CONTENT_SECURITY_POLICY };
 
 export interface BridgeOptions {
@@ -28,6 +35,8 @@ export interface BridgeOptions {
   port?: number;
   /** The launch token; random when not given. */
   token?: string;
+  /** The secret the page sends as `X-MCA-Desk-Token`; random when not given. */
+  apiSecret?: string;
   maxBodyBytes?: number;
   log?: { warn(message: string): void };
 }
@@ -40,6 +49,8 @@ export interface RunningBridge {
   token: string;
   /** The cookie's name (it carries the port: cookies do not tell ports apart). */
   cookieName: string;
+  /** What the page sends as `X-MCA-Desk-Token` (tests call the API with it). */
+  apiSecret: string;
   close(): Promise<void>;
 }
 
@@ -116,6 +127,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const token = options.token ?? randomSecret();
   const session = randomSecret();
+  const apiSecret = options.apiSecret ?? randomSecret();
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = 0;
   let cookieName = 'mca_desk';
@@ -155,6 +167,15 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     }
     if (!sameSecret(parseCookies(request.headers.cookie).get(cookieName), session)) {
       sendError(response, 401, { code: 'bad-sender', message: 'Open MCA Desk with the link it printed when it started.' });
+      return;
+    }
+    const pageSecret = request.headers[BRIDGE_TOKEN_HEADER.toLowerCase()];
+    if (!sameSecret(typeof pageSecret === 'string' ? pageSecret : undefined, apiSecret)) {
+      sendError(response, 401, {
+        code: 'bad-sender',
+        message: 'This page has lost its link to MCA Desk (it was reloaded, or opened without the link). Open MCA Desk again with the link it printed when it started.',
+        reason: 'bridge-token',
+      });
       return;
     }
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -217,7 +238,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       url.searchParams.delete('token');
       response.writeHead(303, {
         ...BASE_HEADERS,
-        Location: `${url.pathname}${url.search}`,
+        // The fragment stays in the browser: the page reads it once, keeps it in memory and removes it.
+        Location: `${url.pathname}${url.search}#${BRIDGE_SECRET_FRAGMENT}${apiSecret}`,
         'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
       });
@@ -258,6 +280,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     port,
     token,
     cookieName,
+    apiSecret,
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise());

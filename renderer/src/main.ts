@@ -4,7 +4,10 @@ import App from './App.vue';
 import { i18n, initLanguage } from './i18n';
 import { createAppRouter } from './router';
 import './styles/main.css';
+import { captureBridgeSecret } from './platform/bridge-secret';
 
+// Before the router reads the fragment: browser mode's page secret arrives there once.
+captureBridgeSecret();
 initLanguage();
 const app = createApp(App);
 app.use(createPinia());

@@ -1,14 +1,14 @@
 /**
  * Opens the sandbox's PGlite database: an existing data folder as it is, or a new one (in a folder or
  * in memory) from a seeded snapshot. A new PGlite runs initdb (3.5-5 s); loading a snapshot takes about
- * 1 s, so the migrated and seeded database is dumped once per machine (in the OS temp folder, keyed by
- * the schema and seed) and every new database starts from it.
+ * 1 s, so the migrated and seeded database is dumped once per user (in a 0700 folder of the user's own,
+ * data-dir.ts `seedCacheDir`, keyed by the schema and seed) and every new database starts from it.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedCacheDir } from '../data-dir';
 import { migrations } from './migrations';
 import { migrate } from './migrate';
 import { seedBase, SEED_VERSION } from './seed';
@@ -29,14 +29,30 @@ function snapshotKey(): string {
 }
 
 function snapshotFile(): string {
-  return join(tmpdir(), 'mca-desk-sandbox', `seed-${snapshotKey()}.tar.gz`);
+  return join(seedCacheDir(), `seed-${snapshotKey()}.tar.gz`);
+}
+
+/** The cache folder, only if it is this user's own and closed to others (else: no cache, only slower). */
+function privateCacheDir(create: boolean): string | undefined {
+  const dir = seedCacheDir();
+  try {
+    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!existsSync(dir)) return undefined;
+    if (process.platform === 'win32') return dir;
+    const info = statSync(dir);
+    if (typeof process.getuid === 'function' && info.uid !== process.getuid()) return undefined;
+    if (info.mode & 0o077) chmodSync(dir, 0o700);
+    return dir;
+  } catch {
+    return undefined;
+  }
 }
 
 let snapshotPromise: Promise<Blob> | undefined;
 
 async function buildSnapshot(): Promise<Blob> {
   const file = snapshotFile();
-  if (process.env.MCA_SANDBOX_SNAPSHOT_CACHE !== 'off' && existsSync(file)) {
+  if (process.env.MCA_SANDBOX_SNAPSHOT_CACHE !== 'off' && privateCacheDir(false) && existsSync(file)) {
     try {
       return new Blob([readFileSync(file)]);
     } catch {
@@ -51,9 +67,9 @@ async function buildSnapshot(): Promise<Blob> {
     const blob = new Blob([await dump.arrayBuffer()]);
     if (process.env.MCA_SANDBOX_SNAPSHOT_CACHE !== 'off') {
       try {
-        mkdirSync(join(tmpdir(), 'mca-desk-sandbox'), { recursive: true });
+        if (!privateCacheDir(true)) throw new Error('no private cache folder');
         const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-        writeFileSync(temporary, Buffer.from(await blob.arrayBuffer()));
+        writeFileSync(temporary, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
         renameSync(temporary, file);
       } catch {
         // A cache that cannot be written only costs time.

@@ -4,25 +4,44 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
+type UrlIssue = 'required' | 'invalid-url' | 'insecure-url' | 'sandbox-not-local';
+
+function backendUrlIssue(value: string, options: { loopbackOnly: boolean }): UrlIssue | undefined {
+  if (value.length === 0) return 'required';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'invalid-url';
+  }
+  if (value.length > 500 || url.username || url.password || !['http:', 'https:'].includes(url.protocol)) return 'invalid-url';
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) return 'insecure-url';
+  if (options.loopbackOnly && !LOOPBACK_HOSTS.has(url.hostname)) return 'sandbox-not-local';
+  return undefined;
+}
+
+function urlSchema(options: { loopbackOnly: boolean }) {
+  return z
+    .string({ required_error: 'required' })
+    .trim()
+    .superRefine((value, ctx) => {
+      const issue = backendUrlIssue(value, options);
+      if (issue) ctx.addIssue({ code: z.ZodIssueCode.custom, message: issue });
+    });
+}
+
 /**
  * A backend URL the app may talk to: https anywhere, plain http only on this machine (the sandbox).
  * Issue codes: 'required', 'invalid-url', 'insecure-url'.
  */
-export const backendUrlSchema = z
-  .string({ required_error: 'required' })
-  .trim()
-  .superRefine((value, ctx) => {
-    if (value.length === 0) return void ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'required' });
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return void ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'invalid-url' });
-    }
-    if (value.length > 500 || url.username || url.password || !['http:', 'https:'].includes(url.protocol))
-      return void ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'invalid-url' });
-    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'insecure-url' });
-  });
+export const backendUrlSchema = urlSchema({ loopbackOnly: false });
+
+/**
+ * The sandbox's URL: on this machine only (127.0.0.1, localhost or [::1], http or https). Signing in to
+ * the sandbox sends a seeded user's password, which must never go to another machine.
+ * Issue codes: those of `backendUrlSchema`, and 'sandbox-not-local' for https elsewhere.
+ */
+export const sandboxUrlSchema = urlSchema({ loopbackOnly: true });
 
 /** A Microsoft Entra tenant: its GUID or a verified domain such as contoso.onmicrosoft.com. */
 export const tenantReferenceSchema = z
@@ -49,7 +68,7 @@ export const clientIdSchema = z
 export const backendSettingsFormSchema = z.discriminatedUnion('backend', [
   z.object({
     backend: z.literal('sandbox'),
-    sandboxUrl: backendUrlSchema,
+    sandboxUrl: sandboxUrlSchema,
     partnerCenter: z.object({ tenantId: z.string().trim().max(100), clientId: z.string().trim().max(100) }),
   }),
   z.object({

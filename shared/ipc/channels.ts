@@ -4,6 +4,7 @@
  */
 export const channelNames = [
   'getAppInfo',
+  'setSecretStorageConsent',
   'getSettings',
   'updateSettings',
   'getSession',

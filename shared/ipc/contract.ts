@@ -42,14 +42,24 @@ export const signInRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('microsoft') }),
 ]);
 
+/** How secrets are kept on this machine; `secure: false` means the operating system does not protect them. */
+export const secretStorageInfoSchema = z.object({
+  backend: z.string(),
+  secure: z.boolean(),
+  kind: z.enum(['os-keyring', 'key-file', 'memory']),
+  /** Linux without a keyring: `pending` until the agent agrees to (or refuses) the weaker protection. */
+  consent: z.enum(['not-needed', 'pending', 'granted', 'refused']),
+  warning: z.string().optional(),
+});
+export type SecretStorageInfo = z.infer<typeof secretStorageInfoSchema>;
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   transport: z.enum(['electron', 'browser']),
   platform: z.string(),
   backend: z.object({ kind: backendKindSchema, url: z.string() }),
-  /** How secrets are protected on this machine; `secure: false` means the UI must warn. */
-  secretStorage: z.object({ backend: z.string(), secure: z.boolean() }),
+  secretStorage: secretStorageInfoSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -116,6 +126,8 @@ function channel<Req extends z.ZodTypeAny, Res extends z.ZodTypeAny, A extends C
 
 export const contract = {
   getAppInfo: channel(empty, appInfoSchema, 'anyone'),
+  /** The agent's answer to "keep secrets with the weaker protection?" (only where `consent` is not `not-needed`). */
+  setSecretStorageConsent: channel(z.object({ allow: z.boolean() }).strict(), secretStorageInfoSchema, 'anyone'),
   getSettings: channel(empty, settingsSchema, 'anyone'),
   updateSettings: channel(settingsSchema.partial(), settingsSchema, 'anyone'),
 

@@ -5,6 +5,7 @@
  * Page-side code is passed as strings or as calls into `window.__mcaBench`/`window.__mcaProbe`, so
  * nothing here needs the DOM typings (this file is type-checked as Node code).
  */
+import { bridgeCallScript } from '../e2e/support/launch-link';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { PROBE_SCRIPT } from './build';
@@ -71,9 +72,12 @@ export async function waitUntil(page: Page, expression: string, options: { timeo
   if (!ok) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${expression}`);
 }
 
-/** Opens the harness page in `page` (the app's origin must already have the session cookie). */
-export async function openHarness(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/bench/`);
+/**
+ * Opens the harness page in `page` (the app's origin must already have the session cookie), handing
+ * it the page secret as the launch link's redirect does (in the fragment; it keeps it in memory).
+ */
+export async function openHarness(page: Page, origin: string, apiSecret: string): Promise<void> {
+  await page.goto(`${origin}/bench/#mca-desk-bridge=${apiSecret}`);
   await waitUntil(page, `window.${BENCH_GLOBAL}`);
 }
 
@@ -87,24 +91,22 @@ export async function idle(page: Page, quietMs = 500, timeoutMs = 30_000): Promi
   return page.evaluate(`window.__mcaProbe.idle(${quietMs}, ${timeoutMs})`) as Promise<boolean>;
 }
 
-/** A bridge call from the page (it holds the session cookie), answering the envelope. */
-export function bridge<T = unknown>(page: Page, channel: string, request: unknown = {}): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
-  return page.evaluate(
-    `fetch('/api/${channel}', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(request))} }).then((response) => response.json())`,
-  ) as Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>;
+/** A bridge call from the page (it holds the session cookie) with the page secret, answering the envelope. */
+export function bridge<T = unknown>(page: Page, apiSecret: string, channel: string, request: unknown = {}): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
+  return page.evaluate(bridgeCallScript(channel, request, apiSecret)) as Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>;
 }
 
-export async function signInThroughBridge(page: Page, userName: string, password: string): Promise<void> {
-  const result = await bridge(page, 'signIn', { method: 'password', userName, password });
+export async function signInThroughBridge(page: Page, apiSecret: string, userName: string, password: string): Promise<void> {
+  const result = await bridge(page, apiSecret, 'signIn', { method: 'password', userName, password });
   if (!result.ok) throw new Error(`Sign-in failed: ${result.error.message}`);
 }
 
 /** Every customer id the backend lists for the signed-in agent, through the bridge. */
-export async function listCustomerIds(page: Page): Promise<string[]> {
+export async function listCustomerIds(page: Page, apiSecret: string): Promise<string[]> {
   const ids: string[] = [];
   let token: string | null = null;
   do {
-    const answer: Awaited<ReturnType<typeof bridge<{ items: Array<{ id: string }>; continuationToken: string | null }>>> = await bridge(page, 'listCustomers', {
+    const answer: Awaited<ReturnType<typeof bridge<{ items: Array<{ id: string }>; continuationToken: string | null }>>> = await bridge(page, apiSecret, 'listCustomers', {
       pageSize: 500,
       ...(token ? { continuationToken: token } : {}),
     });

@@ -106,6 +106,7 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       customers = await measureCustomers(context, {
         url: app.url,
         origin: app.origin,
+        apiSecret: app.apiSecret,
         userName: config.userName,
         password: SEEDED_PASSWORD,
         expectedCustomers: config.customers,

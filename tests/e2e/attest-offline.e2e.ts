@@ -3,9 +3,9 @@ import { mcaStatus, openCustomer, outboxItemIds, signInThroughForm, watchForViol
 
 const ADATUM = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 
-test('an attestation saved while the backend is unreachable survives a reload and is recorded exactly once when it is back', async ({ page, app }) => {
+test('an attestation saved while the backend is unreachable survives a reload and is recorded exactly once when it is back', async ({ page, app, reopen }) => {
   const problems = await watchForViolations(page);
-  await page.reload();
+  await reopen();
   await signInThroughForm(page, 'admin@contoso.example');
   await openCustomer(page, 'Adatum Corporation');
   await expect(mcaStatus(page)).toHaveText('Not accepted');
@@ -27,8 +27,8 @@ test('an attestation saved while the backend is unreachable survives a reload an
   await expect(row).toContainText('could not be reached', { timeout: 20_000 });
   await expect(page.getByRole('contentinfo')).toContainText('1 queued');
 
-  // The agent reloads the app: the queued confirmation is still there.
-  await page.reload();
+  // The agent opens the app again: the queued confirmation is still there.
+  await reopen();
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Adatum Corporation/ })).toContainText('Queued');
   expect(await app.sandbox!.inspect.agreements().then((all) => all.filter((a) => a.customerId === ADATUM))).toEqual([]);

@@ -1,29 +1,33 @@
 /**
- * The benchmark's smoke run (`npm run bench -- --smoke` sizes): every measure of issue 7 runs end to
- * end against the real app in Chromium and yields a finite figure in results.json's shape. Timings
- * are not asserted here (the machine is shared; `npm run bench` measures and judges them).
+ * The benchmark's short check in `npm test`: its harness page is built from the app's own modules
+ * and drives the app's outbox and sync engine over the real bridge, one at a time and as the app
+ * does, to the end. Every measure at smoke sizes runs in `npm run soak` (tests/soak/bench-smoke.soak.ts);
+ * timings are judged only by `npm run bench`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { runBench, SMOKE_CONFIG } from '../bench/harness';
-import { RESULT_IDS, toResults } from '../bench/report';
+import { buildBenchSite } from '../bench/build';
+import { launchBrowser } from '../bench/browser';
+import { measureSync } from '../bench/measures/sync';
 
-test('npm run bench --smoke: every measure produces a finite figure in the results format', async () => {
-  test.setTimeout(240_000);
+test('the benchmark harness drives the app’s own outbox and sync engine through the bridge to the end', async () => {
+  test.setTimeout(120_000);
   const lines: string[] = [];
-  const run = await runBench({ ...SMOKE_CONFIG, log: (line) => lines.push(line) });
-  const results = toResults(run.measured);
-  expect(results.map((row) => row.id), lines.join('\n')).toEqual([...RESULT_IDS]);
-  for (const row of results) {
-    expect(Number.isFinite(row.value), `${row.id} = ${row.value}\n${lines.join('\n')}`).toBe(true);
-    expect(typeof row.unit).toBe('string');
-    expect(typeof row.target).toBe('string');
-    expect(typeof row.met).toBe('boolean');
-    if (row.baseline !== undefined) expect(Number.isFinite(row.baseline), `${row.id} baseline`).toBe(true);
-    if (row.ratio !== undefined) expect(Number.isFinite(row.ratio), `${row.id} ratio`).toBe(true);
-    expect(Object.keys(row).every((key) => ['id', 'value', 'unit', 'target', 'met', 'baseline', 'ratio'].includes(key))).toBe(true);
+  const work = mkdtempSync(join(tmpdir(), 'mca-bench-check-'));
+  const browser = await launchBrowser();
+  try {
+    const siteDir = await buildBenchSite({ outDir: join(work, 'site'), buildApp: false, log: (line) => lines.push(line) });
+    const sync = await measureSync(browser, { siteDir, items: 3, latencyMs: 0, rateLimitPerMinute: 0, userName: 'admin@contoso.example', timeoutMs: 60_000, log: (line) => lines.push(line) });
+    for (const run of [sync.baseline, sync.app]) {
+      expect(run, lines.join('\n')).toMatchObject({ confirmed: 3, failed: 0, left: 0 });
+      expect(run.requests).toBeGreaterThanOrEqual(3);
+    }
+    expect(Number.isFinite(sync.speedup)).toBe(true);
+    expect(sync.rateLimited).toBeNull();
+  } finally {
+    await browser.close();
+    rmSync(work, { recursive: true, force: true });
   }
-  // The download's progress was watched, and the runs sent what they queued.
-  expect(run.customers.download.samples).toBeGreaterThan(0);
-  expect(run.sync.baseline.confirmed).toBe(SMOKE_CONFIG.syncItems);
-  expect(run.sync.app.confirmed).toBe(SMOKE_CONFIG.syncItems);
 });

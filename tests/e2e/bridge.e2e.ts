@@ -35,3 +35,18 @@ test('a browser without the launch token gets nothing from the bridge', async ({
   expect(call).toEqual({ status: 401, body: { ok: false, error: { code: 'bad-sender', message: 'Open MCA Desk with the link it printed when it started.' } } });
   await stranger.close();
 });
+
+test('the page keeps its bridge secret in memory only: a reloaded tab says to open the link again, and the link brings it back', async ({ page, app, signIn, context }) => {
+  await signIn('admin@contoso.example');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // Not in the address (the fragment was removed at once), not in cookies or storage.
+  expect(page.url()).not.toContain(app.apiSecret);
+  expect(JSON.stringify(await context.storageState())).not.toContain(app.apiSecret);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('This tab has lost its link to MCA Desk');
+  // The cookie alone gets nothing from the bridge.
+  const call = await page.evaluate(async () => (await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+  expect(call).toBe(401);
+  await page.goto(app.url);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});

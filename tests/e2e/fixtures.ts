@@ -7,7 +7,8 @@
  *   import { test, expect } from './fixtures';
  *   test('…', async ({ page, signIn, app }) => { await signIn('sales@contoso.example'); … });
  *
- * Configure the app per file with `test.use({ appOptions: { sandbox: { latencyMs: 200 } } })`.
+ * Configure the app per file with `test.use({ appOptions: { sandbox: { latencyMs: 200 } } })`. A file
+ * whose tests change nothing at the backend calls `oneAppForThisFile()`: its tests share one app.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { startWebApp, type WebApp, type WebAppOptions } from '../../electron/web/index';
@@ -36,6 +37,15 @@ export interface BrowserModeFixtures {
   signIn: (userName?: string, options?: SignInOptions) => Promise<Extract<Session, { signedIn: true }>>;
   /** Calls a bridge channel from the page, answering the envelope (for checks a test cannot do through the UI). */
   bridge: <T = unknown>(channel: string, request?: unknown) => Promise<Envelope<T>>;
+  /**
+   * Loads the app again, as a reload does, through the launch link (the page's bridge secret is kept
+   * in memory only, so a plain reload loses it), and returns to the screen it was on.
+   */
+  reopen: () => Promise<void>;
+}
+
+function startApp(appOptions: BrowserModeFixtures['appOptions']): Promise<WebApp> {
+  return startWebApp({ ...appOptions, memory: true, port: 0, log: { warn: () => undefined, error: (message) => console.error(message) } });
 }
 
 export const test = base.extend<BrowserModeFixtures>({
@@ -49,7 +59,7 @@ export const test = base.extend<BrowserModeFixtures>({
   },
 
   app: async ({ appOptions }, use) => {
-    const app = await startWebApp({ ...appOptions, memory: true, port: 0, log: { warn: () => undefined, error: (message) => console.error(message) } });
+    const app = await startApp(appOptions);
     try {
       await use(app);
     } finally {
@@ -66,24 +76,55 @@ export const test = base.extend<BrowserModeFixtures>({
     await use(page);
   },
 
-  bridge: async ({ page }, use) => {
+  bridge: async ({ page, app }, use) => {
     await use(async <T,>(channel: string, request: unknown = {}) =>
       page.evaluate(
-        async ({ channel, request }) => {
-          const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+        async ({ channel, request, secret }) => {
+          const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': secret }, body: JSON.stringify(request) });
           return response.json();
         },
-        { channel, request },
+        { channel, request, secret: app.apiSecret },
       ) as Promise<Envelope<T>>,
     );
   },
 
-  signIn: async ({ page, bridge }, use) => {
+  reopen: async ({ page, app }, use) => {
+    await use(async () => {
+      const hash = new URL(page.url()).hash;
+      await page.goto(app.url);
+      if (!hash || hash === '#/') return;
+      // Once the app has routed itself (its first screen is up), go back to the screen it was on.
+      await page.locator('h1').first().waitFor();
+      await page.evaluate((route) => ((globalThis as unknown as { location: { hash: string } }).location.hash = route), hash);
+    });
+  },
+
+  signIn: async ({ bridge, reopen }, use) => {
     await use(async (userName = 'admin@contoso.example', options: SignInOptions = {}) => {
       const result = await bridge<Session>('signIn', { method: 'password', userName, password: options.password ?? SEEDED_PASSWORD });
       if (!result.ok || !result.data.signedIn) throw new Error(`Sign-in as ${userName} failed: ${JSON.stringify(result)}`);
-      if (options.reload ?? true) await page.reload();
+      if (options.reload ?? true) await reopen();
       return result.data;
     });
   },
 });
+
+/**
+ * For a file whose tests only read at the backend (sign in, look, and what the page keeps in its own
+ * fresh browser context): one app serves all of the file's tests, started with the first and signed
+ * out before each, instead of an app per test. Call it once at the top of the file.
+ */
+export function oneAppForThisFile(): void {
+  let shared: WebApp | undefined;
+  test.use({
+    app: async ({ appOptions }, use) => {
+      shared ??= await startApp(appOptions);
+      await shared.host.dispatch('signOut', {});
+      await use(shared);
+    },
+  });
+  test.afterAll(async () => {
+    await shared?.stop();
+    shared = undefined;
+  });
+}

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { SEEDED_PASSWORD } from '../../sandbox/index';
 import { startWebApp } from '../../electron/web/index';
 import { startLossyProxy } from '../unit/node/helpers/lossy-proxy';
+import { bridgeCallScript } from './support/launch-link';
 
 /**
  * Names, company names and backend strings carrying HTML or script are shown as text: the text is
@@ -70,7 +71,7 @@ test('a customer and contact named with HTML and script are shown as text everyw
   expect(agreements[0]!.primaryContact.lastName).toBe(LAST);
 });
 
-test("a backend's error text carrying HTML is shown as text in the outbox and the notification", async ({ page, app, signIn }) => {
+test("a backend's error text carrying HTML is shown as text in the outbox and the notification", async ({ page, app }) => {
   // The backend answers the confirmation with a refusal whose text is markup (a proxy in front of the sandbox).
   const proxy = await startLossyProxy(app.sandbox!.url);
   const reason = '<img src=x onerror="window.__xss=4"><a href="javascript:alert(1)">Click</a> refused';
@@ -78,8 +79,11 @@ test("a backend's error text carrying HTML is shown as text in the outbox and th
     request.method === 'POST' && /\/agreements$/.test(request.path) ? { status: 400, body: { code: 'X1', description: reason } } : 'forward';
   const second = await startWebApp({ memory: true, sandboxUrl: proxy.url, log: { warn: () => undefined, error: () => undefined } });
   try {
+    // Signed in at this second app (its own link, cookie and page secret), then opened through its link again.
     await page.goto(second.url);
-    await signIn('admin@contoso.example');
+    const signedIn = (await page.evaluate(bridgeCallScript('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD }, second.apiSecret))) as { ok: boolean };
+    expect(signedIn.ok).toBe(true);
+    await page.goto(second.url);
     await page.getByRole('link', { name: 'Customers', exact: true }).click();
     await page.getByLabel('Search customers').fill('Adatum');
     await page.getByRole('row', { name: /Adatum Corporation/ }).first().click();

@@ -1,9 +1,12 @@
-import { expect, test } from './fixtures';
+import { expect, oneAppForThisFile, test } from './fixtures';
 import { expectAccessible, readClipboard, openScreen, waitForCustomers } from './support/screens';
+
+// These tests change nothing at the backend: one app serves them all.
+oneAppForThisFile();
 
 const ACCEPTANCE_URL = 'https://admin.microsoft.com/AdminPortal/Home?ref=/BillingAccounts/agreement';
 
-test('a draft for an existing customer is saved as the agent types, survives a reload, and copies with the acceptance URL', async ({ page, app, signIn }) => {
+test('a draft for an existing customer is saved as the agent types, survives a reload, and copies with the acceptance URL', async ({ page, app, signIn, reopen }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await signIn('sales@contoso.example');
   await waitForCustomers(page);
@@ -23,7 +26,7 @@ test('a draft for an existing customer is saved as the agent types, survives a r
   await expect(page.getByRole('button', { name: /^Save/ })).toHaveCount(0);
   await page.getByLabel('Subject').fill('Please accept the MCA, Alpine Ski House');
   await expect(page.getByText(/^Saved on this computer at/)).toBeVisible();
-  await page.reload();
+  await reopen();
   await expect(page.getByLabel('Subject')).toHaveValue('Please accept the MCA, Alpine Ski House');
 
   await page.getByRole('button', { name: 'Copy to clipboard' }).click();

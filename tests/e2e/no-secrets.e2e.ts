@@ -16,7 +16,7 @@ test.use({ appOptions: { sandbox: { password: PASSWORD } } });
 
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 
-test('no password, token, session cookie or temporary password is stored in the browser, answered by the bridge or logged', async ({ page, app, context }) => {
+test('no password, token, session cookie, page secret or temporary password is stored in the browser, answered by the bridge or logged', async ({ page, app, context, reopen }) => {
   const logs: string[] = [];
   const restore: Array<() => void> = [];
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -36,7 +36,7 @@ test('no password, token, session cookie or temporary password is stored in the 
 
   try {
     // Sign in through the form, as the agent does.
-    await page.goto('/');
+    await page.goto(app.url);
     await page.getByLabel('Email').fill('admin@contoso.example');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -47,7 +47,7 @@ test('no password, token, session cookie or temporary password is stored in the 
     await expect(page.getByText('Confirmed at Microsoft: Adatum Corporation')).toBeVisible({ timeout: 30_000 });
 
     // A new customer on the self-acceptance route, its one-time credentials shown and its invitation copied.
-    const created = await page.evaluate(`fetch('/api/createCustomer', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(
+    const created = await page.evaluate(`fetch('/api/createCustomer', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': ${JSON.stringify(app.apiSecret)} }, body: ${JSON.stringify(
       JSON.stringify({
         requestId: randomUUID(),
         customer: {
@@ -58,13 +58,13 @@ test('no password, token, session cookie or temporary password is stored in the 
       }),
     )} }).then((r) => r.json())`) as { ok: boolean; data: { credentialsId: string } };
     expect(created.ok).toBe(true);
-    const credentials = (await page.evaluate(`fetch('/api/getCredentials', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(JSON.stringify({ credentialsId: created.data.credentialsId }))} }).then((r) => r.json())`)) as { ok: boolean; data: { userName: string; password: string } };
+    const credentials = (await page.evaluate(`fetch('/api/getCredentials', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': ${JSON.stringify(app.apiSecret)} }, body: ${JSON.stringify(JSON.stringify({ credentialsId: created.data.credentialsId }))} }).then((r) => r.json())`)) as { ok: boolean; data: { userName: string; password: string } };
     expect(credentials.ok).toBe(true);
     const temporaryPassword = credentials.data.password;
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(8);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
     await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(`Sign in as ${credentials.data.userName} with ${temporaryPassword}`)})`);
-    await page.reload();
+    await reopen();
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await Promise.all(pending);
 
@@ -74,6 +74,8 @@ test('no password, token, session cookie or temporary password is stored in the 
       'a bearer token (JWT)': JWT,
       'the session cookie': cookie,
       'the launch token': app.token,
+      // Kept in the page's memory only (and sent as X-MCA-Desk-Token): never stored, answered or logged.
+      'the page secret': app.apiSecret,
       "the customer's temporary password": temporaryPassword,
     };
     const found = (where: string, text: string, except: string[] = []) =>

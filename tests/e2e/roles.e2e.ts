@@ -1,5 +1,8 @@
-import { expect, test } from './fixtures';
+import { expect, oneAppForThisFile, test } from './fixtures';
 import { mcaStatus, openCustomer, signInThroughForm } from './support/agent';
+
+// These tests change nothing at the backend: one app serves them all.
+oneAppForThisFile();
 
 test('a Helpdesk agent sees the MCA status but cannot confirm, create or order, and is told who can', async ({ page }) => {
   await signInThroughForm(page, 'helpdesk@contoso.example');

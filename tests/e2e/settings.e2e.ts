@@ -8,7 +8,7 @@ test('Settings: the backend form checks what it saves and says what happened; th
 
   const url = page.getByLabel('Sandbox URL');
   await url.fill('ftp://files.example');
-  await expect(page.getByText('Enter a web address, such as https://sandbox.example.')).toBeVisible();
+  await expect(page.getByText('Enter a web address, such as http://127.0.0.1:4010.')).toBeVisible();
   await url.fill('http://sandbox.example');
   await expect(page.getByText('Use https, or http only on this computer (127.0.0.1 or localhost).')).toBeVisible();
   await page.getByRole('button', { name: 'Save backend' }).click();

@@ -1,9 +1,12 @@
-import { expect, test } from './fixtures';
+import { expect, oneAppForThisFile, test } from './fixtures';
 
-test('the built renderer loads in Chromium through the bridge and offers sign-in without errors', async ({ page }) => {
+// These tests change nothing at the backend: one app serves them all.
+oneAppForThisFile();
+
+test('the built renderer loads in Chromium through the bridge and offers sign-in without errors', async ({ page, app }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('/');
+  await page.goto(app.url);
   await expect(page).toHaveTitle('MCA Desk');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to MCA Desk' })).toBeVisible();
   // The local service answers: no "could not reach its local service" alert.
@@ -11,8 +14,8 @@ test('the built renderer loads in Chromium through the bridge and offers sign-in
   expect(errors).toEqual([]);
 });
 
-test('an agent signs in with a seeded sandbox account through the form and can sign out', async ({ page }) => {
-  await page.goto('/');
+test('an agent signs in with a seeded sandbox account through the form and can sign out', async ({ page, app }) => {
+  await page.goto(app.url);
   await page.getByLabel('Email').fill('admin@contoso.example');
   await page.getByLabel('Password').fill('sandbox');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

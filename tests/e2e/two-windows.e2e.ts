@@ -16,7 +16,7 @@ const named = (locks: Array<{ name?: string }> | undefined) => (locks ?? []).fil
 test('with two windows open only one syncs, and closing it hands the queue to the other', async ({ page, context, app, signIn }) => {
   await signIn('admin@contoso.example');
   const second = await context.newPage();
-  await second.goto('/');
+  await second.goto(app.url);
   await expect(second.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 

@@ -12,6 +12,7 @@
  * Everything is restarted, the queue is left to finish, and the outbox, its audit log and the
  * sandbox are compared item by item.
  */
+import { bridgeCallScript, openLaunchLink } from '../e2e/support/launch-link';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -139,10 +140,8 @@ async function pageOf(context: BrowserContext): Promise<Page> {
 }
 
 /** Fetches a bridge channel from the page (with its cookie), answering the envelope. */
-function bridgeCall<T>(page: Page, channel: string, request: unknown = {}): Promise<{ ok: boolean; data?: T; error?: unknown }> {
-  return page.evaluate(
-    `fetch('/api/${channel}', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(request))} }).then((response) => response.json())`,
-  ) as Promise<{ ok: boolean; data?: T; error?: unknown }>;
+function bridgeCall<T>(page: Page, apiSecret: string, channel: string, request: unknown = {}): Promise<{ ok: boolean; data?: T; error?: unknown }> {
+  return page.evaluate(bridgeCallScript(channel, request, apiSecret)) as Promise<{ ok: boolean; data?: T; error?: unknown }>;
 }
 
 // Page-side code as text: this file is typechecked without the DOM library.
@@ -208,17 +207,18 @@ export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<B
     bridge = await Bridge.start(port, dataDir, sandboxUrl);
     context = await launch(userDataDir, guards);
     let page = await pageOf(context);
-    await page.goto(bridge.url);
-    const signedIn = await bridgeCall<{ user: { userId: string; partnerTenantId: string; userName: string } }>(page, 'signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
+    let apiSecret = await openLaunchLink(page, bridge.url);
+    const signedIn = await bridgeCall<{ user: { userId: string; partnerTenantId: string; userName: string } }>(page, apiSecret, 'signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
     if (!signedIn.ok || !signedIn.data) throw new Error(`Sign-in failed: ${JSON.stringify(signedIn)}`);
     const user = signedIn.data.user;
     const database = `mca-desk/sandbox/${user.partnerTenantId}/${user.userId}`;
-    await page.reload();
+    // Opened again through the link (the page keeps its bridge secret in memory only, so a reload would lose it).
+    apiSecret = await openLaunchLink(page, bridge.url);
     await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
     await page.waitForFunction(`indexedDB.databases().then((all) => all.some((info) => info.name === ${JSON.stringify(database)}))`, undefined, { timeout: 30_000 });
 
     // The batch, written as the app writes a saved attestation: the outbox item and its audit entry together.
-    const list = await bridgeCall<{ items: Array<{ id: string; companyName: string }> }>(page, 'listCustomers', { pageSize: 500 });
+    const list = await bridgeCall<{ items: Array<{ id: string; companyName: string }> }>(page, apiSecret, 'listCustomers', { pageSize: 500 });
     const customers = (list.data?.items ?? []).slice(0, options.customers);
     if (customers.length < options.customers) throw new Error('Not enough customers at the sandbox.');
     const dateAgreed = calendarDateIn(new Date(Date.now() - 86_400_000), 'UTC');
@@ -242,7 +242,7 @@ export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<B
     const audits: AuditEntry[] = items.map((item) => ({ at: item.createdAt, kind: 'queued', itemId: item.id, customerId: item.customerId, actor: item.createdBy, detail: `${item.dateAgreed} ${item.primaryContact.email}` }));
     await page.evaluate(`(async () => { ${PAGE_IDB} await addAll(${JSON.stringify(database)}, ${JSON.stringify(items)}, ${JSON.stringify(audits)}); })()`);
     log(`browser kill loop: queued ${items.length} attestations for ${customers.length} customers (seed ${seed})`);
-    await page.reload();
+    await openLaunchLink(page, bridge.url);
 
     const killsByKind: Record<BrowserKillKind, number> = { 'browser-close': 0, 'browser-kill': 0, 'bridge-kill': 0, both: 0 };
     let killsMidSync = 0;
@@ -269,7 +269,7 @@ export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<B
         // The old page keeps running against the new bridge (its cookie is from the old launch) for a while.
         await sleep(between([300, 1_500]));
         page = await pageOf(context!);
-        await page.goto(bridge.url);
+        await openLaunchLink(page, bridge.url);
       } else {
         if (kind === 'both') await bridge.kill();
         await killBrowser(kind === 'browser-close' ? 'close' : 'kill');
@@ -277,7 +277,7 @@ export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<B
         if (kind === 'both') bridge = await Bridge.start(port, dataDir, sandboxUrl);
         context = await launch(userDataDir, guards);
         page = await pageOf(context);
-        await page.goto(bridge.url);
+        await openLaunchLink(page, bridge.url);
       }
       log(`browser kill loop: kill ${kill + 1}/${options.kills} (${kind}) with ${openAtKill} items open`);
     }

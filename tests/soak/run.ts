@@ -3,7 +3,9 @@
  * smaller real-browser kill loop; prints the table (items, kills, faults, confirmed, duplicates,
  * lost, time) and exits non-zero unless every item was confirmed exactly once.
  *
- *   npm run soak -- [--items 5000] [--kills 60] [--browser-items 200] [--browser-kills 12] [--seed n] [--no-browser]
+ * Then the benchmark's smoke run (every measure at smoke sizes, tests/soak/bench-smoke.soak.ts).
+ *
+ *   npm run soak -- [--items 5000] [--kills 60] [--browser-items 200] [--browser-kills 12] [--seed n] [--no-browser] [--no-bench-smoke]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,11 +24,12 @@ async function main(): Promise<void> {
       'browser-kills': { type: 'string', default: '12' },
       seed: { type: 'string' },
       'no-browser': { type: 'boolean', default: false },
+      'no-bench-smoke': { type: 'boolean', default: false },
     },
   });
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
   const root = resolve(__dirname, '..', '..');
-  if (!values['no-browser'] && !existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+  if ((!values['no-browser'] || !values['no-bench-smoke']) && !existsSync(join(root, 'out', 'renderer', 'index.html'))) {
     console.log('Building the renderer for the browser run…');
     const build = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
@@ -68,7 +71,13 @@ async function main(): Promise<void> {
   console.log('');
   for (const line of details(report)) console.log(line);
   console.log(report.ok ? '\nEvery item confirmed exactly once.' : '\nFAILED: an item was lost or duplicated, or a check did not hold (see above).');
-  process.exit(report.ok ? 0 : 1);
+  let benchOk = true;
+  if (!values['no-bench-smoke']) {
+    console.log('\nThe benchmark smoke run (every measure at smoke sizes)…');
+    const smoke = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['playwright', 'test', '--config', 'playwright.soak.config.ts'], { cwd: root, stdio: 'inherit' });
+    benchOk = smoke.status === 0;
+  }
+  process.exit(report.ok && benchOk ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@ import { InteractionRequiredAuthError, PublicClientApplication, type AccountInfo
 import { z } from 'zod';
 import type { Session } from '../../../shared/ipc/contract';
 import { partnerUserSchema, type PartnerUser } from '../../../shared/domain/roles';
-import { PARTNER_CENTER_SCOPE } from '../../../shared/domain/urls';
+import { PARTNER_CENTER_API_URL, PARTNER_CENTER_SCOPE } from '../../../shared/domain/urls';
 import { AuthRequiredError, HostError, hostError } from '../errors';
 import type { SecretStore } from '../secrets/store';
 import type { AuthLoss, AuthProvider, SignInRequest } from './provider';
@@ -19,7 +19,8 @@ import type { TokenIdentity } from './partner-profile';
 const CACHE_KEY = 'msal-cache';
 const SESSION_KEY = 'session:partner-center';
 
-const storedSessionSchema = z.object({ homeAccountId: z.string(), tenantId: z.string(), clientId: z.string(), user: partnerUserSchema });
+/** `apiUrl`: the Partner Center API root the session was made for; its tokens go nowhere else. */
+const storedSessionSchema = z.object({ homeAccountId: z.string(), tenantId: z.string(), clientId: z.string(), apiUrl: z.string(), user: partnerUserSchema });
 type StoredSession = z.infer<typeof storedSessionSchema>;
 
 const SUCCESS_PAGE =
@@ -39,6 +40,8 @@ export interface MsalAuthOptions {
   networkClient?: INetworkModule;
   /** Extra authority knowledge (tests): skips instance discovery for a non-Microsoft host. */
   knownAuthorities?: string[];
+  /** The Partner Center API root in use: a stored session is bound to the one it was made for. */
+  apiUrl?: () => string;
 }
 
 function identityOf(account: AccountInfo): TokenIdentity {
@@ -100,13 +103,17 @@ export class MsalAuthProvider implements AuthProvider {
     return this.app;
   }
 
+  private apiUrl(): string {
+    return this.options.apiUrl?.() ?? PARTNER_CENTER_API_URL;
+  }
+
   async restore(): Promise<void> {
     try {
       const raw = await this.options.secrets.get(SESSION_KEY);
       const parsed = raw ? storedSessionSchema.safeParse(JSON.parse(raw)) : undefined;
       if (!parsed?.success) return;
       const { pca, tenantId, clientId } = this.application();
-      if (parsed.data.tenantId !== tenantId || parsed.data.clientId !== clientId) return;
+      if (parsed.data.tenantId !== tenantId || parsed.data.clientId !== clientId || parsed.data.apiUrl !== this.apiUrl()) return;
       const account = await pca.getTokenCache().getAccountByHomeId(parsed.data.homeAccountId);
       if (account) this.current = { account, stored: parsed.data };
     } catch {
@@ -114,14 +121,21 @@ export class MsalAuthProvider implements AuthProvider {
     }
   }
 
+  /** The session, if it was made for the API root in use now. */
+  private active(): MsalAuthProvider['current'] {
+    if (this.current && this.current.stored.apiUrl !== this.apiUrl()) this.current = undefined;
+    return this.current;
+  }
+
   session(): Session {
-    return this.current
-      ? { signedIn: true, backend: 'partner-center', user: this.current.stored.user, ...(this.current.expiresAt ? { expiresAt: this.current.expiresAt } : {}) }
+    const current = this.active();
+    return current
+      ? { signedIn: true, backend: 'partner-center', user: current.stored.user, ...(current.expiresAt ? { expiresAt: current.expiresAt } : {}) }
       : { signedIn: false, backend: 'partner-center' };
   }
 
   user(): PartnerUser | undefined {
-    return this.current?.stored.user;
+    return this.active()?.stored.user;
   }
 
   async signIn(request: SignInRequest): Promise<Session> {
@@ -141,7 +155,7 @@ export class MsalAuthProvider implements AuthProvider {
     }
     if (!result?.account || !result.accessToken) throw hostError('auth-required', 'Signing in with Microsoft gave no account.');
     const user = await this.options.resolveUser(result.accessToken, identityOf(result.account));
-    const stored: StoredSession = { homeAccountId: result.account.homeAccountId, tenantId, clientId, user };
+    const stored: StoredSession = { homeAccountId: result.account.homeAccountId, tenantId, clientId, apiUrl: this.apiUrl(), user };
     await this.options.secrets.set(SESSION_KEY, JSON.stringify(stored));
     this.current = { account: result.account, stored, expiresAt: result.expiresOn?.toISOString() };
     this.lapsed = false;
@@ -159,7 +173,7 @@ export class MsalAuthProvider implements AuthProvider {
 
   /** A token from the cache, refreshed silently with the refresh token when it is about to expire. */
   async getAccessToken(): Promise<string> {
-    const current = this.current;
+    const current = this.active();
     if (!current) {
       if (this.mfaClaims) throw new AuthRequiredError(MFA_REASON, { need: 'mfa', reason: 'mfa-required' });
       throw new AuthRequiredError(this.lapsed ? 'Your Microsoft sign-in expired. Sign in again.' : 'Sign in with Microsoft to continue.');

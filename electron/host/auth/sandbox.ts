@@ -2,7 +2,8 @@
  * Sign-in against the sandbox: a seeded user's name and password for a bearer token
  * (`POST /oauth2/token`, grant_type=password), then the user's roles and partner type from the
  * sandbox-only `GET /v1/profiles/me`. The session (token, expiry, user) is kept in the secret store,
- * so a restart of the app keeps the agent signed in until the token expires.
+ * so a restart of the app keeps the agent signed in until the token expires. A token is bound to the
+ * sandbox URL it was issued by: it is never restored for, or sent to, any other URL.
  *
  * The AppOnly app of the sandbox needs no setup: the profile names the partner's seeded app
  * registration (`appClientId`, Partner Center today only) and its secret is the sandbox password,
@@ -69,7 +70,7 @@ export class SandboxAuthProvider implements AuthProvider {
     try {
       const raw = await this.options.secrets.get(SESSION_KEY);
       const parsed = raw ? storedSessionSchema.safeParse(JSON.parse(raw)) : undefined;
-      this.current = parsed?.success && !this.expired(parsed.data) ? parsed.data : undefined;
+      this.current = parsed?.success && !this.expired(parsed.data) && this.issuedHere(parsed.data) ? parsed.data : undefined;
     } catch {
       this.current = undefined;
     }
@@ -79,7 +80,17 @@ export class SandboxAuthProvider implements AuthProvider {
     return Date.parse(session.expiresAt) <= this.now().getTime();
   }
 
+  /** The token was issued by the sandbox the settings point at now. */
+  private issuedHere(session: StoredSession): boolean {
+    try {
+      return session.url === apiRoot(this.options.baseUrl());
+    } catch {
+      return false;
+    }
+  }
+
   private active(): StoredSession | undefined {
+    if (this.current && !this.issuedHere(this.current)) this.current = undefined;
     if (this.current && this.expired(this.current)) {
       this.current = undefined;
       this.lapsed = true;

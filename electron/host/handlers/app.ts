@@ -1,8 +1,9 @@
 /** The app itself: what it is and runs on, and its settings. */
 import type { ChannelImplementations } from '../dispatch';
 import type { HostContext } from '../context';
+import { secretStorageConsentHandler, secretStorageInfo } from '../secrets/consent-channel';
 
-export function appHandlers(ctx: HostContext): Pick<ChannelImplementations, 'getAppInfo' | 'getSettings' | 'updateSettings'> {
+export function appHandlers(ctx: HostContext): Pick<ChannelImplementations, 'getAppInfo' | 'setSecretStorageConsent' | 'getSettings' | 'updateSettings'> {
   return {
     async getAppInfo() {
       return {
@@ -11,9 +12,10 @@ export function appHandlers(ctx: HostContext): Pick<ChannelImplementations, 'get
         transport: ctx.transport,
         platform: process.platform,
         backend: ctx.backend(),
-        secretStorage: { backend: ctx.secrets.protection.backend, secure: ctx.secrets.protection.secure },
+        secretStorage: secretStorageInfo(ctx.secrets),
       };
     },
+    setSecretStorageConsent: secretStorageConsentHandler(ctx.secrets),
     async getSettings() {
       return ctx.settings();
     },

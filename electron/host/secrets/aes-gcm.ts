@@ -1,11 +1,11 @@
 /**
- * AES-256-GCM with a random key kept in a file only the user can read: the secret store's cipher
- * outside Electron (browser mode). It protects against other users and against secrets being read
- * from a copied data file without the key; like any same-user scheme, not against malware running
- * as the user (that is also true of Windows DPAPI).
+ * AES-256-GCM with a random key kept in a file only the user can read, beside the data: the secret
+ * store's cipher in browser mode, and in the desktop app on Linux without a keyring (after the agent
+ * agreed). It protects against other users and against a copied secrets file without the key; the
+ * operating system does not protect the key, so it is reported as not secure (`keyFileProtection`).
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { chmod, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Cipher, SecretProtection } from './store';
 
@@ -15,58 +15,84 @@ const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 const AAD = Buffer.from('mca-desk-secrets-v1');
 
-async function readOrCreateKey(keyFile: string): Promise<Buffer> {
-  await mkdir(dirname(keyFile), { recursive: true, mode: 0o700 });
+async function readKey(keyFile: string): Promise<Buffer | undefined> {
+  let key: Buffer;
   try {
-    // `wx`: create only if absent, so two processes never overwrite each other's key.
-    const handle = await open(keyFile, 'wx', 0o600);
-    try {
-      const key = randomBytes(KEY_BYTES);
-      await handle.writeFile(key);
-      return key;
-    } finally {
-      await handle.close();
-    }
+    key = await readFile(keyFile);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
-  if (process.platform !== 'win32') {
-    const mode = (await stat(keyFile)).mode & 0o777;
-    if (mode & 0o077) await chmod(keyFile, 0o600); // tighten a key file others could read
-  }
-  const key = await readFile(keyFile);
-  if (key.length !== KEY_BYTES) throw new Error(`${keyFile} is not a ${KEY_BYTES}-byte key.`);
+  if (key.length !== KEY_BYTES)
+    throw new Error(`${keyFile} is not a ${KEY_BYTES}-byte key. Remove it and the secrets file beside it, then start again (you will sign in again).`);
+  if (process.platform !== 'win32' && (await stat(keyFile)).mode & 0o077) await chmod(keyFile, 0o600); // tighten a key file others could read
   return key;
 }
 
-export class AesGcmKeyFileCipher implements Cipher {
-  readonly protection: SecretProtection;
+/**
+ * The key is written whole or not at all: into a user-only temporary file, flushed, then linked into
+ * place. The link is atomic and never replaces a key another process made first (a rename would), so
+ * an interrupted first run leaves no short key and two first runs agree on one key.
+ */
+async function createKey(keyFile: string): Promise<void> {
+  const temporary = `${keyFile}.${randomUUID()}.tmp`;
+  const handle = await open(temporary, 'wx', 0o600);
+  try {
+    await handle.writeFile(randomBytes(KEY_BYTES));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(temporary, keyFile);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return; // another process made the key first: use that one
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    await rename(temporary, keyFile); // a file system without hard links
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
 
+async function readOrCreateKey(keyFile: string): Promise<Buffer> {
+  await mkdir(dirname(keyFile), { recursive: true, mode: 0o700 });
+  const existing = await readKey(keyFile);
+  if (existing) return existing;
+  await createKey(keyFile);
+  const key = await readKey(keyFile);
+  if (!key) throw new Error(`${keyFile} could not be created.`);
+  return key;
+}
+
+/** What browser mode reports: honest about where the key is. */
+export function keyFileProtection(keyFile: string): SecretProtection {
+  return {
+    backend: 'aes-256-gcm-keyfile',
+    secure: false,
+    kind: 'key-file',
+    warning:
+      process.platform === 'win32'
+        ? `Secrets are encrypted with a key file beside the data (${keyFile}); this platform does not restrict that file to your user, and the operating system does not protect the key.`
+        : `Secrets are encrypted with a key file beside the data (${keyFile}), readable only by your user. The operating system does not protect the key: a program running as you, or anyone with a copy of the folder, can read them.`,
+  };
+}
+
+export class AesGcmKeyFileCipher implements Cipher {
   private constructor(
     private readonly key: Buffer,
-    protection?: SecretProtection,
-  ) {
-    const enforced = process.platform !== 'win32';
-    this.protection = protection
-      ? protection
-      : enforced
-      ? { backend: 'aes-256-gcm-keyfile', secure: true }
-      : {
-          backend: 'aes-256-gcm-keyfile',
-          secure: false,
-          warning: 'Secrets are encrypted with a key file whose access this platform does not restrict to your user.',
-        };
-  }
+    readonly protection: SecretProtection,
+  ) {}
 
   /** `protection` overrides what is reported (the Electron fallback on a `basic_text` Linux session says `secure: false`). */
   static async open(keyFile: string, protection?: SecretProtection): Promise<AesGcmKeyFileCipher> {
-    return new AesGcmKeyFileCipher(await readOrCreateKey(keyFile), protection);
+    return new AesGcmKeyFileCipher(await readOrCreateKey(keyFile), protection ?? keyFileProtection(keyFile));
   }
 
   /** For tests: a cipher over a given key. */
   static fromKey(key: Buffer): AesGcmKeyFileCipher {
     if (key.length !== KEY_BYTES) throw new RangeError('AES-256 needs a 32-byte key.');
-    return new AesGcmKeyFileCipher(key);
+    return new AesGcmKeyFileCipher(key, { backend: 'aes-256-gcm-keyfile', secure: false, kind: 'key-file' });
   }
 
   async encrypt(plain: string): Promise<Buffer> {

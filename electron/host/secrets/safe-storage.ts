@@ -4,8 +4,8 @@
  * `safeStorage`, so the logic is tested in Node with a fake.
  *
  * On Linux without a keyring Electron falls back to `basic_text`, a hard-coded password: no real
- * protection. Then the store is refused here, and the main process falls back to the key-file cipher
- * and reports `secure: false` so the UI warns loudly (Element Desktop's stance).
+ * protection. Then the store is refused here, and the main process asks the agent once whether to
+ * use the key-file cipher instead (electron/main/secrets.ts, host/secrets/consent.ts).
  */
 import type { Cipher, SecretProtection } from './store';
 
@@ -46,9 +46,9 @@ export class SafeStorageCipher implements Cipher {
     const backend = platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : platform === 'darwin' ? 'keychain' : 'dpapi';
     if (platform === 'linux' && (backend === 'basic_text' || backend === 'unknown')) {
       if (!options.allowBasicText) throw new SafeStorageUnavailableError(BASIC_TEXT_WARNING, backend);
-      return new SafeStorageCipher(safeStorage, { backend: `safeStorage:${backend}`, secure: false, warning: BASIC_TEXT_WARNING });
+      return new SafeStorageCipher(safeStorage, { backend: `safeStorage:${backend}`, secure: false, kind: 'key-file', warning: BASIC_TEXT_WARNING });
     }
-    return new SafeStorageCipher(safeStorage, { backend: `safeStorage:${backend}`, secure: true });
+    return new SafeStorageCipher(safeStorage, { backend: `safeStorage:${backend}`, secure: true, kind: 'os-keyring' });
   }
 
   encrypt(plain: string): Promise<Buffer> {

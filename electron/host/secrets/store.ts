@@ -9,13 +9,24 @@ import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
+/** What holds the key: the operating system's keyring (Keychain, DPAPI, libsecret/KWallet), a key file, or nothing on disk. */
+export type SecretStorageKind = 'os-keyring' | 'key-file' | 'memory';
+
+/**
+ * The agent's answer to "store secrets with the weaker protection?" (Linux without a keyring):
+ * `not-needed` where the protection is not weaker, `pending` until they answer.
+ */
+export type WeakStorageConsent = 'not-needed' | 'pending' | 'granted' | 'refused';
+
 export interface SecretProtection {
   /** What protects the secrets, e.g. `safeStorage:gnome_libsecret` or `aes-256-gcm-keyfile`. */
   backend: string;
-  /** False when the protection is nominal (Linux `basic_text`, no permissions): the UI must warn. */
+  /** False when the operating system does not protect the key (Linux `basic_text`, a key file): the UI must say so. */
   secure: boolean;
-  /** A sentence for the user when `secure` is false. */
+  kind?: SecretStorageKind;
+  /** A sentence for the user when `secure` is false: what protects the secrets, and how to do better. */
   warning?: string;
+  consent?: WeakStorageConsent;
 }
 
 export interface Cipher {
@@ -32,6 +43,8 @@ export interface SecretStore {
   delete(key: string): Promise<void>;
   /** Keys starting with `prefix` (for sign-out and housekeeping). */
   keys(prefix?: string): Promise<string[]>;
+  /** Only a store that needs the agent's consent for weaker protection has this (secrets/consent.ts). */
+  decideWeakStorage?(allow: boolean): Promise<void>;
 }
 
 const FORMAT = 'mca-desk-secrets';
@@ -132,7 +145,7 @@ export class EncryptedFileSecretStore implements SecretStore {
 /** A store that keeps nothing on disk (tests, `--memory`). */
 export class MemorySecretStore implements SecretStore {
   private readonly map = new Map<string, string>();
-  readonly protection: SecretProtection = { backend: 'memory', secure: true };
+  readonly protection: SecretProtection = { backend: 'memory', secure: true, kind: 'memory' };
   async get(key: string) {
     return this.map.get(key);
   }

@@ -184,7 +184,9 @@ export class SyncEngine {
           plan.replace(item);
           report.sent += 1;
           const lane = laneOf(item);
-          byLane.set(lane, [...(byLane.get(lane) ?? []), item]);
+          const wave = byLane.get(lane);
+          if (wave) wave.push(item);
+          else byLane.set(lane, [item]);
         }
         for (const [lane, items] of byLane) {
           // A single lane sends each item on its own; a batch lane sends its wave in one call.

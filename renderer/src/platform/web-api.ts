@@ -1,23 +1,33 @@
 /**
  * `window.api` for browser mode: the same channels as Electron's preload, over the loopback bridge
  * (`POST /api/<channel>`, authorised by the HttpOnly session cookie the bridge set when the page was
- * opened with its one-time token). What only a page can do in a browser (the clipboard, a mailto
- * link) is done here instead of in the host.
+ * opened with its one-time token, and by the page's in-memory secret, bridge-secret.ts). What only a
+ * page can do in a browser (the clipboard, a mailto link) is done here instead of in the host.
  */
 import { channelNames, type ChannelName, type ChannelRequest, type ChannelResponse, type WindowApi } from '../../../shared/ipc/contract';
 import type { Envelope, IpcError } from '../../../shared/ipc/errors';
 import { buildMailto } from '../../../shared/domain/invitations';
 import { isOpenableWebLink } from '../../../shared/domain/external-links';
+import { BRIDGE_TOKEN_HEADER, bridgeSecret } from './bridge-secret';
 
 const clearTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
+/** A reloaded tab has no secret (it is kept in memory only): it must be opened through the link again. */
+const NO_LINK: IpcError = {
+  code: 'bad-sender',
+  message: 'This tab has lost its link to MCA Desk (it was reloaded). Open MCA Desk again with the link it printed when it started.',
+  reason: 'bridge-token',
+};
+
 async function post<C extends ChannelName>(name: C, request: ChannelRequest<C>): Promise<Envelope<ChannelResponse<C>>> {
+  const secret = bridgeSecret();
+  if (!secret) return { ok: false, error: NO_LINK };
   let response: Response;
   try {
     response = await fetch(`/api/${name}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', [BRIDGE_TOKEN_HEADER]: secret },
       body: JSON.stringify(request ?? {}),
     });
   } catch (error) {

@@ -70,7 +70,6 @@ export const useCustomerListStore = defineStore('customerList', () => {
 
   /** Matching positions, ascending: the index for the indexed part, a scan for rows downloaded since. */
   const matches = computed(() => {
-    void customers.searchVersion;
     const rows = customers.records;
     const index = customers.index;
     const indexed = index && index.size <= rows.length ? index.search(query.value) : new Uint32Array(0);

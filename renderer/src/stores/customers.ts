@@ -5,7 +5,7 @@
  * across windows (Web Locks), and tell the other windows when a download ended.
  */
 import { defineStore } from 'pinia';
-import { markRaw, reactive, ref, shallowRef } from 'vue';
+import { markRaw, reactive, ref, shallowRef, triggerRef } from 'vue';
 import type { Customer } from '../../../shared/domain/customer';
 import { db } from '../db/database';
 import { CustomerCache } from '../db/customer-cache';
@@ -60,8 +60,11 @@ export const useCustomersStore = defineStore('customers', () => {
 
   const holder = new CustomerIndexHolder();
   const indexed = ref(false);
-  /** Moves whenever the index learnt something in place (a contact email): the search depends on it. */
-  const { version: searchVersion, published } = useTrackedRows(holder.details, () => customerDetailsFeed(db().customerDetails), indexed, () => holder.catchUp(positions.value));
+  // The index learns contact emails in place from the details feed; `triggerRef` tells whoever searches it.
+  const { published } = useTrackedRows(holder.details, () => customerDetailsFeed(db().customerDetails), indexed, () => {
+    holder.catchUp(positions.value);
+    triggerRef(index);
+  });
 
   const cache = () => new CustomerCache(db());
 
@@ -227,5 +230,5 @@ export const useCustomersStore = defineStore('customers', () => {
     Object.assign(download, { running: false, loaded: 0, total: null, error: null });
   }
 
-  return { records, positions, index, searchVersion, loaded, reading, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, addCreated, reset };
+  return { records, positions, index, loaded, reading, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, addCreated, reset };
 });

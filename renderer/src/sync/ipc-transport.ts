@@ -10,7 +10,7 @@ import { resultFromError } from '../outbox/call-failure';
 import { call } from '../platform/api';
 
 /** The item as the contract sends it; its id is the request id on every attempt. */
-export function requestOf(item: OutboxItem): SubmitAttestationRequest {
+function requestOf(item: OutboxItem): SubmitAttestationRequest {
   return {
     itemId: item.id,
     customerId: item.customerId,

@@ -79,10 +79,10 @@ export async function measureSync(browser: Browser, config: SyncConfig): Promise
   try {
     const page = await context.newPage();
     await page.goto(app.url);
-    await signInThroughBridge(page, config.userName, SEEDED_PASSWORD);
-    await openHarness(page, app.origin);
+    await signInThroughBridge(page, app.apiSecret, config.userName, SEEDED_PASSWORD);
+    await openHarness(page, app.origin, app.apiSecret);
     await bench(page, 'openAgentDatabase');
-    const ids = (await listCustomerIds(page)).slice(0, config.items * 3);
+    const ids = (await listCustomerIds(page, app.apiSecret)).slice(0, config.items * 3);
     if (ids.length < config.items * 3) throw new Error(`The sandbox lists ${ids.length} customers; the sync runs need ${config.items * 3}.`);
 
     const run = async (label: string, slice: string[], concurrency?: number, timeoutMs = config.timeoutMs): Promise<RunOutcome> => {

@@ -3,6 +3,7 @@
  * IndexedDB) and drives the app's own modules: its database module, search index, outbox commands
  * and sync engine. The runner calls these functions through `window.__mcaBench`.
  */
+import { captureBridgeSecret } from '../../../renderer/src/platform/bridge-secret';
 import { databaseNameFor, db, openDatabase } from '../../../renderer/src/db/database';
 import type { OutboxItem } from '../../../renderer/src/db/rows';
 import { call } from '../../../renderer/src/platform/api';
@@ -15,6 +16,9 @@ import { ipcTransport } from '../../../renderer/src/sync/ipc-transport';
 import { SyncWorker } from '../../../renderer/src/sync/sync-worker';
 import { latestAcceptanceDate } from '../../../shared/domain/dates';
 import { BENCH_GLOBAL, type BacklogRequest, type BenchPageApi, type OutboxCounts, type SearchStepsRequest, type SearchStepsResult, type SyncRequest, type SyncResult } from '../protocol';
+
+// Opened with the page secret in the fragment, as the app is (openHarness): the harness calls the bridge too.
+captureBridgeSecret();
 
 let actor = 'unknown';
 

@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -24,6 +24,7 @@ interface BuilderConfig {
   npmRebuild: boolean;
   files: string[];
   asar: boolean;
+  asarUnpack: string[];
   mac: { target: string };
   win: { target: string };
   linux: { target: string[]; executableName: string };
@@ -37,6 +38,8 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('MCA Desk');
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
+    // Only data outside the asar: code stays inside its integrity check.
+    expect(config.asarUnpack).toEqual(['node_modules/@electric-sql/pglite/dist/*.wasm', 'node_modules/@electric-sql/pglite/dist/*.data']);
     expect(config.win.target).toBe('nsis');
     expect(config.mac.target).toBe('dmg');
     expect(config.linux.target).toEqual(['AppImage', 'deb', 'tar.gz']);
@@ -101,6 +104,14 @@ describe('packing against a stub Electron distribution', () => {
         /\.(ts|vue)$/.test(file.replace(/\.d\.ts$/, '')) && !file.startsWith('/node_modules/'),
     );
     expect(forbidden).toEqual([]);
+  });
+
+  it('keeps only PGlite\'s WASM and data files outside app.asar; its code stays inside', async () => {
+    const unpacked = join(appDir, 'resources', 'app.asar.unpacked');
+    const outside = (await readdir(unpacked, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => relative(unpacked, join(entry.parentPath, entry.name)).replaceAll('\\', '/'));
+    expect(outside.sort()).toEqual(['node_modules/@electric-sql/pglite/dist/initdb.wasm', 'node_modules/@electric-sql/pglite/dist/pglite.data', 'node_modules/@electric-sql/pglite/dist/pglite.wasm']);
+    const inside = listPackage(join(appDir, 'resources', 'app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
+    expect(inside).toContain('/node_modules/@electric-sql/pglite/dist/index.cjs');
   });
 
   it('writes the fuses into the Electron binary', async () => {

@@ -111,7 +111,7 @@ describe('the safeStorage cipher (Electron, async API)', () => {
 
   it('encrypts through safeStorage and keeps nothing in plaintext', async () => {
     const cipher = await SafeStorageCipher.open(fakeSafeStorage('gnome_libsecret'), { platform: 'linux' });
-    expect(cipher.protection).toEqual({ backend: 'safeStorage:gnome_libsecret', secure: true });
+    expect(cipher.protection).toEqual({ backend: 'safeStorage:gnome_libsecret', secure: true, kind: 'os-keyring' });
     const store = new EncryptedFileSecretStore(join(dir, 'secrets.json'), cipher);
     for (const [key, value] of Object.entries(SECRETS)) await store.set(key, value);
     expectNoPlaintext(await everyFileUnder(dir));
@@ -127,7 +127,7 @@ describe('the safeStorage cipher (Electron, async API)', () => {
     await expect(SafeStorageCipher.open(fakeSafeStorage('kwallet5', false), { platform: 'linux' })).rejects.toBeInstanceOf(SafeStorageUnavailableError);
     const allowed = await SafeStorageCipher.open(fakeSafeStorage('basic_text'), { platform: 'linux', allowBasicText: true });
     expect(allowed.protection.secure).toBe(false);
-    expect((await SafeStorageCipher.open(fakeSafeStorage('basic_text'), { platform: 'darwin' })).protection).toEqual({ backend: 'safeStorage:keychain', secure: true });
+    expect((await SafeStorageCipher.open(fakeSafeStorage('basic_text'), { platform: 'darwin' })).protection).toEqual({ backend: 'safeStorage:keychain', secure: true, kind: 'os-keyring' });
   });
 
   it('re-encrypts when safeStorage says the key was rotated', async () => {

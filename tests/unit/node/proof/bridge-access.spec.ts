@@ -49,7 +49,7 @@ class Launch {
   }
 
   headers(extra: Record<string, string | undefined> = {}): Record<string, string> {
-    const all: Record<string, string | undefined> = { Host: this.host, Origin: `http://${this.host}`, 'Content-Type': 'application/json', Cookie: this.cookie, 'Sec-Fetch-Site': 'same-origin', ...extra };
+    const all: Record<string, string | undefined> = { Host: this.host, Origin: `http://${this.host}`, 'Content-Type': 'application/json', Cookie: this.cookie, 'Sec-Fetch-Site': 'same-origin', 'X-MCA-Desk-Token': this.app.apiSecret, ...extra };
     return Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined));
   }
 
@@ -105,6 +105,9 @@ describe('the bridge', () => {
       ["another launch's cookie", { Cookie: fabrikam.cookie }, 401],
       ["another launch's cookie value under this launch's name", { Cookie: `${contoso.app.cookieName}=${fabrikam.cookie.split('=')[1]}` }, 401],
       ['the launch token instead of the cookie', { Cookie: `${contoso.app.cookieName}=${contoso.app.token}` }, 401],
+      ['the cookie alone, without the page secret', { 'X-MCA-Desk-Token': undefined }, 401],
+      ["another launch's page secret", { 'X-MCA-Desk-Token': fabrikam.app.apiSecret }, 401],
+      ['the launch token as the page secret', { 'X-MCA-Desk-Token': contoso.app.token }, 401],
       ['no Origin', { Origin: undefined }, 403],
       ['another site as Origin', { Origin: 'http://evil.example' }, 403],
       ['another local port as Origin', { Origin: `http://127.0.0.1:${fabrikam.app.port}` }, 403],

@@ -41,6 +41,7 @@ describe('the bridge under bad input', () => {
     'Content-Type': 'application/json',
     Cookie: cookie,
     'Sec-Fetch-Site': 'same-origin',
+    'X-MCA-Desk-Token': app.apiSecret,
     ...extra,
   });
   const call = (channel: string, body: string | Buffer, extra: Record<string, string> = {}) => send(app, { path: `/api/${channel}`, headers: headers(extra), body });

@@ -15,6 +15,7 @@ const item = { itemId: ITEM_ID, customerId: CUSTOMER_ID, primaryContact: contact
 /** One schema-valid request per channel. */
 export const validRequests: Record<ChannelName, unknown> = {
   getAppInfo: {},
+  setSecretStorageConsent: { allow: false },
   getSettings: {},
   updateSettings: { backend: 'sandbox' },
   getSession: {},

@@ -65,7 +65,7 @@ describe('the browser-mode bridge', () => {
     raw(bridge.port, {
       method: 'POST',
       path: `/api/${channel}`,
-      headers: { Host: host(), Origin: `http://${host()}`, 'Content-Type': 'application/json', Cookie: cookie, 'Sec-Fetch-Site': 'same-origin', ...headers },
+      headers: { Host: host(), Origin: `http://${host()}`, 'Content-Type': 'application/json', Cookie: cookie, 'Sec-Fetch-Site': 'same-origin', 'X-MCA-Desk-Token': bridge.apiSecret, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
@@ -74,10 +74,13 @@ describe('the browser-mode bridge', () => {
     expect(bridge.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  it('exchanges the token for an HttpOnly SameSite=Strict cookie and redirects to a clean URL', async () => {
+  it('exchanges the token for an HttpOnly SameSite=Strict cookie and redirects to a clean URL that hands the page its secret in the fragment', async () => {
     const response = await raw(bridge.port, { path: `/?token=${bridge.token}`, headers: { Host: host() } });
     expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
+    // The fragment never reaches a server; the page keeps the secret in memory and removes it from the address.
+    expect(response.headers.location).toBe(`/#mca-desk-bridge=${bridge.apiSecret}`);
+    expect(bridge.apiSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(bridge.apiSecret).not.toBe(bridge.token);
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toContain(`${bridge.cookieName}=`);
     expect(setCookie).toContain('HttpOnly');
@@ -116,6 +119,22 @@ describe('the browser-mode bridge', () => {
       expect(response.status).toBe(401);
       expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
     }
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a call with the cookie but without the page\'s X-MCA-Desk-Token, or with a wrong one: 401, no effect', async () => {
+    for (const token of ['', 'wrong', bridge.token, cookie.split('=')[1]!]) {
+      const response = await api('getSession', {}, { 'X-MCA-Desk-Token': token });
+      expect(response.status, token).toBe(401);
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'bad-sender', reason: 'bridge-token' } });
+    }
+    const withoutHeader = await raw(bridge.port, {
+      method: 'POST',
+      path: '/api/getSession',
+      headers: { Host: host(), Origin: `http://${host()}`, 'Content-Type': 'application/json', Cookie: cookie },
+      body: '{}',
+    });
+    expect(withoutHeader.status).toBe(401);
     expect(calls).toEqual([]);
   });
 

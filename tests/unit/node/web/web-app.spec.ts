@@ -16,7 +16,7 @@ const root = resolve(__dirname, '../../../..');
 async function call(app: WebApp, cookie: string, channel: string, body: unknown = {}) {
   const response = await fetch(`${app.origin}/api/${channel}`, {
     method: 'POST',
-    headers: { Origin: app.origin, 'Content-Type': 'application/json', Cookie: cookie },
+    headers: { Origin: app.origin, 'Content-Type': 'application/json', Cookie: cookie, 'X-MCA-Desk-Token': app.apiSecret },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string } } };
@@ -51,7 +51,9 @@ describe('startWebApp with a persistent data folder', () => {
       const session = await call(first, cookie, 'signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
       expect(session).toMatchObject({ status: 200, body: { ok: true, data: { signedIn: true } } });
       const info = await call(first, cookie, 'getAppInfo');
-      expect(info.body.data).toMatchObject({ transport: 'browser', backend: { kind: 'sandbox' }, secretStorage: { backend: 'aes-256-gcm-keyfile', secure: true } });
+      expect(info.body.data).toMatchObject({ transport: 'browser', backend: { kind: 'sandbox' }, secretStorage: { backend: 'aes-256-gcm-keyfile', secure: false, kind: 'key-file', consent: 'not-needed' } });
+      // Reported as what it is: a key file beside the data, not protected by the operating system.
+      expect((info.body.data as { secretStorage: { warning: string } }).secretStorage.warning).toContain(join(dataDir, 'secret.key'));
       // Page-side channels are not the host's in browser mode.
       expect((await call(first, cookie, 'writeClipboard', { text: 'x' })).body).toMatchObject({ ok: false, error: { code: 'unavailable' } });
       token = (await fetch(`${first.sandbox!.url}/oauth2/token`, {
@@ -65,6 +67,8 @@ describe('startWebApp with a persistent data folder', () => {
     const second = await startWebApp({ dataDir, staticDir, port: 0 });
     try {
       expect(second.token).not.toBe(first.token);
+      // The same sandbox URL again (the port is remembered): the stored sign-in is bound to that URL.
+      expect(second.sandbox?.url).toBe(first.sandbox?.url);
       const cookie = await cookieFor(second);
       expect((await call(second, cookie, 'getSession')).body).toMatchObject({ ok: true, data: { signedIn: true, user: { userName: 'admin@contoso.example' } } });
       expect((await call(second, cookie, 'getAgreementMetadata')).body).toMatchObject({ ok: true });

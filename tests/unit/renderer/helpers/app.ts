@@ -27,6 +27,15 @@ export async function createTestApp(user: PartnerUser | null): Promise<TestApp> 
   const fake = createFakeApi();
   useTransport(fake.api);
   fake.on('getSession', () => (user ? { signedIn: true, backend: 'sandbox', user } : { signedIn: false, backend: 'sandbox' }));
+  // What the main process always answers (tests of the secret storage replace it).
+  fake.on('getAppInfo', () => ({
+    name: 'MCA Desk',
+    version: '0.1.0',
+    transport: 'electron',
+    platform: 'linux',
+    backend: { kind: 'sandbox', url: 'http://127.0.0.1:4010' },
+    secretStorage: { backend: 'safeStorage:gnome_libsecret', secure: true, kind: 'os-keyring', consent: 'not-needed' },
+  }));
   const pinia = createPinia();
   setActivePinia(pinia);
   setLanguage('en');

@@ -17,8 +17,11 @@ const issues = (value: unknown) => {
 
 describe('the backend settings rules', () => {
   const pc = { tenantId: '', clientId: '' };
-  it('takes https anywhere and http only on this computer', () => {
-    expect(issues({ backend: 'sandbox', sandboxUrl: 'https://sandbox.example', partnerCenter: pc })).toEqual([]);
+  it('takes a sandbox on this computer only (http or https), and says why it refuses another machine', () => {
+    // The sandbox's sign-in sends a seeded user's password: never to another machine, not even over https.
+    expect(issues({ backend: 'sandbox', sandboxUrl: 'https://sandbox.example', partnerCenter: pc })).toEqual(['sandboxUrl:sandbox-not-local']);
+    expect(issues({ backend: 'sandbox', sandboxUrl: 'https://localhost:4443', partnerCenter: pc })).toEqual([]);
+    expect(issues({ backend: 'sandbox', sandboxUrl: 'http://[::1]:4010', partnerCenter: pc })).toEqual([]);
     expect(issues({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: pc })).toEqual([]);
     expect(issues({ backend: 'sandbox', sandboxUrl: 'http://localhost:9', partnerCenter: pc })).toEqual([]);
     expect(issues({ backend: 'sandbox', sandboxUrl: 'http://sandbox.example', partnerCenter: pc })).toEqual(['sandboxUrl:insecure-url']);
@@ -50,7 +53,7 @@ describe('Settings page', () => {
     app.fake.on('getSettings', () => stored);
     app.fake.on('updateSettings', (patch) => {
       saved.push(patch);
-      if (patch.sandboxUrl === 'https://refused.example')
+      if (patch.sandboxUrl === 'http://localhost:4999')
         throw new ApiFailure({ code: 'bad-request', message: 'The sandbox URL must be reachable.', issues: [{ path: 'sandboxUrl', message: 'insecure-url' }] });
       stored = { ...stored, ...patch } as Settings;
       return stored;
@@ -74,16 +77,16 @@ describe('Settings page', () => {
 
   it('saves a new sandbox URL, says so, and tells the agent they were signed out', async () => {
     const wrapper = await page();
-    await wrapper.get('#settings-sandbox-url').setValue('https://sandbox.example');
+    await wrapper.get('#settings-sandbox-url').setValue('https://localhost:4443');
     await wrapper.get('form').trigger('submit');
     await eventually(() => saved.length === 1);
-    expect(saved[0]).toEqual({ backend: 'sandbox', sandboxUrl: 'https://sandbox.example', partnerCenter: { tenantId: '', clientId: '' } });
+    expect(saved[0]).toEqual({ backend: 'sandbox', sandboxUrl: 'https://localhost:4443', partnerCenter: { tenantId: '', clientId: '' } });
     await eventually(() => wrapper.text().includes('You were signed out because the backend changed'));
   });
 
   it('shows the main process’s refusal next to the field and as a message', async () => {
     const wrapper = await page();
-    await wrapper.get('#settings-sandbox-url').setValue('https://refused.example');
+    await wrapper.get('#settings-sandbox-url').setValue('http://localhost:4999');
     await wrapper.get('form').trigger('submit');
     await eventually(() => wrapper.find('[role="alert"]').exists());
     expect(wrapper.get('[role="alert"]').text()).toBe('Not saved: The sandbox URL must be reachable.');

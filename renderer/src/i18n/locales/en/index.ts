@@ -12,8 +12,9 @@ import newCustomer from './new-customer';
 import refresh from './refresh';
 import bulk from './bulk';
 import settings from './settings';
+import secrets from './secrets';
 
-const en = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings };
+const en = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings, secrets };
 
 /** The shape every language must have: the English messages' keys, each a string. */
 export type Messages = typeof en;

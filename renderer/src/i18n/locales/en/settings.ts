@@ -8,7 +8,7 @@ export default {
     sandbox: 'Sandbox (for trying and training)',
     partnerCenter: 'Partner Center',
     sandboxUrl: 'Sandbox URL',
-    sandboxUrlHint: 'Such as http://127.0.0.1:4010. Use https unless the sandbox runs on this computer.',
+    sandboxUrlHint: 'Such as http://127.0.0.1:4010. The sandbox runs on this computer (127.0.0.1 or localhost).',
     tenantId: 'Tenant ID',
     tenantIdHint: 'Your partner organisation’s tenant: its GUID or a domain such as contoso.onmicrosoft.com.',
     clientId: 'Client ID',

@@ -13,6 +13,7 @@ import newCustomer from './new-customer';
 import refresh from './refresh';
 import bulk from './bulk';
 import settings from './settings';
+import secrets from './secrets';
 
-const nl: Messages = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings };
+const nl: Messages = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings, secrets };
 export default nl;

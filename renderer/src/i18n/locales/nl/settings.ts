@@ -9,7 +9,7 @@ const nl: typeof en = {
     sandbox: 'Sandbox (om te proberen en te trainen)',
     partnerCenter: 'Partner Center',
     sandboxUrl: 'Sandbox-URL',
-    sandboxUrlHint: 'Zoals http://127.0.0.1:4010. Gebruik https, tenzij de sandbox op deze computer draait.',
+    sandboxUrlHint: 'Zoals http://127.0.0.1:4010. De sandbox draait op deze computer (127.0.0.1 of localhost).',
     tenantId: 'Tenant-id',
     tenantIdHint: 'De tenant van uw partnerorganisatie: de GUID of een domein zoals contoso.onmicrosoft.com.',
     clientId: 'Client-id',
