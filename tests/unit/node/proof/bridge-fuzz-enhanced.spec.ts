@@ -24,7 +24,7 @@ describe('the enhanced channels through the bridge under bad input', () => {
   const call = async (channel: string, body: string) => {
     const response = await fetch(`${app.origin}/api/${channel}`, {
       method: 'POST',
-      headers: { Origin: app.origin, 'Content-Type': 'application/json', Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' },
+      headers: { Origin: app.origin, 'Content-Type': 'application/json', Cookie: cookie, 'Sec-Fetch-Site': 'same-origin', 'X-MCA-Desk-Token': app.apiSecret },
       body,
     });
     return { status: response.status, envelope: (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string } } };

@@ -51,6 +51,9 @@ export async function mountIn<C extends Component>(app: TestApp, component: C, o
     ...options,
     global: { plugins: [app.pinia, i18n, app.router], ...(options.global ?? {}) },
   } as ComponentMountingOptions<C>);
+  // Installing the router starts its first navigation, which loads a lazy page: wait for it, so no
+  // import is still pending when the test (and its environment) ends.
+  await app.router.isReady().catch(() => undefined);
   await flushPromises();
   return wrapper;
 }
