@@ -31,9 +31,23 @@ const uuid = z.string().uuid();
 export const backendKindSchema = z.enum(['sandbox', 'partner-center']);
 export type BackendKind = z.infer<typeof backendKindSchema>;
 
+/** Partner Center today (`enhanced`) or a backend that still takes the seed's contact + date (`legacy`). */
+export const attestationRouteSchema = z.enum(['enhanced', 'legacy']);
+export type AttestationRoute = z.infer<typeof attestationRouteSchema>;
+
 export const sessionSchema = z.discriminatedUnion('signedIn', [
   z.object({ signedIn: z.literal(false), backend: backendKindSchema }),
-  z.object({ signedIn: z.literal(true), backend: backendKindSchema, user: partnerUserSchema, expiresAt: z.string().optional() }),
+  z.object({
+    signedIn: z.literal(true),
+    backend: backendKindSchema,
+    user: partnerUserSchema,
+    expiresAt: z.string().optional(),
+    /**
+     * How this backend takes a partner attestation: `enhanced` (Partner Center since 5 January 2026:
+     * signer, acceptance link, finalise) or `legacy` (contact + date, a backend that still offers it).
+     */
+    attestationRoute: attestationRouteSchema,
+  }),
 ]);
 export type Session = z.infer<typeof sessionSchema>;
 

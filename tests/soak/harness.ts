@@ -31,9 +31,10 @@ import { DexieOutboxStorage } from '../../renderer/src/db/outbox-storage';
 import { OutboxQueue, type OutboxSteps, type Settlement } from '../../renderer/src/outbox/queue';
 import { enqueueAttestation } from '../../renderer/src/outbox/commands';
 import { SyncEngine, type DrainReport } from '../../renderer/src/outbox/engine';
+import { channelTransport } from '../../renderer/src/outbox/channel-transport';
+import { dispatcherCall } from '../unit/node/helpers/dispatcher-call';
 import type { OutboxTransport } from '../../renderer/src/outbox/ports';
-import { resultFromError } from '../../renderer/src/outbox/call-failure';
-import { ApiError, type Envelope } from '../../shared/ipc/errors';
+import type { Envelope } from '../../shared/ipc/errors';
 import type { SubmitResult } from '../../shared/ipc/contract';
 import { calendarDateIn } from '../../shared/domain/dates';
 import { seededRandom, startFaultProxy, type FaultMix, type FaultProxy } from './fault-proxy';
@@ -367,22 +368,18 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     proxy.mix = options.mix ?? {};
 
     let currentLife: EngineLife | undefined;
+    // The renderer's own request mapping (outbox/channel-transport.ts) onto the host of the moment.
+    const channels = channelTransport(dispatcherCall(() => (channel, payload) => hostLife.dispatch(String(channel), payload)));
     const submit = async (item: OutboxItem): Promise<SubmitResult> => {
       currentLife?.sending();
-      const answer = await hostLife.dispatch('submitAttestation', {
-        itemId: item.id,
-        customerId: item.customerId,
-        ...(item.templateId ? { templateId: item.templateId } : {}),
-        primaryContact: item.primaryContact,
-        dateAgreed: item.dateAgreed,
-      });
-      const result = answer.ok ? (answer.data as SubmitResult) : resultFromError(new ApiError(answer.error));
+      const result = await channels.submit(item);
       if (result.status === 'confirmed') onConfirmed();
       return result;
     };
 
     // The soak sends ordinary attestations only: a batch would be a caller mistake here.
     const transport: OutboxTransport = {
+      ...channels,
       batchLimit: 1,
       submit,
       submitBatch: async () => Promise.reject(new Error('The fault harness queues no MCA-refresh items.')),

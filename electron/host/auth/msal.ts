@@ -130,7 +130,8 @@ export class MsalAuthProvider implements AuthProvider {
   session(): Session {
     const current = this.active();
     return current
-      ? { signedIn: true, backend: 'partner-center', user: current.stored.user, ...(current.expiresAt ? { expiresAt: current.expiresAt } : {}) }
+      ? // Partner Center retired the contact + date attestation on 5 January 2026.
+        { signedIn: true, backend: 'partner-center', user: current.stored.user, attestationRoute: 'enhanced', ...(current.expiresAt ? { expiresAt: current.expiresAt } : {}) }
       : { signedIn: false, backend: 'partner-center' };
   }
 

@@ -100,7 +100,10 @@ export class SandboxAuthProvider implements AuthProvider {
 
   session(): Session {
     const current = this.active();
-    return current ? { signedIn: true, backend: 'sandbox', user: current.user, expiresAt: current.expiresAt } : { signedIn: false, backend: 'sandbox' };
+    // A sandbox of Partner Center today names the partner's app with the profile; one before 2026 has none.
+    return current
+      ? { signedIn: true, backend: 'sandbox', user: current.user, expiresAt: current.expiresAt, attestationRoute: current.app ? 'enhanced' : 'legacy' }
+      : { signedIn: false, backend: 'sandbox' };
   }
 
   user(): PartnerUser | undefined {

@@ -5,14 +5,14 @@
 import { MCA_TYPE, type AgreementRecord, type StoredContact } from '../../../shared/domain/agreement';
 import { apiInstantToCalendarDate } from '../../../shared/domain/dates';
 import type { OutboxItem } from '../outbox/item';
-import { isSameEntry } from '../outbox/save-rules';
+import { isSameEntry, itemDayOf } from '../outbox/save-rules';
 
 export type HistoryState = 'recorded' | 'queued' | 'sending' | 'failed' | 'discarded';
 
 export interface HistoryEntry {
   key: string;
-  /** Calendar day of acceptance (YYYY-MM-DD). */
-  day: string;
+  /** Calendar day of acceptance (YYYY-MM-DD); null while an enhanced attestation waits for the signer. */
+  day: string | null;
   contact: StoredContact;
   /** Who recorded it: the agent's user name for local items, the backend's user id otherwise. */
   who: string | null;
@@ -37,7 +37,7 @@ export function mergeHistory(records: readonly AgreementRecord[], items: readonl
     const state: HistoryState = item.state === 'confirmed' ? 'recorded' : (item.state as Exclude<HistoryState, 'recorded'>);
     entries.push({
       key: item.id,
-      day: item.dateAgreed,
+      day: itemDayOf(item) ?? null,
       contact: item.primaryContact,
       who: item.createdBy,
       state,

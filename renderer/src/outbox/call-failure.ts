@@ -7,8 +7,11 @@
 import type { SubmitResult } from '../../../shared/ipc/contract';
 import { ApiError } from '../../../shared/ipc/errors';
 
+/** What a failed call can mean for an item: try again, parked, or sign in first. */
+export type CallFailure = Extract<SubmitResult, { status: 'retry' | 'failed' | 'auth-required' }>;
+
 /** The result the engine acts on for a thrown call. */
-export function resultFromError(error: unknown): SubmitResult {
+export function resultFromError(error: unknown): CallFailure {
   if (!(error instanceof ApiError)) return { status: 'retry', afterMs: 0, reason: `Unexpected error: ${String(error)}` };
   const { detail } = error;
   if (detail.code === 'auth-required') return { status: 'auth-required', reason: detail.message };

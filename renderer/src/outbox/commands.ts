@@ -5,6 +5,7 @@
 import type { Contact } from '../../../shared/domain/contact';
 import { auditEntry, type OutboxItem, type OutboxItemKind } from './item';
 import type { OutboxStorage } from './ports';
+import { initialEnhancedState, nextCheckDelayMs as nextFirstCheckMs, type EnhancedFields } from './enhanced-state';
 
 export interface NewAttestation {
   customerId: string;
@@ -17,6 +18,17 @@ export interface NewAttestation {
   kind?: Exclude<OutboxItemKind, 'attest'>;
 }
 
+/** An enhanced attestation request (Partner Center today): the signer and what the link is made for. */
+export interface NewEnhancedAttestation {
+  customerId: string;
+  customerName: string;
+  signer: Contact;
+  fields: EnhancedFields;
+}
+
+/** What a new item is made from: a legacy attestation's fields, or an enhanced one's. */
+type ItemInput = Pick<OutboxItem, 'customerId' | 'customerName' | 'primaryContact' | 'dateAgreed' | 'templateId' | 'kind' | 'enhanced'>;
+
 export interface CommandContext {
   storage: OutboxStorage;
   actor: string;
@@ -25,23 +37,24 @@ export interface CommandContext {
 }
 
 export class OutboxCommandError extends Error {
-  constructor(readonly reason: 'not-found' | 'not-failed' | 'sending') {
+  constructor(readonly reason: 'not-found' | 'not-failed' | 'sending' | 'not-watching') {
     super(reason);
     this.name = 'OutboxCommandError';
   }
 }
 
 /** A new item: a new UUID (its request id for good), queued now. */
-export function freshItem(attestation: NewAttestation, context: Omit<CommandContext, 'storage'>, replaces?: string): OutboxItem {
-  const id = (context.newId ?? (() => crypto.randomUUID()))();
+export function freshItem(attestation: ItemInput, context: Omit<CommandContext, 'storage'>, replaces?: string): OutboxItem {
+  const id = newIdOf(context)();
   return {
     id,
     customerId: attestation.customerId,
     customerName: attestation.customerName,
     primaryContact: attestation.primaryContact,
-    dateAgreed: attestation.dateAgreed,
+    ...(attestation.dateAgreed ? { dateAgreed: attestation.dateAgreed } : {}),
     ...(attestation.templateId ? { templateId: attestation.templateId } : {}),
     ...(attestation.kind ? { kind: attestation.kind } : {}),
+    ...(attestation.enhanced ? { enhanced: attestation.enhanced } : {}),
     state: 'queued',
     attempts: 0,
     createdAt: context.now,
@@ -52,9 +65,14 @@ export function freshItem(attestation: NewAttestation, context: Omit<CommandCont
   };
 }
 
+function newIdOf(context: Pick<CommandContext, 'newId'>): () => string {
+  return context.newId ?? (() => crypto.randomUUID());
+}
+
 /** The audit entry of a freshly queued attestation. */
 export function queuedEntry(item: OutboxItem, at: number) {
-  return auditEntry(item, 'queued', at, `${item.dateAgreed} ${item.primaryContact.email}`);
+  const what = item.enhanced ? `acceptance link for ${item.primaryContact.email}, valid ${item.enhanced.linkExpiryMinutes} min` : `${item.dateAgreed} ${item.primaryContact.email}`;
+  return auditEntry(item, 'queued', at, what);
 }
 
 /** Saves an attestation: the outbox item and its audit entry, atomically. */
@@ -63,18 +81,36 @@ export function enqueueAttestation(attestation: NewAttestation, context: Command
   return context.storage.update([], () => ({ put: [item], audit: [queuedEntry(item, context.now)], result: item }));
 }
 
+/** Saves an enhanced attestation request: the item (at its first step, create) and its audit entry, atomically. */
+export function enqueueEnhancedAttestation(request: NewEnhancedAttestation, context: CommandContext): Promise<OutboxItem> {
+  const item = freshItem(
+    { customerId: request.customerId, customerName: request.customerName, primaryContact: request.signer, kind: 'enhanced', enhanced: initialEnhancedState(request.fields, newIdOf(context)) },
+    context,
+  );
+  return context.storage.update([], () => ({ put: [item], audit: [queuedEntry(item, context.now)], result: item }));
+}
+
+export interface RequeueChanges extends Partial<Pick<NewAttestation, 'primaryContact' | 'dateAgreed'>> {
+  /** An enhanced item's company, country, language or link lifetime, corrected. */
+  fields?: EnhancedFields;
+}
+
 /**
  * Replaces a parked (failed) item by a new one with a new request id, unchanged ("Retry") or
  * corrected ("Edit"). A refused request id is never reused: the backend may remember the refusal.
+ * An enhanced item starts over at its first step ("Send a new link" after an expired one): a new
+ * attestation, a new link.
  */
-export function requeueFailed(itemId: string, changes: Partial<Pick<NewAttestation, 'primaryContact' | 'dateAgreed'>>, context: CommandContext): Promise<OutboxItem> {
+export function requeueFailed(itemId: string, changes: RequeueChanges, context: CommandContext): Promise<OutboxItem> {
   return context.storage.update([itemId], ([old]) => {
     if (!old) throw new OutboxCommandError('not-found');
     if (old.state !== 'failed') throw new OutboxCommandError('not-failed');
-    const replacement = freshItem({ ...old, ...changes }, context, old.id);
+    const { fields, ...contactAndDate } = changes;
+    const enhanced = old.enhanced ? initialEnhancedState(fields ?? old.enhanced, newIdOf(context)) : undefined;
+    const replacement = freshItem({ ...old, ...contactAndDate, enhanced }, context, old.id);
     // Keep the place in the customer's order: the replacement stands where the failed item stood.
     replacement.createdAt = old.createdAt;
-    const what = changes.primaryContact || changes.dateAgreed ? 'edited and queued again' : 'queued again';
+    const what = changes.primaryContact || changes.dateAgreed || fields ? 'edited and queued again' : enhanced ? 'a new link requested' : 'queued again';
     return {
       put: [{ ...old, state: 'replaced', replacedBy: replacement.id, updatedAt: context.now }, replacement],
       audit: [auditEntry(old, 'replaced', context.now, `${what} as ${replacement.id}`), auditEntry(replacement, 'queued', context.now, `replaces ${old.id}`)],
@@ -91,5 +127,33 @@ export function discardItem(itemId: string, context: CommandContext): Promise<Ou
     if (item.state !== 'queued' && item.state !== 'failed') throw new OutboxCommandError('not-failed');
     const discarded: OutboxItem = { ...item, state: 'discarded', updatedAt: context.now, leaseOwner: undefined, leaseUntil: undefined };
     return { put: [discarded], audit: [auditEntry(item, 'discarded', context.now, `by ${context.actor}`)], result: discarded };
+  });
+}
+
+/**
+ * The agent sent the acceptance link (copied it, or opened it in an email): recorded with the time, and
+ * the watching starts over from its first, short gap. Sending it again later changes nothing.
+ */
+export function markLinkSent(itemId: string, via: 'clipboard' | 'email', context: CommandContext): Promise<OutboxItem> {
+  return context.storage.update([itemId], ([item]) => {
+    if (!item?.enhanced) throw new OutboxCommandError('not-found');
+    if (item.enhanced.step !== 'watch' || item.enhanced.linkSentAt !== undefined || (item.state !== 'queued' && item.state !== 'sending'))
+      return { put: [], audit: [], result: item };
+    const enhanced = { ...item.enhanced, linkSentAt: context.now, linkSentVia: via, checks: 0 };
+    // A read in flight keeps its lease; its outcome is applied to this stored item (queue.ts).
+    const first = item.state === 'queued' ? { nextAttemptAt: context.now + nextFirstCheckMs(enhanced, context.now) } : {};
+    const next: OutboxItem = { ...item, enhanced, ...first, updatedAt: context.now };
+    return { put: [next], audit: [auditEntry(next, 'link-sent', context.now, `by ${context.actor}, ${via === 'email' ? 'opened in email' : 'copied to the clipboard'}`)], result: next };
+  });
+}
+
+/** "Check now" (or the agent opened the customer): the attestation is read at the next sync, inside the engine's rules. */
+export function checkNow(itemId: string, context: CommandContext): Promise<OutboxItem> {
+  return context.storage.update([itemId], ([item]) => {
+    if (!item?.enhanced) throw new OutboxCommandError('not-found');
+    if (item.state !== 'queued' || item.enhanced.step !== 'watch') return { put: [], audit: [], result: item };
+    if (item.nextAttemptAt <= context.now) return { put: [], audit: [], result: item };
+    const next: OutboxItem = { ...item, nextAttemptAt: context.now, updatedAt: context.now };
+    return { put: [next], audit: [], result: next };
   });
 }

@@ -14,11 +14,10 @@
  *   legacy attestation, the item keeps what the agent typed); `auth-required` pauses everything until sign-in.
  * - Nothing is dropped: an item leaves the queue only as confirmed, or by the agent's own action.
  */
-import type { SubmitResult } from '../../../shared/ipc/contract';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 import { kindOf, type OutboxItem } from './item';
 import { KIND_PLANS, planOf } from './kinds';
-import type { OutboxTransport } from './ports';
+import type { OutboxTransport, SendResult } from './ports';
 import type { OutboxSteps, Settlement } from './queue';
 import { Plan } from './send-plan';
 
@@ -26,6 +25,8 @@ export type SyncEvent =
   | { type: 'confirmed'; item: OutboxItem }
   | { type: 'failed'; item: OutboxItem }
   | { type: 'retry'; item: OutboxItem }
+  /** An enhanced attestation moved on (its link is ready, it was checked, the signer accepted). */
+  | { type: 'progress'; item: OutboxItem; before: OutboxItem }
   | { type: 'auth-required'; reason: string }
   | { type: 'recovered'; count: number };
 
@@ -63,7 +64,7 @@ function laneOf(item: OutboxItem): string {
   return planOf(item).lane === 'single' ? 'single' : `batch:${kindOf(item)}`;
 }
 
-const NO_ANSWER: SubmitResult = { status: 'retry', afterMs: 0, reason: 'The backend did not answer for this item.' };
+const NO_ANSWER: SendResult = { status: 'retry', afterMs: 0, reason: 'The backend did not answer for this item.' };
 
 export class SyncEngine {
   private readonly options: Required<Omit<SyncEngineOptions, 'onEvent'>> & Pick<SyncEngineOptions, 'onEvent'>;
@@ -226,20 +227,20 @@ export class SyncEngine {
   private async send(items: readonly OutboxItem[], report: DrainReport): Promise<Array<{ item: OutboxItem; how: 'done' | 'later' }>> {
     const first = items[0]!;
     const plan = planOf(first);
-    let results: ReadonlyMap<string, SubmitResult>;
+    let results: ReadonlyMap<string, SendResult>;
     try {
       results =
         plan.lane === 'single'
           ? new Map([[first.id, await plan.send(this.options.transport, first)]])
           : await plan.send(this.options.transport, items);
     } catch (error) {
-      const unexpected: SubmitResult = { status: 'retry', afterMs: 0, reason: `Unexpected error: ${String(error)}` };
+      const unexpected: SendResult = { status: 'retry', afterMs: 0, reason: `Unexpected error: ${String(error)}` };
       results = new Map(items.map((item) => [item.id, unexpected]));
     }
     return Promise.all(items.map((item) => this.settle(item, results.get(item.id) ?? NO_ANSWER, report)));
   }
 
-  private async settle(item: OutboxItem, result: SubmitResult, report: DrainReport): Promise<{ item: OutboxItem; how: 'done' | 'later' }> {
+  private async settle(item: OutboxItem, result: SendResult, report: DrainReport): Promise<{ item: OutboxItem; how: 'done' | 'later' }> {
     const now = this.options.now();
     const settlement = this.settlementFor(item, result, now);
     const stored = await this.options.queue.settle(item.id, this.options.owner, settlement, now);
@@ -249,8 +250,15 @@ export class SyncEngine {
         report.confirmed += 1;
         if (stored) this.emit({ type: 'confirmed', item: after });
         return { item, how: 'done' };
+      case 'progress':
+        // The item stays queued for its next step; the plan holds it as stored, with its new due time.
+        if (stored) this.emit({ type: 'progress', item: after, before: item });
+        // The next step is due at once (finalise after the acceptance): plan again within this drain.
+        if (settlement.next === 'now') this.replan = true;
+        return { item: stored ?? { ...item, state: 'queued', nextAttemptAt: now }, how: 'later' };
       case 'failed':
       case 'legacy-retired':
+      case 'link-expired':
         // Parked for the agent, never retried on its own: the backend's answer will not change.
         report.failed += 1;
         if (stored) this.emit({ type: 'failed', item: after });
@@ -266,7 +274,7 @@ export class SyncEngine {
     }
   }
 
-  private settlementFor(item: OutboxItem, result: SubmitResult, now: number): Settlement {
+  private settlementFor(item: OutboxItem, result: SendResult, now: number): Settlement {
     if (result.status !== 'retry') {
       if (result.status !== 'auth-required') {
         this.retriesInARow = 0;

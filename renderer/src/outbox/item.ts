@@ -5,6 +5,7 @@
  */
 import type { AgreementRecord } from '../../../shared/domain/agreement';
 import type { Contact } from '../../../shared/domain/contact';
+import type { EnhancedState } from './enhanced-state';
 
 /**
  * queued → sending (leased) → confirmed | queued (retry later) | failed (parked for the agent).
@@ -21,11 +22,14 @@ export const ACTIVE_OUTBOX_STATES: readonly OutboxState[] = ['queued', 'sending'
  * transport call). Stored only when it is not an ordinary attestation (items written before kinds
  * existed have none).
  */
-export type OutboxItemKind = 'attest' | 'reattest';
+export type OutboxItemKind = 'attest' | 'reattest' | 'enhanced';
 
 export interface OutboxError {
-  /** `legacy-retired`: the backend retired this kind of attestation; the item is parked (state `failed`) with everything typed, never retried on its own. */
-  kind: 'retry' | 'failed' | 'auth-required' | 'legacy-retired';
+  /**
+   * `legacy-retired`: the backend retired this kind of attestation; the item is parked (state `failed`) with everything typed, never retried on its own.
+   * `link-expired`: the signer did not accept in time (an enhanced attestation); parked for "Send a new link".
+   */
+  kind: 'retry' | 'failed' | 'auth-required' | 'legacy-retired' | 'link-expired';
   reason: string;
   code?: string | number;
   at: number;
@@ -37,14 +41,19 @@ export interface OutboxItem {
   customerId: string;
   customerName: string;
   primaryContact: Contact;
-  /** The calendar day of acceptance as picked (YYYY-MM-DD). */
-  dateAgreed: string;
+  /**
+   * The calendar day of acceptance as picked (YYYY-MM-DD). An enhanced attestation has none: the
+   * signer's acceptance sets the date (its record, once finalised, carries it).
+   */
+  dateAgreed?: string;
   templateId?: string;
   /**
    * 'reattest': an MCA refresh of the customer's last contact (sent through the bulk re-attestation
    * call, which accepts the same contact again); absent for an ordinary confirmation.
    */
   kind?: Exclude<OutboxItemKind, 'attest'>;
+  /** 'enhanced' only: the step the attestation is at and what the backend answered so far (`primaryContact` is the signer). */
+  enhanced?: EnhancedState;
   state: OutboxState;
   /** Leases taken so far: 1 while the first attempt is out, so 0 means it never left this computer. */
   attempts: number;
@@ -76,6 +85,11 @@ export type AuditKind =
   | 'failed'
   | 'auth-required'
   | 'legacy-retired'
+  | 'link-ready'
+  | 'link-sent'
+  | 'checked'
+  | 'accepted'
+  | 'link-expired'
   | 'lease-recovered'
   | 'replaced'
   | 'discarded'

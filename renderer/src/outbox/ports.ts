@@ -6,7 +6,38 @@
  */
 import type { SubmitResult } from '../../../shared/ipc/contract';
 import type { AgreementRecord } from '../../../shared/domain/agreement';
+import type { AttestationView, CreateAttestationResult, FinaliseResult } from '../../../shared/ipc/enhanced';
 import type { AuditEntry, OutboxItem } from './item';
+import type { CallFailure } from './call-failure';
+import type { EnhancedState } from './enhanced-state';
+
+/** A read answers the attestation, or fails by the host's verdict as any send (retry, failed, auth-required). */
+export type ReadAttestationResult = { status: 'read'; attestation: AttestationView } | CallFailure;
+
+/**
+ * A step of an enhanced attestation went through: what the backend said (`changes`), and whether the
+ * item is due again at once (the next step) or on the watching schedule. The schedule is applied to
+ * the item as stored when the outcome is written, so a link marked sent during a read counts.
+ */
+export interface EnhancedProgress {
+  status: 'progress';
+  changes: Partial<Pick<EnhancedState, 'step' | 'attestation'>>;
+  next: 'now' | 'scheduled';
+  /** The send was a read of a pending attestation: one more check on the schedule. */
+  counted: boolean;
+  audit: 'link-ready' | 'checked' | 'accepted';
+  note: string;
+}
+
+/**
+ * What one send of an item answers. Besides a send's final outcomes (SubmitResult), a step of an
+ * enhanced attestation can move it on (`progress`: the changes to store and when it is next due)
+ * or find its link expired (parked for "Send a new link").
+ */
+export type SendResult =
+  | SubmitResult
+  | EnhancedProgress
+  | { status: 'link-expired'; reason: string };
 
 /** What one atomic write of the outbox puts: items (new or changed), their audit entries, and what the backend now has. */
 export interface OutboxWrite<T> {
@@ -43,4 +74,10 @@ export interface OutboxTransport {
   submitBatch(items: readonly OutboxItem[]): Promise<ReadonlyMap<string, SubmitResult>>;
   /** How many items one `submitBatch` call carries. */
   readonly batchLimit: number;
+  /** Creates the attestation of an enhanced item (its id is the request id on every attempt). */
+  createAttestation(item: OutboxItem): Promise<CreateAttestationResult>;
+  /** Reads the attestation of an enhanced item (a read: safe to repeat). */
+  readAttestation(item: OutboxItem): Promise<ReadAttestationResult>;
+  /** Makes the agreement from an accepted attestation (`finaliseRequestId` is its request id). */
+  finaliseAttestation(item: OutboxItem): Promise<FinaliseResult>;
 }

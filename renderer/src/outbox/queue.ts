@@ -5,7 +5,9 @@
  * soak fences it to simulate a killed window).
  */
 import type { AgreementRecord } from '../../../shared/domain/agreement';
-import { auditEntry, type OutboxItem } from './item';
+import { auditEntry, type AuditKind, type OutboxItem } from './item';
+import type { EnhancedProgress } from './ports';
+import { nextCheckDelayMs, type EnhancedState } from './enhanced-state';
 import type { OutboxStorage } from './ports';
 
 export type Settlement =
@@ -14,7 +16,11 @@ export type Settlement =
   | { status: 'failed'; code: string | number; reason: string }
   | { status: 'auth-required'; reason: string }
   /** Parked like `failed` (the agent's to act on), marked so the enhanced route can take it over. */
-  | { status: 'legacy-retired'; code: string | number; reason: string };
+  | { status: 'legacy-retired'; code: string | number; reason: string }
+  /** A step of an enhanced attestation went through: the item stays queued for its next step, due then. */
+  | (Omit<EnhancedProgress, 'audit'> & { audit: AuditKind })
+  /** The signer did not accept in time: parked for "Send a new link". */
+  | { status: 'link-expired'; reason: string };
 
 export interface OutboxSteps {
   /** Every item still to send (queued or sending), oldest first. */
@@ -57,7 +63,7 @@ export class OutboxQueue implements OutboxSteps {
       const next = settled(item, outcome, now);
       return {
         put: [next],
-        audit: [auditEntry(next, outcome.status, now, describe(outcome))],
+        audit: [auditEntry(next, outcome.status === 'progress' ? outcome.audit : outcome.status, now, describe(outcome))],
         ...(outcome.status === 'confirmed' ? { confirmed: [{ customerId: item.customerId, record: outcome.record, at: now }] } : {}),
         result: next,
       };
@@ -96,7 +102,23 @@ function settled(item: OutboxItem, outcome: Settlement, now: number): OutboxItem
       return { ...base, state: 'queued', nextAttemptAt: now, lastError: { kind: 'auth-required', reason: outcome.reason, at: now } };
     case 'legacy-retired':
       return { ...base, state: 'failed', lastError: { kind: 'legacy-retired', reason: outcome.reason, code: outcome.code, at: now } };
+    case 'progress': {
+      // Applied to the item as stored now: the agent may have marked the link sent during the read.
+      // `attempts` counts the leases of the step ahead, which has not been tried yet.
+      const enhanced = progressed(item.enhanced, outcome, now);
+      const nextAttemptAt = outcome.next === 'now' || !enhanced ? now : now + nextCheckDelayMs(enhanced, now);
+      return { ...base, state: 'queued', attempts: 0, nextAttemptAt, ...(enhanced ? { enhanced } : {}), lastError: undefined };
+    }
+    case 'link-expired':
+      return { ...base, state: 'failed', lastError: { kind: 'link-expired', reason: outcome.reason, at: now } };
   }
+}
+
+function progressed(state: EnhancedState | undefined, outcome: Omit<EnhancedProgress, 'audit'>, now: number): EnhancedState | undefined {
+  if (!state) return undefined;
+  const stepChanged = outcome.changes.step !== undefined && outcome.changes.step !== state.step;
+  const checks = outcome.counted ? state.checks + 1 : stepChanged ? 0 : state.checks;
+  return { ...state, ...outcome.changes, checks, ...(outcome.counted ? { lastCheckedAt: now } : {}) };
 }
 
 function describe(outcome: Settlement): string {
@@ -109,6 +131,9 @@ function describe(outcome: Settlement): string {
     case 'legacy-retired':
       return `${outcome.code}: ${outcome.reason}`;
     case 'auth-required':
+    case 'link-expired':
       return outcome.reason;
+    case 'progress':
+      return outcome.note;
   }
 }

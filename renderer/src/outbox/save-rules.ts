@@ -41,9 +41,23 @@ export function backendRecordsOf(customerId: string, history: readonly Agreement
   return [];
 }
 
+/**
+ * The day of acceptance an item stands for: the one the agent picked, or for an enhanced attestation
+ * the signer's (known once it is finalised). Undefined while an enhanced attestation waits.
+ */
+export function itemDayOf(item: OutboxItem): string | undefined {
+  return item.dateAgreed ?? (item.record ? apiInstantToCalendarDate(item.record.dateAgreed) : undefined);
+}
+
+/** The day as the backend writes it (UTC midnight), or '' while not known. */
+function itemInstantOf(item: OutboxItem): string {
+  const day = itemDayOf(item);
+  return day ? toUtcMidnight(day) : '';
+}
+
 /** Whether a local item is that backend record (same contact, same day). */
 export function isSameEntry(record: AgreementRecord, item: OutboxItem): boolean {
-  return isSameContact(record.primaryContact, item.primaryContact) && apiInstantToCalendarDate(record.dateAgreed) === item.dateAgreed;
+  return isSameContact(record.primaryContact, item.primaryContact) && apiInstantToCalendarDate(record.dateAgreed) === itemDayOf(item);
 }
 
 /**
@@ -61,7 +75,7 @@ export function duplicateCheckList(records: readonly AgreementRecord[], items: r
       customerId: item.customerId,
       primaryContact: item.primaryContact,
       templateId: item.templateId ?? '',
-      dateAgreed: toUtcMidnight(item.dateAgreed),
+      dateAgreed: itemInstantOf(item),
       type: MCA_TYPE,
       userId: null,
     });
@@ -79,7 +93,7 @@ export function findDuplicate(contact: Contact, records: readonly AgreementRecor
   if (!check.duplicate) return null;
   const { latest } = check;
   const waiting = items.some(
-    (item) => (item.state === 'queued' || item.state === 'sending') && isSameContact(item.primaryContact, latest.primaryContact) && toUtcMidnight(item.dateAgreed) === latest.dateAgreed,
+    (item) => (item.state === 'queued' || item.state === 'sending') && isSameContact(item.primaryContact, latest.primaryContact) && itemInstantOf(item) === latest.dateAgreed,
   );
   return { kind: waiting ? 'queued' : 'recorded', latest };
 }

@@ -15,10 +15,9 @@ import { DexieOutboxStorage } from '../../../../renderer/src/db/outbox-storage';
 import { OutboxQueue } from '../../../../renderer/src/outbox/queue';
 import { enqueueAttestation } from '../../../../renderer/src/outbox/commands';
 import { SyncEngine } from '../../../../renderer/src/outbox/engine';
-import { resultFromError } from '../../../../renderer/src/outbox/call-failure';
+import { channelTransport } from '../../../../renderer/src/outbox/channel-transport';
+import { dispatcherCall } from '../helpers/dispatcher-call';
 import type { OutboxTransport } from '../../../../renderer/src/outbox/ports';
-import type { SubmitResult } from '../../../../shared/ipc/contract';
-import { ApiError } from '../../../../shared/ipc/errors';
 import { calendarDateIn } from '../../../../shared/domain/dates';
 
 let sandbox: RunningSandbox;
@@ -41,15 +40,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => sandbox?.stop());
 
-/** The IPC transport's job (sync/ipc-transport.ts, which needs a window), straight onto the host's dispatcher. */
+/** The IPC transport's mapping (outbox/channel-transport.ts), straight onto the host's dispatcher; sends counted. */
+const channels = channelTransport(dispatcherCall(() => host.dispatch));
 const transport: OutboxTransport = {
-  batchLimit: 1,
-  async submit(item) {
+  ...channels,
+  submit(item) {
     sends += 1;
-    const answer = await host.dispatch('submitAttestation', { itemId: item.id, customerId: item.customerId, primaryContact: item.primaryContact, dateAgreed: item.dateAgreed });
-    return answer.ok ? (answer.data as SubmitResult) : resultFromError(new ApiError(answer.error));
+    return channels.submit(item);
   },
-  submitBatch: () => Promise.reject(new Error('no batches here')),
 };
 
 describe('a legacy attestation in the outbox, on Partner Center today', () => {

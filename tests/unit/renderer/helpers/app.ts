@@ -7,6 +7,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import type { Component } from 'vue';
 import type { PartnerUser } from '../../../../shared/domain/roles';
+import type { AttestationRoute } from '../../../../shared/ipc/contract';
 import { useTransport } from '../../../../renderer/src/platform/api';
 import { useDatabase, type McaDeskDatabase } from '../../../../renderer/src/db/database';
 import { i18n, setLanguage } from '../../../../renderer/src/i18n';
@@ -23,10 +24,10 @@ export interface TestApp {
 }
 
 /** A signed-in (or not) app context; components mounted with `mountIn` share it. */
-export async function createTestApp(user: PartnerUser | null): Promise<TestApp> {
+export async function createTestApp(user: PartnerUser | null, options: { attestationRoute?: AttestationRoute } = {}): Promise<TestApp> {
   const fake = createFakeApi();
   useTransport(fake.api);
-  fake.on('getSession', () => (user ? { signedIn: true, backend: 'sandbox', user } : { signedIn: false, backend: 'sandbox' }));
+  fake.on('getSession', () => (user ? { signedIn: true, backend: 'sandbox', user, attestationRoute: options.attestationRoute ?? 'legacy' } : { signedIn: false, backend: 'sandbox' }));
   // What the main process always answers (tests of the secret storage replace it).
   fake.on('getAppInfo', () => ({
     name: 'MCA Desk',

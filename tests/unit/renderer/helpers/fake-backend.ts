@@ -3,6 +3,7 @@
  * agreement, as the real API's MS-RequestId promises), and lets a test script each answer, hold a
  * call open, or "lose" a response after the write happened.
  */
+import { noEnhancedCalls } from './no-enhanced-calls';
 import type { AgreementRecord } from '../../../../shared/domain/agreement';
 import type { SubmitResult } from '../../../../shared/ipc/contract';
 import type { OutboxItem } from '../../../../renderer/src/db/rows';
@@ -48,6 +49,7 @@ export class FakeBackend {
 
   /** This backend as the outbox's transport: a batch is its items sent one by one, answered together. */
   readonly transport: OutboxTransport = {
+    ...noEnhancedCalls,
     batchLimit: 500,
     submit: (item) => this.submit(item),
     submitBatch: async (items) => new Map(await Promise.all(items.map(async (item) => [item.id, await this.submit(item)] as const))),

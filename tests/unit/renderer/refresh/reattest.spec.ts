@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noEnhancedCalls } from '../helpers/no-enhanced-calls';
 import { planReattestation } from '../../../../renderer/src/refresh/reattest-plan';
 import { enqueueMany } from '../../../../renderer/src/outbox/enqueue-many';
 import { ipcTransport } from '../../../../renderer/src/sync/ipc-transport';
@@ -96,6 +97,7 @@ describe('sending re-confirmations', () => {
     await queued(database, [1, 2, 3, 4].map(item));
     const calls: string[][] = [];
     const transport: OutboxTransport = {
+      ...noEnhancedCalls,
       batchLimit: 3,
       submit: async () => Promise.reject(new Error('not a single item')),
       async submitBatch(items) {

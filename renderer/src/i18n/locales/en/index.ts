@@ -13,8 +13,9 @@ import refresh from './refresh';
 import bulk from './bulk';
 import settings from './settings';
 import secrets from './secrets';
+import enhanced from './enhanced';
 
-const en = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings, secrets };
+const en = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings, secrets, enhanced };
 
 /** The shape every language must have: the English messages' keys, each a string. */
 export type Messages = typeof en;

@@ -14,6 +14,7 @@ import refresh from './refresh';
 import bulk from './bulk';
 import settings from './settings';
 import secrets from './secrets';
+import enhanced from './enhanced';
 
-const nl: Messages = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings, secrets };
+const nl: Messages = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings, secrets, enhanced };
 export default nl;
