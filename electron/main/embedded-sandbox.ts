@@ -54,7 +54,7 @@ export async function startPersistentSandbox(dataDir: string, options: Omit<Sand
 }
 
 export async function startEmbeddedSandbox(dataDir: string): Promise<EmbeddedSandbox> {
-  // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
-  const sandbox = await startPersistentSandbox(dataDir, { legacyAttestation: 'available' });
+  // Partner Center as it is today: the legacy attestation retired, the enhanced flow with its app registrations.
+  const sandbox = await startPersistentSandbox(dataDir);
   return { url: sandbox.url, stop: () => sandbox.stop() };
 }

@@ -91,8 +91,8 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   let sandboxUrl = options.sandboxUrl;
   if (backend === 'sandbox' && !sandboxUrl) {
     // On disk it keeps its port between runs, because stored sign-ins are bound to the backend URL.
-    // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
-    const sandboxOptions = { legacyAttestation: 'available' as const, ...options.sandbox };
+    // Partner Center as it is today by default (the legacy attestation retired); a caller may ask for the one before 2026.
+    const sandboxOptions = { ...options.sandbox };
     sandbox = dataDir ? await startPersistentSandbox(join(dataDir, 'sandbox'), sandboxOptions) : await startSandbox({ quiet: true, ...sandboxOptions, port: 0, memory: true });
     sandboxUrl = sandbox.url;
   }

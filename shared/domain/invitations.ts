@@ -17,6 +17,11 @@ export const placeholderNames = [
   'temporaryPassword',
   'customerTenantId',
   'providerName',
+  // The acceptance link's email (Partner Center's enhanced attestation, acceptance-link-template.ts).
+  'signerName',
+  'companyName',
+  'acceptanceUrl',
+  'expiresAt',
 ] as const;
 export type PlaceholderName = (typeof placeholderNames)[number];
 export type PlaceholderValues = Partial<Record<PlaceholderName, string>>;

@@ -45,7 +45,10 @@ export interface BrowserModeFixtures {
 }
 
 function startApp(appOptions: BrowserModeFixtures['appOptions']): Promise<WebApp> {
-  return startWebApp({ ...appOptions, memory: true, port: 0, log: { warn: () => undefined, error: (message) => console.error(message) } });
+  // The seed's route is what most files here prove, so the sandbox still offers it unless a file
+  // asks for Partner Center as it is today (`sandbox: { legacyAttestation: 'retired' }`, enhanced-*.e2e.ts).
+  const sandbox = { legacyAttestation: 'available' as const, ...appOptions.sandbox };
+  return startWebApp({ ...appOptions, sandbox, memory: true, port: 0, log: { warn: () => undefined, error: (message) => console.error(message) } });
 }
 
 export const test = base.extend<BrowserModeFixtures>({

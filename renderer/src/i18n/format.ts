@@ -15,9 +15,9 @@ export function formatApiDay(instant: string): string {
   return day ? formatDay(day) : instant;
 }
 
-/** A moment as date and time. */
-export function formatMoment(epochMs: number): string {
-  return format(new Date(epochMs), 'PPp', { locale: dateLocale() });
+/** A moment as date and time, in the app's language or in `language` (an email's). */
+export function formatMoment(epochMs: number, language?: string): string {
+  return format(new Date(epochMs), 'PPp', { locale: dateLocale(language) });
 }
 
 /** "5 minutes ago" / "5 minuten geleden". */

@@ -76,6 +76,6 @@ export function initLanguage(): void {
 }
 
 /** date-fns locale of the current language. */
-export function dateLocale(): Locale {
-  return i18n.global.locale.value === 'nl' ? nlLocale : enGB;
+export function dateLocale(language: string = i18n.global.locale.value): Locale {
+  return language === 'nl' ? nlLocale : enGB;
 }

@@ -47,10 +47,11 @@ export function initialEnhancedState(fields: EnhancedFields, newId: () => string
 
 /**
  * The watching schedule: the rate limit is shared by all of the agent's work, so reads start soon
- * after the link was sent and then thin out (1, 2, 5, 10, 30 minutes, then hourly). Before the link
- * is sent the signer cannot accept, so an unsent link is read hourly only.
+ * after the link was sent (signers often open it at once: the first read after 30 seconds) and then
+ * thin out (1, 2, 5, 10, 30 minutes, then hourly). Before the link is sent the signer cannot accept,
+ * so an unsent link is read hourly only.
  */
-export const WATCH_SCHEDULE_MINUTES: readonly number[] = [1, 2, 5, 10, 30];
+export const WATCH_SCHEDULE_MINUTES: readonly number[] = [0.5, 1, 2, 5, 10, 30];
 export const WATCH_STEADY_MINUTES = 60;
 /** A read just after the link's end, to see a last-minute acceptance (or learn it expired). */
 const AFTER_EXPIRY_MS = 30_000;

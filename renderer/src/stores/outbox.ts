@@ -11,7 +11,7 @@ import type { Contact } from '../../../shared/domain/contact';
 import { db } from '../db/database';
 import type { OutboxItem } from '../db/rows';
 import { activeOutboxFeed, TrackedRows } from '../db/change-feed';
-import { discardItem, enqueueAttestation, OutboxCommandError, requeueFailed, type NewAttestation } from '../outbox/commands';
+import { checkNow as checkItemNow, discardItem, enqueueAttestation, enqueueEnhancedAttestation, markLinkSent as markItemLinkSent, OutboxCommandError, requeueFailed, type NewAttestation, type NewEnhancedAttestation, type RequeueChanges } from '../outbox/commands';
 import { checkSave, type SaveRefusal } from '../outbox/save-rules';
 import { DexieOutboxStorage } from '../db/outbox-storage';
 import { useLiveQuery } from '../composables/useLiveQuery';
@@ -97,6 +97,32 @@ export const useOutboxStore = defineStore('outbox', () => {
     return { saved: true, item };
   }
 
+  /**
+   * Queues an enhanced attestation request (the signer and the link's details), unless a save rule
+   * refuses it (the role, or the signer is the customer's latest confirmed contact already).
+   */
+  async function saveEnhanced(request: NewEnhancedAttestation): Promise<SaveOutcome> {
+    const refusal = await refusalOf(request.customerId, request.signer);
+    if (refusal) return { saved: false, refusal };
+    const item = await enqueueEnhancedAttestation(request, context());
+    useSyncStore().trigger('enqueue');
+    return { saved: true, item };
+  }
+
+  /** The agent copied the acceptance link's email, or opened it in email: the watching starts. */
+  async function markLinkSent(itemId: string, via: 'clipboard' | 'email'): Promise<OutboxItem> {
+    const item = await markItemLinkSent(itemId, via, context());
+    useSyncStore().trigger('enqueue');
+    return item;
+  }
+
+  /** "Check now", or the agent opened the customer: the link's attestation is read at once (inside the engine's rules). */
+  async function checkNow(itemId: string): Promise<OutboxItem> {
+    const item = await checkItemNow(itemId, context());
+    useSyncStore().trigger('enqueue');
+    return item;
+  }
+
   async function retry(itemId: string): Promise<OutboxItem> {
     const item = await requeueFailed(itemId, {}, context());
     useSyncStore().trigger('enqueue');
@@ -104,7 +130,7 @@ export const useOutboxStore = defineStore('outbox', () => {
   }
 
   /** Replaces a failed item by a corrected one, under the same save rules as a new save. */
-  async function edit(itemId: string, changes: { primaryContact: Contact; dateAgreed: string }): Promise<SaveOutcome> {
+  async function edit(itemId: string, changes: { primaryContact: Contact } & Omit<RequeueChanges, 'primaryContact'>): Promise<SaveOutcome> {
     const current = await db().outbox.get(itemId);
     if (!current) throw new OutboxCommandError('not-found');
     const refusal = await refusalOf(current.customerId, changes.primaryContact, itemId);
@@ -118,5 +144,5 @@ export const useOutboxStore = defineStore('outbox', () => {
     return discardItem(itemId, context());
   }
 
-  return { active, recentlyConfirmed, waitingCount, sendingCount, failedCount, localStates, version, changedSince, save, retry, edit, discard };
+  return { active, recentlyConfirmed, waitingCount, sendingCount, failedCount, localStates, version, changedSince, save, saveEnhanced, markLinkSent, checkNow, retry, edit, discard };
 });

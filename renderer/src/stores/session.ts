@@ -23,6 +23,12 @@ export const useSessionStore = defineStore('session', () => {
   const mayAttest = computed(() => attestPermission.value?.allowed === true);
   const mayCreateCustomers = computed(() => (user.value ? canCreateCustomers(user.value).allowed : false));
   const isIndirectReseller = computed(() => user.value?.partnerType === 'indirect-reseller');
+  /**
+   * How this backend takes a partner's confirmation: 'enhanced' (Partner Center since 5 January 2026:
+   * a signer accepts through a link) or 'legacy' (the seed's contact and date, on a backend that still
+   * offers it). The host decides it at sign-in.
+   */
+  const attestationRoute = computed(() => (session.value?.signedIn ? session.value.attestationRoute : 'enhanced'));
 
   /** Loads the session once (later calls share it); `force` asks again. */
   function load(force = false): Promise<void> {
@@ -60,5 +66,5 @@ export const useSessionStore = defineStore('session', () => {
     expired.value = true;
   }
 
-  return { session, loaded, expired, loadError, user, backend, attestPermission, mayAttest, mayCreateCustomers, isIndirectReseller, load, signIn, signInWithMicrosoft, signOut, markExpired };
+  return { session, loaded, expired, loadError, user, backend, attestPermission, mayAttest, mayCreateCustomers, isIndirectReseller, attestationRoute, load, signIn, signInWithMicrosoft, signOut, markExpired };
 });

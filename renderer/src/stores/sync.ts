@@ -39,8 +39,15 @@ export const useSyncStore = defineStore('sync', () => {
   function describeEvent(event: SyncEvent): void {
     const notifications = useNotificationsStore();
     const { t } = i18n.global;
-    if (event.type === 'confirmed')
+    const signer = 'item' in event ? `${event.item.primaryContact.firstName} ${event.item.primaryContact.lastName}`.trim() : '';
+    if (event.type === 'confirmed' && event.item.enhanced)
+      notifications.notify('success', t('enhanced.notify.confirmed', { customer: event.item.customerName, signer }));
+    else if (event.type === 'confirmed')
       notifications.notify('success', t(event.item.alreadyRecorded ? 'notifications.confirmedAlready' : 'notifications.confirmed', { customer: event.item.customerName }));
+    else if (event.type === 'progress' && event.before.enhanced?.step === 'create' && event.item.enhanced?.step === 'watch')
+      notifications.notify('info', t('enhanced.notify.linkReady', { customer: event.item.customerName, signer }));
+    else if (event.type === 'failed' && event.item.lastError?.kind === 'link-expired')
+      notifications.notify('error', t('enhanced.notify.expired', { customer: event.item.customerName, signer }));
     else if (event.type === 'failed')
       notifications.notify('error', t('notifications.failed', { customer: event.item.customerName, reason: event.item.lastError?.reason ?? '' }));
     else if (event.type === 'auth-required') {

@@ -37,6 +37,9 @@ export default {
     'confirmed-by-partner': 'Confirmed by partner',
     'accepted-directly': 'Accepted directly',
     failed: 'Failed',
+    'link-requested': 'Link requested',
+    'waiting-for-acceptance': 'Waiting for acceptance',
+    'link-expired': 'Link expired',
   },
   statusBar: {
     label: 'Sync status',

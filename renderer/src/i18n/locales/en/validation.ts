@@ -11,6 +11,8 @@ export default {
   'before-floor': 'The date cannot be before {floor}.',
   'invalid-domain': 'Enter a domain name, such as contoso.onmicrosoft.com.',
   'invalid-country': 'Enter the two-letter country code, such as NL.',
+  'country-not-upper-case': 'Write the country code in capitals, such as NL.',
+  'unknown-language': 'This is not a known language: use a tag such as en-US or nl-NL.',
   'invalid-language': 'Enter a language code, such as nl-NL.',
   'choose-acceptance': 'Choose how the customer accepts the Microsoft Customer Agreement.',
   'invalid-url': 'Enter a web address, such as http://127.0.0.1:4010.',

@@ -37,6 +37,9 @@ const nl: typeof en = {
     'confirmed-by-partner': 'Bevestigd door partner',
     'accepted-directly': 'Direct geaccepteerd',
     failed: 'Mislukt',
+    'link-requested': 'Koppeling aangevraagd',
+    'waiting-for-acceptance': 'Wacht op acceptatie',
+    'link-expired': 'Koppeling verlopen',
   },
   statusBar: {
     label: 'Synchronisatiestatus',

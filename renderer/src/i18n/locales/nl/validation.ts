@@ -12,6 +12,8 @@ const nl: typeof en = {
   'before-floor': 'De datum mag niet voor {floor} liggen.',
   'invalid-domain': 'Vul een domeinnaam in, zoals contoso.onmicrosoft.com.',
   'invalid-country': 'Vul de landcode van twee letters in, zoals NL.',
+  'country-not-upper-case': 'Schrijf de landcode in hoofdletters, zoals NL.',
+  'unknown-language': 'Dit is geen bekende taal: gebruik een code zoals en-US of nl-NL.',
   'invalid-language': 'Vul een taalcode in, zoals nl-NL.',
   'choose-acceptance': 'Kies hoe de klant de Microsoft-klantovereenkomst accepteert.',
   'invalid-url': 'Vul een webadres in, zoals http://127.0.0.1:4010.',
