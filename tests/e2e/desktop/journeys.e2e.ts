@@ -5,17 +5,22 @@
  */
 import { expect, test } from './fixtures';
 import { signInThroughForm } from '../support/agent';
-import { confirmAcceptance } from '../support/ui';
+import { requestAcceptanceLink } from '../support/ui';
 import { channelNames } from '../../../shared/ipc/channels';
 
 const ADATUM = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
+
+async function attestationsAt(url: string, customerId: string): Promise<Array<{ id: string; status: string }>> {
+  const response = await fetch(`${url}/sandbox/attestations?customerId=${customerId}`);
+  return ((await response.json()) as { items: never[] }).items;
+}
 
 async function agreementsAt(url: string, customerId: string): Promise<Array<{ requestId: string; primaryContact: { firstName: string } }>> {
   const response = await fetch(`${url}/sandbox/agreements?customerId=${customerId}`);
   return ((await response.json()) as { items: never[] }).items;
 }
 
-test('start → embedded sandbox → sign in → attest: the sandbox holds exactly one agreement', async ({ desktop }) => {
+test('start → embedded sandbox (Partner Center today) → sign in → acceptance link → the signer accepts → finalised: exactly one agreement', async ({ desktop }) => {
   const { page, electron } = desktop;
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -28,9 +33,18 @@ test('start → embedded sandbox → sign in → attest: the sandbox holds exact
   expect(info.backend).toMatchObject({ kind: 'sandbox', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
 
   await signInThroughForm(page, 'admin@contoso.example');
-  await confirmAcceptance(page, 'Adatum Corporation', 'Maria');
-  await page.getByRole('link', { name: /^Outbox/ }).click();
-  await expect(page.getByText('Nothing is waiting')).toBeVisible({ timeout: 30_000 });
+  await requestAcceptanceLink(page, 'Adatum Corporation', 'Maria');
+  const panel = page.getByRole('region', { name: 'Acceptance link' });
+  await expect(panel).toContainText('Link sent?', { timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Copy to clipboard' }).click();
+  // The main process wrote the email to the system clipboard (the double's, electron.d.ts Clipboard.writeText).
+  expect(await electron.clipboard.readText()).toMatch(/\/customer-acceptance\//);
+  const attestations = await attestationsAt(info.backend.url, ADATUM);
+  expect(attestations).toHaveLength(1);
+  // The signer accepts (the sandbox's helper stands in for the page), and the agent checks at once.
+  expect((await fetch(`${info.backend.url}/sandbox/attestations/${attestations[0]!.id}/accept`, { method: 'POST' })).status).toBe(200);
+  await panel.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByText('Adatum Corporation: the agreement is finalised. Maria Carr accepted.')).toBeVisible({ timeout: 30_000 });
 
   const agreements = await agreementsAt(info.backend.url, ADATUM);
   expect(agreements).toHaveLength(1);

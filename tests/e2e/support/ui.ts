@@ -18,6 +18,19 @@ export async function confirmAcceptance(page: Page, customer: string, firstName:
   await expect(page.getByText(`Saved: the confirmation for ${customer} is queued.`)).toBeVisible();
 }
 
+/**
+ * Asks for an acceptance link (Partner Center today) for the customer's primary contact with this
+ * first name as the signer, and waits for "requested".
+ */
+export async function requestAcceptanceLink(page: Page, customer: string, firstName: string): Promise<void> {
+  await openCustomerByName(page, customer);
+  await page.getByRole('link', { name: 'Confirm acceptance' }).click();
+  await page.getByRole('button', { name: 'Use the primary contact' }).click();
+  await page.getByLabel('First name').fill(firstName);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(`The acceptance link for ${customer} is requested.`, { exact: false })).toBeVisible();
+}
+
 /** Every outbox item in the page's IndexedDB databases (read raw, as stored). */
 export function readOutbox(page: Page): Promise<Array<{ id: string; state: string; customerId: string; attempts: number }>> {
   return page.evaluate(`(async () => {

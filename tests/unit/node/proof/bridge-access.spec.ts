@@ -38,7 +38,8 @@ class Launch {
   constructor(readonly app: WebApp) {}
 
   static async start(options: Parameters<typeof startWebApp>[0] = {}): Promise<Launch> {
-    const launch = new Launch(await startWebApp({ memory: true, log: { warn: () => undefined, error: () => undefined }, ...options }));
+    // These proofs send the seed's attestation: a sandbox that still offers it, unless a test says otherwise.
+    const launch = new Launch(await startWebApp({ memory: true, log: { warn: () => undefined, error: () => undefined }, ...options, sandbox: { legacyAttestation: 'available', ...options.sandbox } }));
     const exchange = await send(launch.app.port, { method: 'GET', path: `/?token=${launch.app.token}`, headers: { Host: `127.0.0.1:${launch.app.port}` } });
     launch.cookie = String(exchange.headers['set-cookie']).split(';')[0]!;
     return launch;

@@ -25,6 +25,38 @@ function item(state: OutboxItem['state'], overrides: Partial<OutboxItem> = {}): 
   };
 }
 
+function link(state: OutboxItem['state'], enhanced: Partial<NonNullable<OutboxItem['enhanced']>> = {}, overrides: Partial<OutboxItem> = {}): OutboxItem {
+  const base = { step: 'create' as const, companyName: 'Contoso', country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10080, finaliseRequestId: 'f', checks: 0 };
+  return item(state, { kind: 'enhanced', dateAgreed: undefined, enhanced: { ...base, ...enhanced }, ...overrides });
+}
+const ready = { step: 'watch' as const, attestation: { id: 'a', acceptanceUrl: 'http://127.0.0.1/x', expiresAt: '2026-12-10T00:00:00Z', status: 'pending' as const } };
+
+describe('MCA status of an acceptance link', () => {
+  it('reads Link requested, then Waiting for acceptance (ready, sent, accepted), and Link expired when parked so', () => {
+    const statusOf = (items: OutboxItem[], state?: McaStateRow) => mcaStatusOf(state, localStatesOf(items).get(CUSTOMER_A));
+    expect(statusOf([link('queued')])).toBe('link-requested');
+    expect(statusOf([link('sending')])).toBe('link-requested');
+    expect(statusOf([link('queued', ready)])).toBe('waiting-for-acceptance');
+    expect(statusOf([link('queued', { ...ready, linkSentAt: 5 })])).toBe('waiting-for-acceptance');
+    expect(statusOf([link('queued', { ...ready, step: 'finalise' })])).toBe('waiting-for-acceptance');
+    const expired = link('failed', ready, { lastError: { kind: 'link-expired', reason: 'expired', at: 1 } });
+    expect(statusOf([expired])).toBe('link-expired');
+    // A link the backend refused is a failure the agent must act on, like any other.
+    expect(statusOf([link('failed', {}, { lastError: { kind: 'failed', reason: 'bad', at: 1 } })])).toBe('failed');
+    // An expired link still parked shows first: the agent must act on it ("Send a new link" replaces it).
+    expect(statusOf([expired, link('queued')])).toBe('link-expired');
+    // A link on its way shows over an earlier confirmation (the agent asked for a new one).
+    expect(statusOf([link('queued', ready)], confirmed)).toBe('waiting-for-acceptance');
+  });
+
+  it('keeps the order gate closed at every step and says which step it is at', () => {
+    expect(orderClearance(undefined, [link('queued')])).toEqual({ cleared: false, why: 'link-requested' });
+    expect(orderClearance(undefined, [link('queued', ready)])).toEqual({ cleared: false, why: 'waiting-for-acceptance' });
+    expect(orderClearance(undefined, [link('failed', ready, { lastError: { kind: 'link-expired', reason: 'x', at: 1 } })])).toEqual({ cleared: false, why: 'link-expired' });
+    expect(orderClearance(confirmed, [link('queued', ready)])).toMatchObject({ cleared: true, by: 'partner' });
+  });
+});
+
 describe('MCA status', () => {
   it('uses the words of the filter, failed and queued before what the backend knows', () => {
     expect(mcaStatusOf(undefined, undefined)).toBe('not-accepted');
