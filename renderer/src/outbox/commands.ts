@@ -119,6 +119,32 @@ export function requeueFailed(itemId: string, changes: RequeueChanges, context: 
   });
 }
 
+/**
+ * A legacy attestation the backend answered "retired" (Partner Center since 5 January 2026) becomes
+ * an acceptance link request for the same customer, its contact as the signer: the failed item is
+ * replaced, and the new one starts at its first step. Nothing else about the contact changes.
+ */
+export function moveRetiredToEnhanced(itemId: string, fields: EnhancedFields, context: CommandContext): Promise<OutboxItem> {
+  return context.storage.update([itemId], ([old]) => {
+    if (!old) throw new OutboxCommandError('not-found');
+    if (old.state !== 'failed' || old.lastError?.kind !== 'legacy-retired') throw new OutboxCommandError('not-failed');
+    const replacement = freshItem(
+      { customerId: old.customerId, customerName: old.customerName, primaryContact: old.primaryContact, kind: 'enhanced', enhanced: initialEnhancedState(fields, newIdOf(context)) },
+      context,
+      old.id,
+    );
+    replacement.createdAt = old.createdAt;
+    return {
+      put: [{ ...old, state: 'replaced', replacedBy: replacement.id, updatedAt: context.now }, replacement],
+      audit: [
+        auditEntry(old, 'replaced', context.now, `the backend retired this attestation; moved to an acceptance link as ${replacement.id}`),
+        auditEntry(replacement, 'queued', context.now, `acceptance link for ${replacement.primaryContact.email}, replaces ${old.id}`),
+      ],
+      result: replacement,
+    };
+  });
+}
+
 /** The agent gives up on an item that is queued or failed. It stays in the history as discarded. */
 export function discardItem(itemId: string, context: CommandContext): Promise<OutboxItem> {
   return context.storage.update([itemId], ([item]) => {

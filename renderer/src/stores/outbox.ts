@@ -9,9 +9,10 @@ import { computed } from 'vue';
 import { Dexie } from 'dexie';
 import type { Contact } from '../../../shared/domain/contact';
 import { db } from '../db/database';
+import { LINK_EXPIRY_DEFAULT_MINUTES } from '../../../shared/api/enhanced-attestation';
 import type { OutboxItem } from '../db/rows';
 import { activeOutboxFeed, TrackedRows } from '../db/change-feed';
-import { checkNow as checkItemNow, discardItem, enqueueAttestation, enqueueEnhancedAttestation, markLinkSent as markItemLinkSent, OutboxCommandError, requeueFailed, type NewAttestation, type NewEnhancedAttestation, type RequeueChanges } from '../outbox/commands';
+import { checkNow as checkItemNow, discardItem, moveRetiredToEnhanced, enqueueAttestation, enqueueEnhancedAttestation, markLinkSent as markItemLinkSent, OutboxCommandError, requeueFailed, type NewAttestation, type NewEnhancedAttestation, type RequeueChanges } from '../outbox/commands';
 import { checkSave, type SaveRefusal } from '../outbox/save-rules';
 import { DexieOutboxStorage } from '../db/outbox-storage';
 import { useLiveQuery } from '../composables/useLiveQuery';
@@ -123,6 +124,22 @@ export const useOutboxStore = defineStore('outbox', () => {
     return item;
   }
 
+  /**
+   * A legacy attestation answered "retired": the same contact becomes the signer of an acceptance
+   * link, with the company, country and language of the cached customer. Answers the new item, or
+   * null when the customer's details are not known on this computer (the item stays parked).
+   */
+  async function moveToEnhanced(itemId: string): Promise<OutboxItem | null> {
+    const current = await db().outbox.get(itemId);
+    if (!current) return null;
+    const details = await db().customerDetails.get(current.customerId);
+    if (!details?.country || !details.language) return null;
+    const fields = { companyName: details.companyName, country: details.country.toUpperCase(), language: details.language, linkExpiryMinutes: LINK_EXPIRY_DEFAULT_MINUTES };
+    const item = await moveRetiredToEnhanced(itemId, fields, context());
+    useSyncStore().trigger('enqueue');
+    return item;
+  }
+
   async function retry(itemId: string): Promise<OutboxItem> {
     const item = await requeueFailed(itemId, {}, context());
     useSyncStore().trigger('enqueue');
@@ -144,5 +161,5 @@ export const useOutboxStore = defineStore('outbox', () => {
     return discardItem(itemId, context());
   }
 
-  return { active, recentlyConfirmed, waitingCount, sendingCount, failedCount, localStates, version, changedSince, save, saveEnhanced, markLinkSent, checkNow, retry, edit, discard };
+  return { active, recentlyConfirmed, waitingCount, sendingCount, failedCount, localStates, version, changedSince, save, saveEnhanced, markLinkSent, checkNow, moveToEnhanced, retry, edit, discard };
 });

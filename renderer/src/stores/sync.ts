@@ -15,6 +15,9 @@ import { useLiveQuery } from '../composables/useLiveQuery';
 import { i18n } from '../i18n';
 import { useNotificationsStore } from './notifications';
 import { useSessionStore } from './session';
+import { useOutboxStore } from './outbox';
+import { OutboxCommandError } from '../outbox/commands';
+import type { OutboxItem } from '../outbox/item';
 
 const LAST_SYNC_KEY = 'sync.lastSyncAt';
 
@@ -46,6 +49,7 @@ export const useSyncStore = defineStore('sync', () => {
       notifications.notify('success', t(event.item.alreadyRecorded ? 'notifications.confirmedAlready' : 'notifications.confirmed', { customer: event.item.customerName }));
     else if (event.type === 'progress' && event.before.enhanced?.step === 'create' && event.item.enhanced?.step === 'watch')
       notifications.notify('info', t('enhanced.notify.linkReady', { customer: event.item.customerName, signer }));
+    else if (event.type === 'failed' && event.item.lastError?.kind === 'legacy-retired') void moveRetired(event.item);
     else if (event.type === 'failed' && event.item.lastError?.kind === 'link-expired')
       notifications.notify('error', t('enhanced.notify.expired', { customer: event.item.customerName, signer }));
     else if (event.type === 'failed')
@@ -55,6 +59,25 @@ export const useSyncStore = defineStore('sync', () => {
       useSessionStore().markExpired();
       notifications.notify('error', t('notifications.authRequired'));
     } else if (event.type === 'recovered') notifications.notify('info', t('notifications.recovered', { count: event.count }));
+  }
+
+  /**
+   * The backend retired the seed's attestation: the item moves to an acceptance link for the same
+   * contact, and the agent is told. Every window hears the event; the move is one atomic command, so
+   * only the first window's succeeds and only it speaks.
+   */
+  async function moveRetired(item: OutboxItem): Promise<void> {
+    const notifications = useNotificationsStore();
+    const { t } = i18n.global;
+    const signer = `${item.primaryContact.firstName} ${item.primaryContact.lastName}`.trim();
+    try {
+      const moved = await useOutboxStore().moveToEnhanced(item.id);
+      if (moved) notifications.notify('info', t('enhanced.legacyMoved', { customer: item.customerName, signer }));
+      else notifications.notify('error', t('enhanced.legacyNotMoved', { customer: item.customerName }));
+    } catch (error) {
+      if (error instanceof OutboxCommandError) return; // another window moved it
+      throw error;
+    }
   }
 
   async function recordDrain(report: DrainReport, fromThisWindow: boolean): Promise<void> {

@@ -13,7 +13,7 @@ import { MemorySettingsStore } from '../../../../electron/host/settings';
 import { McaDeskDatabase } from '../../../../renderer/src/db/database';
 import { DexieOutboxStorage } from '../../../../renderer/src/db/outbox-storage';
 import { OutboxQueue } from '../../../../renderer/src/outbox/queue';
-import { enqueueAttestation } from '../../../../renderer/src/outbox/commands';
+import { enqueueAttestation, moveRetiredToEnhanced, OutboxCommandError } from '../../../../renderer/src/outbox/commands';
 import { SyncEngine } from '../../../../renderer/src/outbox/engine';
 import { channelTransport } from '../../../../renderer/src/outbox/channel-transport';
 import { dispatcherCall } from '../helpers/dispatcher-call';
@@ -82,6 +82,35 @@ describe('a legacy attestation in the outbox, on Partner Center today', () => {
     expect(await engine.drain()).toMatchObject({ sent: 0 });
     expect(sends).toBe(1);
     expect(await database.outbox.get(item.id)).toMatchObject({ state: 'failed', attempts: 1 });
+
+    // It moves to the enhanced route, the contact as the signer: a new link is requested and made.
+    const fields = { companyName: customer.companyName, country: 'US', language: 'en-US', linkExpiryMinutes: 60 };
+    const moved = await moveRetiredToEnhanced(item.id, fields, { storage, actor: 'admin@contoso.example', now });
+    expect(moved).toMatchObject({ kind: 'enhanced', state: 'queued', replaces: item.id, primaryContact: typed, enhanced: { step: 'create', ...fields } });
+    expect(await database.outbox.get(item.id)).toMatchObject({ state: 'replaced', replacedBy: moved.id });
+    // A second window trying the same move changes nothing.
+    await expect(moveRetiredToEnhanced(item.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toBeInstanceOf(OutboxCommandError);
+    expect(await engine.drain()).toMatchObject({ sent: 1, failed: 0 });
+    const ready = await database.outbox.get(moved.id);
+    expect(ready).toMatchObject({ state: 'queued', enhanced: { step: 'watch', attestation: { status: 'pending' } } });
+    const made = (await sandbox.inspect.attestations()).filter((attestation) => attestation.customerTenantId === customer.id);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.signatory).toMatchObject({ firstName: 'Tania', lastName: 'Carr', email: typed.email });
+    database.close();
+  });
+
+  it('moves only an item the backend answered "retired"', async () => {
+    const database = new McaDeskDatabase(`legacy-retired-only-${Date.now()}`);
+    await database.open();
+    const storage = new DexieOutboxStorage(database);
+    const now = Date.now();
+    const queued = await enqueueAttestation(
+      { customerId: '11111111-1111-4111-8111-111111111111', customerName: 'Queued Ltd', primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example' }, dateAgreed: '2025-01-02' },
+      { storage, actor: 'admin@contoso.example', now },
+    );
+    const fields = { companyName: 'Queued Ltd', country: 'NL', language: 'nl-NL', linkExpiryMinutes: 60 };
+    await expect(moveRetiredToEnhanced(queued.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toBeInstanceOf(OutboxCommandError);
+    expect(await database.outbox.toArray()).toMatchObject([{ id: queued.id, state: 'queued' }]);
     database.close();
   });
 });

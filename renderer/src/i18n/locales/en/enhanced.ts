@@ -63,5 +63,6 @@ export default {
     expired: 'Link expired',
   },
   legacyRetired: 'The backend no longer takes this kind of attestation (Microsoft retired it on 5 January 2026).',
+  legacyNotMoved: 'Microsoft retired this kind of attestation on 5 January 2026. Open {customer} once online, then Confirm acceptance to send the signer an acceptance link.',
   legacyMoved: 'Microsoft retired this kind of attestation on 5 January 2026: the confirmation for {customer} was moved to an acceptance link for {signer}.',
 };

@@ -65,6 +65,7 @@ const enhanced: Messages['enhanced'] = {
     expired: 'Koppeling verlopen',
   },
   legacyRetired: 'De backend neemt dit soort bevestiging niet meer aan (Microsoft heeft het op 5 januari 2026 beëindigd).',
+  legacyNotMoved: 'Microsoft heeft dit soort bevestiging op 5 januari 2026 beëindigd. Open {customer} terwijl u online bent en kies Acceptatie bevestigen om de ondertekenaar een acceptatiekoppeling te sturen.',
   legacyMoved: 'Microsoft heeft dit soort bevestiging op 5 januari 2026 beëindigd: de bevestiging voor {customer} is omgezet in een acceptatiekoppeling voor {signer}.',
 };
 export default enhanced;

@@ -10,5 +10,10 @@ const nl: typeof en = {
   failed: 'Niet vrijgegeven: Microsoft heeft de bevestiging voor {customer} niet geaccepteerd: {reason}. Herstel dit in de Outbox.',
   notAccepted: 'Niet vrijgegeven: {customer} heeft de Microsoft-klantovereenkomst niet geaccepteerd.',
   toOutbox: 'Outbox openen',
+  'link-requested': 'Nog niet vrijgegeven: de acceptatiekoppeling voor {customer} is aangevraagd; MCA Desk vraagt Microsoft erom zodra dat kan.',
+  'waiting-for-acceptance': 'Nog niet vrijgegeven: de ondertekenaar van {customer} heeft de acceptatiekoppeling (of krijgt die zo). De bestelling wordt vrijgegeven zodra de ondertekenaar accepteert en MCA Desk de overeenkomst heeft afgerond; deze pagina werkt zichzelf bij.',
+  'link-expired': 'Niet vrijgegeven: de acceptatiekoppeling voor {customer} is verlopen voordat die werd geaccepteerd. Stuur een nieuwe koppeling vanaf de pagina van de klant.',
+  sendLink: 'Acceptatiekoppeling sturen',
+  toCustomer: 'Klant openen',
 };
 export default nl;
