@@ -14,6 +14,7 @@
  *   legacy attestation, the item keeps what the agent typed); `auth-required` pauses everything until sign-in.
  * - Nothing is dropped: an item leaves the queue only as confirmed, or by the agent's own action.
  */
+import type { AuthNeed } from '../../../shared/ipc/results';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 import { kindOf, type OutboxItem } from './item';
 import { KIND_PLANS, planOf } from './kinds';
@@ -27,7 +28,7 @@ export type SyncEvent =
   | { type: 'retry'; item: OutboxItem }
   /** An enhanced attestation moved on (its link is ready, it was checked, the signer accepted). */
   | { type: 'progress'; item: OutboxItem; before: OutboxItem }
-  | { type: 'auth-required'; reason: string }
+  | { type: 'auth-required'; reason: string; need?: AuthNeed }
   | { type: 'recovered'; count: number };
 
 export interface DrainReport {
@@ -268,7 +269,7 @@ export class SyncEngine {
         if (stored) this.emit({ type: 'retry', item: after });
         return { item: { ...item, state: 'queued', nextAttemptAt: settlement.nextAttemptAt }, how: 'later' };
       case 'auth-required':
-        if (this.pausedReason === null) this.emit({ type: 'auth-required', reason: settlement.reason });
+        if (this.pausedReason === null) this.emit({ type: 'auth-required', reason: settlement.reason, ...(settlement.need ? { need: settlement.need } : {}) });
         this.pausedReason = settlement.reason;
         return { item: { ...item, state: 'queued', nextAttemptAt: now }, how: 'later' };
     }

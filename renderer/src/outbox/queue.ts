@@ -4,6 +4,7 @@
  * engine calls the backend between them. `OutboxSteps` lets the engine run against any store (the
  * soak fences it to simulate a killed window).
  */
+import type { AuthNeed } from '../../../shared/ipc/results';
 import type { AgreementRecord } from '../../../shared/domain/agreement';
 import { auditEntry, type AuditKind, type OutboxItem } from './item';
 import type { EnhancedProgress } from './ports';
@@ -14,7 +15,7 @@ export type Settlement =
   | { status: 'confirmed'; record: AgreementRecord; alreadyRecorded: boolean }
   | { status: 'retry'; nextAttemptAt: number; reason: string }
   | { status: 'failed'; code: string | number; reason: string }
-  | { status: 'auth-required'; reason: string }
+  | { status: 'auth-required'; reason: string; need?: AuthNeed }
   /** Parked like `failed` (the agent's to act on), marked so the enhanced route can take it over. */
   | { status: 'legacy-retired'; code: string | number; reason: string }
   /** A step of an enhanced attestation went through: the item stays queued for its next step, due then. */

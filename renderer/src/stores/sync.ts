@@ -57,7 +57,9 @@ export const useSyncStore = defineStore('sync', () => {
     else if (event.type === 'auth-required') {
       paused.value = true;
       useSessionStore().markExpired();
-      notifications.notify('error', t('notifications.authRequired'));
+      // Partner Center's own reasons come first: a sign-in without MFA, or no app registration for the enhanced calls.
+      const key = event.need === 'mfa' ? 'enhanced.needMfa' : event.need === 'app-credential' ? 'enhanced.needAppCredential' : 'notifications.authRequired';
+      notifications.notify('error', t(key));
     } else if (event.type === 'recovered') notifications.notify('info', t('notifications.recovered', { count: event.count }));
   }
 
