@@ -64,6 +64,8 @@ export default {
   },
   needMfa: 'Partner Center needs a sign-in with multi-factor authentication (MFA) for this. Sign out, then sign in again with MFA; your queued work waits.',
   needAppCredential: 'Partner Center’s attestation calls need the partner’s app registration (AppOnly). An Admin agent adds it in Settings → Backend; your queued work waits.',
+  exportLinks: 'Export acceptance links',
+  exported: 'Exported {count} acceptance links (CSV) for a mail merge.',
   legacyRetired: 'The backend no longer takes this kind of attestation (Microsoft retired it on 5 January 2026).',
   legacyNotMoved: 'Microsoft retired this kind of attestation on 5 January 2026. Open {customer} once online, then Confirm acceptance to send the signer an acceptance link.',
   legacyMoved: 'Microsoft retired this kind of attestation on 5 January 2026: the confirmation for {customer} was moved to an acceptance link for {signer}.',

@@ -66,6 +66,8 @@ const enhanced: Messages['enhanced'] = {
   },
   needMfa: 'Partner Center vraagt hiervoor een aanmelding met meervoudige verificatie (MFA). Meld u af en meld u opnieuw aan met MFA; uw werk in de wachtrij blijft staan.',
   needAppCredential: 'De bevestigingsaanroepen van Partner Center hebben de app-registratie van de partner nodig (AppOnly). Een Admin-agent voegt die toe in Instellingen → Backend; uw werk in de wachtrij blijft staan.',
+  exportLinks: 'Acceptatiekoppelingen exporteren',
+  exported: '{count} acceptatiekoppelingen geëxporteerd (CSV) voor een mailmerge.',
   legacyRetired: 'De backend neemt dit soort bevestiging niet meer aan (Microsoft heeft het op 5 januari 2026 beëindigd).',
   legacyNotMoved: 'Microsoft heeft dit soort bevestiging op 5 januari 2026 beëindigd. Open {customer} terwijl u online bent en kies Acceptatie bevestigen om de ondertekenaar een acceptatiekoppeling te sturen.',
   legacyMoved: 'Microsoft heeft dit soort bevestiging op 5 januari 2026 beëindigd: de bevestiging voor {customer} is omgezet in een acceptatiekoppeling voor {signer}.',
