@@ -38,3 +38,28 @@ test('an indirect reseller, in the dark theme', async ({ page }) => {
   await expect(page.getByText(/^Details saved/)).toBeVisible();
   await page.screenshot(shot('reseller-guidance-dark'));
 });
+
+test.describe('Partner Center as it is today', () => {
+  test.use({ appOptions: { sandbox: { legacyAttestation: 'retired' } } });
+
+  test('the acceptance-link route: form, link panel, the signer’s page', async ({ page, app, browser }) => {
+    await signInThroughForm(page, 'admin@contoso.example');
+    await openCustomer(page, 'Adatum Corporation');
+    await expect(page.getByText(/^Details saved/)).toBeVisible();
+    await page.getByRole('link', { name: 'Confirm acceptance' }).click();
+    await page.getByRole('button', { name: 'Use the primary contact' }).click();
+    await page.getByLabel('First name').fill('Maria');
+    await page.screenshot(shot('enhanced-form'));
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Acceptance link' });
+    await expect(panel).toContainText('Link sent?', { timeout: 30_000 });
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ ...shot('acceptance-link'), fullPage: true });
+
+    const [attestation] = (await app.sandbox!.inspect.attestations()).filter((a) => a.companyName === 'Adatum Corporation');
+    const signer = await browser.newPage();
+    await signer.goto(attestation!.acceptanceUrl);
+    await signer.screenshot(shot('signer-acceptance-page'));
+    await signer.close();
+  });
+});
