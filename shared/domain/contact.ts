@@ -59,3 +59,8 @@ export const contactSchema = z.object({
 
 export type Contact = z.output<typeof contactSchema>;
 export type ContactInput = z.input<typeof contactSchema>;
+
+/** "Maria Carr": the person's name as a greeting or a notification writes it. */
+export function personName(contact: Pick<Contact, 'firstName' | 'lastName'>): string {
+  return `${contact.firstName} ${contact.lastName}`.trim();
+}

@@ -3,6 +3,7 @@
  * the customer's language (or the app's), filled from the outbox item. Nothing secret is in it: the
  * link's token is meant for the signer, and the text lives in memory only (never in IndexedDB).
  */
+import { personName } from '../../../shared/domain/contact';
 import { ACCEPTANCE_LINK_TEMPLATE } from '../../../shared/domain/acceptance-link-template';
 import { renderInvitation, type InvitationLanguage, type InvitationText } from '../../../shared/domain/invitations';
 import type { OutboxItem } from '../outbox/item';
@@ -21,7 +22,7 @@ export function acceptanceLinkEmail(item: OutboxItem, partnerName: string | unde
   const language = draftLanguageFor(item.enhanced.language, appLanguage);
   const signer = item.primaryContact;
   const rendered = renderInvitation(ACCEPTANCE_LINK_TEMPLATE[language], {
-    signerName: `${signer.firstName} ${signer.lastName}`.trim(),
+    signerName: personName(signer),
     companyName: item.enhanced.companyName,
     partnerName,
     acceptanceUrl: link.acceptanceUrl,

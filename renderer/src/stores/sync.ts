@@ -2,6 +2,7 @@
  * Runs the outbox sync for the signed-in agent and tells the UI how it goes: online or not, whether
  * the backend answered, when the last sync was, and whether sending is paused or held.
  */
+import { personName } from '../../../shared/domain/contact';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { db } from '../db/database';
@@ -42,7 +43,7 @@ export const useSyncStore = defineStore('sync', () => {
   function describeEvent(event: SyncEvent): void {
     const notifications = useNotificationsStore();
     const { t } = i18n.global;
-    const signer = 'item' in event ? `${event.item.primaryContact.firstName} ${event.item.primaryContact.lastName}`.trim() : '';
+    const signer = 'item' in event ? personName(event.item.primaryContact) : '';
     if (event.type === 'confirmed' && event.item.enhanced)
       notifications.notify('success', t('enhanced.notify.confirmed', { customer: event.item.customerName, signer }));
     else if (event.type === 'confirmed')
@@ -71,7 +72,7 @@ export const useSyncStore = defineStore('sync', () => {
   async function moveRetired(item: OutboxItem): Promise<void> {
     const notifications = useNotificationsStore();
     const { t } = i18n.global;
-    const signer = `${item.primaryContact.firstName} ${item.primaryContact.lastName}`.trim();
+    const signer = personName(item.primaryContact);
     try {
       const moved = await useOutboxStore().moveToEnhanced(item.id);
       if (moved) notifications.notify('info', t('enhanced.legacyMoved', { customer: item.customerName, signer }));
