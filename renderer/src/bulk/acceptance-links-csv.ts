@@ -10,10 +10,15 @@ import { toCsv } from './status-csv';
 
 export const ACCEPTANCE_LINK_COLUMNS = ['customerTenantId', 'companyName', 'signerFirstName', 'signerLastName', 'signerEmail', 'acceptanceUrl', 'expiresAt', 'state'] as const;
 
-/** The items with a link, oldest first; an item still waiting for its link has nothing to merge yet. */
+/** Whether an item holds a link to merge: made (an item still waiting for its link has none), and still in play or expired. */
+export function hasAcceptanceLink(item: OutboxItem): boolean {
+  return item.enhanced?.attestation !== undefined && (item.state === 'queued' || item.state === 'sending' || isExpiredLink(item));
+}
+
+/** The items with a link, oldest first. */
 export function acceptanceLinkRows(items: readonly OutboxItem[]): string[][] {
   return items
-    .filter((item) => item.enhanced?.attestation && (item.state === 'queued' || item.state === 'sending' || isExpiredLink(item)))
+    .filter(hasAcceptanceLink)
     .sort((a, b) => a.createdAt - b.createdAt)
     .map((item) => {
       const state = item.enhanced!;

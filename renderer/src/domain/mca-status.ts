@@ -51,13 +51,19 @@ export function mcaStatusOf(state: McaStateRow | undefined, local: LocalAttestat
 /** The order in which a customer's link states show: the one the agent must act on first. */
 const LINK_RANK: Record<LinkState, number> = { 'link-expired': 3, 'waiting-for-acceptance': 2, 'link-requested': 1 };
 
+/** Of two link states, the one the agent must act on first. */
+function moreUrgent(a: LinkState | undefined, b: LinkState | undefined): LinkState | undefined {
+  if (!a || !b) return a ?? b;
+  return LINK_RANK[b] > LINK_RANK[a] ? b : a;
+}
+
 /** Summarises active outbox items per customer. */
 export function localStatesOf(items: readonly OutboxItem[]): Map<string, LocalAttestationState> {
   const states = new Map<string, LocalAttestationState>();
   for (const item of items) {
     const state = states.get(item.customerId) ?? { waiting: false, failed: false };
-    const link = linkStateOf(item);
-    if (link && (!state.link || LINK_RANK[link] > LINK_RANK[state.link])) state.link = link;
+    const link = moreUrgent(state.link, linkStateOf(item));
+    if (link) state.link = link;
     if (item.state === 'queued' || item.state === 'sending') state.waiting = true;
     if (item.state === 'failed' && !isExpiredLink(item)) state.failed = true;
     states.set(item.customerId, state);
@@ -77,7 +83,7 @@ export type OrderClearance =
 export function orderClearance(state: McaStateRow | undefined, activeItems: readonly OutboxItem[]): OrderClearance {
   if (state?.partnerAttestationCompleted) return { cleared: true, by: 'partner', dateAgreed: state.lastDateAgreed };
   if (state?.isSigned) return { cleared: true, by: 'customer' };
-  const link = localStatesOf(activeItems).get(activeItems[0]?.customerId ?? '')?.link;
+  const link = activeItems.reduce<LinkState | undefined>((found, item) => moreUrgent(found, linkStateOf(item)), undefined);
   if (activeItems.some((item) => item.state === 'queued' || item.state === 'sending')) return { cleared: false, why: link && link !== 'link-expired' ? link : 'queued' };
   const failed = activeItems.find((item) => item.state === 'failed' && !isExpiredLink(item));
   if (failed) return { cleared: false, why: 'failed', reason: failed.lastError?.reason ?? '' };

@@ -8,10 +8,9 @@
  */
 import '../../../soak/fake-idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, SEEDED_PASSWORD, type RunningSandbox } from '../../../../sandbox/index';
-import { createHost, type Host } from '../../../../electron/host/host';
-import { MemorySecretStore } from '../../../../electron/host/secrets/store';
-import { MemorySettingsStore } from '../../../../electron/host/settings';
+import type { RunningSandbox } from '../../../../sandbox/index';
+import { startEnhancedWorld, type EnhancedWorld } from '../host/enhanced-helpers';
+import type { Host } from '../../../../electron/host/host';
 import { McaDeskDatabase } from '../../../../renderer/src/db/database';
 import { DexieOutboxStorage } from '../../../../renderer/src/db/outbox-storage';
 import { OutboxQueue } from '../../../../renderer/src/outbox/queue';
@@ -22,6 +21,7 @@ import type { OutboxTransport } from '../../../../renderer/src/outbox/ports';
 import type { OutboxItem } from '../../../../renderer/src/outbox/item';
 import { dispatcherCall } from '../helpers/dispatcher-call';
 
+let backend: EnhancedWorld;
 let sandbox: RunningSandbox;
 let host: Host;
 let customers: Array<{ id: string; companyName: string }>;
@@ -29,18 +29,10 @@ const MINUTE = 60_000;
 const channels = () => channelTransport(dispatcherCall(() => host.dispatch));
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, memory: true, quiet: true });
-  host = createHost({
-    transport: 'browser',
-    version: 'test',
-    settings: new MemorySettingsStore(),
-    secrets: new MemorySecretStore(),
-    overrides: { backend: 'sandbox', sandboxUrl: sandbox.url },
-    log: { warn: () => undefined, error: () => undefined },
-  });
-  await host.start();
-  const signedIn = await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
-  if (!signedIn.ok) throw new Error('sign-in failed');
+  // Partner Center as it is today, a host signed in as Contoso's Admin agent (the enhanced host tests' world).
+  backend = await startEnhancedWorld();
+  sandbox = backend.sandbox;
+  ({ host } = await backend.signedIn('admin@contoso.example'));
   const page = await host.dispatch('listCustomers', { pageSize: 40 });
   if (!page.ok) throw new Error('no customers');
   // Customers with nothing of the enhanced flow or the legacy one yet (the seed gives some of them states).
@@ -48,7 +40,7 @@ beforeAll(async () => {
   customers = (page.data as { items: Array<{ id: string; companyName: string }> }).items.filter((customer) => !touched.has(customer.id));
   if (customers.length < 4) throw new Error('the seed has too few untouched customers');
 }, 60_000);
-afterAll(() => sandbox?.stop());
+afterAll(() => backend?.stop());
 
 const signer = { firstName: 'Eva', lastName: 'Jansen', email: 'eva.jansen@customer.example', phoneNumber: '+31 20 555 0101' };
 

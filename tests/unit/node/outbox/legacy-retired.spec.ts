@@ -6,10 +6,9 @@
  */
 import '../../../soak/fake-idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, SEEDED_PASSWORD, type RunningSandbox } from '../../../../sandbox/index';
-import { createHost, type Host } from '../../../../electron/host/host';
-import { MemorySecretStore } from '../../../../electron/host/secrets/store';
-import { MemorySettingsStore } from '../../../../electron/host/settings';
+import type { RunningSandbox } from '../../../../sandbox/index';
+import { startEnhancedWorld, type EnhancedWorld } from '../host/enhanced-helpers';
+import type { Host } from '../../../../electron/host/host';
 import { McaDeskDatabase } from '../../../../renderer/src/db/database';
 import { DexieOutboxStorage } from '../../../../renderer/src/db/outbox-storage';
 import { OutboxQueue } from '../../../../renderer/src/outbox/queue';
@@ -20,25 +19,18 @@ import { dispatcherCall } from '../helpers/dispatcher-call';
 import type { OutboxTransport } from '../../../../renderer/src/outbox/ports';
 import { calendarDateIn } from '../../../../shared/domain/dates';
 
+let world: EnhancedWorld;
 let sandbox: RunningSandbox;
 let host: Host;
 let sends = 0;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, memory: true, quiet: true });
-  host = createHost({
-    transport: 'browser',
-    version: 'test',
-    settings: new MemorySettingsStore(),
-    secrets: new MemorySecretStore(),
-    overrides: { backend: 'sandbox', sandboxUrl: sandbox.url },
-    log: { warn: () => undefined, error: () => undefined },
-  });
-  await host.start();
-  const signedIn = await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
-  if (!signedIn.ok) throw new Error('sign-in failed');
+  // Partner Center as it is today, a host signed in as Contoso's Admin agent (the enhanced host tests' world).
+  world = await startEnhancedWorld();
+  sandbox = world.sandbox;
+  ({ host } = await world.signedIn('admin@contoso.example'));
 }, 60_000);
-afterAll(() => sandbox?.stop());
+afterAll(() => world?.stop());
 
 /** The IPC transport's mapping (outbox/channel-transport.ts), straight onto the host's dispatcher; sends counted. */
 const channels = channelTransport(dispatcherCall(() => host.dispatch));
