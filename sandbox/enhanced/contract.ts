@@ -149,6 +149,8 @@ export const enhancedErrors = {
 export const ENHANCED_MAX_BODY_BYTES = 16 * 1024;
 /** `attributes.objectType` of an attestation. */
 export const ATTESTATION_OBJECT_TYPE = 'EnhancedAttestation';
+/** CHOSEN (sandbox only): the profile (`GET /v1/profiles/me`) names the partner's app registration in this field. */
+export const PROFILE_APP_FIELD = 'appClientId';
 /** CHOSEN: the partner-wide record's field for the attestation its latest agreement was finalised from. */
 export const RECORD_ATTESTATION_FIELD = 'lastAgreementAttestationId';
 

@@ -64,7 +64,7 @@ export function partnerRecordRoutes(state: SandboxState): Hono<AppEnv> {
           : { firstName: row.first_name, lastName: row.last_name, email: row.email, ...(row.phone_number ? { phoneNumber: row.phone_number } : {}) },
       lastAgreementDateEpoch: row.epoch === null ? null : Number(row.epoch),
       partnerAttestationCompleted: row.first_name !== null,
-      // CHOSEN: the attestation the latest agreement was finalised from (enhanced flow only).
+      // The attestation the latest agreement was finalised from (enhanced flow only; the name is the contract's).
       ...(row.attestation_id ? { [RECORD_ATTESTATION_FIELD]: row.attestation_id } : {}),
     }));
     const last = page.at(-1);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv, SandboxState } from '../http/context';
-import { isToday, seededAppRegistrations } from '../enhanced/contract';
+import { isToday, PROFILE_APP_FIELD, seededAppRegistrations } from '../enhanced/contract';
 
 export function profileRoutes(state: SandboxState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -20,7 +20,7 @@ export function profileRoutes(state: SandboxState): Hono<AppEnv> {
       ...(user.providerName ? { providerName: user.providerName } : {}),
       // Sandbox-only, Partner Center today: the partner's seeded app registration, so the app can use
       // the AppOnly grant (secret = the sandbox password) without setup.
-      ...(isToday(state.legacyAttestation) ? { appClientId: appClientIdOf(user.partnerTenantId) } : {}),
+      ...(isToday(state.legacyAttestation) ? { [PROFILE_APP_FIELD]: appClientIdOf(user.partnerTenantId) } : {}),
     });
   });
 
@@ -42,7 +42,7 @@ export function profileRoutes(state: SandboxState): Hono<AppEnv> {
   return app;
 }
 
-/** CHOSEN (sandbox only): the profile names the partner's app registration as `appClientId`. */
+/** The client id of the partner's seeded app registration (named in the profile as PROFILE_APP_FIELD). */
 function appClientIdOf(partnerTenantId: string): string | undefined {
   return seededAppRegistrations.find((app) => app.partnerTenantId === partnerTenantId)?.clientId;
 }
