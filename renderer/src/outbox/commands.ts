@@ -173,13 +173,14 @@ export function markLinkSent(itemId: string, via: 'clipboard' | 'email', context
   });
 }
 
-/** "Check now" (or the agent opened the customer): the attestation is read at the next sync, inside the engine's rules. */
+/** "Check now" (or the agent opened the customer): the attestation is read at the next sync (never inside a Retry-After: the engine's hold). */
 export function checkNow(itemId: string, context: CommandContext): Promise<OutboxItem> {
   return context.storage.update([itemId], ([item]) => {
     if (!item?.enhanced) throw new OutboxCommandError('not-found');
     if (item.state !== 'queued' || item.enhanced.step !== 'watch') return { put: [], audit: [], result: item };
-    if (item.nextAttemptAt <= context.now) return { put: [], audit: [], result: item };
-    const next: OutboxItem = { ...item, nextAttemptAt: context.now, updatedAt: context.now };
+    if (item.enhanced.askedAt !== undefined && item.nextAttemptAt <= context.now) return { put: [], audit: [], result: item };
+    // Asked by the agent: read at once, even when the watching budget holds the scheduled reads back.
+    const next: OutboxItem = { ...item, nextAttemptAt: Math.min(item.nextAttemptAt, context.now), enhanced: { ...item.enhanced, askedAt: context.now }, updatedAt: context.now };
     return { put: [next], audit: [], result: next };
   });
 }

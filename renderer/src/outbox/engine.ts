@@ -12,6 +12,8 @@
  *   as the backend asked, so an outage is not hammered item by item.
  * - `failed` parks the item and the rest go on (so does `legacy-retired`: the backend retired the
  *   legacy attestation, the item keeps what the agent typed); `auth-required` pauses everything until sign-in.
+ * - Scheduled reads of pending acceptance links share a budget per minute (`watch-budget.ts`), so a
+ *   thousand waiting links never crowd out the agent's other work; a read the agent asked for goes at once.
  * - Nothing is dropped: an item leaves the queue only as confirmed, or by the agent's own action.
  */
 import type { AuthNeed } from '../../../shared/ipc/results';
@@ -21,6 +23,8 @@ import { KIND_PLANS, planOf } from './kinds';
 import type { OutboxTransport, SendResult } from './ports';
 import type { OutboxSteps, Settlement } from './queue';
 import { Plan } from './send-plan';
+import { isScheduledRead } from './enhanced-state';
+import { WatchBudget, WATCH_READS_PER_MINUTE } from './watch-budget';
 
 export type SyncEvent =
   | { type: 'confirmed'; item: OutboxItem }
@@ -54,6 +58,8 @@ export interface SyncEngineOptions {
   backoff?: BackoffPolicy;
   /** Transport failures in a row that mean "the backend is unreachable": hold the queue. */
   outageThreshold?: number;
+  /** Scheduled reads of pending attestations allowed in any minute (`watch-budget.ts`). */
+  watchReadsPerMinute?: number;
   onEvent?: (event: SyncEvent) => void;
 }
 
@@ -79,6 +85,7 @@ export class SyncEngine {
   private outagePasses = 0;
   private expedite = false;
   private wake: () => void = () => undefined;
+  private readonly watchBudget: WatchBudget;
 
   constructor(options: SyncEngineOptions) {
     this.options = {
@@ -87,8 +94,10 @@ export class SyncEngine {
       leaseMs: DEFAULT_LEASE_MS,
       backoff: DEFAULT_BACKOFF,
       outageThreshold: 3,
+      watchReadsPerMinute: WATCH_READS_PER_MINUTE,
       ...options,
     };
+    this.watchBudget = new WatchBudget(this.options.watchReadsPerMinute);
   }
 
   get paused(): string | null {
@@ -174,6 +183,8 @@ export class SyncEngine {
           const lane = laneOf(item);
           const room = rooms.get(lane) ?? 0;
           if (room <= 0) return false;
+          // A scheduled read waits (keeping its place) while the watching budget is spent.
+          if (isScheduledRead(item.enhanced) && !this.watchBudget.take(this.options.now())) return false;
           rooms.set(lane, room - 1);
           return true;
         });
@@ -218,7 +229,7 @@ export class SyncEngine {
       this.wake = () => undefined;
     }
     report.paused = this.pausedReason !== null;
-    const due = plan.earliestDue();
+    const due = plan.earliestDue((item) => (isScheduledRead(item.enhanced) ? Math.max(item.nextAttemptAt, this.watchBudget.nextFreeAt(this.options.now())) : item.nextAttemptAt));
     const held = this.heldUntil;
     report.nextDueAt = due === null ? null : Math.max(due, held ?? 0);
     return report;

@@ -35,6 +35,8 @@ export interface EnhancedState {
   /** Reads of the attestation since the link was sent (the schedule's position). */
   checks: number;
   lastCheckedAt?: number;
+  /** The agent asked for a read ("Check now", or opened the customer): it goes at once, outside the watching budget. */
+  askedAt?: number;
 }
 
 export type EnhancedFields = Pick<EnhancedState, 'companyName' | 'country' | 'language' | 'linkExpiryMinutes'>;
@@ -46,22 +48,38 @@ export function initialEnhancedState(fields: EnhancedFields, newId: () => string
 }
 
 /**
- * The watching schedule: the rate limit is shared by all of the agent's work, so reads start soon
- * after the link was sent (signers often open it at once: the first read after 30 seconds) and then
- * thin out (1, 2, 5, 10, 30 minutes, then hourly). Before the link is sent the signer cannot accept,
- * so an unsent link is read hourly only.
+ * The watching schedule, by how long ago the link was sent: signers mostly accept within the hour
+ * (often at once), so reads are close together then and thin out after (every 30 seconds for ten
+ * minutes, every minute to the hour, every 5 minutes to six hours, every 15 to a day, then hourly).
+ * Before the link is sent the signer cannot accept, so an unsent link is read hourly only. The
+ * rate limit is shared by all of the agent's work: the engine holds these reads to a share of it
+ * (`watch-budget.ts`), however many links are pending.
  */
-export const WATCH_SCHEDULE_MINUTES: readonly number[] = [0.5, 1, 2, 5, 10, 30];
+export const WATCH_SCHEDULE: ReadonlyArray<{ sentWithinMinutes: number; everyMinutes: number }> = [
+  { sentWithinMinutes: 10, everyMinutes: 0.5 },
+  { sentWithinMinutes: 60, everyMinutes: 1 },
+  { sentWithinMinutes: 6 * 60, everyMinutes: 5 },
+  { sentWithinMinutes: 24 * 60, everyMinutes: 15 },
+];
 export const WATCH_STEADY_MINUTES = 60;
 /** A read just after the link's end, to see a last-minute acceptance (or learn it expired). */
 const AFTER_EXPIRY_MS = 30_000;
 
 export function nextCheckDelayMs(state: EnhancedState, now: number): number {
-  const minutes = state.linkSentAt === undefined ? WATCH_STEADY_MINUTES : (WATCH_SCHEDULE_MINUTES[state.checks] ?? WATCH_STEADY_MINUTES);
+  const sentMinutesAgo = state.linkSentAt === undefined ? Number.POSITIVE_INFINITY : (now - state.linkSentAt) / 60_000;
+  const minutes = WATCH_SCHEDULE.find((band) => sentMinutesAgo < band.sentWithinMinutes)?.everyMinutes ?? WATCH_STEADY_MINUTES;
   const delay = minutes * 60_000;
   const expiresAt = state.attestation ? Date.parse(state.attestation.expiresAt) : Number.NaN;
   if (Number.isNaN(expiresAt)) return delay;
   return Math.max(0, Math.min(delay, expiresAt + AFTER_EXPIRY_MS - now));
+}
+
+/**
+ * A read on the watching schedule, which the engine holds to the watching budget; a read the agent
+ * asked for (`askedAt`) goes at once.
+ */
+export function isScheduledRead(state: EnhancedState | undefined): boolean {
+  return state?.step === 'watch' && state.askedAt === undefined;
 }
 
 /** Where the customer is on the route, as the agent reads it. */

@@ -119,7 +119,9 @@ function progressed(state: EnhancedState | undefined, outcome: Omit<EnhancedProg
   if (!state) return undefined;
   const stepChanged = outcome.changes.step !== undefined && outcome.changes.step !== state.step;
   const checks = outcome.counted ? state.checks + 1 : stepChanged ? 0 : state.checks;
-  return { ...state, ...outcome.changes, checks, ...(outcome.counted ? { lastCheckedAt: now } : {}) };
+  // The read the agent asked for has been made (or the item moved on): the next one is on the schedule.
+  const { askedAt: _answered, ...rest } = state;
+  return { ...rest, ...outcome.changes, checks, ...(outcome.counted ? { lastCheckedAt: now } : {}) };
 }
 
 function describe(outcome: Settlement): string {

@@ -68,11 +68,14 @@ export class Plan {
     else if (next.state === 'queued' && next.nextAttemptAt <= now) this.ready.push(item.customerId);
   }
 
-  earliestDue(): number | null {
+  /** When the next head is due; `dueAt` may put an item later than its own time (a budget holds it back). */
+  earliestDue(dueAt: (item: OutboxItem) => number = (item) => item.nextAttemptAt): number | null {
     let earliest: number | null = null;
     for (const queue of this.byCustomer.values()) {
       const head = queue[0];
-      if (head?.state === 'queued' && (earliest === null || head.nextAttemptAt < earliest)) earliest = head.nextAttemptAt;
+      if (head?.state !== 'queued') continue;
+      const due = dueAt(head);
+      if (earliest === null || due < earliest) earliest = due;
     }
     return earliest;
   }

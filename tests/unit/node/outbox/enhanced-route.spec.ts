@@ -88,7 +88,7 @@ describe('an enhanced attestation in the outbox', () => {
     expect(await engine.drain()).toMatchObject({ sent: 1 });
     const checked = (await database.outbox.get(item.id))!;
     expect(checked).toMatchObject({ state: 'queued', enhanced: { step: 'watch', checks: 1 } });
-    expect(checked.nextAttemptAt - clock.now).toBe(1 * MINUTE);
+    expect(checked.nextAttemptAt - clock.now).toBe(0.5 * MINUTE);
 
     const attestationId = checked.enhanced!.attestation!.id;
     expect((await helper(attestationId, 'accept')).status).toBe(200);
