@@ -13,6 +13,7 @@ import { buildBenchSite, PROBE_SCRIPT } from './build';
 import { measureColdStart, type ColdStartOutcome } from './measures/cold-start';
 import { measureCustomers, type CustomersOutcome } from './measures/customers';
 import { measureSync, type SyncOutcome } from './measures/sync';
+import { measureEnhanced, type EnhancedOutcome } from './measures/enhanced';
 import { currentLoad, machineInfo, median, round, type Machine, type Measured } from './report';
 
 export interface BenchConfig {
@@ -31,6 +32,11 @@ export interface BenchConfig {
   /** Cut the rate-limited run short (smoke test); undefined: let it finish. */
   rateLimitedTimeoutMs?: number;
   coldStartRuns: number;
+  /** Enhanced route: links whose signers accept within the first hour; pending links watched; the sandbox's limit then. */
+  enhancedAcceptLinks: number;
+  enhancedPendingLinks: number;
+  enhancedWatchMinutes: number;
+  enhancedLimitPerMinute: number;
   /** Build the app first (electron-vite build); the smoke test reuses the build `npm test` made. */
   buildApp: boolean;
   userName: string;
@@ -48,6 +54,10 @@ export const FULL_CONFIG: Omit<BenchConfig, 'log'> = {
   syncItems: 1_000,
   syncLatencyMs: 50,
   coldStartRuns: 3,
+  enhancedAcceptLinks: 40,
+  enhancedPendingLinks: 1_000,
+  enhancedWatchMinutes: 10,
+  enhancedLimitPerMinute: 500,
   buildApp: true,
   userName: 'admin@contoso.example',
 };
@@ -67,6 +77,9 @@ export const SMOKE_CONFIG: Omit<BenchConfig, 'log'> = {
   rateLimitPerMinute: 6,
   rateLimitedTimeoutMs: 4_000,
   coldStartRuns: 1,
+  enhancedAcceptLinks: 4,
+  enhancedPendingLinks: 60,
+  enhancedWatchMinutes: 3,
   buildApp: false,
 };
 
@@ -76,6 +89,7 @@ export interface BenchRun {
   customers: CustomersOutcome;
   sync: SyncOutcome;
   coldStart: ColdStartOutcome;
+  enhanced: EnhancedOutcome;
   measured: Measured[];
   startedAt: string;
   minutes: number;
@@ -150,6 +164,16 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       await browser.close();
     }
 
+    // In Node (the outbox, host and sandbox of the app, real HTTP, a jumping clock): no browser needed.
+    const enhanced = await measureEnhanced({
+      acceptLinks: config.enhancedAcceptLinks,
+      pendingLinks: config.enhancedPendingLinks,
+      watchMinutes: config.enhancedWatchMinutes,
+      limitPerMinute: config.enhancedLimitPerMinute,
+      seed: 12,
+      log,
+    });
+
     const { log: _log, ...plain } = config;
     const machine = machineInfo(chromiumVersion, loadAtStart);
     return {
@@ -158,7 +182,8 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       customers,
       sync,
       coldStart,
-      measured: toMeasured(config, customers, sync, coldStart),
+      enhanced,
+      measured: [...toMeasured(config, customers, sync, coldStart), ...enhancedRows(enhanced)],
       startedAt: startedAt.toISOString(),
       minutes: round((Date.now() - startedAt.getTime()) / 60_000, 1),
     };
@@ -276,4 +301,46 @@ function toMeasured(config: Omit<BenchConfig, 'log'>, c: CustomersOutcome, s: Sy
     },
   );
   return rows;
+}
+
+function enhancedRows(e: EnhancedOutcome): Measured[] {
+  const { accept, watching, baseline } = e;
+  const latencyRatio = round(accept.p50S / baseline.accept.p50S, 2);
+  const shareRatio = round(watching.shareOfLimit / baseline.watching.shareOfLimit, 3);
+  const requestsRatio = round(accept.requestsPerConfirmed / baseline.accept.requestsPerConfirmed, 2);
+  return [
+    {
+      id: 'enhanced_accept_to_confirmed_p50_s',
+      label: `Enhanced route: signer accepts (within the first hour after sending) to Confirmed, p50`,
+      value: accept.p50S,
+      unit: 's',
+      target: '<= 60 s (p95 reported)',
+      met: accept.p50S <= 60 && accept.confirmed === accept.links,
+      baseline: baseline.accept.p50S,
+      ratio: latencyRatio,
+      note: `${accept.confirmed}/${accept.links} links, accepted at seeded random moments in the first hour; p95 ${accept.p95S} s, max ${accept.maxS} s; baseline = the same schedule without the watching budget: p50 ${baseline.accept.p50S} s, p95 ${baseline.accept.p95S} s; jumping clock, real HTTP (${accept.realSeconds} s real)`,
+    },
+    {
+      id: 'pending_poll_share_of_limit',
+      label: `Watching ${watching.links} pending links for ${watching.minutes} min under a limit of ${watching.limitPerMinute}/min: share of the limit`,
+      value: watching.shareOfLimit,
+      unit: 'of limit',
+      target: '<= 0.10',
+      met: watching.shareOfLimit <= 0.1 && watching.throttled === 0,
+      baseline: baseline.watching.shareOfLimit,
+      ratio: shareRatio,
+      note: `${watching.requests} requests (${watching.reads} reads), ${watching.throttled} answered 429; all links sent at the same moment (the worst case); baseline = the schedule alone, no budget, unthrottled: ${baseline.watching.requests} requests = ${baseline.watching.shareOfLimit} of the limit`,
+    },
+    {
+      id: 'enhanced_requests_per_confirmed',
+      label: 'Enhanced route: requests from Save to Confirmed per link (create + reads + finalise)',
+      value: accept.requestsPerConfirmed,
+      unit: 'requests',
+      target: 'reported',
+      met: accept.confirmed === accept.links,
+      baseline: baseline.accept.requestsPerConfirmed,
+      ratio: requestsRatio,
+      note: `over the accept benchmark: ${accept.readsPerConfirmed} reads per link; baseline without the budget ${baseline.accept.requestsPerConfirmed}`,
+    },
+  ];
 }

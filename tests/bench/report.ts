@@ -16,6 +16,9 @@ export const RESULT_IDS = [
   'sync_rate_limit_utilisation',
   'cache_download_items_per_s',
   'cold_start_ms',
+  'enhanced_accept_to_confirmed_p50_s',
+  'pending_poll_share_of_limit',
+  'enhanced_requests_per_confirmed',
 ] as const;
 
 export type ResultId = (typeof RESULT_IDS)[number];

@@ -5,7 +5,7 @@
  * outcomes the same way, so every window can notify the agent.
  */
 import type { DrainReport, SyncEngine, SyncEvent } from '../outbox/engine';
-import { runAsLeader, type Leadership } from './leader';
+import { runAsLeader, type Leadership, type LocksLike } from './leader';
 
 export type SyncTrigger = 'start' | 'online' | 'focus' | 'interval' | 'enqueue' | 'manual' | 'due' | 'resume';
 
@@ -21,15 +21,15 @@ export type SyncMessage = { type: 'nudge'; trigger: SyncTrigger } | { type: 'eve
 
 export interface MessageChannelLike {
   postMessage(message: SyncMessage): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<SyncMessage>) => void): void;
-  removeEventListener(type: 'message', listener: (event: MessageEvent<SyncMessage>) => void): void;
+  addEventListener(type: 'message', listener: (event: { data: SyncMessage }) => void): void;
+  removeEventListener(type: 'message', listener: (event: { data: SyncMessage }) => void): void;
   close?(): void;
 }
 
 export interface SyncWorkerOptions {
   engine: SyncEngine;
   lockName: string;
-  locks?: LockManager | null;
+  locks?: LocksLike | null;
   channel?: MessageChannelLike | null;
   /** Where `online` and `focus` come from (the window). */
   events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
@@ -62,7 +62,7 @@ export class SyncWorker {
   private readonly now: () => number;
   private readonly onOnline = () => this.trigger('online');
   private readonly onFocus = () => this.trigger('focus');
-  private readonly onMessage = (message: MessageEvent<SyncMessage>) => this.receive(message.data);
+  private readonly onMessage = (message: { data: SyncMessage }) => this.receive(message.data);
 
   constructor(private readonly options: SyncWorkerOptions) {
     this.timers = options.timers ?? browserTimers;
@@ -82,7 +82,7 @@ export class SyncWorker {
       this.options.lockName,
       () => this.lead(),
       () => this.resign(),
-      this.options.locks === undefined ? globalThis.navigator?.locks : this.options.locks,
+      this.options.locks,
     );
   }
 

@@ -23,6 +23,8 @@ export interface ProxiedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The backend's status, once it answered a forwarded request. */
+  status?: number;
 }
 
 export interface LossyProxy {
@@ -54,6 +56,7 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
       try {
         const upstream = await fetch(`${target}${request.url}`, { method: request.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
         const text = await upstream.text();
+        recorded.status = upstream.status;
         if (action === 'drop-response') {
           response.socket?.destroy();
           return;
