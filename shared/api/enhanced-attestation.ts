@@ -15,10 +15,8 @@ import { MCA_TYPE, storedContactSchema } from '../domain/agreement';
 import { requiredText } from '../domain/text';
 import { apiAgreementSchema } from './partner-center';
 
-/** `linkExpiryMinutes`: 5 minutes to 7 days, 7 days when not given (CHOSEN, after CloudCockpit). */
-export const LINK_EXPIRY_MIN_MINUTES = 5;
-export const LINK_EXPIRY_MAX_MINUTES = 10_080;
-export const LINK_EXPIRY_DEFAULT_MINUTES = 10_080;
+export { LINK_EXPIRY_DEFAULT_MINUTES, LINK_EXPIRY_MAX_MINUTES, LINK_EXPIRY_MIN_MINUTES, linkExpiryMinutesSchema } from '../domain/link-expiry';
+import { linkExpiryMinutesSchema } from '../domain/link-expiry';
 
 export const COMPANY_NAME_MAX_LENGTH = 256;
 
@@ -50,14 +48,6 @@ export const wireLanguageSchema = z
   .string({ required_error: 'required', invalid_type_error: 'required' })
   .pipe(languageTagSchema)
   .refine(isKnownLanguage, 'unknown-language');
-
-/** `linkExpiryMinutes`: a whole number of minutes in range, or absent for the default. */
-export const linkExpiryMinutesSchema = z
-  .number({ invalid_type_error: 'invalid-number' })
-  .int('invalid-number')
-  .min(LINK_EXPIRY_MIN_MINUTES, 'out-of-range')
-  .max(LINK_EXPIRY_MAX_MINUTES, 'out-of-range')
-  .optional();
 
 /**
  * What the agent enters for an enhanced attestation (everything but the customer): the form, the IPC

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINK_EXPIRY_DEFAULT_MINUTES, linkExpiryMinutesSchema } from './link-expiry';
 import { contactSchema, emailSchema, phoneSchema } from './contact';
 import { tenantIdSchema } from './agreement';
 import { calendarDateSchema } from './dates';
@@ -59,9 +60,14 @@ export const addressSchema = z.object({
   phoneNumber: phoneSchema,
 });
 
-/** How a new customer accepts the MCA: the partner attests now, or the customer accepts in the admin center. */
+/**
+ * How a new customer accepts the MCA: the partner attests now (the seed's route: a contact and a
+ * date), an acceptance link goes to the signer (Partner Center since 5 January 2026), or the customer
+ * accepts in the admin center.
+ */
 export const newCustomerAcceptanceSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('partner-attested'), primaryContact: contactSchema, dateAgreed: calendarDateSchema }),
+  z.object({ mode: z.literal('acceptance-link'), primaryContact: contactSchema, linkExpiryMinutes: linkExpiryMinutesSchema.default(LINK_EXPIRY_DEFAULT_MINUTES) }),
   z.object({ mode: z.literal('customer-accepts') }),
 ]);
 

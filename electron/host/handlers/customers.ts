@@ -35,15 +35,17 @@ export function customerHandlers(ctx: HostContext): Pick<ChannelImplementations,
     async createCustomer({ requestId, customer }, { user }) {
       const mayCreate = canCreateCustomers(user);
       if (!mayCreate.allowed) throw hostError('forbidden', 'Only an Admin agent or a Sales agent can create customers.', { reason: mayCreate.reason });
-      if (customer.acceptance.mode === 'partner-attested') {
+      if (customer.acceptance.mode !== 'customer-accepts') {
         const mayAttest = canAttest(user);
         if (!mayAttest.allowed)
           throw hostError('forbidden', 'You cannot confirm the customer\'s acceptance yourself; choose "The customer will accept in the Microsoft 365 admin center".', { reason: mayAttest.reason });
+      }
+      if (customer.acceptance.mode === 'partner-attested') {
         const date = checkAcceptanceDate(customer.acceptance.dateAgreed, { now: ctx.client().serverNow(), timeZone: 'UTC', floor: ctx.acceptanceFloor });
         if (!date.ok) throw hostError('rule', 'The date of acceptance is not allowed.', { reason: date.reason });
       }
-      // The attestation of a partner-attested new customer is queued by the renderer as an outbox item
-      // (submitAttestation), so it gets the same retries and exactly-once guarantee as any other.
+      // The attestation (or the acceptance link) of a new customer is queued by the renderer as an outbox
+      // item, so it gets the same retries and exactly-once guarantee as any other.
       const created = await ctx.client().createCustomer(toCreateCustomerBody(customer), { requestId });
       let credentialsId: string | undefined;
       if (created.userCredentials) {

@@ -1,6 +1,7 @@
 /**
  * What happens when an agent signs in or out: their own database opens (or closes), the caches load,
- * the sync worker starts (or stops). After a re-sign-in of the same agent, sending resumes.
+ * the sync worker starts (or stops), and a new customer whose acceptance a closed window did not
+ * queue is finished. After a re-sign-in of the same agent, sending resumes.
  */
 import { watch } from 'vue';
 import { closeDatabase, databaseNameFor, onDatabaseVersionChange, openDatabase } from '../db/database';
@@ -11,6 +12,7 @@ import { useMcaStateStore } from '../stores/mca-state';
 import { useNotificationsStore } from '../stores/notifications';
 import { useSessionStore } from '../stores/session';
 import { useSyncStore } from '../stores/sync';
+import { resumeNewCustomers } from './useCreateCustomer';
 
 export function useSignedInLifecycle(): void {
   const session = useSessionStore();
@@ -18,6 +20,14 @@ export function useSignedInLifecycle(): void {
   const customers = useCustomersStore();
   const mcaState = useMcaStateStore();
   const notifications = useNotificationsStore();
+
+  /** New customers a closed window created without queuing their acceptance, finished now. */
+  function tellResumed(resumed: Awaited<ReturnType<typeof resumeNewCustomers>>): void {
+    for (const { companyName: customer, outcome } of resumed) {
+      if (outcome.kind === 'refused') notifications.notify('error', i18n.global.t('newCustomer.resumeRefused', { customer, message: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) }));
+      else if (outcome.kind === 'queued' && outcome.outcome.queued) notifications.notify('success', i18n.global.t('newCustomer.resumed', { customer }));
+    }
+  }
 
   onStorageFull(() => notifications.notify('error', i18n.global.t('notifications.storageFull')));
   onDatabaseVersionChange(() => notifications.notify('error', i18n.global.t('notifications.databaseChanged')));
@@ -39,7 +49,10 @@ export function useSignedInLifecycle(): void {
       await Promise.all([customers.load(), mcaState.load()]).catch((error: unknown) =>
         notifications.notify('error', i18n.global.t('errors.generic', { message: String(error) })),
       );
-      if (navigator.onLine) void mcaState.refreshRecords();
+      if (navigator.onLine) {
+        void mcaState.refreshRecords();
+        void resumeNewCustomers().then(tellResumed, () => undefined);
+      }
     },
     { immediate: true },
   );

@@ -3,7 +3,7 @@
  * agent, so a queue is only ever sent by the agent who recorded it and partners never share a cache.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { AuditEntry, ConfirmationsRow, CustomerDetailRow, CustomerRow, DraftRow, McaStateRow, MetaRow, OutboxItem } from './rows';
+import type { AuditEntry, ConfirmationsRow, CustomerDetailRow, CustomerRow, DraftRow, McaStateRow, MetaRow, OutboxItem, PendingCustomerRow } from './rows';
 import { schemaVersions, type SchemaVersion } from './schema';
 
 export class McaDeskDatabase extends Dexie {
@@ -15,6 +15,7 @@ export class McaDeskDatabase extends Dexie {
   mcaState!: EntityTable<McaStateRow, 'customerId'>;
   drafts!: EntityTable<DraftRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  pendingCustomers!: EntityTable<PendingCustomerRow, 'requestId'>;
 
   constructor(name: string, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name);

@@ -38,3 +38,6 @@ export interface MetaRow {
   key: string;
   value: unknown;
 }
+
+// New customers whose acceptance is not queued yet (customers/new-customer-flow.ts).
+export type { PendingCustomerRow } from '../customers/new-customer-flow';

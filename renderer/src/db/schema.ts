@@ -30,4 +30,9 @@ export const schemaVersions: readonly SchemaVersion[] = [
     version: 2,
     stores: { customerDetails: 'id, fetchedAt' },
   },
+  {
+    // New customers whose acceptance is not queued yet (db/rows.ts PendingCustomerRow).
+    version: 3,
+    stores: { pendingCustomers: 'requestId, createdAt' },
+  },
 ];

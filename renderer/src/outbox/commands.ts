@@ -16,6 +16,8 @@ export interface NewAttestation {
   templateId?: string;
   /** 'reattest' for an MCA refresh; absent for an ordinary attestation. */
   kind?: Exclude<OutboxItemKind, 'attest'>;
+  /** Queue at most once under this id (a step resumed after a crash); a new id when absent. */
+  id?: string;
 }
 
 /** An enhanced attestation request (Partner Center today): the signer and what the link is made for. */
@@ -24,6 +26,8 @@ export interface NewEnhancedAttestation {
   customerName: string;
   signer: Contact;
   fields: EnhancedFields;
+  /** Queue at most once under this id (a step resumed after a crash); a new id when absent. */
+  id?: string;
 }
 
 /** What a new item is made from: a legacy attestation's fields, or an enhanced one's. */
@@ -43,9 +47,9 @@ export class OutboxCommandError extends Error {
   }
 }
 
-/** A new item: a new UUID (its request id for good), queued now. */
-export function freshItem(attestation: ItemInput, context: Omit<CommandContext, 'storage'>, replaces?: string): OutboxItem {
-  const id = newIdOf(context)();
+/** A new item: a new UUID (its request id for good) unless named, queued now. */
+export function freshItem(attestation: ItemInput, context: Omit<CommandContext, 'storage'>, replaces?: string, named?: string): OutboxItem {
+  const id = named ?? newIdOf(context)();
   return {
     id,
     customerId: attestation.customerId,
@@ -75,10 +79,15 @@ export function queuedEntry(item: OutboxItem, at: number) {
   return auditEntry(item, 'queued', at, what);
 }
 
+/** Puts a new item and its audit entry, atomically; an item already stored under its id stays as it is. */
+function enqueueOnce(item: OutboxItem, context: CommandContext): Promise<OutboxItem> {
+  return context.storage.update([item.id], ([existing]) => (existing ? { put: [], audit: [], result: existing } : { put: [item], audit: [queuedEntry(item, context.now)], result: item }));
+}
+
 /** Saves an attestation: the outbox item and its audit entry, atomically. */
 export function enqueueAttestation(attestation: NewAttestation, context: CommandContext): Promise<OutboxItem> {
-  const item = freshItem(attestation, context);
-  return context.storage.update([], () => ({ put: [item], audit: [queuedEntry(item, context.now)], result: item }));
+  const { id, ...fields } = attestation;
+  return enqueueOnce(freshItem(fields, context, undefined, id), context);
 }
 
 /** Saves an enhanced attestation request: the item (at its first step, create) and its audit entry, atomically. */
@@ -86,8 +95,10 @@ export function enqueueEnhancedAttestation(request: NewEnhancedAttestation, cont
   const item = freshItem(
     { customerId: request.customerId, customerName: request.customerName, primaryContact: request.signer, kind: 'enhanced', enhanced: initialEnhancedState(request.fields, newIdOf(context)) },
     context,
+    undefined,
+    request.id,
   );
-  return context.storage.update([], () => ({ put: [item], audit: [queuedEntry(item, context.now)], result: item }));
+  return enqueueOnce(item, context);
 }
 
 export interface RequeueChanges extends Partial<Pick<NewAttestation, 'primaryContact' | 'dateAgreed'>> {

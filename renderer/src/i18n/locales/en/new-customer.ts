@@ -6,6 +6,9 @@ export default {
   creating: 'Creating…',
   createdQueued: 'Customer {customer} created. Its confirmation of acceptance is queued.',
   createdNotQueued: 'Customer {customer} created, but its confirmation was not queued: {reason} Confirm acceptance from the customer’s page.',
+  createdLinkRequested: 'Customer {customer} created. Its acceptance link is requested: copy it to the signer from the customer’s page once it is ready.',
+  resumed: 'Customer {customer}: its acceptance, not queued when the app closed, is queued now.',
+  resumeRefused: 'Customer {customer} could not be created when the app resumed it: {message}',
   forbidden: 'You cannot create this customer: {message}',
   offline: 'The backend could not be reached, so the customer was not created. Try again when you are online; trying again never creates it twice.',
   company: {
@@ -38,10 +41,16 @@ export default {
   acceptance: {
     title: 'Microsoft Customer Agreement',
     attested: 'I confirm the customer accepted the Microsoft Customer Agreement',
+    acceptanceLink: 'Send the signer an acceptance link (the signer accepts on Microsoft’s page)',
     customerAccepts: 'The customer will accept in the Microsoft 365 admin center',
     customerAcceptsNote: 'After the customer is created you see the admin’s sign-in name and temporary password once, and a ready invitation with the acceptance address.',
     resellerCannot: 'As an indirect reseller you cannot confirm acceptance yourself: your indirect provider does, or the customer accepts in the Microsoft 365 admin center.',
     roleCannot: 'Only an Admin agent or a Sales agent can confirm acceptance.',
+  },
+  signer: {
+    title: 'The signer',
+    fromCompany: 'Taken from the company details. Choose “Update” if someone else signs.',
+    updateLabel: 'Update the signer',
   },
   contact: {
     title: 'Who accepted, and when',

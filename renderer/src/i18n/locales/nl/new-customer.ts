@@ -6,6 +6,9 @@ const nl: typeof en = {
   create: 'Klant aanmaken',
   creating: 'Aanmaken…',
   createdQueued: 'Klant {customer} is aangemaakt. De bevestiging van de acceptatie staat in de wachtrij.',
+  createdLinkRequested: 'Klant {customer} is aangemaakt. De acceptatielink is aangevraagd: kopieer hem voor de ondertekenaar op de pagina van de klant zodra hij klaar is.',
+  resumed: 'Klant {customer}: de acceptatie, die niet in de wachtrij stond toen de app sloot, staat nu in de wachtrij.',
+  resumeRefused: 'Klant {customer} kon niet worden aangemaakt toen de app verderging: {message}',
   createdNotQueued: 'Klant {customer} is aangemaakt, maar de bevestiging is niet in de wachtrij gezet: {reason} Bevestig de acceptatie op de pagina van de klant.',
   forbidden: 'U kunt deze klant niet aanmaken: {message}',
   offline: 'De backend was niet bereikbaar, dus de klant is niet aangemaakt. Probeer het opnieuw als u online bent; opnieuw proberen maakt de klant nooit twee keer aan.',
@@ -39,10 +42,16 @@ const nl: typeof en = {
   acceptance: {
     title: 'Microsoft-klantovereenkomst',
     attested: 'Ik bevestig dat de klant de Microsoft-klantovereenkomst heeft geaccepteerd',
+    acceptanceLink: 'Stuur de ondertekenaar een acceptatielink (de ondertekenaar accepteert op de pagina van Microsoft)',
     customerAccepts: 'De klant accepteert in het Microsoft 365-beheercentrum',
     customerAcceptsNote: 'Nadat de klant is aangemaakt, ziet u eenmalig de aanmeldingsnaam en het tijdelijke wachtwoord van de beheerder, en een kant-en-klare uitnodiging met het acceptatieadres.',
     resellerCannot: 'Als indirecte reseller kunt u de acceptatie niet zelf bevestigen: uw indirecte provider doet dat, of de klant accepteert in het Microsoft 365-beheercentrum.',
     roleCannot: 'Alleen een beheeragent of verkoopagent kan de acceptatie bevestigen.',
+  },
+  signer: {
+    title: 'De ondertekenaar',
+    fromCompany: 'Overgenomen uit de bedrijfsgegevens. Kies “Bijwerken” als iemand anders ondertekent.',
+    updateLabel: 'De ondertekenaar bijwerken',
   },
   contact: {
     title: 'Wie heeft geaccepteerd, en wanneer',
