@@ -41,7 +41,7 @@ export interface CommandContext {
 }
 
 export class OutboxCommandError extends Error {
-  constructor(readonly reason: 'not-found' | 'not-failed' | 'sending' | 'not-watching') {
+  constructor(readonly reason: 'not-found' | 'not-failed' | 'sending' | 'not-watching' | 'repeats-latest-contact') {
     super(reason);
     this.name = 'OutboxCommandError';
   }
@@ -131,6 +131,16 @@ export function requeueFailed(itemId: string, changes: RequeueChanges, context: 
 }
 
 /**
+ * Whether a retired legacy item becomes an acceptance link. Not a re-confirmation (MCA refresh): it
+ * repeats the customer's latest contact, and Partner Center refuses an agreement for that signer as a
+ * duplicate (600061, reference 2026 §1), so the link would cost the signer a visit for nothing. It stays
+ * parked, and MCA refresh shows the route that replaced it.
+ */
+export function retiredMovesToLink(item: Pick<OutboxItem, 'kind'>): boolean {
+  return item.kind !== 'reattest';
+}
+
+/**
  * A legacy attestation the backend answered "retired" (Partner Center since 5 January 2026) becomes
  * an acceptance link request for the same customer, its contact as the signer: the failed item is
  * replaced, and the new one starts at its first step. Nothing else about the contact changes.
@@ -139,6 +149,7 @@ export function moveRetiredToEnhanced(itemId: string, fields: EnhancedFields, co
   return context.storage.update([itemId], ([old]) => {
     if (!old) throw new OutboxCommandError('not-found');
     if (old.state !== 'failed' || old.lastError?.kind !== 'legacy-retired') throw new OutboxCommandError('not-failed');
+    if (!retiredMovesToLink(old)) throw new OutboxCommandError('repeats-latest-contact');
     const replacement = freshItem(
       { customerId: old.customerId, customerName: old.customerName, primaryContact: old.primaryContact, kind: 'enhanced', enhanced: initialEnhancedState(fields, newIdOf(context)) },
       context,

@@ -3,6 +3,7 @@
  * the backend answered, when the last sync was, and whether sending is paused or held.
  */
 import { personName } from '../../../shared/domain/contact';
+import { LEGACY_ATTESTATION_RETIRED_ON } from '../../../shared/domain/legacy-retirement';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { db } from '../db/database';
@@ -14,10 +15,11 @@ import { ipcTransport } from '../sync/ipc-transport';
 import { StorageFullError } from '../db/storage-errors';
 import { useLiveQuery } from '../composables/useLiveQuery';
 import { i18n } from '../i18n';
+import { formatDay } from '../i18n/format';
 import { useNotificationsStore } from './notifications';
 import { useSessionStore } from './session';
 import { useOutboxStore } from './outbox';
-import { OutboxCommandError } from '../outbox/commands';
+import { OutboxCommandError, retiredMovesToLink } from '../outbox/commands';
 import type { OutboxItem } from '../outbox/item';
 
 const LAST_SYNC_KEY = 'sync.lastSyncAt';
@@ -72,6 +74,10 @@ export const useSyncStore = defineStore('sync', () => {
   async function moveRetired(item: OutboxItem): Promise<void> {
     const notifications = useNotificationsStore();
     const { t } = i18n.global;
+    if (!retiredMovesToLink(item)) {
+      notifications.notify('error', t('refresh.retired.notify', { customer: item.customerName, date: formatDay(LEGACY_ATTESTATION_RETIRED_ON) }));
+      return;
+    }
     const signer = personName(item.primaryContact);
     try {
       const moved = await useOutboxStore().moveToEnhanced(item.id);

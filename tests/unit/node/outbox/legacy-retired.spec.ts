@@ -13,6 +13,7 @@ import { McaDeskDatabase } from '../../../../renderer/src/db/database';
 import { DexieOutboxStorage } from '../../../../renderer/src/db/outbox-storage';
 import { OutboxQueue } from '../../../../renderer/src/outbox/queue';
 import { enqueueAttestation, moveRetiredToEnhanced, OutboxCommandError } from '../../../../renderer/src/outbox/commands';
+import { enqueueMany } from '../../../../renderer/src/outbox/enqueue-many';
 import { SyncEngine } from '../../../../renderer/src/outbox/engine';
 import { channelTransport } from '../../../../renderer/src/outbox/channel-transport';
 import { dispatcherCall } from '../helpers/dispatcher-call';
@@ -103,6 +104,30 @@ describe('a legacy attestation in the outbox, on Partner Center today', () => {
     const fields = { companyName: 'Queued Ltd', country: 'NL', language: 'nl-NL', linkExpiryMinutes: 60 };
     await expect(moveRetiredToEnhanced(queued.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toBeInstanceOf(OutboxCommandError);
     expect(await database.outbox.toArray()).toMatchObject([{ id: queued.id, state: 'queued' }]);
+    database.close();
+  });
+
+  it('parks an MCA refresh answered "retired" and keeps it parked: a link for the latest contact would be refused as a duplicate', async () => {
+    const database = new McaDeskDatabase(`legacy-retired-refresh-${Date.now()}`);
+    await database.open();
+    const page = await host.dispatch('listCustomers', { pageSize: 5 });
+    if (!page.ok) throw new Error('no customers');
+    const customer = (page.data as { items: Array<{ id: string; companyName: string }> }).items[3]!;
+    const storage = new DexieOutboxStorage(database);
+    const now = Date.now();
+    const contact = { firstName: 'Ravi', lastName: 'Iyer', email: 'ravi@customer.example' };
+    const [item] = await enqueueMany(
+      [{ customerId: customer.id, customerName: customer.companyName, primaryContact: contact, dateAgreed: calendarDateIn(new Date(now), 'UTC'), kind: 'reattest' }],
+      { storage, actor: 'admin@contoso.example', now: () => now },
+    );
+    const engine = new SyncEngine({ queue: new OutboxQueue(storage), transport, now: () => now, owner: 'leader', random: () => 0.5 });
+    expect(await engine.drain()).toMatchObject({ failed: 1, confirmed: 0 });
+    expect(await database.outbox.get(item!.id)).toMatchObject({ state: 'failed', kind: 'reattest', lastError: { kind: 'legacy-retired' } });
+
+    const fields = { companyName: customer.companyName, country: 'US', language: 'en-US', linkExpiryMinutes: 60 };
+    await expect(moveRetiredToEnhanced(item!.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toMatchObject({ reason: 'repeats-latest-contact' });
+    expect(await database.outbox.toArray()).toMatchObject([{ id: item!.id, state: 'failed', kind: 'reattest' }]);
+    expect((await sandbox.inspect.attestations()).filter((attestation) => attestation.customerTenantId === customer.id)).toHaveLength(0);
     database.close();
   });
 });

@@ -24,5 +24,15 @@ export default {
     'already-today': 'already confirmed today',
     'invalid-contact': 'the last contact does not meet the rules (confirm acceptance with a corrected contact instead)',
   },
+  retired: {
+    title: 'Partner Center no longer re-confirms with the last contact',
+    text: 'Microsoft retired re-confirming with a contact and a date (in Partner Center, its API and its bulk re-attestation tool) on {date}. Today a customer’s agreement is confirmed when a signer accepts on Microsoft’s page, and Partner Center records a new agreement only for a signer whose name, email or phone number differs from the latest confirmation’s.',
+    how: 'For the selected customers: download a signer file, enter in each row who signs now, and import it with Import CSV. Each row becomes an acceptance link, queued in the Outbox.',
+    download: 'Download signer file',
+    toImport: 'Open Import CSV',
+    downloaded: 'Signer file with {count} customer downloaded. Enter the signers, then import it. | Signer file with {count} customers downloaded. Enter the signers, then import it.',
+    parked: '{count} re-confirmation was answered “retired” and was not sent (see the Outbox). | {count} re-confirmations were answered “retired” and were not sent (see the Outbox).',
+    notify: 'Partner Center retired the MCA refresh on {date}: the re-confirmation for {customer} was not sent. MCA refresh shows the route that replaced it.',
+  },
   resellerNote: 'As an indirect reseller you cannot confirm acceptance: your indirect provider does. Use “Invite to accept” on a customer, or email your provider from its page.',
 };

@@ -25,6 +25,16 @@ const nl: typeof en = {
     'already-today': 'vandaag al bevestigd',
     'invalid-contact': 'de laatste contactpersoon voldoet niet aan de regels (bevestig de acceptatie met een verbeterde contactpersoon)',
   },
+  retired: {
+    title: 'Partner Center bevestigt niet meer opnieuw met de laatste contactpersoon',
+    text: 'Microsoft heeft het opnieuw bevestigen met een contactpersoon en een datum (in Partner Center, de API en het hulpmiddel voor bulkbevestiging) op {date} beëindigd. Nu is de overeenkomst van een klant bevestigd wanneer een ondertekenaar accepteert op de pagina van Microsoft, en Partner Center legt alleen een nieuwe overeenkomst vast voor een ondertekenaar van wie de naam, het e-mailadres of het telefoonnummer verschilt van die van de laatste bevestiging.',
+    how: 'Voor de gekozen klanten: download een bestand met ondertekenaars, vul per rij in wie nu ondertekent en importeer het met CSV importeren. Elke rij wordt een acceptatiekoppeling in de Outbox.',
+    download: 'Bestand met ondertekenaars downloaden',
+    toImport: 'CSV importeren openen',
+    downloaded: 'Bestand met ondertekenaars voor {count} klant gedownload. Vul de ondertekenaars in en importeer het. | Bestand met ondertekenaars voor {count} klanten gedownload. Vul de ondertekenaars in en importeer het.',
+    parked: '{count} nieuwe bevestiging kreeg het antwoord “beëindigd” en is niet verzonden (zie de Outbox). | {count} nieuwe bevestigingen kregen het antwoord “beëindigd” en zijn niet verzonden (zie de Outbox).',
+    notify: 'Partner Center heeft de MCA-vernieuwing op {date} beëindigd: de nieuwe bevestiging voor {customer} is niet verzonden. MCA-vernieuwing toont de route die ervoor in de plaats kwam.',
+  },
   resellerNote: 'Als indirecte reseller kunt u de acceptatie niet bevestigen: uw indirecte provider doet dat. Gebruik “Uitnodigen om te accepteren” bij een klant, of mail uw provider vanaf de pagina van de klant.',
 };
 export default nl;
