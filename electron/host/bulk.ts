@@ -37,7 +37,8 @@ export interface BulkDependencies {
   client: () => PartnerCenterClient;
   auth: () => AuthProvider;
   submit: SubmitService;
-  acceptanceFloor?: string;
+  /** Earliest acceptance day: Settings, read at each batch. */
+  acceptanceFloor?: () => string;
   /** Batch size, at most 500 (tests use smaller batches). */
   batchSize?: number;
   postTimeoutMs?: number;
@@ -162,7 +163,7 @@ export class BulkService {
     if (refused) return all(refused);
 
     const client = this.deps.client();
-    const floor = this.deps.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR;
+    const floor = this.deps.acceptanceFloor?.() ?? DEFAULT_ACCEPTANCE_FLOOR;
     let records: Map<string, AgreementRecordSummary>;
     let template: string;
     const userKey = `${user.partnerTenantId} ${user.userId}`;

@@ -42,6 +42,7 @@ export interface HostOptions {
   msal?: { networkClient?: INetworkModule; authorityHost?: string; knownAuthorities?: string[] };
   /** Per-call time limit and retry knobs for the client. */
   http?: { timeoutMs?: number; maxRetries?: number; maxRetryWaitMs?: number; backoffBaseMs?: number; postTimeoutMs?: number };
+  /** This launch only (tests): the earliest acceptance day whatever Settings say. */
   acceptanceFloor?: string;
   bulkBatchSize?: number;
   log?: Logger;
@@ -55,7 +56,8 @@ export interface HostContext {
   readonly secrets: SecretStore;
   readonly submit: SubmitService;
   readonly bulk: BulkService;
-  readonly acceptanceFloor: string;
+  /** The earliest acceptance day now (Settings, unless this launch fixed one). */
+  acceptanceFloor(): string;
   /** Today's Partner Center: the enhanced attestation flow (AppOnly). */
   readonly enhanced: EnhancedAttestationService;
   readonly journal: AuditJournal;
@@ -175,7 +177,7 @@ export function createHostContext(options: HostOptions): HostContext {
   };
   const journal = options.journal ?? new MemoryAuditJournal();
 
-  const acceptanceFloor = options.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR;
+  const acceptanceFloor = (): string => options.acceptanceFloor ?? current?.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR;
   const submit = new SubmitService({ client, auth, acceptanceFloor, postTimeoutMs: options.http?.postTimeoutMs });
   const bulk = new BulkService({ client, auth, submit, acceptanceFloor, batchSize: options.bulkBatchSize, postTimeoutMs: options.http?.postTimeoutMs });
   const enhanced = new EnhancedAttestationService({

@@ -7,8 +7,9 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { settingsSchema, type Settings } from '../../shared/ipc/contract';
-import { sandboxUrlSchema } from '../../shared/domain/settings-form';
+import { acceptanceFloorSettingSchema, sandboxUrlSchema } from '../../shared/domain/settings-form';
 import { hostError } from './errors';
+import { DEFAULT_ACCEPTANCE_FLOOR } from '../../shared/domain/dates';
 
 export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:4010';
 
@@ -16,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backend: 'sandbox',
   sandboxUrl: DEFAULT_SANDBOX_URL,
   partnerCenter: { tenantId: '', clientId: '' },
+  acceptanceFloor: DEFAULT_ACCEPTANCE_FLOOR,
 };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -64,6 +66,8 @@ function validate(settings: Settings): Settings {
   for (const [key, value] of Object.entries(parsed.partnerCenter))
     if (value && !/^[0-9a-fA-F-]{36}$|^[a-z0-9.-]+$/i.test(value))
       throw hostError('bad-request', `The Partner Center ${key} is not a GUID or domain.`, { issues: [{ path: `partnerCenter.${key}`, message: 'invalid' }] });
+  if (!acceptanceFloorSettingSchema.safeParse(parsed.acceptanceFloor).success)
+    throw hostError('bad-request', 'The earliest acceptance date must be a day that is not in the future.', { issues: [{ path: 'acceptanceFloor', message: 'in-future' }] });
   return parsed;
 }
 

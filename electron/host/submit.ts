@@ -25,8 +25,8 @@ import { submitFailure } from './verdict';
 export interface SubmitDependencies {
   client: () => PartnerCenterClient;
   auth: () => AuthProvider;
-  /** Earliest acceptance day (DOMAIN.md: configurable, 2019-03-01 by default). */
-  acceptanceFloor?: string;
+  /** Earliest acceptance day (DOMAIN.md: configurable, 2019-03-01 by default): Settings, read at each send. */
+  acceptanceFloor?: () => string;
   /** Time limit for the POST; a timeout is a `retry`. */
   postTimeoutMs?: number;
 }
@@ -119,7 +119,7 @@ export class SubmitService {
 
     const client = this.deps.client();
     try {
-      const dateRefused = dateFailure(item.dateAgreed, client.serverNow(), this.deps.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR);
+      const dateRefused = dateFailure(item.dateAgreed, client.serverNow(), this.deps.acceptanceFloor?.() ?? DEFAULT_ACCEPTANCE_FLOOR);
       if (dateRefused) return dateRefused;
 
       // Check: did this attestation land already (a lost answer, a crash after the POST)?
@@ -128,7 +128,7 @@ export class SubmitService {
       if (duplicate.duplicate) return { status: 'confirmed', record: duplicate.latest, alreadyRecorded: true };
 
       // The date may have been judged against a clock the first call corrected: judge it again.
-      const dateRefusedNow = dateFailure(item.dateAgreed, client.serverNow(), this.deps.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR);
+      const dateRefusedNow = dateFailure(item.dateAgreed, client.serverNow(), this.deps.acceptanceFloor?.() ?? DEFAULT_ACCEPTANCE_FLOOR);
       if (dateRefusedNow) return dateRefusedNow;
 
       const templateId = item.templateId ?? (await client.getMcaTemplate()).templateId;

@@ -19,6 +19,12 @@ export const calendarDateSchema = z
   .refine(isCalendarDate, 'invalid-date');
 
 /**
+ * The earliest acceptance day the agent's organisation allows (Settings; DOMAIN.md: configurable, 2019-03-01
+ * by default). The form, the CSV import and the main process all judge a date against this one value.
+ */
+export const acceptanceFloorSchema = calendarDateSchema.default(DEFAULT_ACCEPTANCE_FLOOR);
+
+/**
  * One day formatter per time zone: building an Intl.DateTimeFormat costs far more than using one, and
  * the form validates dates on every keystroke and on Save.
  */

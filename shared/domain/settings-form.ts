@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema, latestAcceptanceDate } from './dates';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,3 +81,9 @@ export const backendSettingsFormSchema = z.discriminatedUnion('backend', [
 
 export type BackendSettingsForm = z.output<typeof backendSettingsFormSchema>;
 export type BackendSettingsFormInput = z.input<typeof backendSettingsFormSchema>;
+
+/**
+ * Settings › Earliest acceptance date: a calendar day, not after today in UTC (a floor after today would
+ * refuse every date). The settings form and the main process's settings check both use it.
+ */
+export const acceptanceFloorSettingSchema = calendarDateSchema.refine((day) => day <= latestAcceptanceDate(new Date(), 'UTC'), 'in-future');

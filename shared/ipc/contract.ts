@@ -11,6 +11,7 @@ import type { ChannelName } from './channels';
 
 export { channelNames, ipcChannel, isChannelName, type ChannelName } from './channels';
 import { customerSchema, customerSummarySchema, newCustomerSchema } from '../domain/customer';
+import { acceptanceFloorSchema } from '../domain/dates';
 import { partnerUserSchema } from '../domain/roles';
 import { BULK_REATTESTATION_MAX_ITEMS } from '../api/partner-center';
 import { authRequiredResultSchema, confirmedResultSchema, failedResultSchema, legacyRetiredResultSchema, retryResultSchema } from './results';
@@ -81,6 +82,8 @@ export const settingsSchema = z.object({
   backend: backendKindSchema,
   sandboxUrl: z.string().url().max(500),
   partnerCenter: z.object({ tenantId: z.string().max(100), clientId: z.string().max(100) }),
+  /** The earliest acceptance day a legacy attestation may carry (a settings file from before it gets the default). */
+  acceptanceFloor: acceptanceFloorSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

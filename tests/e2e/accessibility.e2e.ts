@@ -1,5 +1,6 @@
 import { expect, oneAppForThisFile, test } from './fixtures';
 import { expectAccessible, openCustomer, signInThroughForm, watchForViolations } from './support/agent';
+import { chooseLatestAcceptanceDate } from './support/ui';
 
 // These tests change nothing at the backend: one app serves them all.
 oneAppForThisFile();
@@ -43,6 +44,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.route('**/api/submitAttestation', (route) => route.fulfill({ json: { ok: true, data: { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' } } }));
       await openCustomer(page, 'Adatum Corporation');
       await page.getByRole('link', { name: 'Confirm acceptance' }).click();
+      await chooseLatestAcceptanceDate(page);
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByRole('link', { name: /^Outbox/ }).click();
       await expect(page.getByRole('row', { name: /Adatum Corporation/ })).toContainText('Failed');

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { mcaStatus, openCustomer, outboxItemIds, signInThroughForm, watchForViolations } from './support/agent';
+import { chooseLatestAcceptanceDate } from './support/ui';
 
 const ADATUM = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 
@@ -17,6 +18,7 @@ test('an attestation saved while the backend is unreachable survives a reload an
   await page.getByRole('link', { name: 'Confirm acceptance' }).click();
   await expect(page.getByLabel('First name')).toHaveValue('Tania');
   await page.getByLabel('First name').fill('Maria');
+  await chooseLatestAcceptanceDate(page);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved: the confirmation for Adatum Corporation is queued.')).toBeVisible();
   await expect(mcaStatus(page)).toHaveText('Queued');

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { mcaStatus, openCustomer } from './support/agent';
+import { chooseLatestAcceptanceDate } from './support/ui';
 
 test('the customer list: search, MCA status filter, sorting, count, and Enter opens a customer', async ({ page, signIn }) => {
   await signIn('admin@contoso.example');
@@ -71,6 +72,7 @@ test("a customer's page: company data, history, direct acceptance, and the count
   // The same contact as the latest confirmation: already confirmed, nothing queued.
   await page.getByRole('link', { name: 'Confirm acceptance' }).click();
   await expect(page.getByLabel('Email address')).toHaveValue('SomeEmail@example.com');
+  await chooseLatestAcceptanceDate(page);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText(/^Already confirmed: the latest confirmation for Graphic Design Institute \(26 Aug 2019\) names this same contact\. Nothing was queued\.$/);
   await expect(page.getByRole('contentinfo')).toContainText('0 queued');
@@ -84,6 +86,7 @@ test('New order asks for the confirmation first, is not cleared while it is queu
   await expect(page.getByRole('heading', { level: 1, name: 'Confirm acceptance' })).toBeVisible();
   await expect(page.getByText('Before an order, Microsoft needs Adatum Corporation’s acceptance')).toBeVisible();
   await page.getByLabel('First name').fill('Noor');
+  await chooseLatestAcceptanceDate(page);
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New order' })).toBeVisible();
   await expect(page.getByText('Not cleared yet: the confirmation for Adatum Corporation is queued but not yet recorded at Microsoft.')).toBeVisible();

@@ -16,7 +16,8 @@ test('in Auckland just after local midnight the date input stops at the UTC date
   await expect(date).toHaveAttribute('type', 'date');
   await expect(date).toHaveAttribute('max', '2026-11-01');
   await expect(date).toHaveAttribute('min', '2019-03-01');
-  await expect(date).toHaveValue('2026-11-01');
+  // Empty until the agent chooses: a one-click save must not attest a false date.
+  await expect(date).toHaveValue('');
   await expect(page.getByText('From 1 Mar 2019 to 1 Nov 2026.')).toBeVisible();
 
   await date.fill('2026-11-02');

@@ -5,6 +5,7 @@ import { SEEDED_PASSWORD } from '../../sandbox/index';
 import { startWebApp } from '../../electron/web/index';
 import { startLossyProxy } from '../unit/node/helpers/lossy-proxy';
 import { bridgeCallScript } from './support/launch-link';
+import { chooseLatestAcceptanceDate } from './support/ui';
 
 /**
  * Names, company names and backend strings carrying HTML or script are shown as text: the text is
@@ -59,6 +60,7 @@ test('a customer and contact named with HTML and script are shown as text everyw
   await page.getByRole('link', { name: 'Confirm acceptance' }).click();
   await expect(page.getByLabel('First name')).toHaveValue(FIRST);
   await expect(page.getByLabel('Last name')).toHaveValue(LAST);
+  await chooseLatestAcceptanceDate(page);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(`Saved: the confirmation for ${COMPANY} is queued.`)).toBeVisible();
   await expect(page.getByText(`Confirmed at Microsoft: ${COMPANY}`)).toBeVisible({ timeout: 30_000 });
@@ -88,6 +90,7 @@ test("a backend's error text carrying HTML is shown as text in the outbox and th
     await page.getByLabel('Search customers').fill('Adatum');
     await page.getByRole('row', { name: /Adatum Corporation/ }).first().click();
     await page.getByRole('link', { name: 'Confirm acceptance' }).click();
+    await chooseLatestAcceptanceDate(page);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText(reason).first()).toBeVisible({ timeout: 30_000 });
     await page.getByRole('link', { name: /^Outbox/ }).click();

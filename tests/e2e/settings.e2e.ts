@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { expectAccessible, indexedDbHolding, openScreen, waitForCustomers } from './support/screens';
+import { chooseLatestAcceptanceDate } from './support/ui';
 
 test('Settings: the backend form checks what it saves and says what happened; the language switches at once', async ({ page, app, signIn }) => {
   await signIn('admin@contoso.example');
@@ -42,6 +43,30 @@ test('Settings: the backend form checks what it saves and says what happened; th
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });
 
+test('Settings: the earliest acceptance date is what the form allows and what the main process checks', async ({ page, signIn, bridge }) => {
+  await signIn('admin@contoso.example');
+  await openScreen(page, '/settings', 'Settings');
+  const floor = page.getByLabel('Earliest date of acceptance');
+  await expect(floor).toHaveValue('2019-03-01');
+  await floor.fill('2999-01-01');
+  await page.getByRole('button', { name: 'Save date' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter a day that is not in the future.' })).toBeVisible();
+  expect(await bridge('getSettings')).toMatchObject({ ok: true, data: { acceptanceFloor: '2019-03-01' } });
+  await floor.fill('2020-01-01');
+  await page.getByRole('button', { name: 'Save date' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: dates from 1 Jan 2020 on are accepted.' })).toBeVisible();
+  await expectAccessible(page, 'Settings with the earliest acceptance date');
+
+  await waitForCustomers(page);
+  await page.getByRole('row', { name: /Adatum Corporation/ }).click();
+  await page.getByRole('link', { name: 'Confirm acceptance' }).click();
+  const date = page.getByLabel('Date of acceptance');
+  await expect(date).toHaveAttribute('min', '2020-01-01');
+  await date.fill('2019-12-31');
+  await date.blur();
+  await expect(page.getByText(/before 1 Jan 2020/)).toBeVisible();
+});
+
 test('Clear local data warns how many queued confirmations would be lost and needs an explicit yes', async ({ page, app, signIn }) => {
   await signIn('admin@contoso.example');
   await waitForCustomers(page);
@@ -50,6 +75,7 @@ test('Clear local data warns how many queued confirmations would be lost and nee
   await expect(page.getByLabel('First name')).not.toHaveValue('');
   // The backend fails every call from now on: the confirmation stays queued.
   app.sandbox!.setFaults({ failRate: 1 });
+  await chooseLatestAcceptanceDate(page);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('1 queued')).toBeVisible();
   await openScreen(page, '/invitations', 'Invitations');

@@ -41,7 +41,7 @@ export function customerHandlers(ctx: HostContext): Pick<ChannelImplementations,
           throw hostError('forbidden', 'You cannot confirm the customer\'s acceptance yourself; choose "The customer will accept in the Microsoft 365 admin center".', { reason: mayAttest.reason });
       }
       if (customer.acceptance.mode === 'partner-attested') {
-        const date = checkAcceptanceDate(customer.acceptance.dateAgreed, { now: ctx.client().serverNow(), timeZone: 'UTC', floor: ctx.acceptanceFloor });
+        const date = checkAcceptanceDate(customer.acceptance.dateAgreed, { now: ctx.client().serverNow(), timeZone: 'UTC', floor: ctx.acceptanceFloor() });
         if (!date.ok) throw hostError('rule', 'The date of acceptance is not allowed.', { reason: date.reason });
       }
       // The attestation (or the acceptance link) of a new customer is queued by the renderer as an outbox

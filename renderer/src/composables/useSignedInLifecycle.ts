@@ -12,6 +12,7 @@ import { useMcaStateStore } from '../stores/mca-state';
 import { useNotificationsStore } from '../stores/notifications';
 import { useSessionStore } from '../stores/session';
 import { useSyncStore } from '../stores/sync';
+import { useSettingsStore } from '../stores/settings';
 import { resumeNewCustomers } from './useCreateCustomer';
 
 export function useSignedInLifecycle(): void {
@@ -46,6 +47,8 @@ export function useSignedInLifecycle(): void {
       }
       openDatabase(name);
       sync.start();
+      // The earliest acceptance day the forms and the import check against is the main process's setting.
+      void useSettingsStore().load();
       await Promise.all([customers.load(), mcaState.load()]).catch((error: unknown) =>
         notifications.notify('error', i18n.global.t('errors.generic', { message: String(error) })),
       );

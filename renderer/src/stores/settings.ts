@@ -1,6 +1,6 @@
 /**
  * The app's settings as the main process keeps them (which backend, the sandbox URL, the Partner
- * Center tenant and client id). Changing the backend ends the session there, so the agent signs in again.
+ * Center tenant and client id, the earliest acceptance day). Changing the backend ends the session there, so the agent signs in again.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -36,5 +36,10 @@ export const useSettingsStore = defineStore('settings', () => {
     return { changedBackend };
   }
 
-  return { settings, loadError, load, saveBackend };
+  /** Saves the earliest acceptance day; the forms, the CSV import and the main process use it from now on. */
+  async function saveAcceptanceFloor(day: string): Promise<void> {
+    settings.value = await call('updateSettings', { acceptanceFloor: day });
+  }
+
+  return { settings, loadError, load, saveBackend, saveAcceptanceFloor };
 });

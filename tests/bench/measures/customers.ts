@@ -335,6 +335,7 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
     await page.locator('#attest-first-name').fill('Robin');
     await page.locator('#attest-last-name').fill(`Bench ${i}`);
     await page.locator('#attest-email').fill(`robin.bench.${i}@enqueue.example`);
+    await page.locator('#attest-date').fill((await page.locator('#attest-date').getAttribute('max')) ?? '');
     const save = page.locator('form.attestation-form button[type="submit"]');
     await waitUntil(page, `!document.querySelector('form.attestation-form button[type="submit"]').disabled`, { timeoutMs: 10_000 });
     await idle(page, 300);

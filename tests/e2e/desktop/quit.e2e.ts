@@ -4,7 +4,7 @@
  * real Chromium, against a slow sandbox (MCA_DESK_SANDBOX_URL: a development launch option).
  */
 import { expect, test as desktopTest } from './fixtures';
-import { openCustomerByName } from '../support/ui';
+import { chooseLatestAcceptanceDate, openCustomerByName } from '../support/ui';
 import { signInThroughForm } from '../support/agent';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
 
@@ -29,6 +29,7 @@ test('quitting while a submit is in flight waits for it, then quits; the agreeme
   await openCustomerByName(page, 'Adatum Corporation');
   await page.getByRole('link', { name: 'Confirm acceptance' }).click();
   await page.getByLabel('First name').fill('Maria');
+  await chooseLatestAcceptanceDate(page);
 
   // The backend becomes slow just before the agent saves.
   slowSandbox.setFaults({ latencyMs: 2500 });

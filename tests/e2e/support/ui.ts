@@ -1,5 +1,5 @@
 /** Small steps through MCA Desk's screens by role and label, for the proof e2e tests. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Opens a customer from the Customers page by searching its name. */
 export async function openCustomerByName(page: Page, name: string): Promise<void> {
@@ -9,11 +9,24 @@ export async function openCustomerByName(page: Page, name: string): Promise<void
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/**
+ * Chooses the latest acceptance day the form allows (its `max`). The field starts empty: a save without
+ * a chosen day is refused, so a test that records "today" says so.
+ */
+export async function chooseLatestAcceptanceDate(scope: Page | Locator): Promise<void> {
+  const date = scope.getByLabel('Date of acceptance');
+  await expect(date).toHaveValue('');
+  const max = await date.getAttribute('max');
+  if (!max) throw new Error('The date field has no max');
+  await date.fill(max);
+}
+
 /** Records that the customer accepted, with its contact but this first name, and waits for "Saved". */
 export async function confirmAcceptance(page: Page, customer: string, firstName: string): Promise<void> {
   await openCustomerByName(page, customer);
   await page.getByRole('link', { name: 'Confirm acceptance' }).click();
   await page.getByLabel('First name').fill(firstName);
+  await chooseLatestAcceptanceDate(page);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(`Saved: the confirmation for ${customer} is queued.`)).toBeVisible();
 }

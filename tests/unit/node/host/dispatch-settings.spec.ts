@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher, type ChannelHandlers } from '../../../../electron/host/dispatch';
@@ -75,12 +75,21 @@ describe('settings', () => {
 
   it('persists settings without secrets and refuses insecure URLs', async () => {
     const store = FileSettingsStore.inDataDir(dir);
-    expect(await store.get()).toEqual({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' } });
+    expect(await store.get()).toEqual({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' }, acceptanceFloor: '2019-03-01' });
     await store.update({ partnerCenter: { tenantId: 'contoso.onmicrosoft.com', clientId: 'a5b2e6f3-1c2d-4e5f-8a9b-0c1d2e3f4a5b' } });
     await expect(store.update({ sandboxUrl: 'http://evil.example/' })).rejects.toMatchObject({ detail: { code: 'bad-request' } });
     const reread = await FileSettingsStore.inDataDir(dir).get();
     expect(reread.partnerCenter.clientId).toBe('a5b2e6f3-1c2d-4e5f-8a9b-0c1d2e3f4a5b');
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual(reread);
+  });
+
+  it('reads a settings file written before the earliest acceptance day existed with the default, and keeps a chosen one', async () => {
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' } }));
+    expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ acceptanceFloor: '2019-03-01' });
+    await FileSettingsStore.inDataDir(dir).update({ acceptanceFloor: '2020-01-01' });
+    expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ acceptanceFloor: '2020-01-01' });
+    await expect(FileSettingsStore.inDataDir(dir).update({ acceptanceFloor: '2999-01-01' })).rejects.toMatchObject({ detail: { code: 'bad-request' } });
+    expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ acceptanceFloor: '2020-01-01' });
   });
 
   it('signs out when the backend or identity changes', async () => {

@@ -229,6 +229,22 @@ describe('the host against the real sandbox', () => {
     expect((await sandbox.inspect.agreements()).length).toBe(before);
   });
 
+  it('judges the date against the earliest acceptance day in Settings, and refuses a floor in the future without changing it', async () => {
+    const before = (await sandbox.inspect.agreements()).length;
+    const admin = await signedIn();
+    const customerId = await someCustomer(admin, 6);
+    const floor = calendarDateIn(new Date(Date.now() - 30 * 86_400_000), 'UTC');
+    expect(data(await admin.dispatch('updateSettings', { acceptanceFloor: floor }))).toMatchObject({ acceptanceFloor: floor });
+    const beforeFloor = calendarDateIn(new Date(Date.now() - 31 * 86_400_000), 'UTC');
+    expect(data(await admin.dispatch('submitAttestation', item(customerId, { dateAgreed: beforeFloor })))).toMatchObject({ status: 'failed', code: 'before-floor', reason: expect.stringContaining(floor) });
+    expect(await admin.dispatch('updateSettings', { acceptanceFloor: tomorrow() })).toMatchObject({ ok: false, error: { code: 'bad-request', issues: [{ path: 'acceptanceFloor' }] } });
+    expect(await admin.dispatch('updateSettings', { acceptanceFloor: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(data(await admin.dispatch('getSettings', {}))).toMatchObject({ acceptanceFloor: floor });
+    expect((await sandbox.inspect.agreements()).length).toBe(before);
+    // On the floor itself the date is taken.
+    expect(data(await admin.dispatch('submitAttestation', item(customerId, { dateAgreed: floor })))).toMatchObject({ status: 'confirmed' });
+  });
+
   it('classifies the backend\'s own refusals: 403 (900150) and 600002 are failed', async () => {
     // A host that believes the user may attest while the token is a Helpdesk agent's: the sandbox refuses with 403.
     const helpdeskToken = await tokenFor(sandbox.url, 'helpdesk@contoso.example');

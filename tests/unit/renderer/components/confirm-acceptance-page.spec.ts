@@ -21,7 +21,11 @@ async function page(user: PartnerUser): Promise<{ app: TestApp; wrapper: VueWrap
   return { app, wrapper };
 }
 
+/** Chooses the latest day the form allows (the field starts empty), then saves. */
 async function saveForm(wrapper: VueWrapper): Promise<void> {
+  await eventually(() => wrapper.find('#attest-date').exists());
+  const date = wrapper.get('#attest-date');
+  await date.setValue(date.attributes('max'));
   await eventually(() => wrapper.find('form').exists() && wrapper.get('button[type="submit"]').attributes('disabled') === undefined);
   await wrapper.get('form').trigger('submit');
 }
@@ -37,6 +41,15 @@ describe('Confirm acceptance page', () => {
       await eventually(() => wrapper.find('#attest-email').exists());
       expect((wrapper.get('#attest-first-name').element as HTMLInputElement).value).toBe('Tania');
       expect((wrapper.get('#attest-email').element as HTMLInputElement).value).toBe('tania@contoso.example');
+    });
+
+    it('starts without a date: a save before the agent chooses the day says it is required and queues nothing', async () => {
+      await eventually(() => wrapper.find('#attest-date').exists());
+      expect((wrapper.get('#attest-date').element as HTMLInputElement).value).toBe('');
+      await eventually(() => (wrapper.get('#attest-first-name').element as HTMLInputElement).value === 'Tania');
+      await wrapper.get('form').trigger('submit');
+      await eventually(() => wrapper.text().includes('Required.'));
+      expect(await app.database.outbox.count()).toBe(0);
     });
 
     it('saves the outbox item and its audit entry together, then goes back to the customer', async () => {

@@ -67,8 +67,10 @@ describe('New customer', () => {
     expect(wrapper.text()).toContain('Sanne de Vries');
     expect(wrapper.text()).toContain('office@keizersgrachtkoffie.example');
     const date = wrapper.get('#nc-date').element as HTMLInputElement;
-    expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(date.max).toBe(date.value);
+    // Empty until the agent chooses the day the customer accepted: a created customer must not carry a false date.
+    expect(date.value).toBe('');
+    expect(date.max).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await wrapper.get('#nc-date').setValue(date.max);
 
     await wrapper.findAll('button').find((button) => button.text() === 'Update')!.trigger('click');
     await eventually(() => wrapper.find('#nc-contact-email').exists());

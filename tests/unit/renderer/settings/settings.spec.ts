@@ -49,7 +49,7 @@ describe('Settings page', () => {
   beforeEach(async () => {
     app = await createTestApp(ADMIN);
     saved = [];
-    stored = { backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' } };
+    stored = { backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' }, acceptanceFloor: '2019-03-01' };
     app.fake.on('getSettings', () => stored);
     app.fake.on('updateSettings', (patch) => {
       saved.push(patch);

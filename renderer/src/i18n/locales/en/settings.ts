@@ -20,6 +20,14 @@ export default {
     failed: 'Not saved: {message}',
     loadFailed: 'The settings could not be loaded: {message}',
   },
+  floor: {
+    title: 'Earliest acceptance date',
+    label: 'Earliest date of acceptance',
+    hint: 'A confirmation with a contact and a date may not be dated before this day (forms, CSV import and sending). The Microsoft Customer Agreement did not exist before {date}, the default.',
+    save: 'Save date',
+    saved: 'Saved: dates from {date} on are accepted.',
+    invalid: 'Enter a day that is not in the future.',
+  },
   language: {
     title: 'Language',
     label: 'Language',

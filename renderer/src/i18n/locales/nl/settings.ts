@@ -21,6 +21,14 @@ const nl: typeof en = {
     failed: 'Niet opgeslagen: {message}',
     loadFailed: 'De instellingen konden niet worden geladen: {message}',
   },
+  floor: {
+    title: 'Vroegste acceptatiedatum',
+    label: 'Vroegste datum van acceptatie',
+    hint: 'Een bevestiging met een contactpersoon en een datum mag niet vóór deze dag gedateerd zijn (formulieren, CSV-import en verzenden). De Microsoft-klantovereenkomst bestond niet vóór {date}, de standaard.',
+    save: 'Datum opslaan',
+    saved: 'Opgeslagen: datums vanaf {date} worden geaccepteerd.',
+    invalid: 'Vul een dag in die niet in de toekomst ligt.',
+  },
   language: {
     title: 'Taal',
     label: 'Taal',
