@@ -3,10 +3,14 @@
  * Everything here is fixed, so every machine, test and demo sees the same data.
  */
 import type { PartnerRole, PartnerType } from '../shared/domain/roles';
+import { CONTOSO_TENANT_ID, FABRIKAM_TENANT_ID, SANDBOX_PASSWORD, TAILSPIN_TENANT_ID, sandboxAccounts, sandboxPartners, type SandboxAccount, type SandboxPartner } from '../shared/domain/sandbox-accounts';
 import { seedUuid } from './ids';
 
+// Who signs in is listed once, in shared/ (the sign-in page shows the same list); the seed derives from it.
+export { CONTOSO_TENANT_ID, FABRIKAM_TENANT_ID, TAILSPIN_TENANT_ID };
+
 /** Password of every seeded user unless overridden (`--password`, `MCA_SANDBOX_PASSWORD`). */
-export const SEEDED_PASSWORD = 'sandbox';
+export const SEEDED_PASSWORD = SANDBOX_PASSWORD;
 
 export const MCA_TEMPLATE_ID = '117a77b0-9360-443b-8795-c6dedc750cf9';
 /** The Microsoft Cloud Agreement template: still listed, but refused on confirm (reference §1, [I-ps292]). */
@@ -26,30 +30,9 @@ export const seededTemplates: readonly SeededTemplate[] = [
   { templateId: CLOUD_AGREEMENT_TEMPLATE_ID, agreementType: 'MicrosoftCloudAgreement', agreementLink: 'https://aka.ms/microsoftcloudagreement', versionRank: 0, retired: true },
 ];
 
-export interface SeededPartner {
-  partnerTenantId: string;
-  partnerName: string;
-  partnerType: PartnerType;
-  /** For an indirect reseller: its indirect provider. */
-  providerTenantId?: string;
-  domain: string;
-}
+export type SeededPartner = SandboxPartner;
 
-export const CONTOSO_TENANT_ID = '3b33e682-00c3-41ee-9dd2-a548adf56438';
-export const FABRIKAM_TENANT_ID = '7d8c1e2a-4f36-4b1d-9a57-2c0e8f3b6d41';
-export const TAILSPIN_TENANT_ID = 'c4e9a0b7-5d21-4e8f-b3a6-91f2d7c05e18';
-
-export const seededPartners: readonly SeededPartner[] = [
-  { partnerTenantId: CONTOSO_TENANT_ID, partnerName: 'Contoso Cloud Partners', partnerType: 'direct-bill', domain: 'contoso.example' },
-  { partnerTenantId: FABRIKAM_TENANT_ID, partnerName: 'Fabrikam Distribution', partnerType: 'indirect-provider', domain: 'fabrikam.example' },
-  {
-    partnerTenantId: TAILSPIN_TENANT_ID,
-    partnerName: 'Tailspin Resellers',
-    partnerType: 'indirect-reseller',
-    providerTenantId: FABRIKAM_TENANT_ID,
-    domain: 'tailspin.example',
-  },
-];
+export const seededPartners: readonly SeededPartner[] = sandboxPartners;
 
 export interface SeededUser {
   userId: string;
@@ -63,33 +46,34 @@ export interface SeededUser {
   providerName?: string;
 }
 
-function user(userId: string, userName: string, displayName: string, roles: PartnerRole[], partner: SeededPartner): SeededUser {
-  const provider = seededPartners.find((candidate) => candidate.partnerTenantId === partner.providerTenantId);
+function seededUser(account: SandboxAccount): SeededUser {
+  const partner = seededPartners.find((candidate) => candidate.partnerTenantId === account.partnerTenantId);
+  const provider = seededPartners.find((candidate) => candidate.partnerTenantId === partner?.providerTenantId);
+  // The id comes from the user name's local part and partner ("user:sales@contoso"), as it always has: databases made before keep their users.
+  const userId = account.documentedUserId ?? seedUuid(`user:${account.userName.replace(/\.example$/, '')}`);
+  const roles: PartnerRole[] = [account.role];
   return {
-    userId, userName, displayName, roles, partnerName: partner.partnerName, partnerType: partner.partnerType, partnerTenantId: partner.partnerTenantId,
+    userId, userName: account.userName, displayName: account.displayName, roles, partnerName: account.partnerName, partnerType: account.partnerType, partnerTenantId: account.partnerTenantId,
     ...(provider ? { providerName: provider.partnerName } : {}),
   };
 }
 
-const [contoso, fabrikam, tailspin] = seededPartners as [SeededPartner, SeededPartner, SeededPartner];
-
-export const seededUsers: readonly SeededUser[] = [
-  // admin@contoso's id is the userId of the documented confirm response (reference §2).
-  user('3d6f2c09-eb40-48ca-a4b3-d24c9c007531', 'admin@contoso.example', 'Alex Admin', ['admin-agent'], contoso),
-  user(seedUuid('user:sales@contoso'), 'sales@contoso.example', 'Sam Sales', ['sales-agent'], contoso),
-  user(seedUuid('user:helpdesk@contoso'), 'helpdesk@contoso.example', 'Harper Helpdesk', ['helpdesk-agent'], contoso),
-  user(seedUuid('user:billing@contoso'), 'billing@contoso.example', 'Bailey Billing', ['billing-admin'], contoso),
-  user(seedUuid('user:admin@fabrikam'), 'admin@fabrikam.example', 'Frankie Admin', ['admin-agent'], fabrikam),
-  user(seedUuid('user:sales@fabrikam'), 'sales@fabrikam.example', 'Sasha Sales', ['sales-agent'], fabrikam),
-  user(seedUuid('user:admin@tailspin'), 'admin@tailspin.example', 'Taylor Admin', ['admin-agent'], tailspin),
-];
+/** The users who sign in with MFA: every call of theirs can succeed. */
+export const seededUsers: readonly SeededUser[] = sandboxAccounts.filter((account) => account.mfa).map(seededUser);
 
 /**
  * The seeded user who signs in without MFA (reference §2 "MFA"): every App+User call it makes answers
  * 401 with 900421 while Partner Center of today is modelled. It is a fixture for that rule, kept out of
- * `seededUsers` (the accounts the sign-in page offers to people) because no call of it can succeed.
+ * `seededUsers` (seeded with the enhanced flow, sandbox/enhanced/seed.ts) because no call of it can succeed.
  */
-export const noMfaUser: SeededUser = user(seedUuid('user:nomfa@contoso'), 'nomfa@contoso.example', 'Noa Nomfa', ['admin-agent'], contoso);
+export const noMfaUser: SeededUser = seededUser(sandboxAccounts.find((account) => !account.mfa)!);
+
+/** The first seeded user of a partner with a role (the agents the seed's agreements name as their author). */
+export function seededUserName(partnerTenantId: string, role: PartnerRole): string {
+  const found = seededUsers.find((candidate) => candidate.partnerTenantId === partnerTenantId && candidate.roles.includes(role));
+  if (!found) throw new Error(`seed: no ${role} at ${partnerTenantId}`);
+  return found.userName;
+}
 
 export interface SeededContact {
   firstName: string;
@@ -224,7 +208,7 @@ function contactFor(info: CountryInfo, index: number, companySlug: string): Seed
 function buildContosoCustomers(): SeededCustomer[] {
   const customers: SeededCustomer[] = [];
   let index = 0;
-  const users = ['admin@contoso.example', 'sales@contoso.example'];
+  const users = [seededUserName(CONTOSO_TENANT_ID, 'admin-agent'), seededUserName(CONTOSO_TENANT_ID, 'sales-agent')];
   for (const info of countries) {
     info.companies.forEach((companyName, companyIndex) => {
       const companySlug = slug(companyName) === 'customer' ? `customer${index}` : slug(companyName);
@@ -234,7 +218,7 @@ function buildContosoCustomers(): SeededCustomer[] {
       const year = 2019 + (index % 6);
       const month = 1 + (index % 12);
       const day = 1 + (index % 27);
-      const by = users[index % 2] ?? 'admin@contoso.example';
+      const by = users[index % 2]!;
       if (state === 1 || state === 4) agreements.push({ contact, dateAgreed: isoDay(year, month, day), templateId: MCA_TEMPLATE_ID, userName: by });
       if (state === 2) {
         // Several confirmations: each reconfirmation changed the contact (a new person, then a new phone).
@@ -280,7 +264,7 @@ function buildContosoCustomers(): SeededCustomer[] {
         contact: { firstName: 'Tania', lastName: 'Carr', email: 'SomeEmail@example.com', phoneNumber: '1234567890' },
         dateAgreed: '2019-08-26T00:00:00.000Z',
         templateId: MCA_TEMPLATE_ID,
-        userName: 'admin@contoso.example',
+        userName: seededUserName(CONTOSO_TENANT_ID, 'admin-agent'),
       },
     ],
   });

@@ -5,7 +5,7 @@
  * and the submit and bulk services build their results from it. The renderer only reads it.
  */
 import type { SubmitResult } from '../../shared/ipc/contract';
-import type { IpcError } from '../../shared/ipc/errors';
+import { MFA_REQUIRED_REASON, type IpcError } from '../../shared/ipc/errors';
 import { AuthRequiredError, HostError } from './errors';
 import { isRetryableStatus, PartnerCenterError } from './partner-center/errors';
 import { isAttestationExpired, isLegacyRetired, isMfaRequired, isNotAcceptedYet, LEGACY_RETIRED_REASON, LEGACY_RETIRED_STATUS, MFA_REASON } from './partner-center/enhanced-contract';
@@ -96,7 +96,7 @@ function describePartnerCenterError(error: PartnerCenterError): IpcError {
   if (error.kind === 'invalid-response') return { code: 'backend', message: error.description };
   switch (error.status) {
     case 401:
-      if (isMfaRequired(error)) return { code: 'auth-required', message: MFA_REASON, reason: 'mfa-required', ...base };
+      if (isMfaRequired(error)) return { code: 'auth-required', message: MFA_REASON, reason: MFA_REQUIRED_REASON, ...base };
       return { code: 'auth-required', message: SESSION_REFUSED_REASON, ...base };
     case 403:
       return { code: 'forbidden', message: error.description, ...base };

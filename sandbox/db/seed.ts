@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { generatedCountries, seededCustomers, seededPartners, seededTemplates, seededUsers, CONTOSO_TENANT_ID } from '../seed-data';
+import { generatedCountries, seededCustomers, seededPartners, seededTemplates, seededUserName, seededUsers, CONTOSO_TENANT_ID } from '../seed-data';
 import { seedUuid } from '../ids';
 
 export const SEED_VERSION = '1';
@@ -127,10 +127,11 @@ export async function seedGenerated(db: PGlite, count: number): Promise<number> 
          timestamptz '2019-03-01T00:00:00Z' + ((cu.generated_index * 37) % 2400) * interval '1 day'
        from customers cu
        join agreement_templates t on t.agreement_type = 'MicrosoftCustomerAgreement' and not t.retired
-       join users u on u.user_name = 'admin@contoso.example'
+       join users u on u.user_name = $3
        where cu.generated_index between $1 and $2 and cu.generated_index % 3 = 1
        order by cu.generated_index`,
-      [from, count],
+      // Contoso's Admin agent confirmed them, by the name the accounts list gives it.
+      [from, count, seededUserName(CONTOSO_TENANT_ID, 'admin-agent')],
     );
   });
   return count - from + 1;

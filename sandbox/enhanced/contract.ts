@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { classic, rich, type ErrorResult } from '../http/errors';
-import { CONTOSO_TENANT_ID, FABRIKAM_TENANT_ID, TAILSPIN_TENANT_ID } from '../seed-data';
+import { sandboxAppRegistrations, type SandboxAppRegistration } from '../../shared/domain/sandbox-accounts';
 
 export {
   LINK_EXPIRY_DEFAULT_MINUTES,
@@ -71,18 +71,10 @@ export function appActorName(clientId: string): string {
   return `app:${clientId}`;
 }
 
-export interface AppRegistration {
-  clientId: string;
-  displayName: string;
-  partnerTenantId: string;
-}
+export type AppRegistration = SandboxAppRegistration;
 
-/** The seeded app registrations (client ids from the reference); the secret is the sandbox password. */
-export const seededAppRegistrations: readonly AppRegistration[] = [
-  { clientId: '0c0a7050-0000-4000-a000-000000000001', displayName: 'Contoso MCA Desk (sandbox app)', partnerTenantId: CONTOSO_TENANT_ID },
-  { clientId: '0fab0000-0000-4000-a000-000000000002', displayName: 'Fabrikam MCA Desk (sandbox app)', partnerTenantId: FABRIKAM_TENANT_ID },
-  { clientId: '07a11000-0000-4000-a000-000000000003', displayName: 'Tailspin MCA Desk (sandbox app)', partnerTenantId: TAILSPIN_TENANT_ID },
-];
+/** The seeded app registrations: listed once with the sandbox's accounts (shared/); the secret is the sandbox password. */
+export const seededAppRegistrations: readonly AppRegistration[] = sandboxAppRegistrations;
 
 // ---------------------------------------------------------------------------------------------------
 // MFA (documented: 401 with 900421 on App+User calls without an MFA claim, from 1 April 2026).

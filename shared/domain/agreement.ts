@@ -61,7 +61,8 @@ export function isSameContact(a: StoredContact | Contact, b: StoredContact | Con
   );
 }
 
-export type DuplicateCheck = { duplicate: false } | { duplicate: true; latest: AgreementRecord };
+// What checkDuplicateOfLatest answers; not exported, as no caller names it.
+type DuplicateCheck = { duplicate: false } | { duplicate: true; latest: AgreementRecord };
 
 /**
  * Whether a new attestation repeats the customer's latest one (the backend refuses it with 600061).

@@ -38,6 +38,18 @@ export const ipcErrorSchema = z.object({
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 
+/**
+ * The `reason` of an `auth-required` error when Partner Center refused the sign-in because it carried
+ * no multi-factor authentication (401 with 900421, since 1 April 2026). Signing in again the same way
+ * cannot help, so the host and the renderer name this case apart from an expired or wrong sign-in.
+ */
+export const MFA_REQUIRED_REASON = 'mfa-required';
+
+/** Whether a failure means "sign in again, with MFA". */
+export function needsMfa(detail: IpcError): boolean {
+  return detail.code === 'auth-required' && detail.reason === MFA_REQUIRED_REASON;
+}
+
 /** What every channel answers: data, or a typed error. Never a thrown exception across the boundary. */
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: IpcError };
 

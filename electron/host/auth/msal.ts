@@ -11,6 +11,7 @@ import type { Session } from '../../../shared/ipc/contract';
 import { partnerUserSchema, type PartnerUser } from '../../../shared/domain/roles';
 import { PARTNER_CENTER_API_URL, PARTNER_CENTER_SCOPE } from '../../../shared/domain/urls';
 import { AuthRequiredError, HostError, hostError } from '../errors';
+import { MFA_REQUIRED_REASON } from '../../../shared/ipc/errors';
 import type { SecretStore } from '../secrets/store';
 import type { AuthLoss, AuthProvider, SignInRequest } from './provider';
 import { MFA_CLAIMS_REQUEST, MFA_REASON } from '../partner-center/enhanced-contract';
@@ -176,7 +177,7 @@ export class MsalAuthProvider implements AuthProvider {
   async getAccessToken(): Promise<string> {
     const current = this.active();
     if (!current) {
-      if (this.mfaClaims) throw new AuthRequiredError(MFA_REASON, { need: 'mfa', reason: 'mfa-required' });
+      if (this.mfaClaims) throw new AuthRequiredError(MFA_REASON, { need: 'mfa', reason: MFA_REQUIRED_REASON });
       throw new AuthRequiredError(this.lapsed ? 'Your Microsoft sign-in expired. Sign in again.' : 'Sign in with Microsoft to continue.');
     }
     try {

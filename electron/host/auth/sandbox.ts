@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Session } from '../../../shared/ipc/contract';
 import { partnerUserSchema, type PartnerUser } from '../../../shared/domain/roles';
 import { AuthRequiredError, hostError } from '../errors';
+import { MFA_REQUIRED_REASON } from '../../../shared/ipc/errors';
 import { PartnerCenterClient } from '../partner-center/client';
 import { parseErrorBody } from '../partner-center/errors';
 import { apiRoot, type FetchLike } from '../partner-center/http';
@@ -164,7 +165,7 @@ export class SandboxAuthProvider implements AuthProvider {
   async getAccessToken(): Promise<string> {
     const current = this.active();
     if (!current) {
-      if (this.mfaLapse) throw new AuthRequiredError(MFA_REASON, { need: 'mfa', reason: 'mfa-required' });
+      if (this.mfaLapse) throw new AuthRequiredError(MFA_REASON, { need: 'mfa', reason: MFA_REQUIRED_REASON });
       throw new AuthRequiredError(this.lapsed ? 'Your session expired. Sign in again.' : 'Sign in to continue.');
     }
     return current.token;

@@ -5,7 +5,7 @@
  * the item queued. No `window` here, so Node-level fault tests and the soak use it too.
  */
 import type { SubmitResult } from '../../../shared/ipc/contract';
-import { ApiError } from '../../../shared/ipc/errors';
+import { ApiError, needsMfa } from '../../../shared/ipc/errors';
 
 /** What a failed call can mean for an item: try again, parked, or sign in first. */
 export type CallFailure = Extract<SubmitResult, { status: 'retry' | 'failed' | 'auth-required' }>;
@@ -14,7 +14,8 @@ export type CallFailure = Extract<SubmitResult, { status: 'retry' | 'failed' | '
 export function resultFromError(error: unknown): CallFailure {
   if (!(error instanceof ApiError)) return { status: 'retry', afterMs: 0, reason: `Unexpected error: ${String(error)}` };
   const { detail } = error;
-  if (detail.code === 'auth-required') return { status: 'auth-required', reason: detail.message };
+  // A sign-in without MFA is named apart: the agent is told to sign in again with MFA, not just again.
+  if (detail.code === 'auth-required') return { status: 'auth-required', reason: detail.message, ...(needsMfa(detail) ? { need: 'mfa' as const } : {}) };
   if (detail.retryable === false) return { status: 'failed', code: detail.backendCode ?? detail.status ?? detail.code, reason: detail.reason ?? detail.message };
   return { status: 'retry', afterMs: detail.retryAfterMs ?? 0, reason: detail.message };
 }

@@ -6,6 +6,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Session } from '../../../shared/ipc/contract';
 import { canAttest, canCreateCustomers, type PartnerUser } from '../../../shared/domain/roles';
+import type { AuthNeed } from '../../../shared/ipc/results';
 import { call } from '../platform/api';
 
 export const useSessionStore = defineStore('session', () => {
@@ -13,6 +14,8 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false);
   /** The sign-in expired while work was queued: the agent must sign in again (same user). */
   const expired = ref(false);
+  /** Why it expired, when the backend said: 'mfa' means signing in the same way again cannot help (Partner Center wants MFA). */
+  const expiredNeed = ref<AuthNeed | null>(null);
   /** Set when the local service (main process or bridge) could not be asked for the session. */
   const loadError = ref<string | null>(null);
   let loading: Promise<void> | null = null;
@@ -50,21 +53,25 @@ export const useSessionStore = defineStore('session', () => {
   async function signIn(userName: string, password: string): Promise<void> {
     session.value = await call('signIn', { method: 'password', userName, password });
     expired.value = false;
+    expiredNeed.value = null;
   }
 
   async function signInWithMicrosoft(): Promise<void> {
     session.value = await call('signIn', { method: 'microsoft' });
     expired.value = false;
+    expiredNeed.value = null;
   }
 
   async function signOut(): Promise<void> {
     session.value = await call('signOut', {});
     expired.value = false;
+    expiredNeed.value = null;
   }
 
-  function markExpired(): void {
+  function markExpired(need: AuthNeed | null = null): void {
     expired.value = true;
+    expiredNeed.value = need;
   }
 
-  return { session, loaded, expired, loadError, user, backend, attestPermission, mayAttest, mayCreateCustomers, isIndirectReseller, attestationRoute, load, signIn, signInWithMicrosoft, signOut, markExpired };
+  return { session, loaded, expired, expiredNeed, loadError, user, backend, attestPermission, mayAttest, mayCreateCustomers, isIndirectReseller, attestationRoute, load, signIn, signInWithMicrosoft, signOut, markExpired };
 });

@@ -59,7 +59,7 @@ export const useSyncStore = defineStore('sync', () => {
       notifications.notify('error', t('notifications.failed', { customer: event.item.customerName, reason: event.item.lastError?.reason ?? '' }));
     else if (event.type === 'auth-required') {
       paused.value = true;
-      useSessionStore().markExpired();
+      useSessionStore().markExpired(event.need ?? null);
       // Partner Center's own reasons come first: a sign-in without MFA, or no app registration for the enhanced calls.
       const key = event.need === 'mfa' ? 'enhanced.needMfa' : event.need === 'app-credential' ? 'enhanced.needAppCredential' : 'notifications.authRequired';
       notifications.notify('error', t(key));

@@ -34,6 +34,12 @@ describe('what a failed send means for the item', () => {
     expect(resultFromError(new TypeError('boom'))).toMatchObject({ status: 'retry' });
   });
 
+  it('names a sign-in without MFA (900421) apart, so the agent is told to sign in again with MFA; any other sign-in need is plain', () => {
+    const mfa = new ApiError({ code: 'auth-required', message: 'Partner Center requires multi-factor authentication.', reason: 'mfa-required', backendCode: 900421 });
+    expect(resultFromError(mfa)).toEqual({ status: 'auth-required', reason: 'Partner Center requires multi-factor authentication.', need: 'mfa' });
+    expect(resultFromError(new ApiError({ code: 'auth-required', message: 'Sign in' }))).toEqual({ status: 'auth-required', reason: 'Sign in' });
+  });
+
   it('reads the host\'s verdict, never its own table: retryable with the host\'s wait, refused with the backend\'s code', async () => {
     expect(resultFromError(await hostAnswer(valid, new PartnerCenterError({ kind: 'http', status: 429, description: 'slow down', retryAfterMs: 12_000 })))).toMatchObject({ status: 'retry', afterMs: 12_000 });
     // A 409 is "not now" for every caller (the three old tables disagreed on it).

@@ -56,6 +56,7 @@ export default {
   },
   reauth: {
     message: 'Sending is paused because your sign-in expired. Your queue is kept on this computer.',
+    mfa: 'Sending is paused: Partner Center requires multi-factor authentication (MFA). Sign in again with MFA. Your queue is kept on this computer.',
     action: 'Sign in again',
   },
   notifications: {

@@ -56,6 +56,7 @@ const nl: typeof en = {
   },
   reauth: {
     message: 'Verzenden is gepauzeerd omdat uw aanmelding is verlopen. Uw wachtrij blijft op deze computer bewaard.',
+    mfa: 'Verzenden is gepauzeerd: Partner Center vereist meervoudige verificatie (MFA). Meld u opnieuw aan met MFA. Uw wachtrij blijft op deze computer bewaard.',
     action: 'Opnieuw aanmelden',
   },
   notifications: {
