@@ -17,6 +17,7 @@ import { MsalAuthProvider } from './auth/msal';
 import { resolvePartnerUser } from './auth/partner-profile';
 import type { SecretStore } from './secrets/store';
 import { checkBackendUrl, type SettingsStore } from './settings';
+import { OneTimeCredentials } from './one-time-credentials';
 import { SubmitService } from './submit';
 import { BulkService } from './bulk';
 import type { Logger } from './dispatch';
@@ -56,6 +57,8 @@ export interface HostContext {
   readonly secrets: SecretStore;
   readonly submit: SubmitService;
   readonly bulk: BulkService;
+  /** New customers' one-time admin credentials, for their creator only, for a short time. */
+  readonly credentials: OneTimeCredentials;
   /** The earliest acceptance day now (Settings, unless this launch fixed one). */
   acceptanceFloor(): string;
   /** Today's Partner Center: the enhanced attestation flow (AppOnly). */
@@ -176,6 +179,7 @@ export function createHostContext(options: HostOptions): HostContext {
     return enhancedCache.client;
   };
   const journal = options.journal ?? new MemoryAuditJournal();
+  const credentials = new OneTimeCredentials(options.secrets, () => now().getTime());
 
   const acceptanceFloor = (): string => options.acceptanceFloor ?? current?.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR;
   const submit = new SubmitService({ client, auth, acceptanceFloor, postTimeoutMs: options.http?.postTimeoutMs });
@@ -199,6 +203,7 @@ export function createHostContext(options: HostOptions): HostContext {
     submit,
     bulk,
     acceptanceFloor,
+    credentials,
     enhanced,
     journal,
     partnerCenterAppOnly,
@@ -227,6 +232,7 @@ export function createHostContext(options: HostOptions): HostContext {
     },
     async load() {
       current = await options.settings.get();
+      await credentials.sweep().catch(() => undefined);
       await sandboxAuth.restore();
       if (backendKind() === 'partner-center') await partnerCenterAuth.restore();
     },

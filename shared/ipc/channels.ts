@@ -20,6 +20,7 @@ export const channelNames = [
   'getCustomer',
   'createCustomer',
   'getCredentials',
+  'forgetCredentials',
   'listAgreementRecords',
   'bulkReattest',
   'createEnhancedAttestation',

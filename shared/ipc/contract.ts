@@ -128,6 +128,7 @@ export const agreementRecordSummarySchema = z.object({
 export type AgreementRecordSummary = z.infer<typeof agreementRecordSummarySchema>;
 
 export const credentialsSchema = z.object({ userName: z.string(), password: z.string() });
+export type Credentials = z.infer<typeof credentialsSchema>;
 
 /**
  * Who may call a channel. `signed-in`: the host's dispatcher answers `auth-required` before the
@@ -176,6 +177,8 @@ export const contract = {
   ),
   /** One-time admin credentials of a customer created on the self-acceptance route, held encrypted by main. */
   getCredentials: channel(z.object({ credentialsId: uuid }), credentialsSchema, 'signed-in'),
+  /** The invitation with them was copied or opened in email: main deletes them (the creator's own only). */
+  forgetCredentials: channel(z.object({ credentialsId: uuid }), z.object({ forgotten: z.boolean() }), 'signed-in'),
 
   listAgreementRecords: channel(
     z.object({ continuationToken: z.string().max(4096).optional() }),

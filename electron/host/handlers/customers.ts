@@ -5,7 +5,6 @@
  */
 import { canAttest, canCreateCustomers } from '../../../shared/domain/roles';
 import { checkAcceptanceDate } from '../../../shared/domain/dates';
-import { credentialsSchema } from '../../../shared/ipc/contract';
 import type { CustomerFilter } from '../../../shared/api/partner-center';
 import type { ChannelImplementations } from '../dispatch';
 import type { HostContext } from '../context';
@@ -13,7 +12,7 @@ import { hostError } from '../errors';
 import { decodeContinuation, encodeContinuation } from '../continuation';
 import { toCreateCustomerBody, toCustomer, toCustomerSummary } from '../records';
 
-type CustomerChannels = 'listCustomers' | 'getCustomer' | 'createCustomer' | 'getCredentials' | 'getRelationshipRequestLink';
+type CustomerChannels = 'listCustomers' | 'getCustomer' | 'createCustomer' | 'getCredentials' | 'forgetCredentials' | 'getRelationshipRequestLink';
 
 export function customerHandlers(ctx: HostContext): Pick<ChannelImplementations, CustomerChannels> {
   return {
@@ -51,15 +50,18 @@ export function customerHandlers(ctx: HostContext): Pick<ChannelImplementations,
       if (created.userCredentials) {
         // Keyed by the request id: a replayed create answers the same id, never a second copy.
         credentialsId = requestId;
-        await ctx.secrets.set(`credentials:${credentialsId}`, JSON.stringify(created.userCredentials));
+        await ctx.credentials.keep(credentialsId, user, created.userCredentials);
       }
       return { customer: toCustomer(created), ...(credentialsId ? { credentialsId } : {}) };
     },
-    async getCredentials({ credentialsId }) {
-      const stored = await ctx.secrets.get(`credentials:${credentialsId}`);
-      const parsed = stored ? credentialsSchema.safeParse(JSON.parse(stored)) : undefined;
-      if (!parsed?.success) throw hostError('not-found', 'These credentials are not stored on this device.');
-      return parsed.data;
+    async getCredentials({ credentialsId }, { user }) {
+      const read = await ctx.credentials.read(credentialsId, user);
+      if (read.ok) return read.credentials;
+      if (read.why === 'not-yours') throw hostError('forbidden', 'Only the agent who created this customer can read its one-time credentials.');
+      throw hostError('not-found', 'These credentials are not stored on this device any more: they are deleted once the invitation was sent, after 7 days, and at sign-out.');
+    },
+    async forgetCredentials({ credentialsId }, { user }) {
+      return { forgotten: await ctx.credentials.forget(credentialsId, user) };
     },
     getRelationshipRequestLink: () => ctx.client().getRelationshipRequest(),
   };

@@ -6,6 +6,11 @@ export function sessionHandlers(ctx: HostContext): Pick<ChannelImplementations, 
   return {
     getSession: async () => ctx.auth().session(),
     signIn: (request) => ctx.auth().signIn(request),
-    signOut: () => ctx.auth().signOut(),
+    async signOut() {
+      // The agent's one-time customer credentials go with the session (issue 13).
+      const user = ctx.auth().user();
+      if (user) await ctx.credentials.forgetAllOf(user);
+      return ctx.auth().signOut();
+    },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * "Copy to clipboard" and "Open in email" for a draft. The filled text (credentials included, for a
  * new customer's draft) exists only for the call: it goes to the main process and is dropped. A copy
- * holding credentials asks for the clipboard to be cleared after 60 seconds.
+ * holding credentials asks for the clipboard to be cleared after 60 seconds, and once they went out
+ * (copied or opened in email) main deletes them: they are one-time, and the customer has them now.
  */
 import { ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
@@ -23,6 +24,13 @@ export function useInvitationSend(draft: Ref<Draft | null>, context: Ref<DraftCo
   const error = ref<string | null>(null);
 
   const fetchCredentials = (credentialsId: string) => call('getCredentials', { credentialsId });
+
+  /** The invitation with the credentials went out: they are deleted in main, and the agent is told. */
+  async function forgetSent(current: Draft, holdsCredentials: boolean, message: string): Promise<string> {
+    if (!holdsCredentials || !current.credentialsId) return message;
+    const { forgotten } = await call('forgetCredentials', { credentialsId: current.credentialsId });
+    return forgotten ? `${message} ${t('invitations.send.credentialsDeleted')}` : message;
+  }
 
   function describe(caught: unknown): string {
     if (caught instanceof ApiError && caught.code === 'not-found') return t('invitations.send.credentialsGone');
@@ -57,7 +65,8 @@ export function useInvitationSend(draft: Ref<Draft | null>, context: Ref<DraftCo
       });
       if (!text.holdsCredentials) return withMissing(t('invitations.send.copied'), text.missing);
       const clearsAt = written.clearsAt ? formatTime(Date.parse(written.clearsAt)) : null;
-      return withMissing(clearsAt ? t('invitations.send.copiedSecretAt', { time: clearsAt }) : t('invitations.send.copiedSecret'), text.missing);
+      const copied = withMissing(clearsAt ? t('invitations.send.copiedSecretAt', { time: clearsAt }) : t('invitations.send.copiedSecret'), text.missing);
+      return forgetSent(current, true, copied);
     });
 
   const openInEmail = () =>
@@ -65,7 +74,7 @@ export function useInvitationSend(draft: Ref<Draft | null>, context: Ref<DraftCo
       if (!recipientsSchema.safeParse(current.to).success) throw new Error(t('invitations.send.badRecipients'));
       const text = await outgoingText(current, context.value, fetchCredentials);
       await call('openMailto', { to: current.to, subject: text.subject, body: text.body });
-      return withMissing(t('invitations.send.opened'), text.missing);
+      return forgetSent(current, text.holdsCredentials, withMissing(t('invitations.send.opened'), text.missing));
     });
 
   return { busy, status, error, copy, openInEmail };

@@ -332,6 +332,35 @@ describe('the host against the real sandbox', () => {
     });
   });
 
+  it('keeps a new customer\'s one-time credentials for its creator only, deletes them once sent, and at sign-out', async () => {
+    const host = await signedIn();
+    const customer = (suffix: string) => ({
+      companyName: `Oneco ${suffix}`,
+      domain: `oneco${suffix}.onmicrosoft.com`,
+      email: 'it@oneco.example',
+      language: 'en-US',
+      address: { firstName: 'Ola', lastName: 'Nordmann', addressLine1: 'Karl Johans gate 1', city: 'Oslo', postalCode: '0154', country: 'NO' },
+      acceptance: { mode: 'customer-accepts' },
+    });
+    const first = randomUUID();
+    data(await host.dispatch('createCustomer', { requestId: first, customer: customer(first.slice(0, 6)) }));
+    // Another agent on the same computer (same secret store) cannot read or delete them.
+    data(await host.dispatch('signIn', { method: 'password', userName: 'sales@contoso.example', password: SEEDED_PASSWORD }));
+    expect(await host.dispatch('getCredentials', { credentialsId: first })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(data(await host.dispatch('forgetCredentials', { credentialsId: first }))).toEqual({ forgotten: false });
+    data(await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD }));
+    expect(data(await host.dispatch('getCredentials', { credentialsId: first }))).toMatchObject({ userName: expect.stringContaining('@') });
+    // The invitation went out: they are deleted.
+    expect(data(await host.dispatch('forgetCredentials', { credentialsId: first }))).toEqual({ forgotten: true });
+    expect(await host.dispatch('getCredentials', { credentialsId: first })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('7 days') } });
+
+    const second = randomUUID();
+    data(await host.dispatch('createCustomer', { requestId: second, customer: customer(second.slice(0, 6)) }));
+    data(await host.dispatch('signOut', {}));
+    data(await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD }));
+    expect(await host.dispatch('getCredentials', { credentialsId: second })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('parses the sandbox\'s real error bodies loosely into one typed error', async () => {
     const token = await tokenFor(sandbox.url, 'admin@contoso.example');
     const client = new PartnerCenterClient({ baseUrl: sandbox.url, getAccessToken: async () => token, maxRetries: 0 });

@@ -41,6 +41,7 @@ export const validRequests: Record<ChannelName, unknown> = {
     },
   },
   getCredentials: { credentialsId: ITEM_ID },
+  forgetCredentials: { credentialsId: ITEM_ID },
   listAgreementRecords: {},
   bulkReattest: { items: [item] },
   createEnhancedAttestation: {

@@ -26,10 +26,16 @@ async function everything(database: McaDeskDatabase): Promise<string> {
 describe('credentials of a self-accepting new customer', () => {
   let app: TestApp;
   let clipboard: Array<{ text: string; clearAfterMs?: number }>;
+  let forgotten: string[];
 
   beforeEach(async () => {
     app = await createTestApp(ADMIN);
     clipboard = [];
+    forgotten = [];
+    app.fake.on('forgetCredentials', ({ credentialsId }) => {
+      forgotten.push(credentialsId);
+      return { forgotten: true };
+    });
     app.fake.on('getCredentials', ({ credentialsId }) => {
       if (credentialsId !== CREDENTIALS_ID) throw new Error('unknown credentials');
       return { userName: 'admin@grachtengordeldesign.onmicrosoft.com', password: PASSWORD };
@@ -76,6 +82,9 @@ describe('credentials of a self-accepting new customer', () => {
     expect(clipboard[0]!.text.startsWith('Welkom bij Microsoft, Grachtengordel Design\n\n')).toBe(true);
     expect(clipboard[0]!.text).toContain(`Tijdelijk wachtwoord: ${PASSWORD}`);
     await eventually(() => editor.text().includes('cleared in 60 seconds'));
+    // Sent: main deletes the one-time credentials, and the agent is told.
+    expect(forgotten).toEqual([CREDENTIALS_ID]);
+    await eventually(() => editor.text().includes('The one-time sign-in details were deleted from this computer'));
     // The typing was saved before the copy; the filled text was not.
     await eventually(async () => (await app.database.drafts.get(draft!.id))?.subject === 'Welkom bij Microsoft, Grachtengordel Design');
     editor.unmount();

@@ -60,6 +60,7 @@ export default {
     opened: 'Opened in your email program.',
     stillMissing: 'Not filled in: {names}.',
     badRecipients: 'Enter valid email addresses in “To” first.',
-    credentialsGone: 'The sign-in details for this customer are no longer stored on this computer, so they cannot be filled in.',
+    credentialsGone: 'The sign-in details for this customer are no longer stored on this computer (they are deleted once the invitation was sent, after 7 days, and at sign-out), so they cannot be filled in.',
+    credentialsDeleted: 'The one-time sign-in details were deleted from this computer: the customer has them now.',
   },
 };

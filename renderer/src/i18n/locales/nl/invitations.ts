@@ -60,7 +60,8 @@ const nl: typeof en = {
     opened: 'Geopend in uw e-mailprogramma.',
     stillMissing: 'Niet ingevuld: {names}.',
     badRecipients: 'Vul eerst geldige e-mailadressen in bij “Aan”.',
-    credentialsGone: 'De aanmeldgegevens van deze klant staan niet meer op deze computer, dus ze kunnen niet worden ingevuld.',
+    credentialsGone: 'De aanmeldgegevens van deze klant staan niet meer op deze computer (ze worden verwijderd zodra de uitnodiging is verstuurd, na 7 dagen en bij afmelden), dus ze kunnen niet worden ingevuld.',
+    credentialsDeleted: 'De eenmalige aanmeldgegevens zijn van deze computer verwijderd: de klant heeft ze nu.',
   },
 };
 export default nl;
