@@ -102,6 +102,12 @@ const COLUMN_OF_FIELD: Record<string, SignerColumn> = {
   linkExpiryMinutes: 'linkValidFor',
 };
 
+/** A column's place in the template; 'row' (the row as a whole) last. */
+const columnRank = (field: string) => {
+  const at = (SIGNER_COLUMNS as readonly string[]).indexOf(field);
+  return at < 0 ? SIGNER_COLUMNS.length : at;
+};
+
 const isWaiting = (item: OutboxItem) => item.state === 'queued' || item.state === 'sending';
 
 /**
@@ -158,7 +164,7 @@ export class SignerImportValidator {
     const validity = parseLinkValidity(this.cell(cells, 'linkValidFor'));
     if (!validity.ok) problems.push({ row, field: 'linkValidFor', code: 'invalid-link-validity', params: { value: this.cell(cells, 'linkValidFor') } });
 
-    const parsed = enhancedAttestationFieldsSchema.safeParse({
+    const input = {
       signatoryFirstName: this.cell(cells, 'signerFirstName'),
       signatoryLastName: this.cell(cells, 'signerLastName'),
       signatoryEmail: this.cell(cells, 'signerEmail'),
@@ -167,8 +173,9 @@ export class SignerImportValidator {
       country: fillable('country'),
       language: fillable('language'),
       linkExpiryMinutes: validity.ok ? validity.minutes : undefined,
-    });
-    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(issueProblem(issue, row, customer !== undefined));
+    };
+    const parsed = enhancedAttestationFieldsSchema.safeParse(input);
+    if (!parsed.success) problems.push(...issueProblems(parsed.error.issues, input, row, customer !== undefined));
 
     if (problems.length === 0 && customer && parsed.success) {
       const refusal = this.refusal(customer, parsed.data, row);
@@ -180,7 +187,8 @@ export class SignerImportValidator {
         this.filled.push(...filled);
       }
     }
-    this.problems.push(...problems);
+    // In the template's column order, as the agent reads the row.
+    this.problems.push(...problems.sort((a, b) => columnRank(a.field) - columnRank(b.field)));
   }
 
   /** Why a well-formed row is not queued: one link per customer at a time, then the form's save rules. */
@@ -198,10 +206,26 @@ export class SignerImportValidator {
   }
 }
 
-function issueProblem(issue: z.ZodIssue, row: number, customerKnown: boolean): RowProblem {
-  const field = COLUMN_OF_FIELD[String(issue.path[0])] ?? 'row';
-  const params = (issue as { params?: Record<string, string | number> }).params;
-  // Empty in the file and not known for the customer: say where it could have come from.
-  const code = issue.message === 'required' && customerKnown && (field === 'country' || field === 'language') ? 'required-not-known-for-customer' : issue.message;
-  return { row, field, code, ...(params ? { params } : {}) };
+/**
+ * The schema's issues as the report's problems. An empty cell is one "required" (the language rule
+ * alone would add "not a language code" and "not a known language" to it); when the customer is
+ * known, country and language say they were not known for it either.
+ */
+function issueProblems(issues: readonly z.ZodIssue[], input: Record<string, unknown>, row: number, customerKnown: boolean): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const empty = new Set<string>();
+  for (const issue of issues) {
+    const key = String(issue.path[0]);
+    const field = COLUMN_OF_FIELD[key] ?? 'row';
+    if (input[key] === '') {
+      if (empty.has(field)) continue;
+      empty.add(field);
+      const code = customerKnown && (field === 'country' || field === 'language') ? 'required-not-known-for-customer' : 'required';
+      problems.push({ row, field, code });
+      continue;
+    }
+    const params = (issue as { params?: Record<string, string | number> }).params;
+    problems.push({ row, field, code: issue.message, ...(params ? { params } : {}) });
+  }
+  return problems;
 }
