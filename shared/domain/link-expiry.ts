@@ -16,3 +16,13 @@ export const linkExpiryMinutesSchema = z
   .min(LINK_EXPIRY_MIN_MINUTES, 'out-of-range')
   .max(LINK_EXPIRY_MAX_MINUTES, 'out-of-range')
   .optional();
+
+/**
+ * The lifetimes an agent picks from (an hour, a day, a week): the form's choices, and what a CSV
+ * import takes, so an imported item can be edited in the same form without an odd value.
+ */
+export const LINK_EXPIRY_CHOICES = [
+  { minutes: 60, name: 'hour' },
+  { minutes: 1440, name: 'day' },
+  { minutes: LINK_EXPIRY_DEFAULT_MINUTES, name: 'week' },
+] as const;

@@ -12,6 +12,8 @@ import type { OutboxItem } from '../db/rows';
 import { findDuplicate } from '../outbox/save-rules';
 import type { NewAttestation } from '../outbox/commands';
 import { unescapeCell } from './csv-cells';
+import type { CustomerMatch, RowProblem } from './row-problem';
+import { mapHeader, type ColumnMapping, type ColumnsOf } from './csv-columns';
 
 export const IMPORT_COLUMNS = ['customer', 'firstName', 'lastName', 'email', 'phone', 'date'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -20,8 +22,11 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const IMPORT_TEMPLATE_HEADER: readonly string[] = IMPORT_COLUMNS;
 
 /** Other names accepted for each column (compared lower-case, without spaces, dashes or underscores). */
+/** The names of the column that names the customer (its tenant id or domain), in every import. */
+export const CUSTOMER_COLUMN_NAMES: readonly string[] = ['customer', 'customertenantid', 'tenantid', 'customerid', 'microsoftid', 'domain', 'customerdomain'];
+
 const ALIASES: Record<ImportColumn, readonly string[]> = {
-  customer: ['customer', 'customertenantid', 'tenantid', 'customerid', 'microsoftid', 'domain', 'customerdomain'],
+  customer: CUSTOMER_COLUMN_NAMES,
   firstName: ['firstname', 'lastcontactfirstname', 'contactfirstname'],
   lastName: ['lastname', 'lastcontactlastname', 'contactlastname'],
   email: ['email', 'emailaddress', 'lastcontactemail', 'contactemail'],
@@ -30,35 +35,15 @@ const ALIASES: Record<ImportColumn, readonly string[]> = {
 };
 const REQUIRED: readonly ImportColumn[] = ['customer', 'firstName', 'lastName', 'email', 'date'];
 
-const normalise = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_\-()]/g, '');
-
-export type ColumnMap = Record<ImportColumn, number | undefined>;
+export type ColumnMap = ColumnsOf<ImportColumn>;
 
 /** Finds the columns in a header row; answers the missing required ones when there are any. */
-export function mapColumns(header: readonly string[]): { ok: true; columns: ColumnMap } | { ok: false; missing: ImportColumn[] } {
-  const names = header.map(normalise);
-  const columns = Object.fromEntries(IMPORT_COLUMNS.map((column) => {
-    const at = names.findIndex((name) => ALIASES[column].includes(name));
-    return [column, at < 0 ? undefined : at];
-  })) as ColumnMap;
-  const missing = REQUIRED.filter((column) => columns[column] === undefined);
-  return missing.length ? { ok: false, missing } : { ok: true, columns };
+export function mapColumns(header: readonly string[]): ColumnMapping<ImportColumn> {
+  return mapHeader(header, IMPORT_COLUMNS, ALIASES, REQUIRED);
 }
 
 export type ProblemField = ImportColumn | 'row';
-
-/** One reason a row is not queued: its row number as a spreadsheet shows it (the header is row 1). */
-export interface RowProblem {
-  row: number;
-  field: ProblemField;
-  code: string;
-  params?: Record<string, string | number>;
-}
-
-export interface CustomerMatch {
-  id: string;
-  name: string;
-}
+export type { CustomerMatch, RowProblem } from './row-problem';
 
 export interface ImportLookup {
   /** The cached customer with this tenant id or domain. */

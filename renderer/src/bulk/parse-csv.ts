@@ -8,8 +8,11 @@ import Papa from 'papaparse';
 export const PARSE_CHUNK_BYTES = 256 * 1024;
 
 export interface ParseHandlers {
-  /** Rows of one chunk, and the spreadsheet row number of its first row (the file's first row is 1). */
-  rows: (rows: string[][], firstRow: number) => void;
+  /**
+   * Rows of one chunk, and the spreadsheet row number of its first row (the file's first row is 1).
+   * When it answers a promise, the next chunk waits for it (any other answer is ignored).
+   */
+  rows: (rows: string[][], firstRow: number) => unknown;
   progress?: (share: number) => void;
 }
 
@@ -33,19 +36,23 @@ export function parseCsv(input: Blob, handlers: ParseHandlers, signal?: AbortSig
           parser.abort();
           return;
         }
-        try {
-          handlers.rows(results.data, rows + 1);
-        } catch (error) {
-          parser.abort();
-          reject(error);
-          return;
-        }
+        // Paused until the chunk's rows are handled (a handler may look something up first), and
+        // then one more task, so the page paints and responds before the next chunk.
+        parser.pause();
+        const firstRow = rows + 1;
         rows += results.data.length;
         errors.push(...results.errors);
-        handlers.progress?.(size ? Math.min(results.meta.cursor / size, 1) : 1);
-        // Let the page paint and respond before the next chunk.
-        parser.pause();
-        setTimeout(() => parser.resume(), 0);
+        const cursor = results.meta.cursor;
+        new Promise((done) => done(handlers.rows(results.data, firstRow))).then(
+          () => {
+            handlers.progress?.(size ? Math.min(cursor / size, 1) : 1);
+            setTimeout(() => parser.resume(), 0);
+          },
+          (error: unknown) => {
+            reject(error);
+            parser.abort();
+          },
+        );
       },
       complete: () => resolve({ rows, errors, aborted: signal?.aborted ?? false }),
       error: (error: Error) => reject(error),

@@ -31,7 +31,10 @@ export interface NewEnhancedAttestation {
 }
 
 /** What a new item is made from: a legacy attestation's fields, or an enhanced one's. */
-type ItemInput = Pick<OutboxItem, 'customerId' | 'customerName' | 'primaryContact' | 'dateAgreed' | 'templateId' | 'kind' | 'enhanced'>;
+export type ItemInput = Pick<OutboxItem, 'customerId' | 'customerName' | 'primaryContact' | 'dateAgreed' | 'templateId' | 'kind' | 'enhanced'>;
+
+/** Either kind of new request, as a bulk enqueue takes them. */
+export type NewRequest = NewAttestation | NewEnhancedAttestation;
 
 export interface CommandContext {
   storage: OutboxStorage;
@@ -92,13 +95,18 @@ export function enqueueAttestation(attestation: NewAttestation, context: Command
 
 /** Saves an enhanced attestation request: the item (at its first step, create) and its audit entry, atomically. */
 export function enqueueEnhancedAttestation(request: NewEnhancedAttestation, context: CommandContext): Promise<OutboxItem> {
-  const item = freshItem(
-    { customerId: request.customerId, customerName: request.customerName, primaryContact: request.signer, kind: 'enhanced', enhanced: initialEnhancedState(request.fields, newIdOf(context)) },
-    context,
-    undefined,
-    request.id,
-  );
-  return enqueueOnce(item, context);
+  return enqueueOnce(freshItem(enhancedInputOf(request, context), context, undefined, request.id), context);
+}
+
+/** An enhanced request as the outbox holds it: the signer as the item's contact, the link's details at the first step. */
+function enhancedInputOf(request: NewEnhancedAttestation, context: Pick<CommandContext, 'newId'>): ItemInput {
+  return { customerId: request.customerId, customerName: request.customerName, primaryContact: request.signer, kind: 'enhanced', enhanced: initialEnhancedState(request.fields, newIdOf(context)) };
+}
+
+/** What a new item of either kind is made from (one mapping for the single saves and the bulk enqueue). */
+export function itemInputOf(request: NewRequest, context: Pick<CommandContext, 'newId'>): ItemInput {
+  // freshItem takes only the item's fields: a legacy request's own `id` is not one of them.
+  return 'signer' in request ? enhancedInputOf(request, context) : request;
 }
 
 export interface RequeueChanges extends Partial<Pick<NewAttestation, 'primaryContact' | 'dateAgreed'>> {

@@ -1,17 +1,21 @@
 /**
- * "Import CSV": the file is read in chunks and every row checked (customer in the local cache,
- * contact, date, duplicate of the latest confirmation) into a report before anything is queued;
- * then the valid rows are queued through the outbox, one item per row. Kept in a store, so the
- * report is still there when the agent comes back from the Outbox.
+ * "Import CSV": the file is read in chunks and every row checked into a report before anything is
+ * queued; then the valid rows are queued through the outbox, one item per row. Which rows depends on
+ * the session's route: on Partner Center today (enhanced) signer rows, each an acceptance link
+ * (bulk/signer-csv.ts); where the backend still offers it, the seed's contact and date
+ * (bulk/attestation-csv.ts). Kept in a store, so the report is still there when the agent comes
+ * back from the Outbox.
  */
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import { db } from '../db/database';
 import { DexieOutboxStorage } from '../db/outbox-storage';
 import type { OutboxItem } from '../db/rows';
-import { ImportValidator, mapColumns, type ImportColumn, type ImportLookup, type RowProblem } from '../bulk/attestation-csv';
+import { ImportValidator, mapColumns, type ImportLookup, type RowProblem } from '../bulk/attestation-csv';
+import { SignerImportValidator, mapSignerColumns, type FilledValue, type SignerImportLookup } from '../bulk/signer-csv';
+import { fetchSome } from '../bulk/fetch-some';
 import { parseCsv } from '../bulk/parse-csv';
-import type { NewAttestation } from '../outbox/commands';
+import type { NewRequest } from '../outbox/commands';
 import { enqueueMany } from '../outbox/enqueue-many';
 import { backendRecordsOf } from '../outbox/save-rules';
 import { useAcceptanceDateLimits } from '../composables/useAcceptanceDateLimits';
@@ -22,14 +26,33 @@ import { useSyncStore } from './sync';
 
 export type ImportPhase = 'idle' | 'reading' | 'checked' | 'queuing' | 'queued' | 'failed';
 
+/** Which rows the import reads: signer rows for acceptance links, or the seed's contact and date. */
+export type ImportKind = 'signers' | 'attestations';
+
+/** Customers whose details a signer import may fetch to fill in country and language (see fetch-some.ts). */
+const DETAIL_FETCHES_PER_IMPORT = 200;
+
 export interface ImportReport {
   fileName: string;
+  kind: ImportKind;
   rows: number;
-  valid: NewAttestation[];
+  valid: NewRequest[];
   problems: RowProblem[];
+  /** Values of ready rows that came from the customer rather than the file. */
+  filled: FilledValue[];
   /** Rows with at least one problem. */
   invalidRows: number;
-  missingColumns: ImportColumn[];
+  missingColumns: string[];
+}
+
+/** One import's check, whichever rows it reads. */
+interface RowCheck {
+  readonly valid: NewRequest[];
+  readonly problems: RowProblem[];
+  readonly filled: FilledValue[];
+  /** Looks up what the chunk's rows need before they are checked. */
+  prepare(rows: readonly string[][]): Promise<void>;
+  check(cells: readonly string[], row: number): void;
 }
 
 /** Backend records and local items per customer, read once per import. */
@@ -54,6 +77,13 @@ function customerLookup(): ImportLookup['customer'] {
   };
 }
 
+/** The cached details' company, country (in capitals, as the form pre-fills it) and language, per customer. */
+async function defaultsLookup(): Promise<Map<string, { companyName: string; country: string; language: string }>> {
+  const details = new Map<string, { companyName: string; country: string; language: string }>();
+  await db().customerDetails.each((row) => details.set(row.id, { companyName: row.companyName, country: row.country.toUpperCase(), language: row.language }));
+  return details;
+}
+
 export const useCsvImportStore = defineStore('csvImport', () => {
   const phase = ref<ImportPhase>('idle');
   const progress = ref(0);
@@ -63,6 +93,48 @@ export const useCsvImportStore = defineStore('csvImport', () => {
   const dateLimits = useAcceptanceDateLimits();
   let controller: AbortController | null = null;
 
+  /** The seed's rows (contact and date): checked as they come, from what is on this computer. */
+  async function attestationCheck(): Promise<(header: readonly string[]) => RowCheck | { missing: string[] }> {
+    const lookup: ImportLookup = { customer: customerLookup(), history: await historyLookup(), dateContext: dateLimits.context() };
+    return (header) => {
+      const mapped = mapColumns(header);
+      if (!mapped.ok) return { missing: mapped.missing };
+      const validator = new ImportValidator(mapped.columns, lookup);
+      return { valid: validator.valid, problems: validator.problems, filled: [], prepare: () => Promise.resolve(), check: (cells, row) => validator.check(cells, row) };
+    };
+  }
+
+  /**
+   * Signer rows: a row that leaves country or language to a customer whose details are not on this
+   * computer has them fetched first (online, a bounded number per import), as the single form does.
+   */
+  async function signerCheck(): Promise<(header: readonly string[]) => RowCheck | { missing: string[] }> {
+    const customers = useCustomersStore();
+    const defaults = await defaultsLookup();
+    const lookup: SignerImportLookup = { customer: customerLookup(), defaults: (id) => defaults.get(id), history: await historyLookup(), mayAttest: useSessionStore().mayAttest };
+    const budget = { left: DETAIL_FETCHES_PER_IMPORT };
+    const fetchDefaults = async (id: string) => {
+      const row = await customers.fetchDetails(id);
+      defaults.set(id, { companyName: row.companyName, country: row.country.toUpperCase(), language: row.language });
+    };
+    return (header) => {
+      const mapped = mapSignerColumns(header);
+      if (!mapped.ok) return { missing: mapped.missing };
+      const validator = new SignerImportValidator(mapped.columns, lookup);
+      return {
+        valid: validator.valid,
+        problems: validator.problems,
+        filled: validator.filled,
+        prepare: async (rows) => {
+          if (!navigator.onLine || budget.left <= 0) return;
+          const needed = rows.map((cells) => validator.customerNeedingDefaults(cells)).filter((id): id is string => id !== undefined);
+          await fetchSome(needed, fetchDefaults, budget);
+        },
+        check: (cells, row) => validator.check(cells, row),
+      };
+    };
+  }
+
   async function read(file: Blob, fileName: string): Promise<void> {
     controller?.abort();
     controller = new AbortController();
@@ -71,30 +143,30 @@ export const useCsvImportStore = defineStore('csvImport', () => {
     error.value = null;
     queued.value = 0;
     report.value = null;
-    const lookup: ImportLookup = {
-      customer: customerLookup(),
-      history: await historyLookup(),
-      dateContext: dateLimits.context(),
-    };
-    let validator: ImportValidator | null = null;
-    let missing: ImportColumn[] = [];
+    const kind: ImportKind = useSessionStore().attestationRoute === 'enhanced' ? 'signers' : 'attestations';
+    const startCheck = kind === 'signers' ? await signerCheck() : await attestationCheck();
+    let check: RowCheck | null = null;
+    let missing: string[] = [];
     let rows = 0;
     try {
       const outcome = await parseCsv(
         file,
         {
-          rows: (chunk, firstRow) => {
-            chunk.forEach((cells, offset) => {
-              const row = firstRow + offset;
-              if (row === 1) {
-                const mapped = mapColumns(cells);
-                if (mapped.ok) validator = new ImportValidator(mapped.columns, lookup);
-                else missing = mapped.missing;
-                return;
-              }
-              if (!validator) return;
+          rows: async (chunk, firstRow) => {
+            let data = chunk;
+            if (firstRow === 1 && chunk.length) {
+              const started = startCheck(chunk[0]!);
+              if ('missing' in started) missing = started.missing;
+              else check = started;
+              data = chunk.slice(1);
+            }
+            const current = check as RowCheck | null;
+            if (!current) return;
+            await current.prepare(data);
+            const first = firstRow === 1 ? 2 : firstRow;
+            data.forEach((cells, offset) => {
               rows += cells.some((cell) => cell.trim() !== '') ? 1 : 0;
-              validator.check(cells, row);
+              current.check(cells, first + offset);
             });
           },
           progress: (share) => (progress.value = share),
@@ -102,13 +174,15 @@ export const useCsvImportStore = defineStore('csvImport', () => {
         controller.signal,
       );
       if (outcome.aborted) return;
-      const found = validator as ImportValidator | null;
+      const found = check as RowCheck | null;
       const problems = found?.problems ?? [];
       report.value = markRaw({
         fileName,
+        kind,
         rows,
         valid: found?.valid ?? [],
         problems,
+        filled: found?.filled ?? [],
         invalidRows: new Set(problems.map((problem) => problem.row)).size,
         missingColumns: missing,
       });
