@@ -76,7 +76,7 @@ test('Import CSV: a report with more than 500 problems shows every one, a page o
   const day = yesterday();
   const csv = ['customer,firstName,lastName,email,phone,date', ...Array.from({ length: 1200 }, (_, n) => `nosuch${n}.onmicrosoft.com,Piet,Pol,piet${n}@nosuch.example,,${day}`)].join('\r\n');
   await page.getByLabel('CSV file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByText('1200 rows: 0 valid, 1200 with problems. Nothing is queued until you choose to.')).toBeVisible();
+  await expect(page.getByText('1,200 rows: 0 valid, 1,200 with problems. Nothing is queued until you choose to.')).toBeVisible();
 
   const problems = page.getByRole('table', { name: 'Rows that will not be queued' });
   const pager = page.getByRole('navigation', { name: 'Pages of problems' });

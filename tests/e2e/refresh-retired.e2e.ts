@@ -30,19 +30,28 @@ test('MCA refresh says it was retired, with the date, and downloads the selectio
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
   expect(file.suggestedFilename()).toMatch(/^mca-signers-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r\n/);
-  expect(lines[0]).toBe('customer,companyName,country,language,firstName,lastName,email,phone,linkValidFor,latestContact,latestDate');
+  expect(lines[0]).toBe('customer,signerFirstName,signerLastName,signerEmail,signerPhone,companyName,country,language,linkValidFor,latestContact,latestDate');
   expect(lines).toHaveLength(2);
   const alpine = (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.customerId === lines[1]!.split(',')[0]);
   expect(alpine.length).toBeGreaterThan(0);
   const cells = lines[1]!.split(',');
-  expect(cells[1]).toBe('Alpine Ski House');
+  expect(cells[5]).toBe('Alpine Ski House');
   // The signer is left for the agent: the latest contact would be refused as a duplicate (600061).
-  expect(cells.slice(4, 8)).toEqual(['', '', '', '']);
+  expect(cells.slice(1, 5)).toEqual(['', '', '', '']);
   expect(cells[9]).toContain(alpine.at(-1)!.primaryContact.email);
   await expect(page.getByRole('status').filter({ hasText: 'Signer file with 1 customer downloaded' })).toBeVisible();
-  // Nothing was queued.
-  await page.getByRole('link', { name: /^Outbox/ }).click();
-  await expect(page.getByText('Nothing is waiting')).toBeVisible();
+  // The download queued nothing.
+  await expect(page.getByText('0 queued')).toBeVisible();
+
+  // The agent enters who signs now and imports the file as it is otherwise: one acceptance link.
+  cells.splice(1, 4, 'Lena', 'Berg', 'lena.berg@alpineskihouse.example', '');
+  await page.getByRole('link', { name: 'Open Import CSV' }).first().click();
+  await page.getByLabel('CSV file').setInputFiles({ name: 'signers.csv', mimeType: 'text/csv', buffer: Buffer.from([lines[0], cells.join(',')].join('\r\n')) });
+  await expect(page.getByText('1 row: 1 valid, 0 with problems', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: /^Queue 1 valid row/ }).click();
+  await expect
+    .poll(async () => (await app.sandbox!.inspect.attestations()).filter((attestation) => attestation.signatory.email === 'lena.berg@alpineskihouse.example').length, { timeout: 30_000 })
+    .toBe(1);
 });
 
 test('the retired MCA refresh in Dutch', async ({ page, signIn }) => {

@@ -9,11 +9,10 @@ import { personName } from '../../../shared/domain/contact';
 import type { CustomerDetailRow, McaStateRow } from '../db/rows';
 import { escapeCell } from '../bulk/csv-cells';
 import { toCsv } from '../bulk/status-csv';
+import { SIGNER_TEMPLATE_HEADER } from '../bulk/signer-csv';
 
-/** Import CSV's signer columns first (in its template's order), then two columns it ignores. */
-export const SIGNER_FILE_COLUMNS = [
-  'customer', 'companyName', 'country', 'language', 'firstName', 'lastName', 'email', 'phone', 'linkValidFor', 'latestContact', 'latestDate',
-] as const;
+/** Import CSV's signer columns (its template's header, in its order), then two columns the import ignores. */
+export const SIGNER_FILE_COLUMNS: readonly string[] = [...SIGNER_TEMPLATE_HEADER, 'latestContact', 'latestDate'];
 
 export interface SignerFileInput {
   customerIds: readonly string[];
@@ -27,12 +26,13 @@ export function signerFileRows(input: SignerFileInput): string[][] {
     const details = input.details.get(customerId);
     const latest = input.states.get(customerId);
     const contact = latest?.lastContact;
+    // In SIGNER_COLUMNS' order: customer, the signer (left to enter), company, country, language, link validity.
     return [
       customerId,
+      '', '', '', '',
       details?.companyName ?? input.nameOf(customerId),
       details?.country?.toUpperCase() ?? '',
       details?.language ?? '',
-      '', '', '', '',
       '7d',
       contact ? `${personName(contact)} <${contact.email}>` : '',
       latest?.lastDateAgreed?.slice(0, 10) ?? '',

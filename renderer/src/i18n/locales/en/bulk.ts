@@ -23,7 +23,7 @@ export default {
   },
   report: {
     title: 'Check of {file}',
-    summary: '{rows} rows: {valid} valid, {invalid} with problems. Nothing is queued until you choose to.',
+    summary: '{rows} row: {valid} valid, {invalid} with problems. Nothing is queued until you choose to. | {rows} rows: {valid} valid, {invalid} with problems. Nothing is queued until you choose to.',
     missingColumns: 'The file lacks the columns {columns}. Use the template’s first row.',
     queue: 'Queue {count} valid row | Queue {count} valid rows',
     queuing: 'Queuing {done} of {total}…',

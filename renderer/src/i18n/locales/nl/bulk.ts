@@ -24,7 +24,7 @@ const nl: typeof en = {
   },
   report: {
     title: 'Controle van {file}',
-    summary: '{rows} regels: {valid} geldig, {invalid} met problemen. Er komt niets in de wachtrij tot u dat kiest.',
+    summary: '{rows} regel: {valid} geldig, {invalid} met problemen. Er komt niets in de wachtrij tot u dat kiest. | {rows} regels: {valid} geldig, {invalid} met problemen. Er komt niets in de wachtrij tot u dat kiest.',
     missingColumns: 'Het bestand mist de kolommen {columns}. Gebruik de eerste regel van het sjabloon.',
     queue: '{count} geldige regel in de wachtrij zetten | {count} geldige regels in de wachtrij zetten',
     queuing: '{done} van {total} in de wachtrij zetten…',
