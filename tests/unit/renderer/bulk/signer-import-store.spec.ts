@@ -74,7 +74,8 @@ describe('Import CSV on the enhanced route', () => {
     await store.queueValid();
     expect(store.phase).toBe('queued');
     expect(store.queued).toBe(2);
-    const items = await test.database.outbox.orderBy('createdAt').toArray();
+    // One batch shares one createdAt, so the order is by customer here (CUSTOMER_A sorts before CUSTOMER_B).
+    const items = await test.database.outbox.orderBy('customerId').toArray();
     expect(items.map((item) => [item.customerId, item.kind, item.state, item.enhanced?.step, item.enhanced?.linkExpiryMinutes, item.primaryContact.email])).toEqual([
       [CUSTOMER_A, 'enhanced', 'queued', 'create', 1440, 'mila@fourthcoffee.example'],
       [CUSTOMER_B, 'enhanced', 'queued', 'create', 10_080, 'noor@adatum.example'],
