@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.test-results/**', 'test-results/**', 'playwright-report/**', 'bench/**/*.json'] },
@@ -32,14 +33,33 @@ export default tseslint.config(
     files: ['renderer/src/outbox/**/*.ts', 'renderer/src/customers/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals['shared-node-browser'] } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'vue', 'vue-*', 'pinia', 'dexie', '**/db/*', '**/stores/*', '**/platform/*', '**/composables/*', '*.vue'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            'electron',
+            'vue',
+            'vue-*',
+            'pinia',
+            'dexie',
+            '**/db/*',
+            '**/stores/*',
+            '**/platform/*',
+            '**/composables/*',
+            '*.vue',
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'BroadcastChannel'],
     },
   },
   {
     // The Dexie adapters (outbox storage, schema): no Vue, so Node tests and the soak use them as they are.
     files: ['renderer/src/db/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'vue', 'pinia', '**/stores/*', '**/composables/*', '*.vue'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'vue', 'pinia', '**/stores/*', '**/composables/*', '*.vue'] }],
+    },
   },
   {
     // The benchmark's harness page and probe run in Chromium.
@@ -49,7 +69,10 @@ export default tseslint.config(
   {
     // The Electron double's page-side halves run in Chromium (the preload's isolated world and the page's world).
     files: ['tests/electron/page/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { ...globals.browser, __CONFIG__: 'readonly', __EVENTS__: 'readonly', __PRELOAD_SOURCE__: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: { ...globals.browser, __CONFIG__: 'readonly', __EVENTS__: 'readonly', __PRELOAD_SOURCE__: 'readonly' },
+    },
   },
   {
     // The shared core runs in the renderer, main and sandbox alike: no DOM, Node or Electron.
@@ -64,4 +87,6 @@ export default tseslint.config(
     files: ['electron/host/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['electron'] }] },
   },
+  // Last: Prettier owns layout (npm run lint runs prettier --check), so ESLint's stylistic rules step aside.
+  eslintConfigPrettier,
 );

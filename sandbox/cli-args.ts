@@ -30,7 +30,8 @@ export class UsageError extends Error {}
 function number(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}.`);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max)
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}.`);
   return parsed;
 }
 
@@ -89,9 +90,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   assign('password', password);
   const legacy = v['legacy-attestation'];
   if (legacy !== undefined) {
-    if (!(legacyAttestationModes as readonly string[]).includes(legacy)) throw new UsageError(`--legacy-attestation must be ${legacyAttestationModes.join(' or ')}.`);
+    if (!(legacyAttestationModes as readonly string[]).includes(legacy))
+      throw new UsageError(`--legacy-attestation must be ${legacyAttestationModes.join(' or ')}.`);
     options.legacyAttestation = legacy as LegacyAttestation;
   }
   return { help: false, options };
 }
-

@@ -26,13 +26,22 @@ async function main(): Promise<void> {
   if (!options.quiet) {
     console.log(`Started in ${sandbox.startupMs} ms; data: ${sandbox.dataDir ?? 'in memory (nothing is kept)'}`);
     console.log(`Sign in with password "${options.password === undefined ? SEEDED_PASSWORD : '(the one you set)'}" as:`);
-    for (const user of seededUsers) console.log(`  ${user.userName.padEnd(26)} ${user.roles.join(', ').padEnd(15)} ${user.partnerName} (${user.partnerType})`);
+    for (const user of seededUsers)
+      console.log(`  ${user.userName.padEnd(26)} ${user.roles.join(', ').padEnd(15)} ${user.partnerName} (${user.partnerType})`);
     if (sandbox.legacyAttestation === 'retired') {
-      console.log(`  ${noMfaUser.userName.padEnd(26)} ${noMfaUser.roles.join(', ').padEnd(15)} signs in without MFA: every call answers 401 (900421)`);
-      console.log('Partner Center as it is today: the legacy attestation is retired (use the enhanced flow; --legacy-attestation available for the old one).');
+      console.log(
+        `  ${noMfaUser.userName.padEnd(26)} ${noMfaUser.roles.join(', ').padEnd(15)} signs in without MFA: every call answers 401 (900421)`,
+      );
+      console.log(
+        'Partner Center as it is today: the legacy attestation is retired (use the enhanced flow; --legacy-attestation available for the old one).',
+      );
       console.log('AppOnly sign-in (grant_type=client_credentials, secret = the password) with the app registrations:');
-      for (const app of seededAppRegistrations) console.log(`  ${app.clientId}  ${seededPartners.find((p) => p.partnerTenantId === app.partnerTenantId)?.partnerName ?? ''}`);
-    } else console.log('Partner Center before 5 January 2026: the legacy attestation is available; no enhanced flow, no AppOnly sign-in, no MFA rule.');
+      for (const app of seededAppRegistrations)
+        console.log(`  ${app.clientId}  ${seededPartners.find((p) => p.partnerTenantId === app.partnerTenantId)?.partnerName ?? ''}`);
+    } else
+      console.log(
+        'Partner Center before 5 January 2026: the legacy attestation is available; no enhanced flow, no AppOnly sign-in, no MFA rule.',
+      );
     console.log(`What this is: ${sandbox.url}/   Stop with Ctrl-C.`);
   }
   let stopping = false;

@@ -122,7 +122,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         if (faults.rateLimitPerMinute !== undefined) state.throttle.set(faults.rateLimitPerMinute);
       },
       expireAllTokens: () => state.tokens.expireAll(),
-      inspect: { agreements: () => listAgreements(db), audit: () => listAudit(db), attestations: () => listAttestations(db, state.origin, clock()) },
+      inspect: {
+        agreements: () => listAgreements(db),
+        audit: () => listAudit(db),
+        attestations: () => listAttestations(db, state.origin, clock()),
+      },
     };
   } catch (error) {
     server?.close();

@@ -3,7 +3,16 @@
  * Everything here is fixed, so every machine, test and demo sees the same data.
  */
 import type { PartnerRole, PartnerType } from '../shared/domain/roles';
-import { CONTOSO_TENANT_ID, FABRIKAM_TENANT_ID, SANDBOX_PASSWORD, TAILSPIN_TENANT_ID, sandboxAccounts, sandboxPartners, type SandboxAccount, type SandboxPartner } from '../shared/domain/sandbox-accounts';
+import {
+  CONTOSO_TENANT_ID,
+  FABRIKAM_TENANT_ID,
+  SANDBOX_PASSWORD,
+  TAILSPIN_TENANT_ID,
+  sandboxAccounts,
+  sandboxPartners,
+  type SandboxAccount,
+  type SandboxPartner,
+} from '../shared/domain/sandbox-accounts';
 import { seedUuid } from './ids';
 
 // Who signs in is listed once, in shared/ (the sign-in page shows the same list); the seed derives from it.
@@ -25,9 +34,21 @@ export interface SeededTemplate {
 }
 
 export const seededTemplates: readonly SeededTemplate[] = [
-  { templateId: MCA_TEMPLATE_ID, agreementType: 'MicrosoftCustomerAgreement', agreementLink: 'https://aka.ms/customeragreement', versionRank: 0, retired: false },
+  {
+    templateId: MCA_TEMPLATE_ID,
+    agreementType: 'MicrosoftCustomerAgreement',
+    agreementLink: 'https://aka.ms/customeragreement',
+    versionRank: 0,
+    retired: false,
+  },
   // The Cloud Agreement's link is not documented in the reference; the sandbox uses Microsoft's short link.
-  { templateId: CLOUD_AGREEMENT_TEMPLATE_ID, agreementType: 'MicrosoftCloudAgreement', agreementLink: 'https://aka.ms/microsoftcloudagreement', versionRank: 0, retired: true },
+  {
+    templateId: CLOUD_AGREEMENT_TEMPLATE_ID,
+    agreementType: 'MicrosoftCloudAgreement',
+    agreementLink: 'https://aka.ms/microsoftcloudagreement',
+    versionRank: 0,
+    retired: true,
+  },
 ];
 
 export type SeededPartner = SandboxPartner;
@@ -53,7 +74,13 @@ function seededUser(account: SandboxAccount): SeededUser {
   const userId = account.documentedUserId ?? seedUuid(`user:${account.userName.replace(/\.example$/, '')}`);
   const roles: PartnerRole[] = [account.role];
   return {
-    userId, userName: account.userName, displayName: account.displayName, roles, partnerName: account.partnerName, partnerType: account.partnerType, partnerTenantId: account.partnerTenantId,
+    userId,
+    userName: account.userName,
+    displayName: account.displayName,
+    roles,
+    partnerName: account.partnerName,
+    partnerType: account.partnerType,
+    partnerTenantId: account.partnerTenantId,
     ...(provider ? { providerName: provider.partnerName } : {}),
   };
 }
@@ -123,63 +150,198 @@ interface CountryInfo {
 /** Contoso's customers, by country: at least 60 across more than 10 countries. */
 const countries: readonly CountryInfo[] = [
   {
-    country: 'US', culture: 'en-US', city: 'Redmond', postalCode: '98052', state: 'WA', street: 'One Microsoft Way', phone: '+1 425 555 0100',
-    people: [['Tania', 'Carr'], ['Jordan', 'Miller'], ['Avery', 'Johnson'], ['Casey', "O'Neil"]],
-    companies: ['Adatum Corporation', 'Alpine Ski House', 'Blue Yonder Airlines', 'Coho Winery', 'Fourth Coffee', 'Humongous Insurance', 'Litware Inc.', 'Lucerne Publishing'],
+    country: 'US',
+    culture: 'en-US',
+    city: 'Redmond',
+    postalCode: '98052',
+    state: 'WA',
+    street: 'One Microsoft Way',
+    phone: '+1 425 555 0100',
+    people: [
+      ['Tania', 'Carr'],
+      ['Jordan', 'Miller'],
+      ['Avery', 'Johnson'],
+      ['Casey', "O'Neil"],
+    ],
+    companies: [
+      'Adatum Corporation',
+      'Alpine Ski House',
+      'Blue Yonder Airlines',
+      'Coho Winery',
+      'Fourth Coffee',
+      'Humongous Insurance',
+      'Litware Inc.',
+      'Lucerne Publishing',
+    ],
   },
   {
-    country: 'GB', culture: 'en-GB', city: 'Reading', postalCode: 'RG6 1WG', street: '2 Kingdom Street', phone: '+44 20 7946 0018',
-    people: [['Oliver', 'Smith'], ['Amelia', 'Jones'], ['Harry', 'Taylor']],
+    country: 'GB',
+    culture: 'en-GB',
+    city: 'Reading',
+    postalCode: 'RG6 1WG',
+    street: '2 Kingdom Street',
+    phone: '+44 20 7946 0018',
+    people: [
+      ['Oliver', 'Smith'],
+      ['Amelia', 'Jones'],
+      ['Harry', 'Taylor'],
+    ],
     companies: ['Margie’s Travel', 'Northwind Traders', 'Proseware Ltd', 'Relecloud UK', 'Trey Research Ltd', 'Wide World Importers'],
   },
   {
-    country: 'NL', culture: 'nl-NL', city: 'Amsterdam', postalCode: '1017 BS', street: 'Evert van de Beekstraat 354', phone: '+31 20 794 0000',
-    people: [['Sanne', 'de Vries'], ['Daan', 'van den Berg'], ['Lotte', 'Bakker'], ['Bram', 'Jansen']],
-    companies: ['Van der Berg Bouw B.V.', 'Tulpenveld Logistiek', 'Grachtenhuis Media', 'Noordzee Visserij B.V.', 'Molenaar ICT', 'Polder Energie'],
+    country: 'NL',
+    culture: 'nl-NL',
+    city: 'Amsterdam',
+    postalCode: '1017 BS',
+    street: 'Evert van de Beekstraat 354',
+    phone: '+31 20 794 0000',
+    people: [
+      ['Sanne', 'de Vries'],
+      ['Daan', 'van den Berg'],
+      ['Lotte', 'Bakker'],
+      ['Bram', 'Jansen'],
+    ],
+    companies: [
+      'Van der Berg Bouw B.V.',
+      'Tulpenveld Logistiek',
+      'Grachtenhuis Media',
+      'Noordzee Visserij B.V.',
+      'Molenaar ICT',
+      'Polder Energie',
+    ],
   },
   {
-    country: 'BE', culture: 'nl-BE', city: 'Brussel', postalCode: '1000', street: 'Rue de la Loi 16', phone: '+32 2 555 12 34',
-    people: [['Lucas', 'Peeters'], ['Emma', 'Dubois'], ['Louis', 'Janssens']],
+    country: 'BE',
+    culture: 'nl-BE',
+    city: 'Brussel',
+    postalCode: '1000',
+    street: 'Rue de la Loi 16',
+    phone: '+32 2 555 12 34',
+    people: [
+      ['Lucas', 'Peeters'],
+      ['Emma', 'Dubois'],
+      ['Louis', 'Janssens'],
+    ],
     companies: ['Brabant Brouwerij', 'Chocolaterie Lumière', 'Antwerpse Diamant NV', 'Gentse Textiel BV', 'Wallonie Acier SA'],
   },
   {
-    country: 'DE', culture: 'de-DE', city: 'München', postalCode: '80807', street: 'Walter-Gropius-Straße 5', phone: '+49 89 3176 0',
-    people: [['Lukas', 'Müller'], ['Mia', 'Schmidt'], ['Jonas', 'Weiß']],
-    companies: ['Müller Maschinenbau GmbH', 'Schwarzwald Holz AG', 'Isar Software GmbH', 'Rheinland Logistik', 'Bäckerei Schäfer KG', 'Hanse Reederei'],
+    country: 'DE',
+    culture: 'de-DE',
+    city: 'München',
+    postalCode: '80807',
+    street: 'Walter-Gropius-Straße 5',
+    phone: '+49 89 3176 0',
+    people: [
+      ['Lukas', 'Müller'],
+      ['Mia', 'Schmidt'],
+      ['Jonas', 'Weiß'],
+    ],
+    companies: [
+      'Müller Maschinenbau GmbH',
+      'Schwarzwald Holz AG',
+      'Isar Software GmbH',
+      'Rheinland Logistik',
+      'Bäckerei Schäfer KG',
+      'Hanse Reederei',
+    ],
   },
   {
-    country: 'FR', culture: 'fr-FR', city: 'Issy-les-Moulineaux', postalCode: '92130', street: '39 Quai du Président Roosevelt', phone: '+33 1 57 75 10 00',
-    people: [['Chloé', 'Martin'], ['Hugo', 'Bernard'], ['Léa', 'Lefèvre']],
+    country: 'FR',
+    culture: 'fr-FR',
+    city: 'Issy-les-Moulineaux',
+    postalCode: '92130',
+    street: '39 Quai du Président Roosevelt',
+    phone: '+33 1 57 75 10 00',
+    people: [
+      ['Chloé', 'Martin'],
+      ['Hugo', 'Bernard'],
+      ['Léa', 'Lefèvre'],
+    ],
     companies: ['Société Lumière SARL', 'Boulangerie Petit SAS', 'Provence Parfums', 'Atelier Rivoli', 'Bordeaux Vignobles'],
   },
   {
-    country: 'JP', culture: 'ja-JP', city: 'Tokyo', postalCode: '108-0075', street: '2-16-3 Konan, Minato-ku', phone: '+81 3 4332 5300',
-    people: [['Haruto', 'Sato'], ['Yui', 'Suzuki'], ['Ren', 'Takahashi']],
+    country: 'JP',
+    culture: 'ja-JP',
+    city: 'Tokyo',
+    postalCode: '108-0075',
+    street: '2-16-3 Konan, Minato-ku',
+    phone: '+81 3 4332 5300',
+    people: [
+      ['Haruto', 'Sato'],
+      ['Yui', 'Suzuki'],
+      ['Ren', 'Takahashi'],
+    ],
     companies: ['Sakura Trading K.K.', 'Fuji Precision Co.', 'Kyoto Crafts', '渡辺電機株式会社', 'Osaka Foods'],
   },
   {
-    country: 'AU', culture: 'en-AU', city: 'Sydney', postalCode: '2113', state: 'NS', street: '11 Talavera Road', phone: '+61 2 9870 2200',
-    people: [['Jack', 'Wilson'], ['Charlotte', 'Brown'], ['Noah', 'Nguyen']],
+    country: 'AU',
+    culture: 'en-AU',
+    city: 'Sydney',
+    postalCode: '2113',
+    state: 'NS',
+    street: '11 Talavera Road',
+    phone: '+61 2 9870 2200',
+    people: [
+      ['Jack', 'Wilson'],
+      ['Charlotte', 'Brown'],
+      ['Noah', 'Nguyen'],
+    ],
     companies: ['Southridge Video', 'Wingtip Toys Australia', 'Koala Outdoor Gear', 'Harbour Bridge Consulting', 'Outback Solar'],
   },
   {
-    country: 'NZ', culture: 'en-NZ', city: 'Auckland', postalCode: '1010', street: '22 Viaduct Harbour Avenue', phone: '+64 9 357 5100',
-    people: [['Aroha', 'Ngata'], ['Liam', 'Walker'], ['Isla', 'Thompson']],
+    country: 'NZ',
+    culture: 'en-NZ',
+    city: 'Auckland',
+    postalCode: '1010',
+    street: '22 Viaduct Harbour Avenue',
+    phone: '+64 9 357 5100',
+    people: [
+      ['Aroha', 'Ngata'],
+      ['Liam', 'Walker'],
+      ['Isla', 'Thompson'],
+    ],
     companies: ['Kiwi Orchards Ltd', 'Tasman Marine', 'Aotearoa Digital', 'Waitemata Brewing', 'Southern Alps Tours'],
   },
   {
-    country: 'BR', culture: 'pt-BR', city: 'São Paulo', postalCode: '04543-907', state: 'SP', street: 'Av. Pres. Juscelino Kubitschek, 1909', phone: '+55 11 5504 2155',
-    people: [['João', 'Silva'], ['Ana', 'Souza'], ['Gabriel', 'Oliveira']],
+    country: 'BR',
+    culture: 'pt-BR',
+    city: 'São Paulo',
+    postalCode: '04543-907',
+    state: 'SP',
+    street: 'Av. Pres. Juscelino Kubitschek, 1909',
+    phone: '+55 11 5504 2155',
+    people: [
+      ['João', 'Silva'],
+      ['Ana', 'Souza'],
+      ['Gabriel', 'Oliveira'],
+    ],
     companies: ['Brasil Verde Ltda', 'Café Paulista', 'Amazonas Logística', 'Rio Design Studio', 'Minas Mineração'],
   },
   {
-    country: 'CA', culture: 'en-CA', city: 'Toronto', postalCode: 'M5J 2N8', state: 'ON', street: '81 Bay Street', phone: '+1 416 555 0142',
-    people: [['Ethan', 'Tremblay'], ['Olivia', 'Roy']],
+    country: 'CA',
+    culture: 'en-CA',
+    city: 'Toronto',
+    postalCode: 'M5J 2N8',
+    state: 'ON',
+    street: '81 Bay Street',
+    phone: '+1 416 555 0142',
+    people: [
+      ['Ethan', 'Tremblay'],
+      ['Olivia', 'Roy'],
+    ],
     companies: ['Maple Leaf Analytics', 'Northern Lights Media', 'Great Lakes Shipping'],
   },
   {
-    country: 'ES', culture: 'es-ES', city: 'Madrid', postalCode: '28050', street: 'Paseo del Club Deportivo 1', phone: '+34 91 391 9000',
-    people: [['Lucía', 'García'], ['Mateo', 'Fernández']],
+    country: 'ES',
+    culture: 'es-ES',
+    city: 'Madrid',
+    postalCode: '28050',
+    street: 'Paseo del Club Deportivo 1',
+    phone: '+34 91 391 9000',
+    people: [
+      ['Lucía', 'García'],
+      ['Mateo', 'Fernández'],
+    ],
     companies: ['Olivares del Sur', 'Barcelona Diseño', 'Sevilla Turismo'],
   },
 ];
@@ -188,7 +350,10 @@ const countries: readonly CountryInfo[] = [
 export const DOCUMENTED_CONFIRM_CUSTOMER_ID = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 
 function slug(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').toLowerCase();
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .toLowerCase();
   const cleaned = ascii.replace(/[^a-z0-9]+/g, '');
   return cleaned || 'customer';
 }
@@ -219,13 +384,20 @@ function buildContosoCustomers(): SeededCustomer[] {
       const month = 1 + (index % 12);
       const day = 1 + (index % 27);
       const by = users[index % 2]!;
-      if (state === 1 || state === 4) agreements.push({ contact, dateAgreed: isoDay(year, month, day), templateId: MCA_TEMPLATE_ID, userName: by });
+      if (state === 1 || state === 4)
+        agreements.push({ contact, dateAgreed: isoDay(year, month, day), templateId: MCA_TEMPLATE_ID, userName: by });
       if (state === 2) {
         // Several confirmations: each reconfirmation changed the contact (a new person, then a new phone).
         const other = contactFor(info, companyIndex + 1, companySlug);
         agreements.push({ contact: other, dateAgreed: isoDay(2019, month, day), templateId: MCA_TEMPLATE_ID, userName: by });
         agreements.push({ contact, dateAgreed: isoDay(2021, month, day), templateId: MCA_TEMPLATE_ID, userName: by });
-        if (index % 4 === 2) agreements.push({ contact: { ...contact, phoneNumber: '+1 555 0100 99' }, dateAgreed: isoDay(2024, month, day), templateId: MCA_TEMPLATE_ID, userName: by });
+        if (index % 4 === 2)
+          agreements.push({
+            contact: { ...contact, phoneNumber: '+1 555 0100 99' },
+            dateAgreed: isoDay(2024, month, day),
+            templateId: MCA_TEMPLATE_ID,
+            userName: by,
+          });
       }
       if (state === 5) {
         // Only a legacy Microsoft Cloud Agreement: invisible unless agreementType is given (the documented pitfall).
@@ -256,7 +428,13 @@ function buildContosoCustomers(): SeededCustomer[] {
     partnerTenantId: CONTOSO_TENANT_ID,
     companyName: 'Graphic Design Institute',
     domain: 'graphicdesigninstitute.onmicrosoft.com',
-    country: 'US', culture: 'en-US', language: 'en', city: 'Redmond', postalCode: '98052', state: 'WA', addressLine1: 'One Microsoft Way',
+    country: 'US',
+    culture: 'en-US',
+    language: 'en',
+    city: 'Redmond',
+    postalCode: '98052',
+    state: 'WA',
+    addressLine1: 'One Microsoft Way',
     contact: { firstName: 'Tania', lastName: 'Carr', email: 'SomeEmail@example.com', phoneNumber: '1234567890' },
     directSigned: false,
     agreements: [
@@ -301,7 +479,9 @@ function buildFabrikamCustomers(): SeededCustomer[] {
       ...(info.state ? { state: info.state } : {}),
       contact,
       directSigned: index === 4,
-      agreements: attested ? [{ contact, dateAgreed: isoDay(2022, 3 + index, 10), templateId: MCA_TEMPLATE_ID, userName: 'admin@fabrikam.example' }] : [],
+      agreements: attested
+        ? [{ contact, dateAgreed: isoDay(2022, 3 + index, 10), templateId: MCA_TEMPLATE_ID, userName: 'admin@fabrikam.example' }]
+        : [],
     };
   });
 }

@@ -13,7 +13,12 @@ const runnerPath = require.resolve('@doyensec/electronegativity');
 
 // Offline: the tool fetches updated translations with `got` at start (1 s timeout). Answer that at once.
 const gotPath = createRequire(join(dirname(runnerPath), 'locales', 'i18n.js')).resolve('got');
-require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: () => Promise.reject(new Error('offline: no network in the security scan')) };
+require.cache[gotPath] = {
+  id: gotPath,
+  filename: gotPath,
+  loaded: true,
+  exports: () => Promise.reject(new Error('offline: no network in the security scan')),
+};
 const originalLog = console.log;
 console.log = (...args) => {
   if (String(args[0]).startsWith('Could not retrieve updated translations')) return;
@@ -42,7 +47,8 @@ for (const input of inputs) {
     severitySet: undefined,
     confidenceSet: undefined,
   });
-  for (const error of result.errors) if (!error.tolerable) problems.push(`Electronegativity could not parse ${relative(root, error.file)}: ${error.message}`);
+  for (const error of result.errors)
+    if (!error.tolerable) problems.push(`Electronegativity could not parse ${relative(root, error.file)}: ${error.message}`);
   for (const issue of result.issues)
     findings.push({
       id: issue.id,
@@ -60,9 +66,13 @@ const unexplained = findings.filter((finding) => {
   return index < 0;
 });
 
-console.log(`Electronegativity: ${findings.length} finding(s) in ${inputs.join(', ')}; ${findings.length - unexplained.length} explained in security-allowlist.json.`);
-for (const finding of unexplained) console.log(`  UNEXPLAINED ${finding.id} ${finding.file}:${finding.line ?? '?'} (${finding.severity}) ${finding.description ?? ''}`);
+console.log(
+  `Electronegativity: ${findings.length} finding(s) in ${inputs.join(', ')}; ${findings.length - unexplained.length} explained in security-allowlist.json.`,
+);
+for (const finding of unexplained)
+  console.log(`  UNEXPLAINED ${finding.id} ${finding.file}:${finding.line ?? '?'} (${finding.severity}) ${finding.description ?? ''}`);
 // An entry the code no longer needs is stale: the allowlist must say what the code does now.
-for (const [index, entry] of allowlist.entries()) if (!used.has(index)) problems.push(`security-allowlist.json entry ${index} is no longer needed (${entry.id} ${entry.file}): remove it.`);
+for (const [index, entry] of allowlist.entries())
+  if (!used.has(index)) problems.push(`security-allowlist.json entry ${index} is no longer needed (${entry.id} ${entry.file}): remove it.`);
 for (const problem of problems) console.log(`  ${problem}`);
 process.exit(unexplained.length === 0 && problems.length === 0 ? 0 : 1);

@@ -40,10 +40,15 @@ function readJson(file) {
 step('typecheck', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 step('typecheck (renderer)', ['vue-tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 step('lint', ['eslint', '--max-warnings', '0', '.']);
+step('format', ['prettier', '--check', '.']);
 
 const vitestReport = join(resultsDir, 'vitest.json');
 const vitestOk = run('unit and integration tests (vitest)', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
 ]);
 const vitest = readJson(vitestReport);
 if (vitest) {

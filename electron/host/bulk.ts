@@ -17,7 +17,12 @@
  *   to single check-then-post submits, so each item gets its own verdict.
  */
 import { createHash } from 'node:crypto';
-import { BULK_REATTESTATION_MAX_ITEMS, toWireContact, type BulkReattestationItem, type BulkReattestationResult } from '../../shared/api/partner-center';
+import {
+  BULK_REATTESTATION_MAX_ITEMS,
+  toWireContact,
+  type BulkReattestationItem,
+  type BulkReattestationResult,
+} from '../../shared/api/partner-center';
 import type { SubmitAttestationItem, SubmitResult } from '../../shared/ipc/contract';
 import { isSameContact, MCA_TYPE, type AgreementRecord } from '../../shared/domain/agreement';
 import { DEFAULT_ACCEPTANCE_FLOOR, toUtcMidnight, calendarDateIn } from '../../shared/domain/dates';
@@ -59,7 +64,9 @@ interface KeptRecords {
 
 /** A stable UUID-shaped id for a batch: the same items give the same `MS-RequestId`. */
 export function batchRequestId(itemIds: readonly string[]): string {
-  const hash = createHash('sha256').update([...itemIds].sort().join(',')).digest();
+  const hash = createHash('sha256')
+    .update([...itemIds].sort().join(','))
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50; // version 5 (name-based)
   hash[8] = (hash[8]! & 0x3f) | 0x80; // RFC 4122 variant
   const hex = hash.subarray(0, 16).toString('hex');
@@ -84,7 +91,9 @@ export function planBatches<T extends { customerId: string }>(items: readonly T[
 /** Whether the partner-wide record shows this item as the customer's latest confirmation. */
 export function hasLanded(record: AgreementRecordSummary | undefined, item: Item): boolean {
   if (!record?.lastContact || !record.lastDateAgreed || !record.partnerAttestationCompleted) return false;
-  return isSameContact(item.primaryContact, record.lastContact) && calendarDateIn(new Date(record.lastDateAgreed), 'UTC') === item.dateAgreed;
+  return (
+    isSameContact(item.primaryContact, record.lastContact) && calendarDateIn(new Date(record.lastDateAgreed), 'UTC') === item.dateAgreed
+  );
 }
 
 function recordOf(item: Item, templateId: string, userId?: string | null): AgreementRecord {
@@ -203,10 +212,16 @@ export class BulkService {
       }));
       let answer: BulkReattestationResult | undefined;
       try {
-        answer = await client.createBulkReAttestation(body, { requestId: batchRequestId(batch.map((item) => item.itemId)), timeoutMs: this.deps.postTimeoutMs });
+        answer = await client.createBulkReAttestation(body, {
+          requestId: batchRequestId(batch.map((item) => item.itemId)),
+          timeoutMs: this.deps.postTimeoutMs,
+        });
       } catch (error) {
         // 600061 for the whole batch: each item gets its own verdict below, like any refusal.
-        const verdict: SubmitResult = error instanceof PartnerCenterError && error.hasCode(ERROR_AGREEMENT_ALREADY_EXISTS) ? { status: 'failed', code: ERROR_AGREEMENT_ALREADY_EXISTS, reason: error.description } : submitFailure(error);
+        const verdict: SubmitResult =
+          error instanceof PartnerCenterError && error.hasCode(ERROR_AGREEMENT_ALREADY_EXISTS)
+            ? { status: 'failed', code: ERROR_AGREEMENT_ALREADY_EXISTS, reason: error.description }
+            : submitFailure(error);
         if (verdict.status === 'auth-required') {
           // Refused before anything was done (401 or no token): nothing more can be sent now.
           if (error instanceof PartnerCenterError && error.status === 401) await auth.invalidate(authLossOf(error));
@@ -230,7 +245,10 @@ export class BulkService {
       for (const item of batch) {
         const entry = byCustomer.get(item.customerId.toLowerCase());
         if (!entry) {
-          unknown.push({ item, fallback: { status: 'retry', afterMs: DEFAULT_RETRY_MS, reason: 'The backend did not say whether this item was recorded.' } });
+          unknown.push({
+            item,
+            fallback: { status: 'retry', afterMs: DEFAULT_RETRY_MS, reason: 'The backend did not say whether this item was recorded.' },
+          });
         } else if (entry.status === 'created') {
           settle(item, { status: 'confirmed', record: recordOf(item, item.templateId ?? template), alreadyRecorded: false });
         } else if (entry.status === 'already-exists' || String(entry.code) === String(ERROR_AGREEMENT_ALREADY_EXISTS)) {
@@ -241,7 +259,11 @@ export class BulkService {
           verdicts.set(
             item.itemId,
             verdict.retryable
-              ? { status: 'retry', afterMs: verdict.retryAfterMs ?? DEFAULT_RETRY_MS, reason: entry.description ?? 'The backend could not record this item now.' }
+              ? {
+                  status: 'retry',
+                  afterMs: verdict.retryAfterMs ?? DEFAULT_RETRY_MS,
+                  reason: entry.description ?? 'The backend could not record this item now.',
+                }
               : { status: 'failed', code, reason: entry.description ?? 'The backend refused this item.' },
           );
         }

@@ -84,7 +84,10 @@ export interface HostContext {
 }
 
 export function createHostContext(options: HostOptions): HostContext {
-  for (const [what, url] of [['Partner Center URL', options.partnerCenterUrl], ['sandbox URL', options.overrides?.sandboxUrl]] as const) {
+  for (const [what, url] of [
+    ['Partner Center URL', options.partnerCenterUrl],
+    ['sandbox URL', options.overrides?.sandboxUrl],
+  ] as const) {
     const problem = url ? checkBackendUrl(url) : undefined;
     if (problem) throw new Error(`The ${what} must be ${problem}.`);
   }
@@ -96,7 +99,9 @@ export function createHostContext(options: HostOptions): HostContext {
   };
   const backendKind = (): BackendKind => options.overrides?.backend ?? settings().backend;
   const backendUrl = (kind = backendKind()): string =>
-    kind === 'partner-center' ? (options.partnerCenterUrl ?? PARTNER_CENTER_API_URL) : (options.overrides?.sandboxUrl ?? settings().sandboxUrl);
+    kind === 'partner-center'
+      ? (options.partnerCenterUrl ?? PARTNER_CENTER_API_URL)
+      : (options.overrides?.sandboxUrl ?? settings().sandboxUrl);
 
   // Every client of one backend shares its Retry-After hold (the limit is per partner).
   const retryAfterHolds = new RetryAfterHolds();
@@ -130,7 +135,11 @@ export function createHostContext(options: HostOptions): HostContext {
       (async () => {
         throw hostError('unavailable', 'No browser can be opened from here.');
       }),
-    resolveUser: (token, identity) => resolvePartnerUser(makeClient('partner-center', async () => token), identity),
+    resolveUser: (token, identity) =>
+      resolvePartnerUser(
+        makeClient('partner-center', async () => token),
+        identity,
+      ),
     networkClient: options.msal?.networkClient,
     authorityHost: options.msal?.authorityHost,
     knownAuthorities: options.msal?.knownAuthorities,
@@ -147,7 +156,12 @@ export function createHostContext(options: HostOptions): HostContext {
   };
 
   // AppOnly: the sandbox's partner app comes with the sign-in; Partner Center's is set up in Settings.
-  const sandboxAppOnly = new SandboxAppOnly({ credential: () => sandboxAuth.appCredential(), fetch: options.fetch, now, timeoutMs: options.http?.timeoutMs });
+  const sandboxAppOnly = new SandboxAppOnly({
+    credential: () => sandboxAuth.appCredential(),
+    fetch: options.fetch,
+    now,
+    timeoutMs: options.http?.timeoutMs,
+  });
   const partnerCenterAppOnly = new MsalAppOnly({
     secrets: options.secrets,
     now,
@@ -183,7 +197,14 @@ export function createHostContext(options: HostOptions): HostContext {
 
   const acceptanceFloor = (): string => options.acceptanceFloor ?? current?.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR;
   const submit = new SubmitService({ client, auth, acceptanceFloor, postTimeoutMs: options.http?.postTimeoutMs });
-  const bulk = new BulkService({ client, auth, submit, acceptanceFloor, batchSize: options.bulkBatchSize, postTimeoutMs: options.http?.postTimeoutMs });
+  const bulk = new BulkService({
+    client,
+    auth,
+    submit,
+    acceptanceFloor,
+    batchSize: options.bulkBatchSize,
+    postTimeoutMs: options.http?.postTimeoutMs,
+  });
   const enhanced = new EnhancedAttestationService({
     client: enhancedClient,
     userClient: client,

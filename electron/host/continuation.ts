@@ -14,7 +14,10 @@ export function encodeContinuation(next: NextLink): string {
 }
 
 export function decodeContinuation(token: string, baseUrl: string): NextLink {
-  const invalid = () => hostError('bad-request', 'The continuation token is not one MCA Desk gave out.', { issues: [{ path: 'continuationToken', message: 'invalid' }] });
+  const invalid = () =>
+    hostError('bad-request', 'The continuation token is not one MCA Desk gave out.', {
+      issues: [{ path: 'continuationToken', message: 'invalid' }],
+    });
   if (!token.startsWith(CONTINUATION_PREFIX)) throw invalid();
   let value: { u?: unknown; h?: unknown };
   try {
@@ -30,6 +33,8 @@ export function decodeContinuation(token: string, baseUrl: string): NextLink {
     throw invalid();
   }
   if (!/^\/v1\/customers\/?$/i.test(path)) throw invalid();
-  const headers = value.h.filter((header): header is { key: string; value: string } => !!header && typeof header.key === 'string' && typeof header.value === 'string');
+  const headers = value.h.filter(
+    (header): header is { key: string; value: string } => !!header && typeof header.key === 'string' && typeof header.value === 'string',
+  );
   return { uri: value.u, headers };
 }

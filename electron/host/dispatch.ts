@@ -40,7 +40,10 @@ export interface Dispatcher {
  * The handlers with each channel's access enforced: `ready` (the host's start) has run, then a
  * `signed-in` channel without a signed-in user answers auth-required and its handler never runs.
  */
-export function withAccess(implementations: ChannelImplementations, session: { ready: () => Promise<void>; currentUser: () => PartnerUser | null }): ChannelHandlers {
+export function withAccess(
+  implementations: ChannelImplementations,
+  session: { ready: () => Promise<void>; currentUser: () => PartnerUser | null },
+): ChannelHandlers {
   const guarded = {} as Record<ChannelName, (request: unknown) => Promise<unknown>>;
   for (const name of Object.keys(contract) as ChannelName[]) {
     const implementation = implementations[name] as (request: unknown, call: { user: PartnerUser | null }) => Promise<unknown>;
@@ -54,9 +57,13 @@ export function withAccess(implementations: ChannelImplementations, session: { r
   return guarded as unknown as ChannelHandlers;
 }
 
-export function createDispatcher(handlers: ChannelHandlers, options: { log?: Logger; onAuthLost?: (error: PartnerCenterError) => Promise<void> } = {}): Dispatcher {
+export function createDispatcher(
+  handlers: ChannelHandlers,
+  options: { log?: Logger; onAuthLost?: (error: PartnerCenterError) => Promise<void> } = {},
+): Dispatcher {
   return async (channel, payload) => {
-    if (!isChannelName(channel)) return { ok: false, error: { code: 'unknown-channel', message: 'There is no such channel.', retryable: false } };
+    if (!isChannelName(channel))
+      return { ok: false, error: { code: 'unknown-channel', message: 'There is no such channel.', retryable: false } };
     const spec = contract[channel];
     const parsed = spec.request.safeParse(payload ?? {});
     if (!parsed.success) return { ok: false, error: { ...badRequest(parsed.error), retryable: false } };
@@ -65,7 +72,9 @@ export function createDispatcher(handlers: ChannelHandlers, options: { log?: Log
       const data = await handler(parsed.data);
       const checked = spec.response.safeParse(data);
       if (!checked.success) {
-        options.log?.error(`The ${channel} answer does not match the contract: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`);
+        options.log?.error(
+          `The ${channel} answer does not match the contract: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`,
+        );
         return { ok: false, error: { code: 'internal', message: 'MCA Desk produced an answer it cannot use.' } };
       }
       return { ok: true, data: checked.data as ChannelResponse<typeof channel> };

@@ -1,7 +1,13 @@
 /** Conversions between the API's shapes and the records and customers the renderer sees: one mapping per shape. */
 import { parseApiInstant } from '../../shared/domain/dates';
 import type { AgreementRecord } from '../../shared/domain/agreement';
-import type { ApiAgreement, ApiCustomer, ApiCustomerListItem, CreateCustomerBody, CustomerAgreementRecord } from '../../shared/api/partner-center';
+import type {
+  ApiAgreement,
+  ApiCustomer,
+  ApiCustomerListItem,
+  CreateCustomerBody,
+  CustomerAgreementRecord,
+} from '../../shared/api/partner-center';
 import { epochToDate, toWireContact } from '../../shared/api/partner-center';
 import type { Customer, CustomerSummary, NewCustomer } from '../../shared/domain/customer';
 import type { AgreementRecordSummary } from '../../shared/ipc/contract';
@@ -84,7 +90,10 @@ export function toCreateCustomerBody(customer: NewCustomer): CreateCustomerBody 
   const language = customer.language;
   const culture = language.includes('-') ? language : `${language}-${customer.address.country}`;
   return {
-    companyProfile: { domain: customer.domain, ...(customer.organizationRegistrationNumber ? { organizationRegistrationNumber: customer.organizationRegistrationNumber } : {}) },
+    companyProfile: {
+      domain: customer.domain,
+      ...(customer.organizationRegistrationNumber ? { organizationRegistrationNumber: customer.organizationRegistrationNumber } : {}),
+    },
     billingProfile: {
       email: customer.email,
       culture,

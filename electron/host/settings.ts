@@ -62,12 +62,19 @@ export interface SettingsStore {
 function validate(settings: Settings): Settings {
   const parsed = settingsSchema.parse(settings);
   const problem = checkSandboxUrl(parsed.sandboxUrl);
-  if (problem) throw hostError('bad-request', `The sandbox URL must be ${problem.problem}.`, { issues: [{ path: 'sandboxUrl', message: problem.issue }] });
+  if (problem)
+    throw hostError('bad-request', `The sandbox URL must be ${problem.problem}.`, {
+      issues: [{ path: 'sandboxUrl', message: problem.issue }],
+    });
   for (const [key, value] of Object.entries(parsed.partnerCenter))
     if (value && !/^[0-9a-fA-F-]{36}$|^[a-z0-9.-]+$/i.test(value))
-      throw hostError('bad-request', `The Partner Center ${key} is not a GUID or domain.`, { issues: [{ path: `partnerCenter.${key}`, message: 'invalid' }] });
+      throw hostError('bad-request', `The Partner Center ${key} is not a GUID or domain.`, {
+        issues: [{ path: `partnerCenter.${key}`, message: 'invalid' }],
+      });
   if (!acceptanceFloorSettingSchema.safeParse(parsed.acceptanceFloor).success)
-    throw hostError('bad-request', 'The earliest acceptance date must be a day that is not in the future.', { issues: [{ path: 'acceptanceFloor', message: 'in-future' }] });
+    throw hostError('bad-request', 'The earliest acceptance date must be a day that is not in the future.', {
+      issues: [{ path: 'acceptanceFloor', message: 'in-future' }],
+    });
   return parsed;
 }
 

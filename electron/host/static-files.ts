@@ -29,10 +29,7 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
 
 export type StaticLookup =
-  | { kind: 'file'; path: string; contentType: string }
-  | { kind: 'not-found' }
-  | { kind: 'bad-request' }
-  | { kind: 'not-built' };
+  { kind: 'file'; path: string; contentType: string } | { kind: 'not-found' } | { kind: 'bad-request' } | { kind: 'not-built' };
 
 export async function resolveStaticFile(root: string, pathname: string): Promise<StaticLookup> {
   const base = resolve(root);

@@ -38,7 +38,8 @@ export function permissionFailure(user: PartnerUser): SubmitResult | undefined {
     return {
       status: 'failed',
       code: 'partner-type-not-permitted',
-      reason: 'An indirect reseller cannot record a customer\'s acceptance: its indirect provider does, or the customer accepts in the Microsoft 365 admin center.',
+      reason:
+        "An indirect reseller cannot record a customer's acceptance: its indirect provider does, or the customer accepts in the Microsoft 365 admin center.",
     };
   return {
     status: 'failed',
@@ -51,9 +52,17 @@ export function dateFailure(date: string, serverNow: Date, floor: string): Submi
   const rule = checkAcceptanceDate(date, { now: serverNow, timeZone: 'UTC', floor });
   if (rule.ok) return undefined;
   if (rule.reason === 'in-future')
-    return { status: 'failed', code: 'in-future', reason: `The date of acceptance ${date} is after today in UTC (${rule.latest}), which Partner Center refuses.` };
+    return {
+      status: 'failed',
+      code: 'in-future',
+      reason: `The date of acceptance ${date} is after today in UTC (${rule.latest}), which Partner Center refuses.`,
+    };
   if (rule.reason === 'before-floor')
-    return { status: 'failed', code: 'before-floor', reason: `The date of acceptance ${date} is before ${rule.floor}, when the Microsoft Customer Agreement did not exist yet.` };
+    return {
+      status: 'failed',
+      code: 'before-floor',
+      reason: `The date of acceptance ${date} is before ${rule.floor}, when the Microsoft Customer Agreement did not exist yet.`,
+    };
   return { status: 'failed', code: 'invalid-date', reason: `${date} is not a valid date.` };
 }
 

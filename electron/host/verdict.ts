@@ -8,7 +8,15 @@ import type { SubmitResult } from '../../shared/ipc/contract';
 import { MFA_REQUIRED_REASON, type IpcError } from '../../shared/ipc/errors';
 import { AuthRequiredError, HostError } from './errors';
 import { isRetryableStatus, PartnerCenterError } from './partner-center/errors';
-import { isAttestationExpired, isLegacyRetired, isMfaRequired, isNotAcceptedYet, LEGACY_RETIRED_REASON, LEGACY_RETIRED_STATUS, MFA_REASON } from './partner-center/enhanced-contract';
+import {
+  isAttestationExpired,
+  isLegacyRetired,
+  isMfaRequired,
+  isNotAcceptedYet,
+  LEGACY_RETIRED_REASON,
+  LEGACY_RETIRED_STATUS,
+  MFA_REASON,
+} from './partner-center/enhanced-contract';
 
 /** When the backend gave no Retry-After: how long to wait before the next try. */
 export const DEFAULT_RETRY_MS = 5_000;
@@ -41,7 +49,8 @@ export function verdictOf(error: unknown): Verdict | undefined {
     if (isNotAcceptedYet(error)) return retryLater(Math.max(error.retryAfterMs ?? 0, NOT_ACCEPTED_RETRY_MS));
     return retryLater(error.retryAfterMs);
   }
-  if (error instanceof HostError) return RETRYABLE_HOST_CODES.has(error.code) ? retryLater(error.detail.retryAfterMs) : { retryable: false };
+  if (error instanceof HostError)
+    return RETRYABLE_HOST_CODES.has(error.code) ? retryLater(error.detail.retryAfterMs) : { retryable: false };
   return undefined;
 }
 
@@ -65,13 +74,21 @@ export const SESSION_REFUSED_REASON = 'The backend no longer accepts the session
 export function submitFailure(error: unknown): SubmitResult {
   if (error instanceof AuthRequiredError) return { status: 'auth-required', reason: error.message, need: error.need };
   if (isMfaRequired(error)) return { status: 'auth-required', reason: MFA_REASON, need: 'mfa' };
-  if (error instanceof PartnerCenterError && error.status === 401) return { status: 'auth-required', reason: SESSION_REFUSED_REASON, need: 'sign-in' };
-  if (isLegacyRetired(error)) return { status: 'legacy-retired', code: (error as PartnerCenterError).code ?? LEGACY_RETIRED_STATUS, reason: LEGACY_RETIRED_REASON };
+  if (error instanceof PartnerCenterError && error.status === 401)
+    return { status: 'auth-required', reason: SESSION_REFUSED_REASON, need: 'sign-in' };
+  if (isLegacyRetired(error))
+    return { status: 'legacy-retired', code: (error as PartnerCenterError).code ?? LEGACY_RETIRED_STATUS, reason: LEGACY_RETIRED_REASON };
   const verdict = verdictOf(error);
-  if (!verdict) return { status: 'retry', afterMs: DEFECT_RETRY_MS, reason: 'An unexpected error occurred in MCA Desk; the item stays queued.' };
+  if (!verdict)
+    return { status: 'retry', afterMs: DEFECT_RETRY_MS, reason: 'An unexpected error occurred in MCA Desk; the item stays queued.' };
   if (error instanceof PartnerCenterError) {
     if (!verdict.retryable) return { status: 'failed', code: error.code ?? error.status ?? error.kind, reason: error.description };
-    const what = error.kind === 'timeout' ? 'The backend did not answer in time' : error.kind === 'network' ? 'The backend could not be reached' : `The backend answered ${error.status}`;
+    const what =
+      error.kind === 'timeout'
+        ? 'The backend did not answer in time'
+        : error.kind === 'network'
+          ? 'The backend could not be reached'
+          : `The backend answered ${error.status}`;
     return { status: 'retry', afterMs: verdict.retryAfterMs ?? DEFAULT_RETRY_MS, reason: `${what}: ${error.description}` };
   }
   const host = error as HostError;
@@ -84,7 +101,9 @@ export function toIpcError(error: unknown, log?: { error(message: string): void 
   const verdict = verdictOf(error);
   if (error instanceof HostError) return { ...error.detail, ...verdict };
   if (error instanceof PartnerCenterError) return { ...describePartnerCenterError(error), ...verdict };
-  log?.error(`Unexpected error${channel ? ` in ${channel}` : ''}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  log?.error(
+    `Unexpected error${channel ? ` in ${channel}` : ''}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+  );
   // No verdict: a defect says nothing about whether the call could succeed later.
   return { code: 'internal', message: 'Something went wrong inside MCA Desk.' };
 }

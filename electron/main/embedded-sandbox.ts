@@ -36,10 +36,15 @@ async function rememberPort(file: string, port: number): Promise<void> {
 }
 
 function portTaken(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE' || (error as NodeJS.ErrnoException | undefined)?.code === 'EACCES';
+  return (
+    (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE' || (error as NodeJS.ErrnoException | undefined)?.code === 'EACCES'
+  );
 }
 
-export async function startPersistentSandbox(dataDir: string, options: Omit<SandboxOptions, 'port' | 'dataDir' | 'memory'> = {}): Promise<RunningSandbox> {
+export async function startPersistentSandbox(
+  dataDir: string,
+  options: Omit<SandboxOptions, 'port' | 'dataDir' | 'memory'> = {},
+): Promise<RunningSandbox> {
   const file = portFileFor(dataDir);
   const preferred = await rememberedPort(file);
   let sandbox: RunningSandbox;

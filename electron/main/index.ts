@@ -32,28 +32,46 @@ const RESTART = 'Start MCA Desk again. If this keeps happening, send the log fil
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
-  const sessions = await stage({ what: 'Preparing the app window\'s sessions', advice: RESTART }, () => openAppSessions(session, join(__dirname, '../renderer')));
+  const sessions = await stage({ what: "Preparing the app window's sessions", advice: RESTART }, () =>
+    openAppSessions(session, join(__dirname, '../renderer')),
+  );
   const launch = await stage(
-    { what: 'Reading the launch options (MCA_DESK_* environment variables)', advice: 'Correct or remove the variable named above, then start MCA Desk again.' },
+    {
+      what: 'Reading the launch options (MCA_DESK_* environment variables)',
+      advice: 'Correct or remove the variable named above, then start MCA Desk again.',
+    },
     () => launchOptions(process.env, app.isPackaged),
   );
   if (launch.ignored.length) console.warn(`MCA Desk is packaged, so it ignores ${launch.ignored.join(', ')}.`);
   const secrets = await stage(
-    { what: 'Opening the secret store', advice: `Check that ${userData} belongs to you and the disk is not full. If your system keyring is locked, unlock it; then start MCA Desk again.` },
+    {
+      what: 'Opening the secret store',
+      advice: `Check that ${userData} belongs to you and the disk is not full. If your system keyring is locked, unlock it; then start MCA Desk again.`,
+    },
     () => openElectronSecretStore(safeStorage, userData),
   );
   const settings = FileSettingsStore.inDataDir(userData);
-  const backend = launch.backend ?? (await stage({ what: 'Reading the settings', advice: `Check that ${join(userData, 'settings.json')} can be read, then start MCA Desk again.` }, () => settings.get())).backend;
+  const backend =
+    launch.backend ??
+    (
+      await stage(
+        { what: 'Reading the settings', advice: `Check that ${join(userData, 'settings.json')} can be read, then start MCA Desk again.` },
+        () => settings.get(),
+      )
+    ).backend;
   let sandboxUrl = launch.sandboxUrl;
   if (backend === 'sandbox' && !sandboxUrl) {
     sandbox = await stage(
-      { what: 'Starting the built-in sandbox backend', advice: `Close other copies of MCA Desk and check that the disk is not full (its database is in ${join(userData, 'sandbox')}); then start MCA Desk again.` },
+      {
+        what: 'Starting the built-in sandbox backend',
+        advice: `Close other copies of MCA Desk and check that the disk is not full (its database is in ${join(userData, 'sandbox')}); then start MCA Desk again.`,
+      },
       () => startEmbeddedSandbox(join(userData, 'sandbox')),
     );
     sandboxUrl = sandbox.url;
   }
 
-  const host: Host = await stage({ what: 'Starting MCA Desk\'s services', advice: RESTART }, async () => {
+  const host: Host = await stage({ what: "Starting MCA Desk's services", advice: RESTART }, async () => {
     const created = createHost({
       transport: 'electron',
       version: app.getVersion(),

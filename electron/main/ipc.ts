@@ -21,10 +21,19 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   return isAppOrigin(frame.url) && (frame.origin === undefined || frame.origin === APP_ORIGIN);
 }
 
-const BAD_SENDER: Envelope<never> = { ok: false, error: { code: 'bad-sender', message: 'The call does not come from the MCA Desk window.' } };
+const BAD_SENDER: Envelope<never> = {
+  ok: false,
+  error: { code: 'bad-sender', message: 'The call does not come from the MCA Desk window.' },
+};
 
 /** One invoke, by Electron channel string; exported so a test can call an unknown channel too. */
-export async function handleInvoke(dispatch: Dispatcher, check: SenderCheck, channel: string, event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, payload: unknown): Promise<Envelope<unknown>> {
+export async function handleInvoke(
+  dispatch: Dispatcher,
+  check: SenderCheck,
+  channel: string,
+  event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>,
+  payload: unknown,
+): Promise<Envelope<unknown>> {
   if (!check(event)) return BAD_SENDER;
   const name = channel.startsWith('mca:') ? channel.slice(4) : undefined;
   if (!name || !isChannelName(name)) return { ok: false, error: { code: 'unknown-channel', message: 'There is no such channel.' } };

@@ -18,7 +18,11 @@ export function externalUrl(raw: string): string | undefined {
   return undefined;
 }
 
-export async function safeOpenExternal(shell: Pick<Shell, 'openExternal'>, raw: string, log: (message: string) => void = console.warn): Promise<boolean> {
+export async function safeOpenExternal(
+  shell: Pick<Shell, 'openExternal'>,
+  raw: string,
+  log: (message: string) => void = console.warn,
+): Promise<boolean> {
   const url = externalUrl(raw);
   if (!url) {
     log(`Blocked opening a link that is neither a web link nor mailto (${raw.slice(0, 40)}…).`);

@@ -5,7 +5,10 @@ import { hostError } from '../host/errors';
 import { buildMailto } from '../../shared/domain/invitations';
 import { safeOpenExternal } from './open-external';
 
-export function createPlatformHandlers(clipboard: Pick<Clipboard, 'writeText' | 'readText' | 'clear'>, shell: Pick<Shell, 'openExternal'>): PlatformHandlers {
+export function createPlatformHandlers(
+  clipboard: Pick<Clipboard, 'writeText' | 'readText' | 'clear'>,
+  shell: Pick<Shell, 'openExternal'>,
+): PlatformHandlers {
   let clearTimer: ReturnType<typeof setTimeout> | undefined;
   return {
     async writeClipboard({ text, clearAfterMs }) {
@@ -35,7 +38,8 @@ export function createPlatformHandlers(clipboard: Pick<Clipboard, 'writeText' | 
       return { opened: true as const };
     },
     async openExternal({ url }) {
-      if (url.startsWith('mailto:') || !(await safeOpenExternal(shell, url))) throw hostError('bad-request', 'Only https links open outside the app.');
+      if (url.startsWith('mailto:') || !(await safeOpenExternal(shell, url)))
+        throw hostError('bad-request', 'Only https links open outside the app.');
       return { opened: true as const };
     },
   };

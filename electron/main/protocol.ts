@@ -24,14 +24,16 @@ const SECURITY_HEADERS = {
 /** The handler, separate from Electron so it is tested in Node with plain `Request`s. */
 export function createAppProtocolHandler(rendererRoot: string): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405, headers: SECURITY_HEADERS });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response('Method not allowed', { status: 405, headers: SECURITY_HEADERS });
     let url: URL;
     try {
       url = new URL(request.url);
     } catch {
       return new Response('Bad request', { status: 400, headers: SECURITY_HEADERS });
     }
-    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST)
+      return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     const found = await resolveStaticFile(rendererRoot, url.pathname);
     if (found.kind !== 'file') {
       const status = found.kind === 'bad-request' ? 400 : found.kind === 'not-built' ? 503 : 404;

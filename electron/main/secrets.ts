@@ -27,7 +27,9 @@ export function secretPaths(userData: string) {
 type Log = (message: string) => void;
 
 function openWeakStore(paths: ReturnType<typeof secretPaths>, backend = WEAK_BACKEND): Promise<EncryptedFileSecretStore> {
-  return AesGcmKeyFileCipher.open(paths.weakKey, { backend, secure: false, kind: 'key-file' }).then((cipher) => new EncryptedFileSecretStore(paths.weakStore, cipher));
+  return AesGcmKeyFileCipher.open(paths.weakKey, { backend, secure: false, kind: 'key-file' }).then(
+    (cipher) => new EncryptedFileSecretStore(paths.weakStore, cipher),
+  );
 }
 
 async function removeWeakFiles(paths: ReturnType<typeof secretPaths>): Promise<void> {
@@ -71,7 +73,9 @@ export async function openElectronSecretStore(safeStorage: SafeStorage, userData
     return store;
   } catch (error) {
     if (!(error instanceof SafeStorageUnavailableError)) throw error;
-    log(`WARNING: ${error.message} Until you agree in MCA Desk to keep secrets in a key file readable only by your user, they are kept in memory only.`);
+    log(
+      `WARNING: ${error.message} Until you agree in MCA Desk to keep secrets in a key file readable only by your user, they are kept in memory only.`,
+    );
     return ConsentGatedSecretStore.open({
       consentFile: paths.consent,
       backend: WEAK_BACKEND,

@@ -30,7 +30,10 @@ export interface AppSessions {
 }
 
 /** After `app.whenReady()`: sessions exist only then. */
-export function openAppSessions(session: { defaultSession: Session; fromPartition(partition: string): Session }, rendererRoot: string): AppSessions {
+export function openAppSessions(
+  session: { defaultSession: Session; fromPartition(partition: string): Session },
+  rendererRoot: string,
+): AppSessions {
   const window = session.fromPartition(WINDOW_PARTITION);
   const backend = session.fromPartition(BACKEND_PARTITION);
   if (window === backend || backend === session.defaultSession) throw new Error('The backend session must be its own session.');

@@ -53,7 +53,10 @@ export function writeStartupLog(logDir: string, error: unknown, now: Date = new 
   }
 }
 
-const UNKNOWN_STAGE: Stage = { what: 'Starting MCA Desk', advice: 'Start MCA Desk again. If this keeps happening, reinstall it and send the log file to your IT department.' };
+const UNKNOWN_STAGE: Stage = {
+  what: 'Starting MCA Desk',
+  advice: 'Start MCA Desk again. If this keeps happening, reinstall it and send the log file to your IT department.',
+};
 
 /** The dialog's text: what failed, what to do, where the details are. No stack: that is in the log. */
 export function failureMessage(error: unknown, logFile: string | undefined): { title: string; content: string } {
@@ -71,7 +74,12 @@ export function failureMessage(error: unknown, logFile: string | undefined): { t
  * (electron.d.ts, dialog.showErrorBox); `app.exit` skips the quit events, which is right here: the
  * cleanup that matters (`cleanup`, e.g. the embedded sandbox's database) runs first.
  */
-export async function failStartup(app: Pick<App, 'getPath' | 'exit'>, dialog: Pick<Dialog, 'showErrorBox'>, error: unknown, cleanup?: () => Promise<void>): Promise<void> {
+export async function failStartup(
+  app: Pick<App, 'getPath' | 'exit'>,
+  dialog: Pick<Dialog, 'showErrorBox'>,
+  error: unknown,
+  cleanup?: () => Promise<void>,
+): Promise<void> {
   let logDir: string | undefined;
   try {
     logDir = app.getPath('logs');

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   if (backend && !backend.success) fail(`--backend must be "sandbox" or "partner-center", not "${backendFlag}".`);
 
   const legacy = values['legacy-attestation'];
-  if (legacy !== undefined && legacy !== 'retired' && legacy !== 'available') fail(`--legacy-attestation must be "retired" or "available", not "${legacy}".`);
+  if (legacy !== undefined && legacy !== 'retired' && legacy !== 'available')
+    fail(`--legacy-attestation must be "retired" or "available", not "${legacy}".`);
 
   let app: WebApp;
   try {

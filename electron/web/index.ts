@@ -93,7 +93,9 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     // On disk it keeps its port between runs, because stored sign-ins are bound to the backend URL.
     // Partner Center as it is today by default (the legacy attestation retired); a caller may ask for the one before 2026.
     const sandboxOptions = { ...options.sandbox };
-    sandbox = dataDir ? await startPersistentSandbox(join(dataDir, 'sandbox'), sandboxOptions) : await startSandbox({ quiet: true, ...sandboxOptions, port: 0, memory: true });
+    sandbox = dataDir
+      ? await startPersistentSandbox(join(dataDir, 'sandbox'), sandboxOptions)
+      : await startSandbox({ quiet: true, ...sandboxOptions, port: 0, memory: true });
     sandboxUrl = sandbox.url;
   }
 

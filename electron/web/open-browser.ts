@@ -57,7 +57,11 @@ export function redirectPage(url: string): string {
  * Writes `mca-desk-<port>-open.html` (0600) in the data folder, or in a private (0700) temporary
  * folder when nothing is kept on disk. Answers the file and how to remove it.
  */
-export async function writeRedirectFile(dataDir: string | undefined, port: number, url: string): Promise<{ file: string; remove(): Promise<void> }> {
+export async function writeRedirectFile(
+  dataDir: string | undefined,
+  port: number,
+  url: string,
+): Promise<{ file: string; remove(): Promise<void> }> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'mca-desk-')));
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `mca-desk-${port}-open.html`);

@@ -85,7 +85,12 @@ const BASE_HEADERS: Record<string, string> = {
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
@@ -95,7 +100,12 @@ function sendError(response: ServerResponse, status: number, error: IpcError): v
 
 function sendPage(response: ServerResponse, status: number, title: string, text: string): void {
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${text}</p></html>`;
-  response.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+  response.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  });
   response.end(html);
 }
 
@@ -138,9 +148,15 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     const found = await resolveStaticFile(options.staticDir, pathname);
     if (found.kind === 'bad-request') return sendPage(response, 400, 'Bad request', 'The address is not valid.');
     if (found.kind === 'not-found') return sendPage(response, 404, 'Not found', 'There is nothing here.');
-    if (found.kind === 'not-built') return sendPage(response, 503, 'MCA Desk is not built', 'The renderer has not been built: run <code>npm run build</code>.');
+    if (found.kind === 'not-built')
+      return sendPage(response, 503, 'MCA Desk is not built', 'The renderer has not been built: run <code>npm run build</code>.');
     const body = await readFile(found.path);
-    const headers: Record<string, string | number> = { ...BASE_HEADERS, 'Content-Type': found.contentType, 'Content-Length': body.length, 'Cache-Control': 'no-cache' };
+    const headers: Record<string, string | number> = {
+      ...BASE_HEADERS,
+      'Content-Type': found.contentType,
+      'Content-Length': body.length,
+      'Cache-Control': 'no-cache',
+    };
     if (found.contentType.startsWith('text/html')) {
       headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
       headers['Cache-Control'] = 'no-store';
@@ -173,7 +189,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     if (!sameSecret(typeof pageSecret === 'string' ? pageSecret : undefined, apiSecret)) {
       sendError(response, 401, {
         code: 'bad-sender',
-        message: 'This page has lost its link to MCA Desk (it was reloaded, or opened without the link). Open MCA Desk again with the link it printed when it started.',
+        message:
+          'This page has lost its link to MCA Desk (it was reloaded, or opened without the link). Open MCA Desk again with the link it printed when it started.',
         reason: 'bridge-token',
       });
       return;
@@ -247,7 +264,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return;
     }
     if (!sameSecret(parseCookies(request.headers.cookie).get(cookieName), session)) {
-      sendPage(response, 401, 'Open MCA Desk from its link', 'Open MCA Desk with the link it printed when it started (it ends with <code>?token=…</code>).');
+      sendPage(
+        response,
+        401,
+        'Open MCA Desk from its link',
+        'Open MCA Desk with the link it printed when it started (it ends with <code>?token=…</code>).',
+      );
       return;
     }
     await serveStatic(request, response, url.pathname);

@@ -38,7 +38,10 @@ export function requireToken(state: SandboxState): MiddlewareHandler<AppEnv> {
     const user = state.users.byUserId(claims.sub);
     if (!user || user.partnerTenantId !== claims.tid) return invalid();
     if (today && !claims.amr?.includes('mfa')) {
-      c.header('WWW-Authenticate', `Bearer realm="mca-desk-sandbox", error="insufficient_claims", claims="${Buffer.from(MFA_CLAIMS_CHALLENGE).toString('base64')}"`);
+      c.header(
+        'WWW-Authenticate',
+        `Bearer realm="mca-desk-sandbox", error="insufficient_claims", claims="${Buffer.from(MFA_CLAIMS_CHALLENGE).toString('base64')}"`,
+      );
       return send(c, enhancedErrors.mfaRequired());
     }
     c.set('user', user);

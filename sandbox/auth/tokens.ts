@@ -39,7 +39,9 @@ export class TokenService {
   ) {}
 
   static async load(db: Database, options: { freshKey: boolean }): Promise<TokenService> {
-    const rows = (await db.query<{ key: string; value: string }>("select key, value from meta where key in ('token_key', 'token_generation')")).rows;
+    const rows = (
+      await db.query<{ key: string; value: string }>("select key, value from meta where key in ('token_key', 'token_generation')")
+    ).rows;
     const stored = new Map(rows.map((row) => [row.key, row.value]));
     let key = stored.get('token_key');
     if (!key || options.freshKey) {
@@ -63,15 +65,33 @@ export class TokenService {
     now: Date,
     ttlSeconds: number,
   ): { token: string; expiresIn: number } {
-    return this.mint({ sub: user.userId, tid: user.partnerTenantId, upn: user.userName, idtyp: 'user', amr: [...(user.mfa === false ? AMR_WITHOUT_MFA : AMR_WITH_MFA)] }, now, ttlSeconds);
+    return this.mint(
+      {
+        sub: user.userId,
+        tid: user.partnerTenantId,
+        upn: user.userName,
+        idtyp: 'user',
+        amr: [...(user.mfa === false ? AMR_WITHOUT_MFA : AMR_WITH_MFA)],
+      },
+      now,
+      ttlSeconds,
+    );
   }
 
   /** An AppOnly token (client credentials): no user, the app's client id and partner tenant. */
-  issueApp(app: { objectId: string; clientId: string; partnerTenantId: string }, now: Date, ttlSeconds: number): { token: string; expiresIn: number } {
+  issueApp(
+    app: { objectId: string; clientId: string; partnerTenantId: string },
+    now: Date,
+    ttlSeconds: number,
+  ): { token: string; expiresIn: number } {
     return this.mint({ sub: app.objectId, tid: app.partnerTenantId, appid: app.clientId, idtyp: 'app' }, now, ttlSeconds);
   }
 
-  private mint(subject: Pick<TokenClaims, 'sub' | 'tid' | 'upn' | 'idtyp' | 'appid' | 'amr'>, now: Date, ttlSeconds: number): { token: string; expiresIn: number } {
+  private mint(
+    subject: Pick<TokenClaims, 'sub' | 'tid' | 'upn' | 'idtyp' | 'appid' | 'amr'>,
+    now: Date,
+    ttlSeconds: number,
+  ): { token: string; expiresIn: number } {
     const iat = Math.floor(now.getTime() / 1000);
     const claims: TokenClaims = {
       ...subject,
@@ -110,7 +130,10 @@ export class TokenService {
   /** Makes every token issued so far invalid (`POST /sandbox/tokens/expire`). */
   async expireAll(): Promise<void> {
     const next = this.generation + 1;
-    await this.db.query("insert into meta (key, value) values ('token_generation', $1) on conflict (key) do update set value = excluded.value", [String(next)]);
+    await this.db.query(
+      "insert into meta (key, value) values ('token_generation', $1) on conflict (key) do update set value = excluded.value",
+      [String(next)],
+    );
     this.generation = next;
   }
 

@@ -21,20 +21,40 @@ export interface AuthUser {
 
 /** The partner users, read once from the database (the seed is their only source). */
 export class UserDirectory {
-  private constructor(private readonly byName: Map<string, AuthUser>, private readonly byId: Map<string, AuthUser>) {}
+  private constructor(
+    private readonly byName: Map<string, AuthUser>,
+    private readonly byId: Map<string, AuthUser>,
+  ) {}
 
   static async load(db: Database): Promise<UserDirectory> {
     const { rows } = await db.query<{
-      id: string; user_name: string; display_name: string; roles: string[]; partner_id: string; name: string;
-      partner_type: PartnerType; domain: string; provider_id: string | null; provider_name: string | null; mfa: boolean;
+      id: string;
+      user_name: string;
+      display_name: string;
+      roles: string[];
+      partner_id: string;
+      name: string;
+      partner_type: PartnerType;
+      domain: string;
+      provider_id: string | null;
+      provider_name: string | null;
+      mfa: boolean;
     }>(
       `select u.id, u.user_name, u.display_name, u.roles, u.partner_id, p.name, p.partner_type, p.domain, p.provider_id, pp.name as provider_name, u.mfa
        from users u join partners p on p.id = u.partner_id left join partners pp on pp.id = p.provider_id order by u.user_name`,
     );
     const users = rows.map<AuthUser>((row) => ({
-      userId: row.id, userName: row.user_name, displayName: row.display_name, roles: row.roles as PartnerRole[],
-      partnerTenantId: row.partner_id, partnerName: row.name, partnerType: row.partner_type, partnerDomain: row.domain,
-      providerTenantId: row.provider_id, providerName: row.provider_name, mfa: row.mfa,
+      userId: row.id,
+      userName: row.user_name,
+      displayName: row.display_name,
+      roles: row.roles as PartnerRole[],
+      partnerTenantId: row.partner_id,
+      partnerName: row.name,
+      partnerType: row.partner_type,
+      partnerDomain: row.domain,
+      providerTenantId: row.provider_id,
+      providerName: row.provider_name,
+      mfa: row.mfa,
     }));
     return new UserDirectory(new Map(users.map((u) => [u.userName.toLowerCase(), u])), new Map(users.map((u) => [u.userId, u])));
   }

@@ -1,5 +1,13 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { generatedCountries, seededCustomers, seededPartners, seededTemplates, seededUserName, seededUsers, CONTOSO_TENANT_ID } from '../seed-data';
+import {
+  generatedCountries,
+  seededCustomers,
+  seededPartners,
+  seededTemplates,
+  seededUserName,
+  seededUsers,
+  CONTOSO_TENANT_ID,
+} from '../seed-data';
 import { seedUuid } from '../ids';
 
 export const SEED_VERSION = '1';
@@ -11,21 +19,44 @@ export async function seedBase(db: PGlite): Promise<boolean> {
   await db.transaction(async (tx) => {
     for (const partner of seededPartners)
       await tx.query('insert into partners (id, name, partner_type, provider_id, domain) values ($1, $2, $3, $4, $5)', [
-        partner.partnerTenantId, partner.partnerName, partner.partnerType, partner.providerTenantId ?? null, partner.domain,
+        partner.partnerTenantId,
+        partner.partnerName,
+        partner.partnerType,
+        partner.providerTenantId ?? null,
+        partner.domain,
       ]);
     for (const user of seededUsers)
       await tx.query('insert into users (id, partner_id, user_name, display_name, roles) values ($1, $2, $3, $4, $5)', [
-        user.userId, user.partnerTenantId, user.userName, user.displayName, user.roles,
+        user.userId,
+        user.partnerTenantId,
+        user.userName,
+        user.displayName,
+        user.roles,
       ]);
     for (const template of seededTemplates)
-      await tx.query('insert into agreement_templates (id, agreement_type, agreement_link, version_rank, retired) values ($1, $2, $3, $4, $5)', [
-        template.templateId, template.agreementType, template.agreementLink, template.versionRank, template.retired,
-      ]);
+      await tx.query(
+        'insert into agreement_templates (id, agreement_type, agreement_link, version_rank, retired) values ($1, $2, $3, $4, $5)',
+        [template.templateId, template.agreementType, template.agreementLink, template.versionRank, template.retired],
+      );
     const customerRows = seededCustomers.map((c) => ({
-      id: c.id, partner_id: c.partnerTenantId, associated_partner_id: c.associatedPartnerId ?? null, commerce_id: seedUuid(`commerce:${c.id}`),
-      company_name: c.companyName, domain: c.domain, email: c.contact.email, culture: c.culture, language: c.language,
-      first_name: c.contact.firstName, last_name: c.contact.lastName, address_line1: c.addressLine1, city: c.city, state: c.state ?? null,
-      postal_code: c.postalCode, country: c.country, phone_number: c.contact.phoneNumber ?? null, direct_signed: c.directSigned,
+      id: c.id,
+      partner_id: c.partnerTenantId,
+      associated_partner_id: c.associatedPartnerId ?? null,
+      commerce_id: seedUuid(`commerce:${c.id}`),
+      company_name: c.companyName,
+      domain: c.domain,
+      email: c.contact.email,
+      culture: c.culture,
+      language: c.language,
+      first_name: c.contact.firstName,
+      last_name: c.contact.lastName,
+      address_line1: c.addressLine1,
+      city: c.city,
+      state: c.state ?? null,
+      postal_code: c.postalCode,
+      country: c.country,
+      phone_number: c.contact.phoneNumber ?? null,
+      direct_signed: c.directSigned,
     }));
     await tx.query(
       `insert into customers (id, partner_id, associated_partner_id, commerce_id, company_name, domain, email, culture, language,
@@ -42,11 +73,18 @@ export async function seedBase(db: PGlite): Promise<boolean> {
     const templateTypes = new Map(seededTemplates.map((t) => [t.templateId, t]));
     const agreementRows = seededCustomers.flatMap((c) =>
       c.agreements.map((a) => ({
-        customer_id: c.id, partner_id: c.partnerTenantId, template_id: a.templateId,
+        customer_id: c.id,
+        partner_id: c.partnerTenantId,
+        template_id: a.templateId,
         agreement_type: templateTypes.get(a.templateId)?.agreementType ?? 'MicrosoftCustomerAgreement',
         agreement_link: templateTypes.get(a.templateId)?.agreementLink ?? null,
-        first_name: a.contact.firstName, last_name: a.contact.lastName, email: a.contact.email, phone_number: a.contact.phoneNumber ?? null,
-        date_agreed: a.dateAgreed, user_id: userIds.get(a.userName) ?? null, user_name: a.userName,
+        first_name: a.contact.firstName,
+        last_name: a.contact.lastName,
+        email: a.contact.email,
+        phone_number: a.contact.phoneNumber ?? null,
+        date_agreed: a.dateAgreed,
+        user_id: userIds.get(a.userName) ?? null,
+        user_name: a.userName,
       })),
     );
     await tx.query(
@@ -65,8 +103,34 @@ export async function seedBase(db: PGlite): Promise<boolean> {
   return true;
 }
 
-const adjectives = ['Northwind', 'Blue', 'Silver', 'Golden', 'Bright', 'Summit', 'Harbor', 'Cedar', 'Prairie', 'Coastal', 'Granite', 'Evergreen'];
-const nouns = ['Logistics', 'Bakery', 'Consulting', 'Dental', 'Engineering', 'Farms', 'Hotels', 'Legal', 'Media', 'Motors', 'Clinic', 'Studios'];
+const adjectives = [
+  'Northwind',
+  'Blue',
+  'Silver',
+  'Golden',
+  'Bright',
+  'Summit',
+  'Harbor',
+  'Cedar',
+  'Prairie',
+  'Coastal',
+  'Granite',
+  'Evergreen',
+];
+const nouns = [
+  'Logistics',
+  'Bakery',
+  'Consulting',
+  'Dental',
+  'Engineering',
+  'Farms',
+  'Hotels',
+  'Legal',
+  'Media',
+  'Motors',
+  'Clinic',
+  'Studios',
+];
 const firstNames = ['Alex', 'Sam', 'Robin', 'Kim', 'Noor', 'Mika', 'Jules', 'Rene', 'Yuki', 'Ana', 'Lars', 'Priya'];
 const lastNames = ['Jansen', 'Smith', 'Müller', 'Dubois', 'Sato', 'Silva', 'Novak', 'Rossi', 'Kowalski', 'Nguyen', 'Okafor', 'Larsen'];
 
@@ -86,8 +150,16 @@ export async function seedGenerated(db: PGlite, count: number): Promise<number> 
   if (from > count) return 0;
   const inner = JSON.stringify(
     generatedCountries.slice(0, 12).map((x, n) => ({
-      n, country: x.country, culture: x.culture, city: x.city, street: x.street, postal: x.postalCode, state: x.state ?? null, phone: x.phone,
-      first: firstNames[n], adjective: adjectives[n],
+      n,
+      country: x.country,
+      culture: x.culture,
+      city: x.city,
+      street: x.street,
+      postal: x.postalCode,
+      state: x.state ?? null,
+      phone: x.phone,
+      first: firstNames[n],
+      adjective: adjectives[n],
     })),
   );
   const outer = JSON.stringify(lastNames.map((last, m) => ({ m, last, noun: nouns[m] })));

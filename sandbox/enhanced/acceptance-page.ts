@@ -7,7 +7,16 @@ import { escapeHtml } from '../http/html';
 import { acceptanceTexts, type PageLanguage } from './contract';
 
 export type PageView =
-  | { kind: 'form'; company: string; signer: string; email: string; country: string; documentHref: string; actionHref: string; mustTick: boolean }
+  | {
+      kind: 'form';
+      company: string;
+      signer: string;
+      email: string;
+      country: string;
+      documentHref: string;
+      actionHref: string;
+      mustTick: boolean;
+    }
   | { kind: 'recorded' | 'already-accepted' | 'expired' }
   | { kind: 'not-found' };
 

@@ -26,21 +26,36 @@ function page(c: Context<AppEnv>, view: PageView, language: string, status: 200 
 export function acceptanceRoutes(state: SandboxState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const find = async (token: string): Promise<AttestationRow | undefined> => (ACCEPTANCE_TOKEN_PATTERN.test(token) ? attestationByToken(state.db, token) : undefined);
+  const find = async (token: string): Promise<AttestationRow | undefined> =>
+    ACCEPTANCE_TOKEN_PATTERN.test(token) ? attestationByToken(state.db, token) : undefined;
 
   /** The agreement document for the attestation's country, valid as long as the link (routes/documents.ts serves it). */
   const documentHref = (row: AttestationRow): string => {
     const template = state.templates.current(MCA_TYPE)!;
     const locale = chooseTemplateLocale(row.country, row.language);
-    const token = seal({ t: template.templateId, l: locale.language, c: locale.country, e: new Date(row.expires_at).getTime(), n: randomUUID() }, state.tokens.subkey('documents'));
+    const token = seal(
+      { t: template.templateId, l: locale.language, c: locale.country, e: new Date(row.expires_at).getTime(), n: randomUUID() },
+      state.tokens.subkey('documents'),
+    );
     return `/sandbox/agreement-documents/${token}/preview`;
   };
 
   const form = (c: Context<AppEnv>, row: AttestationRow, token: string, mustTick: boolean) =>
-    page(c, {
-      kind: 'form', company: row.company_name, signer: `${row.signatory_first_name} ${row.signatory_last_name}`, email: row.signatory_email,
-      country: row.country, documentHref: documentHref(row), actionHref: `${ACCEPTANCE_PAGE_PREFIX}/${token}`, mustTick,
-    }, row.language, mustTick ? 400 : 200);
+    page(
+      c,
+      {
+        kind: 'form',
+        company: row.company_name,
+        signer: `${row.signatory_first_name} ${row.signatory_last_name}`,
+        email: row.signatory_email,
+        country: row.country,
+        documentHref: documentHref(row),
+        actionHref: `${ACCEPTANCE_PAGE_PREFIX}/${token}`,
+        mustTick,
+      },
+      row.language,
+      mustTick ? 400 : 200,
+    );
 
   app.get(`${ACCEPTANCE_PAGE_PREFIX}/:token`, async (c) => {
     const token = c.req.param('token');

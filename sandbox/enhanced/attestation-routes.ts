@@ -13,7 +13,13 @@ import { isGuid } from '../ids';
 import { runIdempotent } from '../services/idempotency';
 import { audit } from '../services/audit';
 import { createEnhancedAttestationBodySchema } from '../../shared/api/enhanced-attestation';
-import { ENHANCED_ATTESTATIONS_PATH, ENHANCED_MAX_BODY_BYTES, enhancedErrors, LINK_EXPIRY_DEFAULT_MINUTES, newAcceptanceToken } from './contract';
+import {
+  ENHANCED_ATTESTATIONS_PATH,
+  ENHANCED_MAX_BODY_BYTES,
+  enhancedErrors,
+  LINK_EXPIRY_DEFAULT_MINUTES,
+  newAcceptanceToken,
+} from './contract';
 import { actorOf, partnerTypeRefusal } from './caller';
 import { attestationById, attestationView, insertAttestation } from './store';
 
@@ -41,8 +47,16 @@ export function attestationRoutes(state: SandboxState): Hono<AppEnv> {
     const requestId = c.get('requestId');
     const customerId = input.customerTenantId.toLowerCase();
     const auditOf = (status: number, detail?: unknown) => ({
-      at: now, partnerId: actor.partnerTenantId, userId: actor.userId, userName: actor.userName, action: 'attestation.create',
-      target: customerId, requestId, correlationId: c.get('correlationId'), status, detail,
+      at: now,
+      partnerId: actor.partnerTenantId,
+      userId: actor.userId,
+      userName: actor.userName,
+      action: 'attestation.create',
+      target: customerId,
+      requestId,
+      correlationId: c.get('correlationId'),
+      status,
+      detail,
     });
     const outcome = await runIdempotent(
       state.db,
@@ -55,11 +69,23 @@ export function attestationRoutes(state: SandboxState): Hono<AppEnv> {
           return { status: error.status, body: error.body, audit: auditOf(error.status) };
         }
         const row = await insertAttestation(tx, {
-          id: randomUUID(), partnerId: actor.partnerTenantId, customerId, country: input.country, language: input.language,
+          id: randomUUID(),
+          partnerId: actor.partnerTenantId,
+          customerId,
+          country: input.country,
+          language: input.language,
           companyName: input.companyName,
-          signatory: { firstName: input.signatoryFirstName, lastName: input.signatoryLastName, email: input.signatoryEmail, phoneNumber: input.signatoryPhoneNumber },
-          linkExpiryMinutes: input.linkExpiryMinutes ?? LINK_EXPIRY_DEFAULT_MINUTES, token: newAcceptanceToken(), createdAt: now,
-          requestId: c.get('requestIdGiven') ? requestId : null, createdBy: actor.userName,
+          signatory: {
+            firstName: input.signatoryFirstName,
+            lastName: input.signatoryLastName,
+            email: input.signatoryEmail,
+            phoneNumber: input.signatoryPhoneNumber,
+          },
+          linkExpiryMinutes: input.linkExpiryMinutes ?? LINK_EXPIRY_DEFAULT_MINUTES,
+          token: newAcceptanceToken(),
+          createdAt: now,
+          requestId: c.get('requestIdGiven') ? requestId : null,
+          createdBy: actor.userName,
         });
         return { status: 201, body: attestationView(row, state.origin, now), audit: auditOf(201, { attestationId: row.id }) };
       },
@@ -78,7 +104,8 @@ export function attestationRoutes(state: SandboxState): Hono<AppEnv> {
     const refused = partnerTypeRefusal(actor);
     if (refused) return send(c, refused);
     const id = c.req.param('id');
-    if (!isGuid(id)) return send(c, errors.badInput('The attestation id must be a GUID.', [{ field: 'id', problem: 'invalid-attestation-id' }]));
+    if (!isGuid(id))
+      return send(c, errors.badInput('The attestation id must be a GUID.', [{ field: 'id', problem: 'invalid-attestation-id' }]));
     const row = await attestationById(state.db, id);
     if (!row || row.partner_id !== actor.partnerTenantId) return send(c, enhancedErrors.attestationNotFound());
     return c.json(attestationView(row, state.origin, state.clock()));

@@ -17,8 +17,18 @@ export interface Actor {
 export function actorOf(c: Context<AppEnv>): Actor {
   const caller = c.get('caller');
   if (caller.kind === 'app')
-    return { partnerTenantId: caller.app.partnerTenantId, partnerType: caller.app.partnerType, userId: null, userName: appActorName(caller.app.clientId) };
-  return { partnerTenantId: caller.user.partnerTenantId, partnerType: caller.user.partnerType, userId: caller.user.userId, userName: caller.user.userName };
+    return {
+      partnerTenantId: caller.app.partnerTenantId,
+      partnerType: caller.app.partnerType,
+      userId: null,
+      userName: appActorName(caller.app.clientId),
+    };
+  return {
+    partnerTenantId: caller.user.partnerTenantId,
+    partnerType: caller.user.partnerType,
+    userId: caller.user.userId,
+    userName: caller.user.userName,
+  };
 }
 
 /** Indirect resellers cannot use the enhanced flow (reference §1): 403 for either kind of token. */

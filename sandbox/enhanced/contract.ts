@@ -111,26 +111,42 @@ export const LEGACY_RETIRED_DESCRIPTION =
   'then finalise with POST /v1/customers/{id}/agreements and the body { "attestationId": "<id>", "type": "MicrosoftCustomerAgreement" }.';
 
 export const enhancedErrors = {
-  legacyRetired: (): ErrorResult => rich(LEGACY_RETIRED_STATUS, ERROR_LEGACY_ATTESTATION_RETIRED, LEGACY_RETIRED_DESCRIPTION, 'PartnerAttestationRetired'),
+  legacyRetired: (): ErrorResult =>
+    rich(LEGACY_RETIRED_STATUS, ERROR_LEGACY_ATTESTATION_RETIRED, LEGACY_RETIRED_DESCRIPTION, 'PartnerAttestationRetired'),
   mfaRequired: (): ErrorResult => ({
     status: 401,
     body: {
       code: ERROR_MFA_REQUIRED,
-      description: 'Multi-factor authentication is required: sign in again with MFA. App+User calls without a valid MFA claim are refused since 1 April 2026.',
+      description:
+        'Multi-factor authentication is required: sign in again with MFA. App+User calls without a valid MFA claim are refused since 1 April 2026.',
       data: [],
       source: 'PartnerFD',
     },
   }),
   appOnlyRequired: (): ErrorResult =>
-    classic(403, ERROR_APP_ONLY_REQUIRED, 'The enhanced attestation API takes AppOnly tokens only (grant_type=client_credentials); App+User tokens are refused.'),
+    classic(
+      403,
+      ERROR_APP_ONLY_REQUIRED,
+      'The enhanced attestation API takes AppOnly tokens only (grant_type=client_credentials); App+User tokens are refused.',
+    ),
   userTokenRequired: (): ErrorResult =>
-    classic(403, ERROR_USER_TOKEN_REQUIRED, 'This operation takes App+User tokens only; AppOnly tokens are accepted by the enhanced attestation calls.'),
+    classic(
+      403,
+      ERROR_USER_TOKEN_REQUIRED,
+      'This operation takes App+User tokens only; AppOnly tokens are accepted by the enhanced attestation calls.',
+    ),
   attestationNotFound: (): ErrorResult => classic(404, ERROR_ATTESTATION_NOT_FOUND, 'Attestation not found.'),
   notAccepted: (): ErrorResult =>
     rich(409, ERROR_ATTESTATION_NOT_ACCEPTED, 'The customer has not accepted yet: the attestation is pending.', 'AttestationNotAccepted'),
   expired: (): ErrorResult =>
-    rich(409, ERROR_ATTESTATION_EXPIRED, 'The acceptance link expired before the customer accepted. Create a new attestation.', 'AttestationExpired'),
-  notPending: (status: string): ErrorResult => classic(409, ERROR_ATTESTATION_NOT_PENDING, `Only a pending attestation can expire; this one is ${status}.`),
+    rich(
+      409,
+      ERROR_ATTESTATION_EXPIRED,
+      'The acceptance link expired before the customer accepted. Create a new attestation.',
+      'AttestationExpired',
+    ),
+  notPending: (status: string): ErrorResult =>
+    classic(409, ERROR_ATTESTATION_NOT_PENDING, `Only a pending attestation can expire; this one is ${status}.`),
   linkExpired: (): ErrorResult => classic(410, ERROR_ATTESTATION_EXPIRED, 'The acceptance link expired before the customer accepted.'),
 };
 
@@ -165,20 +181,23 @@ export function pageLanguageOf(language: string): PageLanguage {
 }
 
 /** The labels the reference fixes (checkbox and button) and the rest of the page's text. */
-export const acceptanceTexts: Record<PageLanguage, {
-  title: string;
-  heading: string;
-  intro: (company: string, signer: string) => string;
-  document: (country: string) => string;
-  checkbox: string;
-  button: string;
-  mustTick: string;
-  recorded: string;
-  alreadyAccepted: string;
-  expired: string;
-  notFound: string;
-  sandboxNote: string;
-}> = {
+export const acceptanceTexts: Record<
+  PageLanguage,
+  {
+    title: string;
+    heading: string;
+    intro: (company: string, signer: string) => string;
+    document: (country: string) => string;
+    checkbox: string;
+    button: string;
+    mustTick: string;
+    recorded: string;
+    alreadyAccepted: string;
+    expired: string;
+    notFound: string;
+    sandboxNote: string;
+  }
+> = {
   en: {
     title: 'Accept the Microsoft Customer Agreement',
     heading: 'Microsoft Customer Agreement',
@@ -205,6 +224,7 @@ export const acceptanceTexts: Record<PageLanguage, {
     alreadyAccepted: 'Deze overeenkomst was al geaccepteerd. Er is niets gewijzigd.',
     expired: 'Deze link is verlopen. Vraag uw partner om een nieuwe.',
     notFound: 'Deze link is niet geldig.',
-    sandboxNote: 'Deze pagina is de vervanger van de MCA Desk-sandbox voor de acceptatiepagina van Microsoft. Niets hiervan bereikt Microsoft.',
+    sandboxNote:
+      'Deze pagina is de vervanger van de MCA Desk-sandbox voor de acceptatiepagina van Microsoft. Niets hiervan bereikt Microsoft.',
   },
 };

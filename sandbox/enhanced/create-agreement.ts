@@ -22,8 +22,15 @@ export async function refuseLegacy(state: SandboxState, c: Context<AppEnv>, targ
   const actor = actorOf(c);
   const error = enhancedErrors.legacyRetired();
   await audit(state.db, {
-    at: state.clock(), partnerId: actor.partnerTenantId, userId: actor.userId, userName: actor.userName, action: 'attestation.legacy-refused',
-    target, requestId: c.get('requestId'), correlationId: c.get('correlationId'), status: error.status,
+    at: state.clock(),
+    partnerId: actor.partnerTenantId,
+    userId: actor.userId,
+    userName: actor.userName,
+    action: 'attestation.legacy-refused',
+    target,
+    requestId: c.get('requestId'),
+    correlationId: c.get('correlationId'),
+    status: error.status,
   });
   return send(c, error);
 }
@@ -51,27 +58,47 @@ export async function createAgreementToday(state: SandboxState, c: Context<AppEn
     state.db,
     { partnerId: actor.partnerTenantId, requestId, given: c.get('requestIdGiven'), operation: `POST /v1/customers/${target}/agreements` },
     async (tx) => {
-      const result = await finaliseAgreement(tx, { actor, templates: state.templates, now, requestId: c.get('requestIdGiven') ? requestId : null }, {
-        customerId: target,
-        attestationId: parsed.data.attestationId.toLowerCase(),
-        templateId: parsed.data.templateId,
-      });
+      const result = await finaliseAgreement(
+        tx,
+        { actor, templates: state.templates, now, requestId: c.get('requestIdGiven') ? requestId : null },
+        {
+          customerId: target,
+          attestationId: parsed.data.attestationId.toLowerCase(),
+          templateId: parsed.data.templateId,
+        },
+      );
       const status = result.ok ? 201 : result.error.status;
       return {
         status,
         body: result.ok ? result.agreement : result.error.body,
         audit: {
-          at: now, partnerId: actor.partnerTenantId, userId: actor.userId, userName: actor.userName, action: 'agreement.finalize',
-          target, requestId, correlationId: c.get('correlationId'), status,
-          detail: result.ok ? { attestationId: parsed.data.attestationId.toLowerCase() } : { code: (result.error.body as { code?: unknown }).code },
+          at: now,
+          partnerId: actor.partnerTenantId,
+          userId: actor.userId,
+          userName: actor.userName,
+          action: 'agreement.finalize',
+          target,
+          requestId,
+          correlationId: c.get('correlationId'),
+          status,
+          detail: result.ok
+            ? { attestationId: parsed.data.attestationId.toLowerCase() }
+            : { code: (result.error.body as { code?: unknown }).code },
         },
       };
     },
   );
   if (outcome.replayed)
     await audit(state.db, {
-      at: now, partnerId: actor.partnerTenantId, userId: actor.userId, userName: actor.userName, action: 'agreement.replay',
-      target, requestId, correlationId: c.get('correlationId'), status: outcome.status,
+      at: now,
+      partnerId: actor.partnerTenantId,
+      userId: actor.userId,
+      userName: actor.userName,
+      action: 'agreement.replay',
+      target,
+      requestId,
+      correlationId: c.get('correlationId'),
+      status: outcome.status,
     });
   return c.json(outcome.body as object, outcome.status as ContentfulStatusCode);
 }

@@ -15,7 +15,10 @@ import { agreementView, attestationById, dateAgreedOf, signatoryOf, statusOf } f
 
 export type FinaliseResult = { ok: true; agreement: ReturnType<typeof agreementView> } | { ok: false; error: ErrorResult };
 
-function templateFor(templates: Templates, templateId: string | undefined): { ok: true; template: Template } | { ok: false; error: ErrorResult } {
+function templateFor(
+  templates: Templates,
+  templateId: string | undefined,
+): { ok: true; template: Template } | { ok: false; error: ErrorResult } {
   if (templateId === undefined) {
     const current = templates.current(MCA_TYPE);
     return current ? { ok: true, template: current } : { ok: false, error: errors.internal() };
@@ -23,7 +26,8 @@ function templateFor(templates: Templates, templateId: string | undefined): { ok
   const template = templates.get(templateId);
   if (!template) return { ok: false, error: errors.templateUnknown(templateId) };
   if (template.retired) return { ok: false, error: errors.templateRetired(templateId) };
-  if (template.agreementType !== MCA_TYPE) return { ok: false, error: errors.badInput('templateId must be a Microsoft Customer Agreement template.') };
+  if (template.agreementType !== MCA_TYPE)
+    return { ok: false, error: errors.badInput('templateId must be a Microsoft Customer Agreement template.') };
   return { ok: true, template };
 }
 
@@ -49,7 +53,15 @@ export async function finaliseAgreement(
     [row.customer_id, template.templateId],
   );
   const previous = latest.rows[0];
-  if (previous && isSameContact(signatory, { firstName: previous.first_name, lastName: previous.last_name, email: previous.email, phoneNumber: previous.phone_number }))
+  if (
+    previous &&
+    isSameContact(signatory, {
+      firstName: previous.first_name,
+      lastName: previous.last_name,
+      email: previous.email,
+      phoneNumber: previous.phone_number,
+    })
+  )
     return { ok: false, error: errors.agreementExists() };
 
   const dateAgreed = dateAgreedOf(new Date(row.accepted_at!));
@@ -58,11 +70,27 @@ export async function finaliseAgreement(
        phone_number, date_agreed, user_id, user_name, request_id, created_at, attestation_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id::text as id`,
     [
-      row.customer_id, row.partner_id, template.templateId, template.agreementType, template.agreementLink, signatory.firstName,
-      signatory.lastName, signatory.email, signatory.phoneNumber ?? null, dateAgreed.toISOString(), context.actor.userId,
-      context.actor.userName, context.requestId, context.now.toISOString(), row.id,
+      row.customer_id,
+      row.partner_id,
+      template.templateId,
+      template.agreementType,
+      template.agreementLink,
+      signatory.firstName,
+      signatory.lastName,
+      signatory.email,
+      signatory.phoneNumber ?? null,
+      dateAgreed.toISOString(),
+      context.actor.userId,
+      context.actor.userName,
+      context.requestId,
+      context.now.toISOString(),
+      row.id,
     ],
   );
-  await tx.query('update attestations set finalized_at = $2, agreement_id = $3::bigint where id = $1', [row.id, context.now.toISOString(), inserted.rows[0]!.id]);
+  await tx.query('update attestations set finalized_at = $2, agreement_id = $3::bigint where id = $1', [
+    row.id,
+    context.now.toISOString(),
+    inserted.rows[0]!.id,
+  ]);
   return { ok: true, agreement: agreementView(row, { templateId: template.templateId, type: template.agreementType, dateAgreed }) };
 }

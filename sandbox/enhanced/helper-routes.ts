@@ -19,7 +19,10 @@ export function attestationHelperRoutes(state: SandboxState): Hono<AppEnv> {
     const requestId = c.req.query('requestId');
     if (customerId !== undefined && !isGuid(customerId)) return send(c, errors.invalidTenantId());
     if (requestId !== undefined && !isGuid(requestId)) return send(c, errors.badInput('requestId must be a GUID.'));
-    const items = await listAttestations(state.db, state.origin, state.clock(), { ...(customerId ? { customerId } : {}), ...(requestId ? { requestId } : {}) });
+    const items = await listAttestations(state.db, state.origin, state.clock(), {
+      ...(customerId ? { customerId } : {}),
+      ...(requestId ? { requestId } : {}),
+    });
     return c.json({ totalCount: items.length, items });
   });
 

@@ -25,8 +25,13 @@ export async function acceptAttestation(
       outcome = 'recorded';
     }
     await audit(tx, {
-      at: now, partnerId: row.partner_id, action: 'attestation.accept', target: row.id, correlationId: context.correlationId ?? null,
-      status: outcome === 'expired' ? 410 : 200, detail: { via: context.via, outcome },
+      at: now,
+      partnerId: row.partner_id,
+      action: 'attestation.accept',
+      target: row.id,
+      correlationId: context.correlationId ?? null,
+      status: outcome === 'expired' ? 410 : 200,
+      detail: { via: context.via, outcome },
     });
     return { outcome, row: (await attestationById(tx, id))! };
   });
@@ -45,8 +50,13 @@ export async function expireAttestation(db: Database, id: string, now: Date, cor
       outcome = 'expired';
     }
     await audit(tx, {
-      at: now, partnerId: row.partner_id, action: 'attestation.expire', target: row.id, correlationId: correlationId ?? null,
-      status: outcome === 'not-pending' ? 409 : 200, detail: { outcome },
+      at: now,
+      partnerId: row.partner_id,
+      action: 'attestation.expire',
+      target: row.id,
+      correlationId: correlationId ?? null,
+      status: outcome === 'not-pending' ? 409 : 200,
+      detail: { outcome },
     });
     return { outcome, row: (await attestationById(tx, id))! };
   });

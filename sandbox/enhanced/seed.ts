@@ -56,26 +56,46 @@ async function seedOne(tx: Transaction, templates: Templates, plan: PlannedAttes
   const acceptedAt = plan.state === 'accepted' || plan.state === 'finalized' ? new Date(createdAt.getTime() + 24 * HOUR) : undefined;
   const id = seedUuid(`attestation:${plan.companyName}`);
   await insertAttestation(tx, {
-    id, partnerId: customer.partnerTenantId, customerId: customer.id, country: customer.country, language: customer.culture,
-    companyName: customer.companyName, signatory: customer.contact, linkExpiryMinutes: plan.linkExpiryMinutes, token: newAcceptanceToken(),
-    createdAt, ...(acceptedAt ? { acceptedAt } : {}), requestId: null, createdBy: appActorName(contosoApp.clientId),
+    id,
+    partnerId: customer.partnerTenantId,
+    customerId: customer.id,
+    country: customer.country,
+    language: customer.culture,
+    companyName: customer.companyName,
+    signatory: customer.contact,
+    linkExpiryMinutes: plan.linkExpiryMinutes,
+    token: newAcceptanceToken(),
+    createdAt,
+    ...(acceptedAt ? { acceptedAt } : {}),
+    requestId: null,
+    createdBy: appActorName(contosoApp.clientId),
   });
   if (plan.state !== 'finalized' || !acceptedAt) return;
   // Finalised by the partner's app an hour after the acceptance, through the same rules as the API.
-  const actor = { partnerTenantId: customer.partnerTenantId, partnerType: 'direct-bill' as const, userId: null, userName: appActorName(contosoApp.clientId) };
-  const result = await finaliseAgreement(tx, { actor, templates, now: new Date(acceptedAt.getTime() + HOUR), requestId: null }, { customerId: customer.id, attestationId: id });
+  const actor = {
+    partnerTenantId: customer.partnerTenantId,
+    partnerType: 'direct-bill' as const,
+    userId: null,
+    userName: appActorName(contosoApp.clientId),
+  };
+  const result = await finaliseAgreement(
+    tx,
+    { actor, templates, now: new Date(acceptedAt.getTime() + HOUR), requestId: null },
+    { customerId: customer.id, attestationId: id },
+  );
   if (!result.ok) throw new Error(`enhanced seed: ${plan.companyName} could not be finalised: ${JSON.stringify(result.error.body)}`);
 }
 
 /** Adds the enhanced seed once per database; answers whether it did. */
 export async function seedEnhanced(db: Database, now: Date): Promise<boolean> {
-  const done = await db.query("select 1 from meta where key = $1", [META_KEY]);
+  const done = await db.query('select 1 from meta where key = $1', [META_KEY]);
   if (done.rows.length > 0) return false;
   const templates = await Templates.load(db);
   await db.transaction(async (tx) => {
-    await tx.query('insert into users (id, partner_id, user_name, display_name, roles, mfa) values ($1, $2, $3, $4, $5, false) on conflict do nothing', [
-      noMfaUser.userId, noMfaUser.partnerTenantId, noMfaUser.userName, noMfaUser.displayName, noMfaUser.roles,
-    ]);
+    await tx.query(
+      'insert into users (id, partner_id, user_name, display_name, roles, mfa) values ($1, $2, $3, $4, $5, false) on conflict do nothing',
+      [noMfaUser.userId, noMfaUser.partnerTenantId, noMfaUser.userName, noMfaUser.displayName, noMfaUser.roles],
+    );
     for (const plan of enhancedSeedPlan) await seedOne(tx, templates, plan, now);
     await tx.query('insert into meta (key, value) values ($1, $2)', [META_KEY, ENHANCED_SEED_VERSION]);
   });

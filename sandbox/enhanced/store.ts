@@ -92,7 +92,13 @@ export function attestationView(row: AttestationRow, origin: string, now: Date) 
     companyName: row.company_name,
     signatory: signatoryOf(row),
     ...(row.agreement_template_id !== null && row.agreement_type !== null && row.agreement_date_agreed !== null
-      ? { agreement: agreementView(row, { templateId: row.agreement_template_id, type: row.agreement_type, dateAgreed: row.agreement_date_agreed }) }
+      ? {
+          agreement: agreementView(row, {
+            templateId: row.agreement_template_id,
+            type: row.agreement_type,
+            dateAgreed: row.agreement_date_agreed,
+          }),
+        }
       : {}),
     attributes: { objectType: ATTESTATION_OBJECT_TYPE },
   };
@@ -105,7 +111,9 @@ export async function attestationById(db: Transaction | Database, id: string): P
 }
 
 export async function attestationByToken(db: Transaction | Database, token: string): Promise<AttestationRow | undefined> {
-  const { rows } = await db.query<AttestationRow>(`select ${ATTESTATION_COLUMNS} from ${ATTESTATION_FROM} where a.acceptance_token = $1`, [token]);
+  const { rows } = await db.query<AttestationRow>(`select ${ATTESTATION_COLUMNS} from ${ATTESTATION_FROM} where a.acceptance_token = $1`, [
+    token,
+  ]);
   return rows[0];
 }
 
@@ -132,16 +140,33 @@ export async function insertAttestation(tx: Transaction | Database, input: NewAt
        signatory_email, signatory_phone_number, link_expiry_minutes, acceptance_token, created_at, expires_at, accepted_at, request_id, created_by)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
     [
-      input.id, input.partnerId, input.customerId, input.country, input.language, input.companyName, input.signatory.firstName,
-      input.signatory.lastName, input.signatory.email, input.signatory.phoneNumber ?? null, input.linkExpiryMinutes, input.token,
-      input.createdAt.toISOString(), expiresAt.toISOString(), input.acceptedAt?.toISOString() ?? null, input.requestId, input.createdBy,
+      input.id,
+      input.partnerId,
+      input.customerId,
+      input.country,
+      input.language,
+      input.companyName,
+      input.signatory.firstName,
+      input.signatory.lastName,
+      input.signatory.email,
+      input.signatory.phoneNumber ?? null,
+      input.linkExpiryMinutes,
+      input.token,
+      input.createdAt.toISOString(),
+      expiresAt.toISOString(),
+      input.acceptedAt?.toISOString() ?? null,
+      input.requestId,
+      input.createdBy,
     ],
   );
   return (await attestationById(tx, input.id))!;
 }
 
 /** Every attestation (sandbox read-outs), optionally of one customer, request id or partner, oldest first. */
-export async function listAttestationRows(db: Database, filter: { customerId?: string; requestId?: string; partnerId?: string } = {}): Promise<AttestationRow[]> {
+export async function listAttestationRows(
+  db: Database,
+  filter: { customerId?: string; requestId?: string; partnerId?: string } = {},
+): Promise<AttestationRow[]> {
   const { rows } = await db.query<AttestationRow>(
     `select ${ATTESTATION_COLUMNS} from ${ATTESTATION_FROM}
      where ($1::uuid is null or a.customer_id = $1::uuid) and ($2::text is null or a.request_id = $2) and ($3::uuid is null or a.partner_id = $3::uuid)

@@ -24,8 +24,16 @@ import { attestationHelperRoutes } from '../enhanced/helper-routes';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const routers = [
-  homeRoutes, oauthRoutes, profileRoutes, agreementRoutes, customerRoutes, customerCreateRoutes, customerAgreementRoutes, partnerRecordRoutes,
-  documentRoutes, sandboxRoutes,
+  homeRoutes,
+  oauthRoutes,
+  profileRoutes,
+  agreementRoutes,
+  customerRoutes,
+  customerCreateRoutes,
+  customerAgreementRoutes,
+  partnerRecordRoutes,
+  documentRoutes,
+  sandboxRoutes,
 ];
 /** Partner Center today only: before 2026 these paths did not exist (404, as the seed's sandbox answered). */
 const todayRouters = [attestationRoutes, acceptanceRoutes, attestationHelperRoutes];
@@ -38,11 +46,17 @@ export function createApp(state: SandboxState): Hono<AppEnv> {
     c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
   });
   app.use('*', partnerCenterHeaders());
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => {
-    // The rest of the body is not read: close the connection so no client reuses it mid-upload.
-    c.header('Connection', 'close');
-    return send(c, errors.payloadTooLarge(MAX_BODY_BYTES));
-  } }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is not read: close the connection so no client reuses it mid-upload.
+        c.header('Connection', 'close');
+        return send(c, errors.payloadTooLarge(MAX_BODY_BYTES));
+      },
+    }),
+  );
   app.use('/v1/*', state.faults.middleware());
   app.use('/v1/*', requireToken(state));
   app.use('/v1/*', state.throttle.middleware());

@@ -49,7 +49,10 @@ export function issuesOf(error: z.ZodError): Array<{ field: string; problem: str
 
 export function invalidBody(error: z.ZodError): ErrorResult {
   const issues = issuesOf(error);
-  const summary = issues.slice(0, 5).map((issue) => `${issue.field}: ${issue.problem}`).join('; ');
+  const summary = issues
+    .slice(0, 5)
+    .map((issue) => `${issue.field}: ${issue.problem}`)
+    .join('; ');
   return errors.badInput(`The request body is invalid: ${summary}.`, issues);
 }
 

@@ -16,13 +16,17 @@ export interface FaultSettings {
 export class Faults {
   settings: FaultSettings;
 
-  constructor(settings: Partial<FaultSettings> = {}, private readonly random: () => number = Math.random) {
+  constructor(
+    settings: Partial<FaultSettings> = {},
+    private readonly random: () => number = Math.random,
+  ) {
     this.settings = { latencyMs: 0, failRate: 0, dropRate: 0 };
     this.set(settings);
   }
 
   set(settings: Partial<FaultSettings>): void {
-    const clamp = (value: number | undefined, max: number) => (value === undefined || !Number.isFinite(value) ? undefined : Math.min(Math.max(value, 0), max));
+    const clamp = (value: number | undefined, max: number) =>
+      value === undefined || !Number.isFinite(value) ? undefined : Math.min(Math.max(value, 0), max);
     const latencyMs = clamp(settings.latencyMs, 60_000);
     const failRate = clamp(settings.failRate, 1);
     const dropRate = clamp(settings.dropRate, 1);

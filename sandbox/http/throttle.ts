@@ -11,7 +11,10 @@ const WINDOW_MS = 60_000;
 export class Throttle {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(public limitPerMinute: number, private readonly now: () => number) {}
+  constructor(
+    public limitPerMinute: number,
+    private readonly now: () => number,
+  ) {}
 
   set(limitPerMinute: number): void {
     this.limitPerMinute = Number.isFinite(limitPerMinute) && limitPerMinute > 0 ? Math.floor(limitPerMinute) : 0;

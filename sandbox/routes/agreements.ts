@@ -38,12 +38,18 @@ export function agreementRoutes(state: SandboxState): Hono<AppEnv> {
   app.get('/v1/agreementtemplates/:templateId/document', (c) => {
     const templateId = c.req.param('templateId');
     const template = state.templates.get(templateId);
-    if (!template) return send(c, errors.notFound(`Agreement template '${templateId.slice(0, 100)}' was not found. Template ids are case-sensitive.`));
+    if (!template)
+      return send(c, errors.notFound(`Agreement template '${templateId.slice(0, 100)}' was not found. Template ids are case-sensitive.`));
     if (template.agreementType !== MCA_TYPE)
       return send(c, errors.badInput('The template document is available for the Microsoft Customer Agreement only.'));
     const country = c.req.query('country') ?? 'US';
     if (!/^[A-Z]{2}$/.test(country))
-      return send(c, errors.badInput(`Country '${country.slice(0, 20)}' is not supported. The country is case-sensitive: an ISO 3166 alpha-2 code in capitals, such as 'US'.`));
+      return send(
+        c,
+        errors.badInput(
+          `Country '${country.slice(0, 20)}' is not supported. The country is case-sensitive: an ISO 3166 alpha-2 code in capitals, such as 'US'.`,
+        ),
+      );
     const wanted = c.req.query('language') ?? 'en-US';
     const language = templateLanguagesFor(country).includes(wanted) ? wanted : 'en-US';
     const expires = state.clock().getTime() + DOCUMENT_LINK_TTL_MS;

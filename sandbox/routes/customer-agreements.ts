@@ -31,47 +31,72 @@ export function customerAgreementRoutes(state: SandboxState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   // Partner Center today: finalise from an attestation, the legacy body refused (enhanced/create-agreement.ts).
-  if (isToday(state.legacyAttestation)) app.post('/v1/customers/:customerId/agreements', enhancedBodyLimit, (c) => createAgreementToday(state, c));
-  else app.post('/v1/customers/:customerId/agreements', async (c) => {
-    const user = c.get('user');
-    const refused = attestPermission(c);
-    if (refused) return send(c, refused);
-    const customerId = c.req.param('customerId');
-    if (!isGuid(customerId)) return send(c, errors.invalidTenantId());
-    const body = await parseBody(c, createAgreementBodySchema);
-    if (!body.ok) return send(c, body.error);
-    const now = state.clock();
-    const requestId = c.get('requestId');
-    const outcome = await runIdempotent(
-      state.db,
-      { partnerId: user.partnerTenantId, requestId, given: c.get('requestIdGiven'), operation: `POST /v1/customers/${customerId.toLowerCase()}/agreements` },
-      async (tx) => {
-        const result = await confirmAgreement(tx, { user, templates: state.templates, now, requestId: c.get('requestIdGiven') ? requestId : null }, {
-          customerId,
-          templateId: body.value.templateId,
-          primaryContact: body.value.primaryContact,
-          dateAgreed: body.value.dateAgreed,
-          agreementLink: body.value.agreementLink,
+  if (isToday(state.legacyAttestation))
+    app.post('/v1/customers/:customerId/agreements', enhancedBodyLimit, (c) => createAgreementToday(state, c));
+  else
+    app.post('/v1/customers/:customerId/agreements', async (c) => {
+      const user = c.get('user');
+      const refused = attestPermission(c);
+      if (refused) return send(c, refused);
+      const customerId = c.req.param('customerId');
+      if (!isGuid(customerId)) return send(c, errors.invalidTenantId());
+      const body = await parseBody(c, createAgreementBodySchema);
+      if (!body.ok) return send(c, body.error);
+      const now = state.clock();
+      const requestId = c.get('requestId');
+      const outcome = await runIdempotent(
+        state.db,
+        {
+          partnerId: user.partnerTenantId,
+          requestId,
+          given: c.get('requestIdGiven'),
+          operation: `POST /v1/customers/${customerId.toLowerCase()}/agreements`,
+        },
+        async (tx) => {
+          const result = await confirmAgreement(
+            tx,
+            { user, templates: state.templates, now, requestId: c.get('requestIdGiven') ? requestId : null },
+            {
+              customerId,
+              templateId: body.value.templateId,
+              primaryContact: body.value.primaryContact,
+              dateAgreed: body.value.dateAgreed,
+              agreementLink: body.value.agreementLink,
+            },
+          );
+          const status = result.ok ? 201 : result.error.status;
+          return {
+            status,
+            body: result.ok ? result.agreement : result.error.body,
+            audit: {
+              at: now,
+              partnerId: user.partnerTenantId,
+              userId: user.userId,
+              userName: user.userName,
+              action: 'agreement.create',
+              target: customerId.toLowerCase(),
+              requestId,
+              correlationId: c.get('correlationId'),
+              status,
+              detail: result.ok ? undefined : { code: (result.error.body as { code?: unknown }).code },
+            },
+          };
+        },
+      );
+      if (outcome.replayed)
+        await audit(state.db, {
+          at: now,
+          partnerId: user.partnerTenantId,
+          userId: user.userId,
+          userName: user.userName,
+          action: 'agreement.replay',
+          target: customerId.toLowerCase(),
+          requestId,
+          correlationId: c.get('correlationId'),
+          status: outcome.status,
         });
-        const status = result.ok ? 201 : result.error.status;
-        return {
-          status,
-          body: result.ok ? result.agreement : result.error.body,
-          audit: {
-            at: now, partnerId: user.partnerTenantId, userId: user.userId, userName: user.userName, action: 'agreement.create',
-            target: customerId.toLowerCase(), requestId, correlationId: c.get('correlationId'), status,
-            detail: result.ok ? undefined : { code: (result.error.body as { code?: unknown }).code },
-          },
-        };
-      },
-    );
-    if (outcome.replayed)
-      await audit(state.db, {
-        at: now, partnerId: user.partnerTenantId, userId: user.userId, userName: user.userName, action: 'agreement.replay',
-        target: customerId.toLowerCase(), requestId, correlationId: c.get('correlationId'), status: outcome.status,
-      });
-    return c.json(outcome.body as object, outcome.status as ContentfulStatusCode);
-  });
+      return c.json(outcome.body as object, outcome.status as ContentfulStatusCode);
+    });
 
   app.get('/v1/customers/:customerId/agreements', async (c) => {
     const customerId = c.req.param('customerId');
@@ -81,8 +106,16 @@ export function customerAgreementRoutes(state: SandboxState): Hono<AppEnv> {
     const found = await findCustomerFor(state.db, c.get('user'), customerId);
     if (!found.ok) return send(c, found.error);
     const { rows } = await state.db.query<{
-      user_id: string | null; first_name: string; last_name: string; email: string; phone_number: string | null; template_id: string;
-      date_agreed: string; agreement_type: string; agreement_link: string | null; attestation_id: string | null;
+      user_id: string | null;
+      first_name: string;
+      last_name: string;
+      email: string;
+      phone_number: string | null;
+      template_id: string;
+      date_agreed: string;
+      agreement_type: string;
+      agreement_link: string | null;
+      attestation_id: string | null;
     }>(
       `select user_id, first_name, last_name, email, phone_number, template_id, agreement_type, agreement_link, attestation_id,
          to_char(date_agreed at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') as date_agreed

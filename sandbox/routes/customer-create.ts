@@ -53,7 +53,10 @@ export function customerCreateRoutes(state: SandboxState): Hono<AppEnv> {
     if (body.associatedPartnerId) {
       if (user.partnerType !== 'indirect-provider')
         return send(c, errors.badInput('associatedPartnerId is for indirect providers creating a customer for one of their resellers.'));
-      const reseller = await state.db.query('select id from partners where id = $1 and provider_id = $2', [body.associatedPartnerId, user.partnerTenantId]);
+      const reseller = await state.db.query('select id from partners where id = $1 and provider_id = $2', [
+        body.associatedPartnerId,
+        user.partnerTenantId,
+      ]);
       if (reseller.rows.length === 0) return send(c, errors.badInput('associatedPartnerId is not one of your indirect resellers.'));
       associatedPartnerId = body.associatedPartnerId.toLowerCase();
     } else if (user.partnerType === 'indirect-reseller' && user.providerTenantId) {
@@ -82,10 +85,27 @@ export function customerCreateRoutes(state: SandboxState): Hono<AppEnv> {
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 'reseller', $20, $21)
              returning *, seq::text as seq`,
             [
-              id, partnerId, associatedPartnerId, randomUUID(), body.billingProfile.companyName, body.companyProfile.domain, body.billingProfile.email,
-              body.billingProfile.culture, body.billingProfile.language, address.firstName, address.lastName, address.addressLine1,
-              address.addressLine2 ?? null, address.city, address.state ?? null, address.postalCode, address.country, address.phoneNumber ?? null,
-              body.companyProfile.organizationRegistrationNumber ?? null, body.enableGDAPByDefault ?? null, now.toISOString(),
+              id,
+              partnerId,
+              associatedPartnerId,
+              randomUUID(),
+              body.billingProfile.companyName,
+              body.companyProfile.domain,
+              body.billingProfile.email,
+              body.billingProfile.culture,
+              body.billingProfile.language,
+              address.firstName,
+              address.lastName,
+              address.addressLine1,
+              address.addressLine2 ?? null,
+              address.city,
+              address.state ?? null,
+              address.postalCode,
+              address.country,
+              address.phoneNumber ?? null,
+              body.companyProfile.organizationRegistrationNumber ?? null,
+              body.enableGDAPByDefault ?? null,
+              now.toISOString(),
             ],
           );
           const row = inserted.rows[0]!;
@@ -102,8 +122,15 @@ export function customerCreateRoutes(state: SandboxState): Hono<AppEnv> {
         return {
           ...result,
           audit: {
-            at: now, partnerId: user.partnerTenantId, userId: user.userId, userName: user.userName, action: 'customer.create',
-            target: body.companyProfile.domain, requestId, correlationId: c.get('correlationId'), status: result.status,
+            at: now,
+            partnerId: user.partnerTenantId,
+            userId: user.userId,
+            userName: user.userName,
+            action: 'customer.create',
+            target: body.companyProfile.domain,
+            requestId,
+            correlationId: c.get('correlationId'),
+            status: result.status,
           },
         };
       },

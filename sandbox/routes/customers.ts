@@ -66,13 +66,20 @@ export function customerRoutes(state: SandboxState): Hono<AppEnv> {
         try {
           parsed = JSON.parse(rawFilter);
         } catch {
-          return send(c, errors.badInput('filter must be a JSON object such as {"Field":"CompanyName","Value":"con","Operator":"starts_with"}.'));
+          return send(
+            c,
+            errors.badInput('filter must be a JSON object such as {"Field":"CompanyName","Value":"con","Operator":"starts_with"}.'),
+          );
         }
         const result = customerFilterSchema.safeParse(parsed);
         if (!result.success || hasControlCharacters(result.data.Value))
-          return send(c, errors.badInput('filter must be {"Field":"CompanyName"|"Domain"|"IndirectReseller","Value":"…","Operator":"starts_with"}.'));
+          return send(
+            c,
+            errors.badInput('filter must be {"Field":"CompanyName"|"Domain"|"IndirectReseller","Value":"…","Operator":"starts_with"}.'),
+          );
         filter = result.data;
-        if (filter.Field === 'IndirectCloudSolutionProvider') return send(c, errors.badInput('The sandbox does not support the IndirectCloudSolutionProvider filter.'));
+        if (filter.Field === 'IndirectCloudSolutionProvider')
+          return send(c, errors.badInput('The sandbox does not support the IndirectCloudSolutionProvider filter.'));
         if (filter.Field === 'IndirectReseller' && (!isGuid(filter.Value) || user.partnerType !== 'indirect-provider'))
           return send(c, errors.badInput('The IndirectReseller filter takes a reseller tenant id and is for indirect providers.'));
       }
@@ -101,7 +108,11 @@ export function customerRoutes(state: SandboxState): Hono<AppEnv> {
     const links: Record<string, unknown> = { self: { uri: `/v1/customers?size=${size}`, method: 'GET', headers: [] } };
     if (rows.length > size && last) {
       const token = seal({ k: 'customers', p: user.partnerTenantId, s: last.seq, z: size, ...(filter ? { f: filter } : {}) }, pagingKey());
-      links.next = { uri: `/v1/customers?size=${size}&seekOperation=Next`, method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: token }] };
+      links.next = {
+        uri: `/v1/customers?size=${size}&seekOperation=Next`,
+        method: 'GET',
+        headers: [{ key: 'MS-ContinuationToken', value: token }],
+      };
     }
     return c.json({ totalCount: page.length, items: page.map(listItem), links, attributes: { objectType: 'Collection' } });
   });

@@ -16,7 +16,7 @@ function documentText(link: z.output<typeof linkSchema>, expires: Date): string[
   return [
     'Microsoft Customer Agreement',
     `Template ${link.t}, country ${link.c}, language ${link.l}.`,
-    'This is the MCA Desk sandbox\'s stand-in for the agreement document: it is not the agreement text.',
+    "This is the MCA Desk sandbox's stand-in for the agreement document: it is not the agreement text.",
     'The real Microsoft Customer Agreement is published at https://aka.ms/customeragreement.',
     `This link stops working at ${expires.toISOString()}.`,
   ];
@@ -31,7 +31,10 @@ export function documentRoutes(state: SandboxState): Hono<AppEnv> {
     const link = unseal(c.req.param('token'), key(), linkSchema);
     if (!link || (kind !== 'preview' && kind !== 'download')) return c.text('The specified resource does not exist.', 404);
     if (state.clock().getTime() >= link.e)
-      return c.text('AuthenticationFailed: Signed expiry time has passed. Request a new link from GET /v1/agreementtemplates/{id}/document.', 403);
+      return c.text(
+        'AuthenticationFailed: Signed expiry time has passed. Request a new link from GET /v1/agreementtemplates/{id}/document.',
+        403,
+      );
     const lines = documentText(link, new Date(link.e));
     if (kind === 'download') {
       c.header('Content-Disposition', `attachment; filename="MicrosoftCustomerAgreement_${link.c}_${link.l}.txt"`);
@@ -41,7 +44,10 @@ export function documentRoutes(state: SandboxState): Hono<AppEnv> {
     return c.html(
       `<!doctype html><html lang="${escapeHtml(link.l)}"><head><meta charset="utf-8"><title>Microsoft Customer Agreement (sandbox)</title></head>` +
         `<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.5"><h1>${escapeHtml(lines[0]!)}</h1>` +
-        lines.slice(1).map((line) => `<p>${escapeHtml(line)}</p>`).join('') +
+        lines
+          .slice(1)
+          .map((line) => `<p>${escapeHtml(line)}</p>`)
+          .join('') +
         '</body></html>',
     );
   });

@@ -3,7 +3,14 @@ import { Hono } from 'hono';
 import type { AppEnv, SandboxState } from '../http/context';
 import { escapeHtml, PAGE_CSP } from '../http/html';
 import { SEEDED_PASSWORD } from '../seed-data';
-import { ACCEPTANCE_PAGE_PREFIX, ENHANCED_ATTESTATIONS_PATH, isToday, LINK_EXPIRY_MAX_MINUTES, LINK_EXPIRY_MIN_MINUTES, SANDBOX_ATTESTATIONS_PATH } from '../enhanced/contract';
+import {
+  ACCEPTANCE_PAGE_PREFIX,
+  ENHANCED_ATTESTATIONS_PATH,
+  isToday,
+  LINK_EXPIRY_MAX_MINUTES,
+  LINK_EXPIRY_MIN_MINUTES,
+  SANDBOX_ATTESTATIONS_PATH,
+} from '../enhanced/contract';
 
 const ROLE_NAMES: Record<string, string> = {
   'admin-agent': 'Admin agent',
@@ -14,15 +21,21 @@ const ROLE_NAMES: Record<string, string> = {
 };
 
 const COMMON_ENDPOINTS: Array<[string, string]> = [
-  ['GET /v1/agreements?agreementType=MicrosoftCustomerAgreement', 'agreement metadata (without agreementType: the Cloud Agreement only, like Partner Center)'],
-  ['GET /v1/customers/{id}/agreements?agreementType=MicrosoftCustomerAgreement', 'a customer\'s confirmations (attestationId on those finalised from an enhanced attestation)'],
+  [
+    'GET /v1/agreements?agreementType=MicrosoftCustomerAgreement',
+    'agreement metadata (without agreementType: the Cloud Agreement only, like Partner Center)',
+  ],
+  [
+    'GET /v1/customers/{id}/agreements?agreementType=MicrosoftCustomerAgreement',
+    "a customer's confirmations (attestationId on those finalised from an enhanced attestation)",
+  ],
   ['GET /v1/agreementtemplates/{templateId}/document?country=US&language=en-US', 'a link to the agreement document, valid five minutes'],
   ['GET /v1/customers/{id}/directSignedMicrosoftCustomerAgreementStatus', 'did the customer accept in the admin center'],
   ['GET /v1/customers/relationshiprequests', 'the reseller relationship invitation URL'],
   ['GET /v1/customers?size=…&filter=…', 'customers, paged with links.next and MS-ContinuationToken'],
   ['GET /v1/customers/{id}', 'one customer with its billing profile'],
   ['POST /v1/customers', 'create a customer (answers the admin credentials once)'],
-  ['GET /v1/partners/customeragreementrecords', 'every customer\'s MCA state, paged with continuation_token'],
+  ['GET /v1/partners/customeragreementrecords', "every customer's MCA state, paged with continuation_token"],
   ['GET /v1/profiles/me', 'sandbox only: the signed-in user, roles and partner'],
   ['POST /sandbox/customers/{id}/accept', 'sandbox only: the customer accepts the MCA in the Microsoft 365 admin center'],
   ['GET /sandbox/agreements', 'sandbox only: every agreement with its request id'],
@@ -30,11 +43,23 @@ const COMMON_ENDPOINTS: Array<[string, string]> = [
 ];
 
 const TODAY_ENDPOINTS: Array<[string, string]> = [
-  ['POST /oauth2/token', 'sign in: grant_type=password with username and password (App+User), or grant_type=client_credentials with client_id and client_secret (AppOnly)'],
-  [`POST ${ENHANCED_ATTESTATIONS_PATH}`, `AppOnly: create an attestation (customerTenantId, country, language, companyName, signatoryFirstName, signatoryLastName, signatoryEmail, signatoryPhoneNumber?, linkExpiryMinutes ${LINK_EXPIRY_MIN_MINUTES}–${LINK_EXPIRY_MAX_MINUTES}); idempotent on MS-RequestId`],
-  [`GET ${ENHANCED_ATTESTATIONS_PATH}/{id}`, 'an attestation: pending, accepted, expired or finalized (AppOnly, or App+User of the same partner)'],
-  [`GET ${ACCEPTANCE_PAGE_PREFIX}/{token}`, 'the customer\'s acceptance page (the acceptanceUrl): no sign-in, English or Dutch'],
-  ['POST /v1/customers/{id}/agreements', 'AppOnly: finalise with { attestationId, type: "MicrosoftCustomerAgreement" } (201; 409 600072 not accepted yet, 409 600073 expired, 600061 already finalised); the legacy body answers 410 600070 (retired)'],
+  [
+    'POST /oauth2/token',
+    'sign in: grant_type=password with username and password (App+User), or grant_type=client_credentials with client_id and client_secret (AppOnly)',
+  ],
+  [
+    `POST ${ENHANCED_ATTESTATIONS_PATH}`,
+    `AppOnly: create an attestation (customerTenantId, country, language, companyName, signatoryFirstName, signatoryLastName, signatoryEmail, signatoryPhoneNumber?, linkExpiryMinutes ${LINK_EXPIRY_MIN_MINUTES}–${LINK_EXPIRY_MAX_MINUTES}); idempotent on MS-RequestId`,
+  ],
+  [
+    `GET ${ENHANCED_ATTESTATIONS_PATH}/{id}`,
+    'an attestation: pending, accepted, expired or finalized (AppOnly, or App+User of the same partner)',
+  ],
+  [`GET ${ACCEPTANCE_PAGE_PREFIX}/{token}`, "the customer's acceptance page (the acceptanceUrl): no sign-in, English or Dutch"],
+  [
+    'POST /v1/customers/{id}/agreements',
+    'AppOnly: finalise with { attestationId, type: "MicrosoftCustomerAgreement" } (201; 409 600072 not accepted yet, 409 600073 expired, 600061 already finalised); the legacy body answers 410 600070 (retired)',
+  ],
   ['POST /v1/CreateBulkReAttestation', 'retired: 410 600070'],
   [`GET ${SANDBOX_ATTESTATIONS_PATH}?customerId=…&requestId=…`, 'sandbox only: every attestation with its status and acceptanceUrl'],
   [`POST ${SANDBOX_ATTESTATIONS_PATH}/{id}/accept`, 'sandbox only: the signer accepts, without the page'],
@@ -43,7 +68,7 @@ const TODAY_ENDPOINTS: Array<[string, string]> = [
 
 const BEFORE_ENDPOINTS: Array<[string, string]> = [
   ['POST /oauth2/token', 'sign in (form: grant_type=password, username, password)'],
-  ['POST /v1/customers/{id}/agreements', 'confirm a customer\'s acceptance with primaryContact and dateAgreed (idempotent on MS-RequestId)'],
+  ['POST /v1/customers/{id}/agreements', "confirm a customer's acceptance with primaryContact and dateAgreed (idempotent on MS-RequestId)"],
   ['POST /v1/CreateBulkReAttestation', 'up to 500 re-attestations, one result per item'],
 ];
 
@@ -53,17 +78,24 @@ export function homeRoutes(state: SandboxState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/', (c) => {
     const today = isToday(state.legacyAttestation);
-    const password = state.password === SEEDED_PASSWORD ? `<code>${escapeHtml(SEEDED_PASSWORD)}</code>` : 'the one set when the sandbox was started';
+    const password =
+      state.password === SEEDED_PASSWORD ? `<code>${escapeHtml(SEEDED_PASSWORD)}</code>` : 'the one set when the sandbox was started';
     const users = state.users
       .all()
       .map((u) =>
         row([
-          `<code>${escapeHtml(u.userName)}</code>`, escapeHtml(u.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ')), escapeHtml(u.partnerName),
-          escapeHtml(u.partnerType), u.mfa ? 'yes' : today ? 'no: every call answers 401 with 900421' : 'no (not required before 2026)',
+          `<code>${escapeHtml(u.userName)}</code>`,
+          escapeHtml(u.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ')),
+          escapeHtml(u.partnerName),
+          escapeHtml(u.partnerType),
+          u.mfa ? 'yes' : today ? 'no: every call answers 401 with 900421' : 'no (not required before 2026)',
         ]),
       )
       .join('');
-    const apps = state.apps.all().map((a) => row([`<code>${escapeHtml(a.clientId)}</code>`, escapeHtml(a.partnerName), escapeHtml(a.partnerType)])).join('');
+    const apps = state.apps
+      .all()
+      .map((a) => row([`<code>${escapeHtml(a.clientId)}</code>`, escapeHtml(a.partnerName), escapeHtml(a.partnerType)]))
+      .join('');
     const endpoints = [...(today ? TODAY_ENDPOINTS : BEFORE_ENDPOINTS), ...COMMON_ENDPOINTS]
       .map(([path, what]) => row([`<code>${escapeHtml(path)}</code>`, escapeHtml(what)]))
       .join('');

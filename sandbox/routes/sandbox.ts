@@ -23,7 +23,14 @@ export function sandboxRoutes(state: SandboxState): Hono<AppEnv> {
         [customerId, now.toISOString()],
       );
       const found = result.rows.length > 0;
-      await audit(tx, { at: now, action: 'customer.accept', target: customerId.toLowerCase(), requestId: c.get('requestId'), correlationId: c.get('correlationId'), status: found ? 200 : 404 });
+      await audit(tx, {
+        at: now,
+        action: 'customer.accept',
+        target: customerId.toLowerCase(),
+        requestId: c.get('requestId'),
+        correlationId: c.get('correlationId'),
+        status: found ? 200 : 404,
+      });
       return found;
     });
     if (!updated) return send(c, errors.customerNotFound());

@@ -25,8 +25,16 @@ function storable(text: string | null | undefined): string | null {
 /** The parameters $1..$10 of AUDIT_INSERT. */
 export function auditParams(entry: AuditEntry): unknown[] {
   return [
-    entry.at.toISOString(), entry.partnerId ?? null, entry.userId ?? null, storable(entry.userName), entry.action, storable(entry.target),
-    entry.requestId ?? null, entry.correlationId ?? null, entry.status ?? null, entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    entry.at.toISOString(),
+    entry.partnerId ?? null,
+    entry.userId ?? null,
+    storable(entry.userName),
+    entry.action,
+    storable(entry.target),
+    entry.requestId ?? null,
+    entry.correlationId ?? null,
+    entry.status ?? null,
+    entry.detail === undefined ? null : JSON.stringify(entry.detail),
   ];
 }
 

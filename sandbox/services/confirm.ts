@@ -45,8 +45,13 @@ export async function confirmAgreement(
 
   // The customer and its latest confirmation of this template, in one round trip.
   const { rows } = await tx.query<{
-    partner_id: string; associated_partner_id: string | null; first_name: string | null; last_name: string | null; email: string | null;
-    phone_number: string | null; date_agreed: Date | string | null;
+    partner_id: string;
+    associated_partner_id: string | null;
+    first_name: string | null;
+    last_name: string | null;
+    email: string | null;
+    phone_number: string | null;
+    date_agreed: Date | string | null;
   }>(
     `select c.partner_id, c.associated_partner_id, l.first_name, l.last_name, l.email, l.phone_number, l.date_agreed
      from customers c
@@ -67,7 +72,12 @@ export async function confirmAgreement(
 
   if (
     customer.first_name !== null &&
-    isSameContact(input.primaryContact, { firstName: customer.first_name, lastName: customer.last_name ?? '', email: customer.email ?? '', phoneNumber: customer.phone_number }) &&
+    isSameContact(input.primaryContact, {
+      firstName: customer.first_name,
+      lastName: customer.last_name ?? '',
+      email: customer.email ?? '',
+      phoneNumber: customer.phone_number,
+    }) &&
     (context.rule !== 'reattest' || !isLaterThan(agreed, customer.date_agreed))
   )
     return { ok: false, error: errors.agreementExists() };
@@ -78,9 +88,20 @@ export async function confirmAgreement(
        phone_number, date_agreed, user_id, user_name, request_id, created_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
-      input.customerId, customer.partner_id, template.templateId, template.agreementType, template.agreementLink, contact.firstName,
-      contact.lastName, contact.email, contact.phoneNumber ?? null, agreed.toISOString(),
-      user.userId, user.userName, context.requestId, now.toISOString(),
+      input.customerId,
+      customer.partner_id,
+      template.templateId,
+      template.agreementType,
+      template.agreementLink,
+      contact.firstName,
+      contact.lastName,
+      contact.email,
+      contact.phoneNumber ?? null,
+      agreed.toISOString(),
+      user.userId,
+      user.userName,
+      context.requestId,
+      now.toISOString(),
     ],
   );
 

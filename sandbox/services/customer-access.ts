@@ -37,7 +37,9 @@ export function visibleTo(user: AuthUser, alias = 'c'): string {
 
 /** Whether the user's partner may see and act on this customer (see `visibleTo`). */
 export function isVisibleTo(user: AuthUser, customer: Pick<CustomerRow, 'partner_id' | 'associated_partner_id'>): boolean {
-  return user.partnerType === 'indirect-reseller' ? customer.associated_partner_id === user.partnerTenantId : customer.partner_id === user.partnerTenantId;
+  return user.partnerType === 'indirect-reseller'
+    ? customer.associated_partner_id === user.partnerTenantId
+    : customer.partner_id === user.partnerTenantId;
 }
 
 /** A customer the user's partner may act on: 404 when unknown, 403 20002 when it is another partner's. */

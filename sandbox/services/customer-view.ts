@@ -4,7 +4,12 @@ import type { CustomerRow } from './customer-access';
 export function listItem(row: Pick<CustomerRow, 'id' | 'domain' | 'company_name' | 'relationship'>) {
   return {
     id: row.id,
-    companyProfile: { tenantId: row.id, domain: row.domain, companyName: row.company_name, attributes: { objectType: 'CustomerCompanyProfile' } },
+    companyProfile: {
+      tenantId: row.id,
+      domain: row.domain,
+      companyName: row.company_name,
+      attributes: { objectType: 'CustomerCompanyProfile' },
+    },
     relationshipToPartner: row.relationship,
     attributes: { objectType: 'Customer' },
   };

@@ -53,7 +53,15 @@ export async function runIdempotent(
            select $11, $12, $13, $14, $15 where $16::boolean
            on conflict do nothing
          ) ${AUDIT_INSERT}`,
-        [...auditParams(outcome.audit), key.partnerId, key.requestId, key.operation, outcome.status, JSON.stringify(outcome.body), remember],
+        [
+          ...auditParams(outcome.audit),
+          key.partnerId,
+          key.requestId,
+          key.operation,
+          outcome.status,
+          JSON.stringify(outcome.body),
+          remember,
+        ],
       );
     else if (remember)
       await tx.query(

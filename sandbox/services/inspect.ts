@@ -29,10 +29,23 @@ export interface AuditRecord {
   detail: unknown;
 }
 
-export async function listAgreements(db: Database, filter: { customerId?: string; requestId?: string } = {}): Promise<InspectedAgreement[]> {
+export async function listAgreements(
+  db: Database,
+  filter: { customerId?: string; requestId?: string } = {},
+): Promise<InspectedAgreement[]> {
   const { rows } = await db.query<{
-    customer_id: string; partner_id: string; request_id: string | null; template_id: string; agreement_type: string; first_name: string;
-    last_name: string; email: string; phone_number: string | null; date_agreed: Date; user_name: string | null; created_at: Date;
+    customer_id: string;
+    partner_id: string;
+    request_id: string | null;
+    template_id: string;
+    agreement_type: string;
+    first_name: string;
+    last_name: string;
+    email: string;
+    phone_number: string | null;
+    date_agreed: Date;
+    user_name: string | null;
+    created_at: Date;
     attestation_id: string | null;
   }>(
     `select customer_id, partner_id, request_id, template_id, agreement_type, first_name, last_name, email, phone_number, date_agreed,
@@ -61,8 +74,17 @@ export async function listAgreements(db: Database, filter: { customerId?: string
 
 export async function listAudit(db: Database, limit = 10_000): Promise<AuditRecord[]> {
   const { rows } = await db.query<{
-    id: number; at: Date; partner_id: string | null; user_id: string | null; user_name: string | null; action: string; target: string | null;
-    request_id: string | null; correlation_id: string | null; status: number | null; detail: unknown;
+    id: number;
+    at: Date;
+    partner_id: string | null;
+    user_id: string | null;
+    user_name: string | null;
+    action: string;
+    target: string | null;
+    request_id: string | null;
+    correlation_id: string | null;
+    status: number | null;
+    detail: unknown;
   }>('select * from (select * from audit order by id desc limit $1) a order by id', [limit]);
   return rows.map((row) => ({
     id: Number(row.id),

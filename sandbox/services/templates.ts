@@ -17,7 +17,18 @@ export class Templates {
       'select id, agreement_type, agreement_link, version_rank, retired from agreement_templates order by agreement_type, id',
     );
     return new Templates(
-      new Map(rows.map((r) => [r.id, { templateId: r.id, agreementType: r.agreement_type, agreementLink: r.agreement_link, versionRank: r.version_rank, retired: r.retired }])),
+      new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            templateId: r.id,
+            agreementType: r.agreement_type,
+            agreementLink: r.agreement_link,
+            versionRank: r.version_rank,
+            retired: r.retired,
+          },
+        ]),
+      ),
     );
   }
 

@@ -15,7 +15,12 @@ import { MCA_TYPE, storedContactSchema } from '../domain/agreement';
 import { requiredText } from '../domain/text';
 import { apiAgreementSchema } from './partner-center';
 
-export { LINK_EXPIRY_DEFAULT_MINUTES, LINK_EXPIRY_MAX_MINUTES, LINK_EXPIRY_MIN_MINUTES, linkExpiryMinutesSchema } from '../domain/link-expiry';
+export {
+  LINK_EXPIRY_DEFAULT_MINUTES,
+  LINK_EXPIRY_MAX_MINUTES,
+  LINK_EXPIRY_MIN_MINUTES,
+  linkExpiryMinutesSchema,
+} from '../domain/link-expiry';
 import { linkExpiryMinutesSchema } from '../domain/link-expiry';
 
 export const COMPANY_NAME_MAX_LENGTH = 256;

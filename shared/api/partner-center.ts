@@ -29,7 +29,14 @@ export const apiInstantSchema = z
   .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(value), 'invalid-date-time')
   .refine((value) => !Number.isNaN(new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`).getTime()), 'invalid-date-time')
   // A real calendar day and clock time: JavaScript would roll 2019-02-30 over to March; the backend refuses it.
-  .refine((value) => isCalendarDate(value.slice(0, 10)) && Number(value.slice(11, 13)) < 24 && Number(value.slice(14, 16)) < 60 && Number(value.slice(17, 19) || '0') < 60, 'invalid-date-time');
+  .refine(
+    (value) =>
+      isCalendarDate(value.slice(0, 10)) &&
+      Number(value.slice(11, 13)) < 24 &&
+      Number(value.slice(14, 16)) < 60 &&
+      Number(value.slice(17, 19) || '0') < 60,
+    'invalid-date-time',
+  );
 
 /** A contact as the wire carries it (`primaryContact`): the four fields, the phone only when there is one. */
 export interface WireContact {
@@ -176,7 +183,10 @@ export const createCustomerBodySchema = z
         phoneNumber: body.billingProfile.defaultAddress.phoneNumber,
       },
       ctx,
-      { registrationNumber: ['companyProfile', 'organizationRegistrationNumber'], phoneNumber: ['billingProfile', 'defaultAddress', 'phoneNumber'] },
+      {
+        registrationNumber: ['companyProfile', 'organizationRegistrationNumber'],
+        phoneNumber: ['billingProfile', 'defaultAddress', 'phoneNumber'],
+      },
     ),
   );
 export type CreateCustomerBody = z.input<typeof createCustomerBodySchema>;
@@ -255,4 +265,3 @@ export const apiErrorBodySchema = z
     error_description: z.string().optional(),
   })
   .passthrough();
-

@@ -11,7 +11,8 @@ export function acceptanceDateSchema(context: () => DateRuleContext) {
   return calendarDateSchema.superRefine((value, ctx) => {
     const result = checkAcceptanceDate(value, context());
     if (result.ok || result.reason === 'invalid-date') return;
-    if (result.reason === 'in-future') ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'in-future', params: { latest: result.latest } });
+    if (result.reason === 'in-future')
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'in-future', params: { latest: result.latest } });
     else ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'before-floor', params: { floor: result.floor } });
   });
 }

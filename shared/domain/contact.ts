@@ -22,8 +22,7 @@ export const emailSchema = z
     if (value.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'required' });
     else if (value.length > EMAIL_MAX_LENGTH)
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-long', params: { max: EMAIL_MAX_LENGTH } });
-    else if (!z.string().email().safeParse(value).success)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'invalid-email' });
+    else if (!z.string().email().safeParse(value).success) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'invalid-email' });
   })
   .transform(normaliseEmail);
 

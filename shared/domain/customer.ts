@@ -67,7 +67,11 @@ export const addressSchema = z.object({
  */
 export const newCustomerAcceptanceSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('partner-attested'), primaryContact: contactSchema, dateAgreed: calendarDateSchema }),
-  z.object({ mode: z.literal('acceptance-link'), primaryContact: contactSchema, linkExpiryMinutes: linkExpiryMinutesSchema.default(LINK_EXPIRY_DEFAULT_MINUTES) }),
+  z.object({
+    mode: z.literal('acceptance-link'),
+    primaryContact: contactSchema,
+    linkExpiryMinutes: linkExpiryMinutesSchema.default(LINK_EXPIRY_DEFAULT_MINUTES),
+  }),
   z.object({ mode: z.literal('customer-accepts') }),
 ]);
 
@@ -75,9 +79,32 @@ export const newCustomerAcceptanceSchema = z.discriminatedUnion('mode', [
  * Countries where Partner Center requires the organisation registration number, and a phone number,
  * to create a customer (reference §7; errors 600049 and 600051 otherwise).
  */
-export const REGISTRATION_NUMBER_COUNTRIES: ReadonlySet<string> = new Set(
-  ['AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA', 'IN', 'BR', 'ZA', 'PL', 'AE', 'SA', 'TR', 'TH', 'VN', 'MM', 'IQ', 'SS', 'VE'],
-);
+export const REGISTRATION_NUMBER_COUNTRIES: ReadonlySet<string> = new Set([
+  'AM',
+  'AZ',
+  'BY',
+  'HU',
+  'KZ',
+  'KG',
+  'MD',
+  'RU',
+  'TJ',
+  'UZ',
+  'UA',
+  'IN',
+  'BR',
+  'ZA',
+  'PL',
+  'AE',
+  'SA',
+  'TR',
+  'TH',
+  'VN',
+  'MM',
+  'IQ',
+  'SS',
+  'VE',
+]);
 
 /** Whether a customer in this country (ISO-2, any case) needs the registration number and a phone number. */
 export function needsRegistrationNumber(country: string | null | undefined): boolean {
@@ -104,7 +131,12 @@ export function checkRegistrationRule(
   if (!needsRegistrationNumber(value.country)) return;
   const country = value.country.trim().toUpperCase();
   if (!value.registrationNumber?.trim())
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: REGISTRATION_NUMBER_REQUIRED, path: paths.registrationNumber, params: { country } });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: REGISTRATION_NUMBER_REQUIRED,
+      path: paths.registrationNumber,
+      params: { country },
+    });
   if (!value.phoneNumber?.trim())
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: PHONE_REQUIRED_IN_COUNTRY, path: paths.phoneNumber, params: { country } });
 }
@@ -124,9 +156,16 @@ export const newCustomerFieldsSchema = z.object({
 /** Applies the country rule (registration number and phone) to a new-customer schema. */
 export function withRegistrationRule<T extends z.ZodTypeAny>(schema: T): z.ZodEffects<T, z.output<T>, z.input<T>> {
   return schema.superRefine((value: z.output<T>, ctx) => {
-    const fields = value as { organizationRegistrationNumber?: string | undefined; address: { country: string; phoneNumber?: string | undefined } };
+    const fields = value as {
+      organizationRegistrationNumber?: string | undefined;
+      address: { country: string; phoneNumber?: string | undefined };
+    };
     checkRegistrationRule(
-      { country: fields.address.country, registrationNumber: fields.organizationRegistrationNumber, phoneNumber: fields.address.phoneNumber },
+      {
+        country: fields.address.country,
+        registrationNumber: fields.organizationRegistrationNumber,
+        phoneNumber: fields.address.phoneNumber,
+      },
       ctx,
       { registrationNumber: ['organizationRegistrationNumber'], phoneNumber: ['address', 'phoneNumber'] },
     );

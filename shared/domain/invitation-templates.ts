@@ -127,7 +127,7 @@ export const INVITATION_TEMPLATES: Readonly<Record<InvitationTemplateId, Readonl
     nl: {
       subject: 'Graag MCA-acceptatie bevestigen voor onze klant {customerName}',
       body: [
-        'Beste collega\'s van {providerName},',
+        "Beste collega's van {providerName},",
         '',
         'Als indirecte reseller kunnen wij de acceptatie van de Microsoft-klantovereenkomst niet zelf vastleggen. Wilt u deze in Partner Center bevestigen voor onze klant?',
         '',

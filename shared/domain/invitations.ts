@@ -36,7 +36,12 @@ export const DRAFT_BODY_MAX = 20_000;
 export const recipientsSchema = z
   .string()
   .max(2000)
-  .transform((value) => value.split(/[;,]/).map((part) => part.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(/[;,]/)
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
   .superRefine((list, ctx) => {
     for (const address of list)
       if (!z.string().email().safeParse(address).success)

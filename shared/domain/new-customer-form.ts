@@ -21,7 +21,11 @@ export type AttestationRoute = 'enhanced' | 'legacy';
 export function newCustomerFormSchemaFor(context: () => DateRuleContext, route: AttestationRoute = 'legacy') {
   const byPartner =
     route === 'enhanced'
-      ? z.object({ mode: z.literal('acceptance-link'), primaryContact: contactSchema, linkExpiryMinutes: linkExpiryMinutesSchema.default(LINK_EXPIRY_DEFAULT_MINUTES) })
+      ? z.object({
+          mode: z.literal('acceptance-link'),
+          primaryContact: contactSchema,
+          linkExpiryMinutes: linkExpiryMinutesSchema.default(LINK_EXPIRY_DEFAULT_MINUTES),
+        })
       : z.object({ mode: z.literal('partner-attested'), primaryContact: contactSchema, dateAgreed: acceptanceDateSchema(context) });
   const acceptance = z.discriminatedUnion('mode', [byPartner, z.object({ mode: z.literal('customer-accepts') })], {
     errorMap: () => ({ message: 'choose-acceptance' }),

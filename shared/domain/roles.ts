@@ -37,7 +37,8 @@ export type Permission =
  * its role: it works through its indirect provider instead.
  */
 export function canAttest(user: Pick<PartnerUser, 'roles' | 'partnerType'>): Permission {
-  if (user.partnerType === 'indirect-reseller') return { allowed: false, reason: 'partner-type-not-permitted', partnerType: user.partnerType };
+  if (user.partnerType === 'indirect-reseller')
+    return { allowed: false, reason: 'partner-type-not-permitted', partnerType: user.partnerType };
   if (!user.roles.some((role) => ATTESTING_ROLES.includes(role)))
     return { allowed: false, reason: 'role-not-permitted', requiredRoles: ATTESTING_ROLES };
   return { allowed: true };

@@ -25,8 +25,19 @@ export const TAILSPIN_TENANT_ID = 'c4e9a0b7-5d21-4e8f-b3a6-91f2d7c05e18';
 
 export const sandboxPartners: readonly SandboxPartner[] = [
   { partnerTenantId: CONTOSO_TENANT_ID, partnerName: 'Contoso Cloud Partners', partnerType: 'direct-bill', domain: 'contoso.example' },
-  { partnerTenantId: FABRIKAM_TENANT_ID, partnerName: 'Fabrikam Distribution', partnerType: 'indirect-provider', domain: 'fabrikam.example' },
-  { partnerTenantId: TAILSPIN_TENANT_ID, partnerName: 'Tailspin Resellers', partnerType: 'indirect-reseller', providerTenantId: FABRIKAM_TENANT_ID, domain: 'tailspin.example' },
+  {
+    partnerTenantId: FABRIKAM_TENANT_ID,
+    partnerName: 'Fabrikam Distribution',
+    partnerType: 'indirect-provider',
+    domain: 'fabrikam.example',
+  },
+  {
+    partnerTenantId: TAILSPIN_TENANT_ID,
+    partnerName: 'Tailspin Resellers',
+    partnerType: 'indirect-reseller',
+    providerTenantId: FABRIKAM_TENANT_ID,
+    domain: 'tailspin.example',
+  },
 ];
 
 export interface SandboxAccount {
@@ -45,8 +56,23 @@ export interface SandboxAccount {
   documentedUserId?: string;
 }
 
-function account(userName: string, displayName: string, role: PartnerRole, partner: SandboxPartner, extra: Partial<Pick<SandboxAccount, 'mfa' | 'documentedUserId'>> = {}): SandboxAccount {
-  return { userName, displayName, role, partnerTenantId: partner.partnerTenantId, partnerName: partner.partnerName, partnerType: partner.partnerType, mfa: true, ...extra };
+function account(
+  userName: string,
+  displayName: string,
+  role: PartnerRole,
+  partner: SandboxPartner,
+  extra: Partial<Pick<SandboxAccount, 'mfa' | 'documentedUserId'>> = {},
+): SandboxAccount {
+  return {
+    userName,
+    displayName,
+    role,
+    partnerTenantId: partner.partnerTenantId,
+    partnerName: partner.partnerName,
+    partnerType: partner.partnerType,
+    mfa: true,
+    ...extra,
+  };
 }
 
 const [contoso, fabrikam, tailspin] = sandboxPartners as [SandboxPartner, SandboxPartner, SandboxPartner];

@@ -24,8 +24,7 @@ export function requiredText(max: number) {
       if (value.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'required', fatal: true });
       else if (characterCount(value) > max)
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-long', params: { max }, fatal: true });
-      else if (hasControlCharacters(value))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'control-characters', fatal: true });
+      else if (hasControlCharacters(value)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'control-characters', fatal: true });
     });
 }
 
@@ -41,9 +40,7 @@ export function optionalText(max: number) {
     })
     .superRefine((value, ctx) => {
       if (value === undefined) return;
-      if (characterCount(value) > max)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-long', params: { max }, fatal: true });
-      else if (hasControlCharacters(value))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'control-characters', fatal: true });
+      if (characterCount(value) > max) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-long', params: { max }, fatal: true });
+      else if (hasControlCharacters(value)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'control-characters', fatal: true });
     });
 }

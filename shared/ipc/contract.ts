@@ -4,7 +4,13 @@
  * the renderer never knows which one it has.
  */
 import { z } from 'zod';
-import { attestationRequestSchema, agreementRecordSchema, storedContactSchema, tenantIdSchema, templateIdSchema } from '../domain/agreement';
+import {
+  attestationRequestSchema,
+  agreementRecordSchema,
+  storedContactSchema,
+  tenantIdSchema,
+  templateIdSchema,
+} from '../domain/agreement';
 import type { Envelope } from './errors';
 import { isOpenableWebLink } from '../domain/external-links';
 import type { ChannelName } from './channels';
@@ -14,7 +20,13 @@ import { customerSchema, customerSummarySchema, newCustomerSchema } from '../dom
 import { acceptanceFloorSchema } from '../domain/dates';
 import { partnerUserSchema } from '../domain/roles';
 import { BULK_REATTESTATION_MAX_ITEMS } from '../api/partner-center';
-import { authRequiredResultSchema, confirmedResultSchema, failedResultSchema, legacyRetiredResultSchema, retryResultSchema } from './results';
+import {
+  authRequiredResultSchema,
+  confirmedResultSchema,
+  failedResultSchema,
+  legacyRetiredResultSchema,
+  retryResultSchema,
+} from './results';
 import {
   appCredentialStatusSchema,
   createAttestationRequestSchema,
@@ -153,7 +165,11 @@ export const contract = {
   signIn: channel(signInRequestSchema, sessionSchema, 'anyone'),
   signOut: channel(empty, sessionSchema, 'anyone'),
 
-  getAgreementMetadata: channel(empty, z.object({ templateId: z.string(), agreementLink: z.string(), versionRank: z.number() }), 'signed-in'),
+  getAgreementMetadata: channel(
+    empty,
+    z.object({ templateId: z.string(), agreementLink: z.string(), versionRank: z.number() }),
+    'signed-in',
+  ),
   submitAttestation: channel(submitAttestationRequestSchema, submitResultSchema, 'anyone'),
   listConfirmations: channel(z.object({ customerId: tenantIdSchema }), z.object({ items: z.array(agreementRecordSchema) }), 'signed-in'),
   getTemplateDocument: channel(

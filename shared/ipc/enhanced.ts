@@ -63,7 +63,12 @@ export const finaliseAttestationRequestSchema = z.object({
 export type FinaliseAttestationRequest = z.input<typeof finaliseAttestationRequestSchema>;
 
 /** `confirmed` (the agreement exists, `alreadyRecorded` when an earlier attempt or another tool made it), `retry` (e.g. not accepted yet), `failed` (e.g. expired), `auth-required`. */
-export const finaliseResultSchema = z.discriminatedUnion('status', [confirmedResultSchema, retryResultSchema, failedResultSchema, authRequiredResultSchema]);
+export const finaliseResultSchema = z.discriminatedUnion('status', [
+  confirmedResultSchema,
+  retryResultSchema,
+  failedResultSchema,
+  authRequiredResultSchema,
+]);
 export type FinaliseResult = z.infer<typeof finaliseResultSchema>;
 
 // ── The AppOnly app credential (Settings, Admin agent only) ────────────────────────────────────────
@@ -74,8 +79,23 @@ const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** A client secret, a PEM text holding the certificate and its private key, or a PFX (PKCS #12) file with its passphrase. */
 export const appCredentialInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('secret'), secret: z.string().min(1).max(1024) }),
-  z.object({ kind: z.literal('pem'), pem: z.string().min(1).max(64 * 1024), passphrase: z.string().max(1024).optional() }),
-  z.object({ kind: z.literal('pfx'), pfxBase64: z.string().min(1).max(96 * 1024).regex(base64, 'not-base64'), passphrase: z.string().max(1024) }),
+  z.object({
+    kind: z.literal('pem'),
+    pem: z
+      .string()
+      .min(1)
+      .max(64 * 1024),
+    passphrase: z.string().max(1024).optional(),
+  }),
+  z.object({
+    kind: z.literal('pfx'),
+    pfxBase64: z
+      .string()
+      .min(1)
+      .max(96 * 1024)
+      .regex(base64, 'not-base64'),
+    passphrase: z.string().max(1024),
+  }),
 ]);
 export type AppCredentialInput = z.output<typeof appCredentialInputSchema>;
 

@@ -11,13 +11,25 @@ export const authNeeds = ['sign-in', 'mfa', 'app-credential'] as const;
 export const authNeedSchema = z.enum(authNeeds);
 export type AuthNeed = z.infer<typeof authNeedSchema>;
 
-export const confirmedResultSchema = z.object({ status: z.literal('confirmed'), record: agreementRecordSchema, alreadyRecorded: z.boolean() });
+export const confirmedResultSchema = z.object({
+  status: z.literal('confirmed'),
+  record: agreementRecordSchema,
+  alreadyRecorded: z.boolean(),
+});
 export const retryResultSchema = z.object({ status: z.literal('retry'), afterMs: z.number().int().nonnegative(), reason: z.string() });
 export const failedResultSchema = z.object({ status: z.literal('failed'), code: z.union([z.string(), z.number()]), reason: z.string() });
-export const authRequiredResultSchema = z.object({ status: z.literal('auth-required'), reason: z.string(), need: authNeedSchema.optional() });
+export const authRequiredResultSchema = z.object({
+  status: z.literal('auth-required'),
+  reason: z.string(),
+  need: authNeedSchema.optional(),
+});
 /**
  * The backend retired the legacy attestation (contact + date, or the bulk tool; Partner Center since
  * 5 January 2026). Permanent: never retried, the item is parked with everything the agent typed, for
  * the enhanced route to take over.
  */
-export const legacyRetiredResultSchema = z.object({ status: z.literal('legacy-retired'), code: z.union([z.string(), z.number()]), reason: z.string() });
+export const legacyRetiredResultSchema = z.object({
+  status: z.literal('legacy-retired'),
+  code: z.union([z.string(), z.number()]),
+  reason: z.string(),
+});

@@ -39,7 +39,11 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /** Calls a function of the harness page's API with JSON arguments. */
-export async function bench<K extends keyof BenchPageApi>(page: Page, name: K, ...args: Parameters<BenchPageApi[K]>): Promise<Awaited<ReturnType<BenchPageApi[K]>>> {
+export async function bench<K extends keyof BenchPageApi>(
+  page: Page,
+  name: K,
+  ...args: Parameters<BenchPageApi[K]>
+): Promise<Awaited<ReturnType<BenchPageApi[K]>>> {
   return page.evaluate(
     ([global, fn, values]) => {
       const api = (globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[global as string];
@@ -55,7 +59,11 @@ export async function bench<K extends keyof BenchPageApi>(page: Page, name: K, .
  * `intervalMs`, or every frame). Playwright's `waitForFunction` with a string needs `eval`, which
  * the app's Content Security Policy forbids; an evaluated promise does not.
  */
-export async function waitUntil(page: Page, expression: string, options: { timeoutMs?: number; intervalMs?: number; everyFrame?: boolean } = {}): Promise<void> {
+export async function waitUntil(
+  page: Page,
+  expression: string,
+  options: { timeoutMs?: number; intervalMs?: number; everyFrame?: boolean } = {},
+): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const ok = await page.evaluate(`new Promise((resolve) => {
     const started = performance.now();
@@ -92,8 +100,15 @@ export async function idle(page: Page, quietMs = 500, timeoutMs = 30_000): Promi
 }
 
 /** A bridge call from the page (it holds the session cookie) with the page secret, answering the envelope. */
-export function bridge<T = unknown>(page: Page, apiSecret: string, channel: string, request: unknown = {}): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
-  return page.evaluate(bridgeCallScript(channel, request, apiSecret)) as Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>;
+export function bridge<T = unknown>(
+  page: Page,
+  apiSecret: string,
+  channel: string,
+  request: unknown = {},
+): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
+  return page.evaluate(bridgeCallScript(channel, request, apiSecret)) as Promise<
+    { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+  >;
 }
 
 export async function signInThroughBridge(page: Page, apiSecret: string, userName: string, password: string): Promise<void> {
@@ -106,10 +121,15 @@ export async function listCustomerIds(page: Page, apiSecret: string): Promise<st
   const ids: string[] = [];
   let token: string | null = null;
   do {
-    const answer: Awaited<ReturnType<typeof bridge<{ items: Array<{ id: string }>; continuationToken: string | null }>>> = await bridge(page, apiSecret, 'listCustomers', {
-      pageSize: 500,
-      ...(token ? { continuationToken: token } : {}),
-    });
+    const answer: Awaited<ReturnType<typeof bridge<{ items: Array<{ id: string }>; continuationToken: string | null }>>> = await bridge(
+      page,
+      apiSecret,
+      'listCustomers',
+      {
+        pageSize: 500,
+        ...(token ? { continuationToken: token } : {}),
+      },
+    );
     if (!answer.ok) throw new Error(`listCustomers failed: ${answer.error.message}`);
     ids.push(...answer.data.items.map((item) => item.id));
     token = answer.data.continuationToken;

@@ -141,8 +141,15 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
     // The cold start's prepared folder: this run's sandbox database (its customers), no settings or saved sign-in.
     const coldDir = join(work, 'cold-start');
     cpSync(join(dataDir, 'sandbox'), join(coldDir, 'sandbox'), { recursive: true });
-    const sizeOf = (path: string): number => (!existsSync(path) ? 0 : statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0) : statSync(path).size);
-    log(`  prepared data folder: the sandbox's database, ${round(sizeOf(join(coldDir, 'sandbox')) / 2 ** 20, 0)} MB (of which WAL ${round(sizeOf(join(coldDir, 'sandbox', 'pg_wal')) / 2 ** 20, 0)} MB)`);
+    const sizeOf = (path: string): number =>
+      !existsSync(path)
+        ? 0
+        : statSync(path).isDirectory()
+          ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0)
+          : statSync(path).size;
+    log(
+      `  prepared data folder: the sandbox's database, ${round(sizeOf(join(coldDir, 'sandbox')) / 2 ** 20, 0)} MB (of which WAL ${round(sizeOf(join(coldDir, 'sandbox', 'pg_wal')) / 2 ** 20, 0)} MB)`,
+    );
 
     const browser = await launchBrowser();
     chromiumVersion = browser.version();
@@ -159,7 +166,9 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
         timeoutMs: 30 * 60_000,
         log,
       });
-      log(`Cold start of browser mode (prepared data folder: the embedded sandbox with ${config.customers} generated customers, no saved sign-in)…`);
+      log(
+        `Cold start of browser mode (prepared data folder: the embedded sandbox with ${config.customers} generated customers, no saved sign-in)…`,
+      );
       coldStart = await measureColdStart(browser, { dataDir: coldDir, runs: config.coldStartRuns, log });
     } finally {
       await browser.close();

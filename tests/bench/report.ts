@@ -53,7 +53,9 @@ export interface Machine {
 export function machineInfo(chromium: string, loadAtStart: number): Machine {
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((entry) => entry.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('model name'));
     if (line) cpu = line.split(':')[1]?.trim() ?? cpu;
   } catch {
     // not Linux: os.cpus() it is
@@ -111,18 +113,28 @@ function pad(text: string, width: number): string {
 export function formatTable(measured: readonly Measured[]): string {
   const rows = measured.map((row) => [row.label, `${row.value} ${row.unit}`, row.target, row.met ? 'yes' : 'NO', row.note]);
   const header = ['measure', 'value', 'target', 'met', 'how'];
-  const widths = header.map((title, column) => Math.min(Math.max(title.length, ...rows.map((row) => (row[column] as string).length)), column === 4 ? 200 : 60));
-  const line = (cells: string[]) => cells.map((cell, column) => pad(cell, widths[column] as number)).join('  ').trimEnd();
+  const widths = header.map((title, column) =>
+    Math.min(Math.max(title.length, ...rows.map((row) => (row[column] as string).length)), column === 4 ? 200 : 60),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => pad(cell, widths[column] as number))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
 /** The same table in Markdown, for the README. */
 export function formatMarkdown(measured: readonly Measured[]): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
-  const compared = (row: Measured) => (row.baseline === undefined ? '' : `${row.baseline}${row.ratio === undefined ? '' : ` (ratio ${row.ratio})`}`);
+  const compared = (row: Measured) =>
+    row.baseline === undefined ? '' : `${row.baseline}${row.ratio === undefined ? '' : ` (ratio ${row.ratio})`}`;
   return [
     '| measure | id | value | target | met | baseline (ratio) |',
     '|---|---|---|---|---|---|',
-    ...measured.map((row) => `| ${escape(row.label)} | \`${row.id}\` | ${row.value} ${row.unit} | ${escape(row.target)} | ${row.met ? 'yes' : '**no**'} | ${compared(row)} |`),
+    ...measured.map(
+      (row) =>
+        `| ${escape(row.label)} | \`${row.id}\` | ${row.value} ${row.unit} | ${escape(row.target)} | ${row.met ? 'yes' : '**no**'} | ${compared(row)} |`,
+    ),
   ].join('\n');
 }

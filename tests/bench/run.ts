@@ -54,7 +54,9 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'results-details.json'), `${JSON.stringify(run, null, 2)}\n`);
   const { machine } = run;
   console.log(`\nMCA Desk benchmark, ${run.startedAt} (${run.minutes} min)`);
-  console.log(`Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memoryGb} GB; Node ${machine.node}, Chromium ${machine.chromium}; load average ${machine.loadAverage}\n`);
+  console.log(
+    `Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memoryGb} GB; Node ${machine.node}, Chromium ${machine.chromium}; load average ${machine.loadAverage}\n`,
+  );
   console.log(formatTable(run.measured));
   console.log(`\nMarkdown:\n\n${formatMarkdown(run.measured)}\n`);
   const missed = run.measured.filter((row) => !row.met);

@@ -9,7 +9,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startSandbox } from '../../sandbox/index';
 
-const { values } = parseArgs({ options: { customers: { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' }, url: { type: 'string' }, pid: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string' },
+    seconds: { type: 'string' },
+    concurrency: { type: 'string' },
+    url: { type: 'string' },
+    pid: { type: 'string' },
+  },
+});
 const customers = Number(values.customers ?? 0);
 const seconds = Math.min(Number(values.seconds ?? 10), 60);
 const concurrency = Math.min(Number(values.concurrency ?? 16), 64);
@@ -31,18 +39,30 @@ async function main() {
   const external = values.url;
   if (external && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(external)) throw new Error('--url must be a loopback address');
   // legacyAttestation 'available': written for the seed's (legacy) flow; the app's enhanced route lands in issue 12.
-  const sandbox = external ? { url: external, stop: async () => undefined } : await startSandbox({ memory: true, port: 0, quiet: true, customers, legacyAttestation: 'available' });
+  const sandbox = external
+    ? { url: external, stop: async () => undefined }
+    : await startSandbox({ memory: true, port: 0, quiet: true, customers, legacyAttestation: 'available' });
   const startup = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   // CPU time is reported next to wall time: on a shared machine the wall time mostly measures the other load.
   if (!external)
-    console.log(`start-up (in memory, customers=${customers}): ${Math.round(startup)} ms wall, ${Math.round((cpu.user + cpu.system) / 1000)} ms CPU`);
+    console.log(
+      `start-up (in memory, customers=${customers}): ${Math.round(startup)} ms wall, ${Math.round((cpu.user + cpu.system) / 1000)} ms CPU`,
+    );
   if (values.seconds === '0') {
     await sandbox.stop();
     return;
   }
   const form = new URLSearchParams({ grant_type: 'password', username: 'admin@contoso.example', password: 'sandbox' });
-  const token = ((await (await fetch(`${sandbox.url}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).json()) as { access_token: string }).access_token;
+  const token = (
+    (await (
+      await fetch(`${sandbox.url}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      })
+    ).json()) as { access_token: string }
+  ).access_token;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const list = (await (await fetch(`${sandbox.url}/v1/customers?size=60`, { headers })).json()) as { items: Array<{ id: string }> };
   const ids = list.items.map((i) => i.id);
@@ -64,7 +84,9 @@ async function main() {
       };
       const t = performance.now();
       const response = await fetch(`${sandbox.url}/v1/customers/${ids[n % ids.length]}/agreements`, {
-        method: 'POST', headers: { ...headers, 'MS-RequestId': randomUUID() }, body: JSON.stringify(body),
+        method: 'POST',
+        headers: { ...headers, 'MS-RequestId': randomUUID() },
+        body: JSON.stringify(body),
       });
       await response.arrayBuffer();
       latencies.push(performance.now() - t);
@@ -76,13 +98,17 @@ async function main() {
   const elapsed = (performance.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-  console.log(`confirm: ${latencies.length} requests in ${elapsed.toFixed(1)} s with ${concurrency} concurrent = ${(latencies.length / elapsed).toFixed(0)} req/s; ` +
-    `p50 ${pct(50)} ms, p99 ${pct(99)} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(
+    `confirm: ${latencies.length} requests in ${elapsed.toFixed(1)} s with ${concurrency} concurrent = ${(latencies.length / elapsed).toFixed(0)} req/s; ` +
+      `p50 ${pct(50)} ms, p99 ${pct(99)} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
   const serverCpuAfter = serverPid ? processCpuSeconds(serverPid) : undefined;
   if (serverCpuBefore !== undefined && serverCpuAfter !== undefined) {
     const cpuSeconds = serverCpuAfter - serverCpuBefore;
-    console.log(`${external ? 'server' : 'process (client + server)'} CPU: ${cpuSeconds.toFixed(2)} s for ${latencies.length} requests = ` +
-      `${((cpuSeconds * 1000) / latencies.length).toFixed(2)} ms CPU per request (≈ ${(latencies.length / cpuSeconds).toFixed(0)} req/s per fully available core)`);
+    console.log(
+      `${external ? 'server' : 'process (client + server)'} CPU: ${cpuSeconds.toFixed(2)} s for ${latencies.length} requests = ` +
+        `${((cpuSeconds * 1000) / latencies.length).toFixed(2)} ms CPU per request (≈ ${(latencies.length / cpuSeconds).toFixed(0)} req/s per fully available core)`,
+    );
   }
   await sandbox.stop();
 }

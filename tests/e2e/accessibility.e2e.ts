@@ -17,7 +17,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, 'customers');
       // The list with its rows shown and one of them keyboard-active (the grid points at it with aria-activedescendant).
       const grid = page.getByRole('grid');
-      await expect(grid.getByRole('row').filter({ has: page.getByRole('gridcell') }).first()).toBeVisible();
+      await expect(
+        grid
+          .getByRole('row')
+          .filter({ has: page.getByRole('gridcell') })
+          .first(),
+      ).toBeVisible();
       await grid.focus();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
@@ -41,7 +46,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, 'new order');
 
       // A failed item in the Outbox, its edit form and the discard dialog.
-      await page.route('**/api/submitAttestation', (route) => route.fulfill({ json: { ok: true, data: { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' } } }));
+      await page.route('**/api/submitAttestation', (route) =>
+        route.fulfill({
+          json: {
+            ok: true,
+            data: { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' },
+          },
+        }),
+      );
       await openCustomer(page, 'Adatum Corporation');
       await page.getByRole('link', { name: 'Confirm acceptance' }).click();
       await chooseLatestAcceptanceDate(page);

@@ -4,7 +4,11 @@ import { chooseLatestAcceptanceDate } from './support/ui';
 
 const ADATUM = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 
-test('an attestation saved while the backend is unreachable survives a reload and is recorded exactly once when it is back', async ({ page, app, reopen }) => {
+test('an attestation saved while the backend is unreachable survives a reload and is recorded exactly once when it is back', async ({
+  page,
+  app,
+  reopen,
+}) => {
   const problems = await watchForViolations(page);
   await reopen();
   await signInThroughForm(page, 'admin@contoso.example');

@@ -19,7 +19,15 @@ test('the benchmark harness drives the app’s own outbox and sync engine throug
   const browser = await launchBrowser();
   try {
     const siteDir = await buildBenchSite({ outDir: join(work, 'site'), buildApp: false, log: (line) => lines.push(line) });
-    const sync = await measureSync(browser, { siteDir, items: 3, latencyMs: 0, rateLimitPerMinute: 0, userName: 'admin@contoso.example', timeoutMs: 60_000, log: (line) => lines.push(line) });
+    const sync = await measureSync(browser, {
+      siteDir,
+      items: 3,
+      latencyMs: 0,
+      rateLimitPerMinute: 0,
+      userName: 'admin@contoso.example',
+      timeoutMs: 60_000,
+      log: (line) => lines.push(line),
+    });
     for (const run of [sync.baseline, sync.app]) {
       expect(run, lines.join('\n')).toMatchObject({ confirmed: 3, failed: 0, left: 0 });
       expect(run.requests).toBeGreaterThanOrEqual(3);

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures';
 
-test('the page reaches the host through the bridge and a submit lands exactly once at the sandbox', async ({ page, app, signIn, bridge }) => {
+test('the page reaches the host through the bridge and a submit lands exactly once at the sandbox', async ({
+  page,
+  app,
+  signIn,
+  bridge,
+}) => {
   expect(await bridge('getSession')).toEqual({ ok: true, data: { signedIn: false, backend: 'sandbox' } });
   const session = await signIn('sales@contoso.example');
   expect(session.user).toMatchObject({ roles: ['sales-agent'], partnerName: 'Contoso Cloud Partners' });
@@ -32,11 +37,19 @@ test('a browser without the launch token gets nothing from the bridge', async ({
     const result = await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     return { status: result.status, body: await result.json() };
   });
-  expect(call).toEqual({ status: 401, body: { ok: false, error: { code: 'bad-sender', message: 'Open MCA Desk with the link it printed when it started.' } } });
+  expect(call).toEqual({
+    status: 401,
+    body: { ok: false, error: { code: 'bad-sender', message: 'Open MCA Desk with the link it printed when it started.' } },
+  });
   await stranger.close();
 });
 
-test('the page keeps its bridge secret in memory only: a reloaded tab says to open the link again, and the link brings it back', async ({ page, app, signIn, context }) => {
+test('the page keeps its bridge secret in memory only: a reloaded tab says to open the link again, and the link brings it back', async ({
+  page,
+  app,
+  signIn,
+  context,
+}) => {
   await signIn('admin@contoso.example');
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   // Not in the address (the fragment was removed at once), not in cookies or storage.
@@ -45,7 +58,9 @@ test('the page keeps its bridge secret in memory only: a reloaded tab says to op
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('This tab has lost its link to MCA Desk');
   // The cookie alone gets nothing from the bridge.
-  const call = await page.evaluate(async () => (await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+  const call = await page.evaluate(
+    async () => (await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
+  );
   expect(call).toBe(401);
   await page.goto(app.url);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();

@@ -8,7 +8,11 @@ function yesterday(): string {
   return new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
 }
 
-test('Import CSV: a report with row, field and reason before anything is queued; only the valid rows are queued and confirmed', async ({ page, app, signIn }) => {
+test('Import CSV: a report with row, field and reason before anything is queued; only the valid rows are queued and confirmed', async ({
+  page,
+  app,
+  signIn,
+}) => {
   await signIn('admin@contoso.example');
   await waitForCustomers(page);
   await page.getByRole('link', { name: 'Import CSV' }).click();
@@ -16,7 +20,9 @@ test('Import CSV: a report with row, field and reason before anything is queued;
   await expectAccessible(page, 'Import CSV');
 
   const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download template' }).click()]);
-  expect((await readFile(await template.path(), 'utf8')).replace(/^\uFEFF/, '').trim()).toBe('customer,firstName,lastName,email,phone,date');
+  expect((await readFile(await template.path(), 'utf8')).replace(/^\uFEFF/, '').trim()).toBe(
+    'customer,firstName,lastName,email,phone,date',
+  );
 
   const day = yesterday();
   const csv = [
@@ -33,12 +39,16 @@ test('Import CSV: a report with row, field and reason before anything is queued;
   await expect(page.getByRole('heading', { level: 2, name: 'Check of attestations.csv' })).toBeVisible();
   await expect(page.getByText('6 rows: 2 valid, 4 with problems. Nothing is queued until you choose to.')).toBeVisible();
   const problems = page.getByRole('table', { name: 'Rows that will not be queued' });
-  await expect(problems.getByRole('row', { name: /^4 Customer No customer with tenant ID or domain “nosuch\.onmicrosoft\.com”/ })).toBeVisible();
+  await expect(
+    problems.getByRole('row', { name: /^4 Customer No customer with tenant ID or domain “nosuch\.onmicrosoft\.com”/ }),
+  ).toBeVisible();
   await expect(problems.getByRole('row', { name: /^5 Last name Required\./ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /^5 Email Enter one email address/ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /^5 Phone Use digits, spaces/ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /^6 Date The date cannot be after/ })).toBeVisible();
-  await expect(problems.getByRole('row', { name: /^7 Row Already confirmed: the latest confirmation for Graphic Design Institute/ })).toBeVisible();
+  await expect(
+    problems.getByRole('row', { name: /^7 Row Already confirmed: the latest confirmation for Graphic Design Institute/ }),
+  ).toBeVisible();
   await expectAccessible(page, 'Import CSV report');
   // Nothing queued yet.
   await expect(page.getByText('0 queued')).toBeVisible();
@@ -49,7 +59,9 @@ test('Import CSV: a report with row, field and reason before anything is queued;
   const agreements = await app.sandbox!.inspect.agreements();
   expect(agreements.filter((agreement) => agreement.primaryContact.email === 'mila.jansen@fourthcoffee.example')).toHaveLength(1);
   expect(agreements.filter((agreement) => agreement.primaryContact.email === 'noor.visser@adatum.example')).toHaveLength(1);
-  expect(agreements.filter((agreement) => ['piet@nosuch.example', 'anna@adatum.example'].includes(agreement.primaryContact.email))).toHaveLength(0);
+  expect(
+    agreements.filter((agreement) => ['piet@nosuch.example', 'anna@adatum.example'].includes(agreement.primaryContact.email)),
+  ).toHaveLength(0);
 });
 
 test('Export CSV: every customer with its MCA status, formula-like cells escaped', async ({ page, signIn }) => {
@@ -59,8 +71,13 @@ test('Export CSV: every customer with its MCA status, formula-like cells escaped
   await expect(page.getByRole('link', { name: 'Import CSV' })).toHaveCount(0);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^mca-status-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('customerTenantId,companyName,domain,mcaStatus,lastContactFirstName,lastContactLastName,lastContactEmail,lastContactPhone,lastDateAgreed,partnerAttestationCompleted');
+  const lines = (await readFile(await download.path(), 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe(
+    'customerTenantId,companyName,domain,mcaStatus,lastContactFirstName,lastContactLastName,lastContactEmail,lastContactPhone,lastDateAgreed,partnerAttestationCompleted',
+  );
   expect(lines.length).toBeGreaterThan(50);
   const alpine = lines.find((line) => line.includes('Alpine Ski House'));
   expect(alpine).toMatch(/,confirmed-by-partner,/);
@@ -69,12 +86,18 @@ test('Export CSV: every customer with its MCA status, formula-like cells escaped
   expect(lines.some((line) => /(^|,)[=+\-@]/.test(line))).toBe(false);
 });
 
-test('Import CSV: a report with more than 500 problems shows every one, a page of 500 at a time by keyboard, and downloads in full as CSV', async ({ page, signIn }) => {
+test('Import CSV: a report with more than 500 problems shows every one, a page of 500 at a time by keyboard, and downloads in full as CSV', async ({
+  page,
+  signIn,
+}) => {
   await signIn('admin@contoso.example');
   await waitForCustomers(page);
   await page.getByRole('link', { name: 'Import CSV' }).click();
   const day = yesterday();
-  const csv = ['customer,firstName,lastName,email,phone,date', ...Array.from({ length: 1200 }, (_, n) => `nosuch${n}.onmicrosoft.com,Piet,Pol,piet${n}@nosuch.example,,${day}`)].join('\r\n');
+  const csv = [
+    'customer,firstName,lastName,email,phone,date',
+    ...Array.from({ length: 1200 }, (_, n) => `nosuch${n}.onmicrosoft.com,Piet,Pol,piet${n}@nosuch.example,,${day}`),
+  ].join('\r\n');
   await page.getByLabel('CSV file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText('1,200 rows: 0 valid, 1,200 with problems. Nothing is queued until you choose to.')).toBeVisible();
 
@@ -82,7 +105,9 @@ test('Import CSV: a report with more than 500 problems shows every one, a page o
   const pager = page.getByRole('navigation', { name: 'Pages of problems' });
   await expect(pager.getByText('Problems 1–500 of 1,200')).toBeVisible();
   await expect(problems.getByRole('row')).toHaveCount(501);
-  await expect(problems.getByRole('row', { name: /^2 Customer No customer with tenant ID or domain “nosuch0\.onmicrosoft\.com”/ })).toBeVisible();
+  await expect(
+    problems.getByRole('row', { name: /^2 Customer No customer with tenant ID or domain “nosuch0\.onmicrosoft\.com”/ }),
+  ).toBeVisible();
   await expect(pager.getByRole('button', { name: 'Previous 500' })).toBeDisabled();
   await expectAccessible(page, 'Import CSV report with pages');
 
@@ -99,11 +124,19 @@ test('Import CSV: a report with more than 500 problems shows every one, a page o
   await expect(next).toBeDisabled();
 
   // The whole report as a file: one line per problem.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the full report (1,200 problems) as CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the full report (1,200 problems) as CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('many-problems.csv');
-  const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = (await readFile(await download.path(), 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toBe('row,field,reason,code');
   expect(lines).toHaveLength(1201);
-  expect(lines[1]).toMatch(/^2,Customer,No customer with tenant ID or domain “nosuch0\.onmicrosoft\.com” is saved on this computer\.,unknown-customer$/);
+  expect(lines[1]).toMatch(
+    /^2,Customer,No customer with tenant ID or domain “nosuch0\.onmicrosoft\.com” is saved on this computer\.,unknown-customer$/,
+  );
   expect(lines[1200]).toMatch(/^1201,Customer,.*nosuch1199\.onmicrosoft\.com.*,unknown-customer$/);
 });

@@ -29,7 +29,11 @@ test('the customer list: search, MCA status filter, sorting, count, and Enter op
   const confirmed = Number((await count.textContent())?.split(' ')[0]);
   expect(confirmed).toBeGreaterThan(0);
   expect(confirmed).toBeLessThan(total);
-  for (const cell of await page.getByRole('grid').getByRole('row').filter({ hasNot: page.getByRole('columnheader') }).all())
+  for (const cell of await page
+    .getByRole('grid')
+    .getByRole('row')
+    .filter({ hasNot: page.getByRole('columnheader') })
+    .all())
     await expect(cell).toContainText('Confirmed by partner');
   await filter.selectOption({ label: 'All' });
 
@@ -51,7 +55,12 @@ test('the customer list: search, MCA status filter, sorting, count, and Enter op
   await expect(page.getByRole('heading', { level: 1, name: second ?? '' })).toBeVisible();
 });
 
-test("a customer's page: company data, history, direct acceptance, and the country's agreement document", async ({ page, signIn, context, app }) => {
+test("a customer's page: company data, history, direct acceptance, and the country's agreement document", async ({
+  page,
+  signIn,
+  context,
+  app,
+}) => {
   await signIn('admin@contoso.example');
   await openCustomer(page, 'Graphic Design Institute');
   await expect(page.getByRole('definition').filter({ hasText: 'United States' })).toBeVisible();
@@ -74,7 +83,9 @@ test("a customer's page: company data, history, direct acceptance, and the count
   await expect(page.getByLabel('Email address')).toHaveValue('SomeEmail@example.com');
   await chooseLatestAcceptanceDate(page);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText(/^Already confirmed: the latest confirmation for Graphic Design Institute \(26 Aug 2019\) names this same contact\. Nothing was queued\.$/);
+  await expect(page.getByRole('alert')).toHaveText(
+    /^Already confirmed: the latest confirmation for Graphic Design Institute \(26 Aug 2019\) names this same contact\. Nothing was queued\.$/,
+  );
   await expect(page.getByRole('contentinfo')).toContainText('0 queued');
 });
 
@@ -89,7 +100,9 @@ test('New order asks for the confirmation first, is not cleared while it is queu
   await chooseLatestAcceptanceDate(page);
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New order' })).toBeVisible();
-  await expect(page.getByText('Not cleared yet: the confirmation for Adatum Corporation is queued but not yet recorded at Microsoft.')).toBeVisible();
+  await expect(
+    page.getByText('Not cleared yet: the confirmation for Adatum Corporation is queued but not yet recorded at Microsoft.'),
+  ).toBeVisible();
   app.sandbox!.setFaults({ latencyMs: 0 });
   await expect(page.getByText('Adatum Corporation is cleared for ordering.')).toBeVisible({ timeout: 20_000 });
 

@@ -8,7 +8,10 @@ test.use({ timezoneId: 'Pacific/Auckland' });
 test('in Auckland just after local midnight the date input stops at the UTC date and says why', async ({ page, signIn }) => {
   await page.clock.setFixedTime(new Date('2026-11-01T11:05:00Z'));
   await signIn('admin@contoso.example');
-  expect(await page.evaluate(() => [Intl.DateTimeFormat().resolvedOptions().timeZone, new Date().getDate()])).toEqual(['Pacific/Auckland', 2]);
+  expect(await page.evaluate(() => [Intl.DateTimeFormat().resolvedOptions().timeZone, new Date().getDate()])).toEqual([
+    'Pacific/Auckland',
+    2,
+  ]);
   await openCustomer(page, 'Adatum Corporation');
   await page.getByRole('link', { name: 'Confirm acceptance' }).click();
 

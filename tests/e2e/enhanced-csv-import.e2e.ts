@@ -14,7 +14,11 @@ const SIGNERS = ['mila.jansen@fourthcoffee.example', 'noor.visser@adatum.example
 
 test.use({ appOptions: { sandbox: { legacyAttestation: 'retired' } } });
 
-test('Import CSV of signers: template, report with row and reason, "Queue 2" requests two acceptance links, a re-import queues nothing', async ({ page, app, signIn }) => {
+test('Import CSV of signers: template, report with row and reason, "Queue 2" requests two acceptance links, a re-import queues nothing', async ({
+  page,
+  app,
+  signIn,
+}) => {
   test.setTimeout(120_000);
   await signIn('admin@contoso.example');
   await waitForCustomers(page);
@@ -24,9 +28,17 @@ test('Import CSV of signers: template, report with row and reason, "Queue 2" req
   await expectAccessible(page, 'Import CSV of signers');
 
   // The template: the signer header and one example row (its "+" phone escaped as every export is).
-  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download template CSV' }).click()]);
+  const [template] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download template CSV' }).click(),
+  ]);
   expect(template.suggestedFilename()).toBe('mca-signers-template.csv');
-  expect((await readFile(await template.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual([
+  expect(
+    (await readFile(await template.path(), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n'),
+  ).toEqual([
     'customer,signerFirstName,signerLastName,signerEmail,signerPhone,companyName,country,language,linkValidFor',
     "example-customer.onmicrosoft.com,Anna,de Vries,anna.devries@example.com,'+31 20 555 0100,Example Customer B.V.,NL,nl-NL,7d",
   ]);
@@ -47,13 +59,17 @@ test('Import CSV of signers: template, report with row and reason, "Queue 2" req
   await expect(page.getByRole('heading', { level: 2, name: 'Check of signers.csv' })).toBeVisible();
   await expect(page.getByText('6 rows: 2 valid, 4 with problems. Nothing is queued until you choose to.')).toBeVisible();
   const problems = page.getByRole('table', { name: 'Rows that will not be queued' });
-  await expect(problems.getByRole('row', { name: /^4 Customer No customer with tenant ID or domain “nosuch\.onmicrosoft\.com”/ })).toBeVisible();
+  await expect(
+    problems.getByRole('row', { name: /^4 Customer No customer with tenant ID or domain “nosuch\.onmicrosoft\.com”/ }),
+  ).toBeVisible();
   await expect(problems.getByRole('row', { name: /^5 Customer Row 3 already requests a link for Adatum Corporation/ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /^6 Signer’s last name Required\./ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /^6 Signer’s email Enter one email address/ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /^6 Country Write the country code in capitals/ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /^6 Link valid for “2h” is not a link lifetime/ })).toBeVisible();
-  await expect(problems.getByRole('row', { name: /^7 Row Already confirmed: the latest confirmation for Graphic Design Institute/ })).toBeVisible();
+  await expect(
+    problems.getByRole('row', { name: /^7 Row Already confirmed: the latest confirmation for Graphic Design Institute/ }),
+  ).toBeVisible();
   // Adatum's row left company, country and language to the customer: the report says what it took.
   const filled = page.getByText('3 values taken from the customer, not from the file');
   await filled.click();
@@ -71,9 +87,7 @@ test('Import CSV of signers: template, report with row and reason, "Queue 2" req
   await expect(page.getByText('Requested 2 acceptance links.')).toBeVisible();
 
   // The outbox asks Microsoft for each link, once.
-  await expect
-    .poll(async () => (await ours()).map((a) => a.signatory.email).sort(), { timeout: 30_000 })
-    .toEqual(SIGNERS);
+  await expect.poll(async () => (await ours()).map((a) => a.signatory.email).sort(), { timeout: 30_000 }).toEqual(SIGNERS);
   const adatum = (await ours()).find((a) => a.signatory.email === 'noor.visser@adatum.example')!;
   expect(adatum).toMatchObject({ customerTenantId: ADATUM, companyName: 'Adatum Corporation', status: 'pending' });
   expect(adatum.country).toMatch(/^[A-Z]{2}$/);
@@ -89,8 +103,12 @@ test('Import CSV of signers: template, report with row and reason, "Queue 2" req
   await page.getByRole('link', { name: 'Import CSV' }).click();
   await choose();
   await expect(page.getByText('6 rows: 0 valid, 6 with problems. Nothing is queued until you choose to.')).toBeVisible();
-  await expect(problems.getByRole('row', { name: /^2 Customer Fourth Coffee already has an acceptance link requested or waiting/ })).toBeVisible();
-  await expect(problems.getByRole('row', { name: /^3 Customer Adatum Corporation already has an acceptance link requested or waiting/ })).toBeVisible();
+  await expect(
+    problems.getByRole('row', { name: /^2 Customer Fourth Coffee already has an acceptance link requested or waiting/ }),
+  ).toBeVisible();
+  await expect(
+    problems.getByRole('row', { name: /^3 Customer Adatum Corporation already has an acceptance link requested or waiting/ }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: /^Queue/ })).toHaveCount(0);
   expect(await ours()).toHaveLength(2);
 });

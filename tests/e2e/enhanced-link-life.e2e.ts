@@ -18,11 +18,18 @@ async function requestLink(page: Page, customer: string): Promise<void> {
   await expect(page.getByText(`The acceptance link for ${customer} is requested.`, { exact: false })).toBeVisible();
 }
 
-async function attestationsOf(app: { sandbox?: { inspect: { attestations(): Promise<Array<{ id: string; companyName: string; status: string }>> } } }, company: string) {
+async function attestationsOf(
+  app: { sandbox?: { inspect: { attestations(): Promise<Array<{ id: string; companyName: string; status: string }>> } } },
+  company: string,
+) {
   return (await app.sandbox!.inspect.attestations()).filter((attestation) => attestation.companyName === company);
 }
 
-test('an expired link shows "Link expired"; "Send a new link" makes a new one for the same signer, which is accepted and finalised', async ({ page, app, reopen }) => {
+test('an expired link shows "Link expired"; "Send a new link" makes a new one for the same signer, which is accepted and finalised', async ({
+  page,
+  app,
+  reopen,
+}) => {
   test.setTimeout(120_000);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await reopen();
@@ -48,7 +55,9 @@ test('an expired link shows "Link expired"; "Send a new link" makes a new one fo
   expect((await fetch(`${app.sandbox!.url}/sandbox/attestations/${fresh.id}/accept`, { method: 'POST' })).status).toBe(200);
   await panel.getByRole('button', { name: 'Check now' }).click();
   await expect(mcaStatus(page)).toHaveText('Confirmed by partner', { timeout: 30_000 });
-  const agreements = (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.attestationId !== undefined && [first!.id, fresh.id].includes(agreement.attestationId as string));
+  const agreements = (await app.sandbox!.inspect.agreements()).filter(
+    (agreement) => agreement.attestationId !== undefined && [first!.id, fresh.id].includes(agreement.attestationId as string),
+  );
   expect(agreements.map((agreement) => agreement.attestationId)).toEqual([fresh.id]);
 });
 
@@ -78,7 +87,10 @@ test('the route in Dutch: form, link panel and status', async ({ page, app, reop
   await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await page.getByRole('link', { name: 'Klanten', exact: true }).click();
   await page.getByLabel('Klanten zoeken').fill('Humongous Insurance');
-  await page.getByRole('row', { name: /Humongous Insurance/ }).first().click();
+  await page
+    .getByRole('row', { name: /Humongous Insurance/ })
+    .first()
+    .click();
   await page.getByRole('link', { name: 'Acceptatie bevestigen' }).click();
   await expect(page.getByLabel('Koppeling geldig')).toBeVisible();
   await expectAccessible(page, 'Dutch enhanced form');

@@ -11,7 +11,12 @@ const ADATUM = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 
 test.use({ appOptions: { sandbox: { legacyAttestation: 'retired' } } });
 
-test('offline save → reload → online → the link is copied → the signer accepts in another browser → Confirmed, one attestation and one agreement', async ({ page, app, reopen, browser }) => {
+test('offline save → reload → online → the link is copied → the signer accepts in another browser → Confirmed, one attestation and one agreement', async ({
+  page,
+  app,
+  reopen,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const problems = await watchForViolations(page);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
@@ -52,7 +57,9 @@ test('offline save → reload → online → the link is copied → the signer a
   app.sandbox!.setFaults({ failRate: 0 });
   await page.getByRole('link', { name: /^Outbox/ }).click();
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByText('The acceptance link for Adatum Corporation is ready: send it to Maria Carr.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('The acceptance link for Adatum Corporation is ready: send it to Maria Carr.')).toBeVisible({
+    timeout: 30_000,
+  });
   await openCustomer(page, 'Adatum Corporation');
   await expect(mcaStatus(page)).toHaveText('Waiting for acceptance');
   const panel = page.getByRole('region', { name: 'Acceptance link' });

@@ -48,7 +48,13 @@ function startApp(appOptions: BrowserModeFixtures['appOptions']): Promise<WebApp
   // The seed's route is what most files here prove, so the sandbox still offers it unless a file
   // asks for Partner Center as it is today (`sandbox: { legacyAttestation: 'retired' }`, enhanced-*.e2e.ts).
   const sandbox = { legacyAttestation: 'available' as const, ...appOptions.sandbox };
-  return startWebApp({ ...appOptions, sandbox, memory: true, port: 0, log: { warn: () => undefined, error: (message) => console.error(message) } });
+  return startWebApp({
+    ...appOptions,
+    sandbox,
+    memory: true,
+    port: 0,
+    log: { warn: () => undefined, error: (message) => console.error(message) },
+  });
 }
 
 export const test = base.extend<BrowserModeFixtures>({
@@ -80,14 +86,19 @@ export const test = base.extend<BrowserModeFixtures>({
   },
 
   bridge: async ({ page, app }, use) => {
-    await use(async <T,>(channel: string, request: unknown = {}) =>
-      page.evaluate(
-        async ({ channel, request, secret }) => {
-          const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': secret }, body: JSON.stringify(request) });
-          return response.json();
-        },
-        { channel, request, secret: app.apiSecret },
-      ) as Promise<Envelope<T>>,
+    await use(
+      async <T>(channel: string, request: unknown = {}) =>
+        page.evaluate(
+          async ({ channel, request, secret }) => {
+            const response = await fetch(`/api/${channel}`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': secret },
+              body: JSON.stringify(request),
+            });
+            return response.json();
+          },
+          { channel, request, secret: app.apiSecret },
+        ) as Promise<Envelope<T>>,
     );
   },
 

@@ -29,7 +29,11 @@ async function expectNothingInjected(page: Page): Promise<void> {
   await expect(page.locator('#app img[src="x"], #app script, #app svg[onload], #injected-b, #app [onerror], #app [onload]')).toHaveCount(0);
 }
 
-test('a customer and contact named with HTML and script are shown as text everywhere, and attesting them stays text', async ({ page, app, signIn }) => {
+test('a customer and contact named with HTML and script are shown as text everywhere, and attesting them stays text', async ({
+  page,
+  app,
+  signIn,
+}) => {
   // The customer is created at the backend by someone else (another tool): the app only reads it.
   const token = await sandboxToken(app.sandbox!.url, 'admin@contoso.example');
   const created = await fetch(`${app.sandbox!.url}/v1/customers`, {
@@ -38,8 +42,19 @@ test('a customer and contact named with HTML and script are shown as text everyw
     body: JSON.stringify({
       companyProfile: { domain: `evil${Date.now()}.onmicrosoft.com` },
       billingProfile: {
-        email: 'eve@evil.example', culture: 'en-US', language: 'en', companyName: COMPANY,
-        defaultAddress: { firstName: FIRST, lastName: LAST, addressLine1: '<iframe src=javascript:alert(1)>', city: 'Redmond', postalCode: '98052', state: 'WA', country: 'US' },
+        email: 'eve@evil.example',
+        culture: 'en-US',
+        language: 'en',
+        companyName: COMPANY,
+        defaultAddress: {
+          firstName: FIRST,
+          lastName: LAST,
+          addressLine1: '<iframe src=javascript:alert(1)>',
+          city: 'Redmond',
+          postalCode: '98052',
+          state: 'WA',
+          country: 'US',
+        },
       },
     }),
   });
@@ -64,7 +79,12 @@ test('a customer and contact named with HTML and script are shown as text everyw
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(`Saved: the confirmation for ${COMPANY} is queued.`)).toBeVisible();
   await expect(page.getByText(`Confirmed at Microsoft: ${COMPANY}`)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('table').getByRole('row', { name: new RegExp('Eve') }).first()).toContainText(`${FIRST} ${LAST}`);
+  await expect(
+    page
+      .getByRole('table')
+      .getByRole('row', { name: new RegExp('Eve') })
+      .first(),
+  ).toContainText(`${FIRST} ${LAST}`);
   await expectNothingInjected(page);
 
   // Stored and read back literally at the backend.
@@ -78,17 +98,24 @@ test("a backend's error text carrying HTML is shown as text in the outbox and th
   const proxy = await startLossyProxy(app.sandbox!.url);
   const reason = '<img src=x onerror="window.__xss=4"><a href="javascript:alert(1)">Click</a> refused';
   proxy.rule = (request) =>
-    request.method === 'POST' && /\/agreements$/.test(request.path) ? { status: 400, body: { code: 'X1', description: reason } } : 'forward';
+    request.method === 'POST' && /\/agreements$/.test(request.path)
+      ? { status: 400, body: { code: 'X1', description: reason } }
+      : 'forward';
   const second = await startWebApp({ memory: true, sandboxUrl: proxy.url, log: { warn: () => undefined, error: () => undefined } });
   try {
     // Signed in at this second app (its own link, cookie and page secret), then opened through its link again.
     await page.goto(second.url);
-    const signedIn = (await page.evaluate(bridgeCallScript('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD }, second.apiSecret))) as { ok: boolean };
+    const signedIn = (await page.evaluate(
+      bridgeCallScript('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD }, second.apiSecret),
+    )) as { ok: boolean };
     expect(signedIn.ok).toBe(true);
     await page.goto(second.url);
     await page.getByRole('link', { name: 'Customers', exact: true }).click();
     await page.getByLabel('Search customers').fill('Adatum');
-    await page.getByRole('row', { name: /Adatum Corporation/ }).first().click();
+    await page
+      .getByRole('row', { name: /Adatum Corporation/ })
+      .first()
+      .click();
     await page.getByRole('link', { name: 'Confirm acceptance' }).click();
     await chooseLatestAcceptanceDate(page);
     await page.getByRole('button', { name: 'Save', exact: true }).click();

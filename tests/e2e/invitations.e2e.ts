@@ -6,7 +6,12 @@ oneAppForThisFile();
 
 const ACCEPTANCE_URL = 'https://admin.microsoft.com/AdminPortal/Home?ref=/BillingAccounts/agreement';
 
-test('a draft for an existing customer is saved as the agent types, survives a reload, and copies with the acceptance URL', async ({ page, app, signIn, reopen }) => {
+test('a draft for an existing customer is saved as the agent types, survives a reload, and copies with the acceptance URL', async ({
+  page,
+  app,
+  signIn,
+  reopen,
+}) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await signIn('sales@contoso.example');
   await waitForCustomers(page);

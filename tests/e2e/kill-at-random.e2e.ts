@@ -23,5 +23,12 @@ test('queued attestations survive the browser and the bridge being killed mid-sy
     log: (line) => console.log(line),
   });
   expect(result.killsMidSync, `seed ${result.seed}`).toBeGreaterThanOrEqual(2);
-  expect(result, `seed ${result.seed}`).toMatchObject({ items: ITEMS, confirmed: ITEMS, duplicates: 0, lost: 0, auditMismatches: 0, securityProblems: [] });
+  expect(result, `seed ${result.seed}`).toMatchObject({
+    items: ITEMS,
+    confirmed: ITEMS,
+    duplicates: 0,
+    lost: 0,
+    auditMismatches: 0,
+    securityProblems: [],
+  });
 });

@@ -25,7 +25,11 @@ function recordChannels(page: Page): string[] {
   return channels;
 }
 
-test('signing in as the account without MFA says Partner Center requires MFA, and sends nothing; queued work stays', async ({ page, app, reopen }) => {
+test('signing in as the account without MFA says Partner Center requires MFA, and sends nothing; queued work stays', async ({
+  page,
+  app,
+  reopen,
+}) => {
   test.setTimeout(90_000);
   await reopen();
   // Another agent queued a link request while the backend failed every call.

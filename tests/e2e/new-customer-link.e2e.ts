@@ -38,7 +38,9 @@ test('a new customer with an acceptance link: created, the link requested and ma
 
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Prinsengracht Print B.V.' })).toBeVisible();
-  await expect(page.getByText('Customer Prinsengracht Print B.V. created. Its acceptance link is requested', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('Customer Prinsengracht Print B.V. created. Its acceptance link is requested', { exact: false }),
+  ).toBeVisible();
   // The outbox makes the link at once (online): the customer page has it, ready to send.
   await expect(mcaStatus(page)).toHaveText('Waiting for acceptance', { timeout: 30_000 });
   const panel = page.getByRole('region', { name: 'Acceptance link' });
@@ -46,9 +48,17 @@ test('a new customer with an acceptance link: created, the link requested and ma
   // In the customer's language (nl-NL).
   await expect(page.getByLabel('Body')).toHaveValue(/Lotte Bakker/);
   await expect(page.getByLabel('Body')).toHaveValue(/Ik accepteer de Microsoft-klantovereenkomst/);
-  const attestations = (await app.sandbox!.inspect.attestations()).filter((attestation) => attestation.signatory.email === 'lotte.bakker@prinsengrachtprint.example');
+  const attestations = (await app.sandbox!.inspect.attestations()).filter(
+    (attestation) => attestation.signatory.email === 'lotte.bakker@prinsengrachtprint.example',
+  );
   expect(attestations).toHaveLength(1);
-  expect(attestations[0]).toMatchObject({ companyName: 'Prinsengracht Print B.V.', country: 'NL', language: 'nl-NL', status: 'pending', linkExpiryMinutes: 1440 });
+  expect(attestations[0]).toMatchObject({
+    companyName: 'Prinsengracht Print B.V.',
+    country: 'NL',
+    language: 'nl-NL',
+    status: 'pending',
+    linkExpiryMinutes: 1440,
+  });
   // Nothing is left pending in the new-customer journal (IndexedDB, read in the page).
   const pendingRows = await page.evaluate(`(async () => {
     let rows = 0;

@@ -17,7 +17,11 @@ async function fillCompany(page: Page, name: string, domain: string): Promise<vo
   await page.getByLabel('Phone number').fill('+31 20 555 0101');
 }
 
-test('a partner-attested new customer is created and its confirmation is queued and confirmed at the sandbox', async ({ page, app, signIn }) => {
+test('a partner-attested new customer is created and its confirmation is queued and confirmed at the sandbox', async ({
+  page,
+  app,
+  signIn,
+}) => {
   await signIn('sales@contoso.example');
   await signedIn(page);
   await page.getByRole('link', { name: 'Customers' }).click();
@@ -53,7 +57,11 @@ test('a partner-attested new customer is created and its confirmation is queued 
   expect(created[0]!.dateAgreed.slice(0, 10)).toBe(max);
 });
 
-test('a customer who accepts in the admin center: credentials shown once, never in IndexedDB, with a ready invitation', async ({ page, app, signIn }) => {
+test('a customer who accepts in the admin center: credentials shown once, never in IndexedDB, with a ready invitation', async ({
+  page,
+  app,
+  signIn,
+}) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await signIn('admin@contoso.example');
   await openScreen(page, '/customers/new', 'New customer');
@@ -105,7 +113,12 @@ test('an indirect reseller may only choose self-acceptance, and a Helpdesk agent
   await expect(page.getByRole('button', { name: 'Create customer' })).toHaveCount(0);
 });
 
-test('a customer in Poland needs the organisation registration number: refused without it (nothing created), created with it', async ({ page, app, signIn, bridge }) => {
+test('a customer in Poland needs the organisation registration number: refused without it (nothing created), created with it', async ({
+  page,
+  app,
+  signIn,
+  bridge,
+}) => {
   await signIn('admin@contoso.example');
   await openScreen(page, '/customers/new', 'New customer');
   await fillCompany(page, 'Wisła Software', 'wislasoftware.onmicrosoft.com');
@@ -117,15 +130,22 @@ test('a customer in Poland needs the organisation registration number: refused w
   await page.getByRole('button', { name: 'Create customer' }).click();
 
   await expect(registration).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('Required for a customer in PL: enter the organisation registration number (the company or tax registration number).')).toBeVisible();
+  await expect(
+    page.getByText('Required for a customer in PL: enter the organisation registration number (the company or tax registration number).'),
+  ).toBeVisible();
   await expectAccessible(page, 'new customer (registration number missing)');
-  const creations = async () => (await app.sandbox!.inspect.audit()).filter((entry) => entry.action === 'customer.create' && entry.target === 'wislasoftware.onmicrosoft.com');
+  const creations = async () =>
+    (await app.sandbox!.inspect.audit()).filter(
+      (entry) => entry.action === 'customer.create' && entry.target === 'wislasoftware.onmicrosoft.com',
+    );
   expect(await creations()).toEqual([]);
 
   await registration.fill('PL5213001234');
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Wisła Software was created' })).toBeVisible();
   expect((await creations()).map((entry) => entry.status)).toEqual([201]);
-  const found = await bridge<{ items: Array<{ companyName: string }> }>('listCustomers', { filter: { field: 'Domain', prefix: 'wislasoftware' } });
+  const found = await bridge<{ items: Array<{ companyName: string }> }>('listCustomers', {
+    filter: { field: 'Domain', prefix: 'wislasoftware' },
+  });
   expect(found.ok && found.data.items.map((customer) => customer.companyName)).toEqual(['Wisła Software']);
 });

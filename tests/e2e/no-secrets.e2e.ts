@@ -16,7 +16,12 @@ test.use({ appOptions: { sandbox: { password: PASSWORD } } });
 
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 
-test('no password, token, session cookie, page secret or temporary password is stored in the browser, answered by the bridge or logged', async ({ page, app, context, reopen }) => {
+test('no password, token, session cookie, page secret or temporary password is stored in the browser, answered by the bridge or logged', async ({
+  page,
+  app,
+  context,
+  reopen,
+}) => {
   const logs: string[] = [];
   const restore: Array<() => void> = [];
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -31,7 +36,13 @@ test('no password, token, session cookie, page secret or temporary password is s
   const pending: Array<Promise<void>> = [];
   page.on('response', (response: Response) => {
     const url = new URL(response.url());
-    if (url.pathname.startsWith('/api/')) pending.push(response.text().then((body) => void answers.push({ channel: url.pathname.slice(5), body }), () => undefined));
+    if (url.pathname.startsWith('/api/'))
+      pending.push(
+        response.text().then(
+          (body) => void answers.push({ channel: url.pathname.slice(5), body }),
+          () => undefined,
+        ),
+      );
   });
 
   try {
@@ -47,23 +58,39 @@ test('no password, token, session cookie, page secret or temporary password is s
     await expect(page.getByText('Confirmed at Microsoft: Adatum Corporation')).toBeVisible({ timeout: 30_000 });
 
     // A new customer on the self-acceptance route, its one-time credentials shown and its invitation copied.
-    const created = await page.evaluate(`fetch('/api/createCustomer', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': ${JSON.stringify(app.apiSecret)} }, body: ${JSON.stringify(
-      JSON.stringify({
-        requestId: randomUUID(),
-        customer: {
-          companyName: 'Secret Scan BV', domain: `secretscan${Date.now()}.onmicrosoft.com`, email: 'it@secretscan.example', language: 'nl-NL',
-          address: { firstName: 'Tania', lastName: 'Carr', addressLine1: 'Main 1', city: 'Amsterdam', postalCode: '1017 BS', country: 'NL' },
-          acceptance: { mode: 'customer-accepts' },
-        },
-      }),
-    )} }).then((r) => r.json())`) as { ok: boolean; data: { credentialsId: string } };
+    const created = (await page.evaluate(
+      `fetch('/api/createCustomer', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': ${JSON.stringify(app.apiSecret)} }, body: ${JSON.stringify(
+        JSON.stringify({
+          requestId: randomUUID(),
+          customer: {
+            companyName: 'Secret Scan BV',
+            domain: `secretscan${Date.now()}.onmicrosoft.com`,
+            email: 'it@secretscan.example',
+            language: 'nl-NL',
+            address: {
+              firstName: 'Tania',
+              lastName: 'Carr',
+              addressLine1: 'Main 1',
+              city: 'Amsterdam',
+              postalCode: '1017 BS',
+              country: 'NL',
+            },
+            acceptance: { mode: 'customer-accepts' },
+          },
+        }),
+      )} }).then((r) => r.json())`,
+    )) as { ok: boolean; data: { credentialsId: string } };
     expect(created.ok).toBe(true);
-    const credentials = (await page.evaluate(`fetch('/api/getCredentials', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': ${JSON.stringify(app.apiSecret)} }, body: ${JSON.stringify(JSON.stringify({ credentialsId: created.data.credentialsId }))} }).then((r) => r.json())`)) as { ok: boolean; data: { userName: string; password: string } };
+    const credentials = (await page.evaluate(
+      `fetch('/api/getCredentials', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-MCA-Desk-Token': ${JSON.stringify(app.apiSecret)} }, body: ${JSON.stringify(JSON.stringify({ credentialsId: created.data.credentialsId }))} }).then((r) => r.json())`,
+    )) as { ok: boolean; data: { userName: string; password: string } };
     expect(credentials.ok).toBe(true);
     const temporaryPassword = credentials.data.password;
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(8);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-    await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(`Sign in as ${credentials.data.userName} with ${temporaryPassword}`)})`);
+    await page.evaluate(
+      `navigator.clipboard.writeText(${JSON.stringify(`Sign in as ${credentials.data.userName} with ${temporaryPassword}`)})`,
+    );
     await reopen();
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await Promise.all(pending);
@@ -103,15 +130,23 @@ test('no password, token, session cookie, page secret or temporary password is s
       ...found('document.cookie', stored.cookie),
       ...Object.entries(stored.indexedDB).flatMap(([name, rows]) => found(`IndexedDB ${name}`, rows)),
       // Answers of the bridge: the one-time credentials only in the answer that exists to show them.
-      ...answers.flatMap((answer) => found(`the bridge's ${answer.channel} answer`, answer.body, answer.channel === 'getCredentials' ? ["the customer's temporary password"] : [])),
+      ...answers.flatMap((answer) =>
+        found(
+          `the bridge's ${answer.channel} answer`,
+          answer.body,
+          answer.channel === 'getCredentials' ? ["the customer's temporary password"] : [],
+        ),
+      ),
       ...found('the server logs', logs.join('\n')),
       ...found("the sandbox's audit log", JSON.stringify(await app.sandbox!.inspect.audit())),
     ];
-    expect(answers.map((answer) => answer.channel)).toEqual(expect.arrayContaining(['signIn', 'submitAttestation', 'createCustomer', 'getCredentials']));
+    expect(answers.map((answer) => answer.channel)).toEqual(
+      expect.arrayContaining(['signIn', 'submitAttestation', 'createCustomer', 'getCredentials']),
+    );
     // The scan does see a secret where it is meant to be: the one answer that shows the one-time credentials.
-    expect(answers.filter((answer) => answer.channel === 'getCredentials').flatMap((answer) => found('getCredentials', answer.body))).toEqual([
-      "the customer's temporary password in getCredentials",
-    ]);
+    expect(
+      answers.filter((answer) => answer.channel === 'getCredentials').flatMap((answer) => found('getCredentials', answer.body)),
+    ).toEqual(["the customer's temporary password in getCredentials"]);
     expect(problems).toEqual([]);
   } finally {
     for (const undo of restore) undo();

@@ -4,7 +4,11 @@ import { openCustomer } from './support/agent';
 const ADATUM = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 const REFUSED = { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' };
 
-test('the Outbox shows a refused confirmation with the reason, and the agent edits, retries and discards', async ({ page, signIn, app }) => {
+test('the Outbox shows a refused confirmation with the reason, and the agent edits, retries and discards', async ({
+  page,
+  signIn,
+  app,
+}) => {
   await signIn('admin@contoso.example');
   // Microsoft refuses the first sends (as it does for a date it thinks is in the future).
   let refuse = true;

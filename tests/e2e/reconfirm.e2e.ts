@@ -1,15 +1,23 @@
 import { expect, test } from './fixtures';
 import { expectAccessible, waitForCustomers } from './support/screens';
 
-test('re-confirm a keyboard selection: one outbox item per customer, sent through the bulk re-attestation, records a new agreement', async ({ page, app, signIn, bridge }) => {
+test('re-confirm a keyboard selection: one outbox item per customer, sent through the bulk re-attestation, records a new agreement', async ({
+  page,
+  app,
+  signIn,
+  bridge,
+}) => {
   await signIn('admin@contoso.example');
   const idOf = async (name: string) => {
-    const reply = await bridge<{ items: Array<{ id: string; companyName: string }> }>('listCustomers', { filter: { field: 'CompanyName', prefix: name } });
+    const reply = await bridge<{ items: Array<{ id: string; companyName: string }> }>('listCustomers', {
+      filter: { field: 'CompanyName', prefix: name },
+    });
     if (!reply.ok) throw new Error(`listCustomers failed for ${name}`);
     return reply.data.items.find((customer) => customer.companyName === name)!.id;
   };
   const targets = [await idOf('Alpine Ski House'), await idOf('Graphic Design Institute')];
-  const agreementsOf = async (customerId: string) => (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.customerId === customerId);
+  const agreementsOf = async (customerId: string) =>
+    (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.customerId === customerId);
   const before = await Promise.all(targets.map(agreementsOf));
   await waitForCustomers(page);
   await page.getByRole('link', { name: 'MCA refresh' }).click();

@@ -29,8 +29,13 @@ test('MCA refresh says it was retired, with the date, and downloads the selectio
 
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
   expect(file.suggestedFilename()).toMatch(/^mca-signers-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r\n/);
-  expect(lines[0]).toBe('customer,signerFirstName,signerLastName,signerEmail,signerPhone,companyName,country,language,linkValidFor,latestContact,latestDate');
+  const lines = (await readFile(await file.path(), 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r\n/);
+  expect(lines[0]).toBe(
+    'customer,signerFirstName,signerLastName,signerEmail,signerPhone,companyName,country,language,linkValidFor,latestContact,latestDate',
+  );
   expect(lines).toHaveLength(2);
   const alpine = (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.customerId === lines[1]!.split(',')[0]);
   expect(alpine.length).toBeGreaterThan(0);
@@ -46,11 +51,19 @@ test('MCA refresh says it was retired, with the date, and downloads the selectio
   // The agent enters who signs now and imports the file as it is otherwise: one acceptance link.
   cells.splice(1, 4, 'Lena', 'Berg', 'lena.berg@alpineskihouse.example', '');
   await page.getByRole('link', { name: 'Open Import CSV' }).first().click();
-  await page.getByLabel('CSV file').setInputFiles({ name: 'signers.csv', mimeType: 'text/csv', buffer: Buffer.from([lines[0], cells.join(',')].join('\r\n')) });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'signers.csv', mimeType: 'text/csv', buffer: Buffer.from([lines[0], cells.join(',')].join('\r\n')) });
   await expect(page.getByText('1 row: 1 valid, 0 with problems', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: /^Queue 1 valid row/ }).click();
   await expect
-    .poll(async () => (await app.sandbox!.inspect.attestations()).filter((attestation) => attestation.signatory.email === 'lena.berg@alpineskihouse.example').length, { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await app.sandbox!.inspect.attestations()).filter(
+          (attestation) => attestation.signatory.email === 'lena.berg@alpineskihouse.example',
+        ).length,
+      { timeout: 30_000 },
+    )
     .toBe(1);
 });
 

@@ -12,7 +12,11 @@ test('a Helpdesk agent sees the MCA status but cannot confirm, create or order, 
   await expect(mcaStatus(page)).toHaveText('Confirmed by partner');
   await expect(page.getByRole('link', { name: 'Confirm acceptance' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'New order' })).toHaveCount(0);
-  await expect(page.getByText('Only an Admin agent or a Sales agent can confirm acceptance, create customers or place orders. You are signed in as Helpdesk agent.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Only an Admin agent or a Sales agent can confirm acceptance, create customers or place orders. You are signed in as Helpdesk agent.',
+    ),
+  ).toBeVisible();
   // Drafting an invitation stays open to every role.
   await expect(page.getByRole('link', { name: 'Invite to accept' })).toBeVisible();
   // The form itself refuses too, when reached by its address.
@@ -29,7 +33,9 @@ test("an indirect reseller is guided to its indirect provider and to the custome
   await expect(page.getByRole('link', { name: 'Confirm acceptance' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Your indirect provider confirms acceptance' })).toBeVisible();
   await expect(page.getByText('As an indirect reseller you cannot confirm a customer’s acceptance')).toBeVisible();
-  await expect(page.getByLabel('Acceptance address for the customer')).toHaveValue('https://admin.microsoft.com/AdminPortal/Home?ref=/BillingAccounts/agreement');
+  await expect(page.getByLabel('Acceptance address for the customer')).toHaveValue(
+    'https://admin.microsoft.com/AdminPortal/Home?ref=/BillingAccounts/agreement',
+  );
   await page.getByRole('link', { name: 'Email your indirect provider' }).click();
   await expect(page).toHaveURL(/#\/invitations\/new\?template=indirect-provider&customer=[0-9a-f-]{36}$/);
   // The draft is addressed to the provider by name and signed by the reseller: no {providerName} left.

@@ -2,7 +2,11 @@ import { expect, test } from './fixtures';
 import { expectAccessible, indexedDbHolding, openScreen, waitForCustomers } from './support/screens';
 import { chooseLatestAcceptanceDate } from './support/ui';
 
-test('Settings: the backend form checks what it saves and says what happened; the language switches at once', async ({ page, app, signIn }) => {
+test('Settings: the backend form checks what it saves and says what happened; the language switches at once', async ({
+  page,
+  app,
+  signIn,
+}) => {
   await signIn('admin@contoso.example');
   await openScreen(page, '/settings', 'Settings');
   await expectAccessible(page, 'Settings');
@@ -43,7 +47,11 @@ test('Settings: the backend form checks what it saves and says what happened; th
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });
 
-test('Settings: the earliest acceptance date is what the form allows and what the main process checks', async ({ page, signIn, bridge }) => {
+test('Settings: the earliest acceptance date is what the form allows and what the main process checks', async ({
+  page,
+  signIn,
+  bridge,
+}) => {
   await signIn('admin@contoso.example');
   await openScreen(page, '/settings', 'Settings');
   const floor = page.getByLabel('Earliest date of acceptance');

@@ -4,7 +4,11 @@ import { expectAccessible, waitForCustomers } from './support/screens';
 import { chooseLatestAcceptanceDate } from './support/ui';
 import { signInThroughForm } from './support/agent';
 
-test('Sign out with a queued confirmation asks first, says it stays, and it is sent after signing in again', async ({ page, app, signIn }) => {
+test('Sign out with a queued confirmation asks first, says it stays, and it is sent after signing in again', async ({
+  page,
+  app,
+  signIn,
+}) => {
   await signIn('admin@contoso.example');
   await waitForCustomers(page);
   await page.getByRole('row', { name: /Adatum Corporation/ }).click();
@@ -17,7 +21,9 @@ test('Sign out with a queued confirmation asks first, says it stays, and it is s
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign out with items in the Outbox?' });
-  await expect(dialog).toContainText('1 item in the Outbox has not reached Microsoft yet. It stays on this computer and is sent after you sign in again.');
+  await expect(dialog).toContainText(
+    '1 item in the Outbox has not reached Microsoft yet. It stays on this computer and is sent after you sign in again.',
+  );
   await expectAccessible(page, 'Sign out question');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
@@ -32,5 +38,10 @@ test('Sign out with a queued confirmation asks first, says it stays, and it is s
   app.sandbox!.setFaults({ failRate: 0 });
   await signInThroughForm(page, 'admin@contoso.example');
   await expect(page.getByText('0 queued')).toBeVisible({ timeout: 30_000 });
-  await expect.poll(async () => (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.primaryContact.firstName === 'Ilse').length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(
+      async () => (await app.sandbox!.inspect.agreements()).filter((agreement) => agreement.primaryContact.firstName === 'Ilse').length,
+      { timeout: 30_000 },
+    )
+    .toBe(1);
 });

@@ -31,10 +31,12 @@ test('with two windows open only one syncs, and closing it hands the queue to th
     });
 
   // Exactly one window holds the sync lock; the other waits for it.
-  await expect.poll(async () => {
-    const locks = await syncLocks(page);
-    return [named(locks.held).length, named(locks.pending).length];
-  }).toEqual([1, 1]);
+  await expect
+    .poll(async () => {
+      const locks = await syncLocks(page);
+      return [named(locks.held).length, named(locks.pending).length];
+    })
+    .toEqual([1, 1]);
 
   // The agent saves in both windows.
   await confirmAcceptance(second, 'Adatum Corporation', 'Wendy');
@@ -50,15 +52,23 @@ test('with two windows open only one syncs, and closing it hands the queue to th
   // The agent closes the window that was sending; the other one now sends.
   await leader.close();
   await confirmAcceptance(follower, 'Fourth Coffee', 'Wes');
-  await expect.poll(async () => (await readOutbox(follower)).filter((item) => item.state === 'confirmed').length, { timeout: 30_000 }).toBe(4);
+  await expect
+    .poll(async () => (await readOutbox(follower)).filter((item) => item.state === 'confirmed').length, { timeout: 30_000 })
+    .toBe(4);
   expect(sentBy.get(follower)!.length).toBeGreaterThanOrEqual(1);
-  await expect.poll(async () => {
-    const locks = await syncLocks(follower);
-    return [named(locks.held).length, named(locks.pending).length];
-  }).toEqual([1, 0]);
+  await expect
+    .poll(async () => {
+      const locks = await syncLocks(follower);
+      return [named(locks.held).length, named(locks.pending).length];
+    })
+    .toEqual([1, 0]);
 
   // Each attestation landed exactly once.
   const outbox = await readOutbox(follower);
   const agreements = await app.sandbox!.inspect.agreements();
-  for (const item of outbox) expect(agreements.filter((agreement) => agreement.requestId === item.id), item.id).toHaveLength(1);
+  for (const item of outbox)
+    expect(
+      agreements.filter((agreement) => agreement.requestId === item.id),
+      item.id,
+    ).toHaveLength(1);
 });

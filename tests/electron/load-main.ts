@@ -31,7 +31,8 @@ function installHook(): void {
 
 /** Loads `out/main/index.js` afresh with this double, then emits `ready` on the next turn. */
 export function loadBuiltMain(electron: ElectronDouble, options: { ready?: boolean } = {}): void {
-  if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run \`npx electron-vite build\` first (npm test builds before Playwright).`);
+  if (!existsSync(BUILT_MAIN))
+    throw new Error(`${BUILT_MAIN} is missing: run \`npx electron-vite build\` first (npm test builds before Playwright).`);
   installHook();
   current = electron;
   const require = Module.createRequire(BUILT_MAIN);

@@ -20,7 +20,9 @@ test('the main screens, as an Admin agent sees them', async ({ page }) => {
   await page.screenshot(shot('confirm-acceptance'));
 
   await page.route('**/api/submitAttestation', (route) =>
-    route.fulfill({ json: { ok: true, data: { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' } } }),
+    route.fulfill({
+      json: { ok: true, data: { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' } },
+    }),
   );
   await openCustomer(page, 'Adatum Corporation');
   await page.getByRole('link', { name: 'New order' }).click();

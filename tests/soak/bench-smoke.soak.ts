@@ -13,7 +13,10 @@ test('npm run bench --smoke: every measure produces a finite figure in the resul
   const lines: string[] = [];
   const run = await runBench({ ...SMOKE_CONFIG, log: (line) => lines.push(line) });
   const results = toResults(run.measured);
-  expect(results.map((row) => row.id), lines.join('\n')).toEqual([...RESULT_IDS]);
+  expect(
+    results.map((row) => row.id),
+    lines.join('\n'),
+  ).toEqual([...RESULT_IDS]);
   for (const row of results) {
     expect(Number.isFinite(row.value), `${row.id} = ${row.value}\n${lines.join('\n')}`).toBe(true);
     expect(typeof row.unit).toBe('string');

@@ -81,11 +81,28 @@ class Bridge {
   ) {}
 
   static start(port: number, dataDir: string, sandboxUrl: string): Promise<Bridge> {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'web', 'cli.ts'), '--port', String(port), '--no-open', '--data', dataDir, '--sandbox-url', sandboxUrl, '--backend', 'sandbox'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, MCA_DESK_DATA: dataDir },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'electron', 'web', 'cli.ts'),
+        '--port',
+        String(port),
+        '--no-open',
+        '--data',
+        dataDir,
+        '--sandbox-url',
+        sandboxUrl,
+        '--backend',
+        'sandbox',
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, MCA_DESK_DATA: dataDir },
+      },
+    );
     return new Promise((done, fail) => {
       let output = '';
       const timer = setTimeout(() => fail(new Error(`The bridge did not start: ${output}`)), 60_000);
@@ -130,7 +147,11 @@ async function browserPid(userDataDir: string): Promise<number | undefined> {
 }
 
 async function launch(userDataDir: string, guards: Array<Guards>): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    args: chromiumArgs,
+    headless: true,
+  });
   guards.push(await guardContext(context));
   return context;
 }
@@ -140,7 +161,12 @@ async function pageOf(context: BrowserContext): Promise<Page> {
 }
 
 /** Fetches a bridge channel from the page (with its cookie), answering the envelope. */
-function bridgeCall<T>(page: Page, apiSecret: string, channel: string, request: unknown = {}): Promise<{ ok: boolean; data?: T; error?: unknown }> {
+function bridgeCall<T>(
+  page: Page,
+  apiSecret: string,
+  channel: string,
+  request: unknown = {},
+): Promise<{ ok: boolean; data?: T; error?: unknown }> {
   return page.evaluate(bridgeCallScript(channel, request, apiSecret)) as Promise<{ ok: boolean; data?: T; error?: unknown }>;
 }
 
@@ -181,7 +207,9 @@ const PAGE_IDB = `
 
 /** Reads one object store of the agent's database, raw. */
 function readStore<T>(page: Page, database: string, store: string): Promise<T[]> {
-  return page.evaluate(`(async () => { ${PAGE_IDB} return readAll(${JSON.stringify(database)}, ${JSON.stringify(store)}); })()`) as Promise<T[]>;
+  return page.evaluate(`(async () => { ${PAGE_IDB} return readAll(${JSON.stringify(database)}, ${JSON.stringify(store)}); })()`) as Promise<
+    T[]
+  >;
 }
 
 export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<BrowserKillResult> {
@@ -201,24 +229,40 @@ export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<B
   let context: BrowserContext | undefined;
   try {
     // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
-    sandbox = await startSandbox({ port: 0, memory: true, quiet: true, legacyAttestation: 'available', latencyMs: options.latencyMs ?? 120 });
+    sandbox = await startSandbox({
+      port: 0,
+      memory: true,
+      quiet: true,
+      legacyAttestation: 'available',
+      latencyMs: options.latencyMs ?? 120,
+    });
     const sandboxUrl = sandbox.url;
     const port = await freePort();
     bridge = await Bridge.start(port, dataDir, sandboxUrl);
     context = await launch(userDataDir, guards);
     let page = await pageOf(context);
     let apiSecret = await openLaunchLink(page, bridge.url);
-    const signedIn = await bridgeCall<{ user: { userId: string; partnerTenantId: string; userName: string } }>(page, apiSecret, 'signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
+    const signedIn = await bridgeCall<{ user: { userId: string; partnerTenantId: string; userName: string } }>(page, apiSecret, 'signIn', {
+      method: 'password',
+      userName: 'admin@contoso.example',
+      password: SEEDED_PASSWORD,
+    });
     if (!signedIn.ok || !signedIn.data) throw new Error(`Sign-in failed: ${JSON.stringify(signedIn)}`);
     const user = signedIn.data.user;
     const database = `mca-desk/sandbox/${user.partnerTenantId}/${user.userId}`;
     // Opened again through the link (the page keeps its bridge secret in memory only, so a reload would lose it).
     apiSecret = await openLaunchLink(page, bridge.url);
     await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
-    await page.waitForFunction(`indexedDB.databases().then((all) => all.some((info) => info.name === ${JSON.stringify(database)}))`, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      `indexedDB.databases().then((all) => all.some((info) => info.name === ${JSON.stringify(database)}))`,
+      undefined,
+      { timeout: 30_000 },
+    );
 
     // The batch, written as the app writes a saved attestation: the outbox item and its audit entry together.
-    const list = await bridgeCall<{ items: Array<{ id: string; companyName: string }> }>(page, apiSecret, 'listCustomers', { pageSize: 500 });
+    const list = await bridgeCall<{ items: Array<{ id: string; companyName: string }> }>(page, apiSecret, 'listCustomers', {
+      pageSize: 500,
+    });
     const customers = (list.data?.items ?? []).slice(0, options.customers);
     if (customers.length < options.customers) throw new Error('Not enough customers at the sandbox.');
     const dateAgreed = calendarDateIn(new Date(Date.now() - 86_400_000), 'UTC');
@@ -239,8 +283,17 @@ export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<B
         nextAttemptAt: now,
       };
     });
-    const audits: AuditEntry[] = items.map((item) => ({ at: item.createdAt, kind: 'queued', itemId: item.id, customerId: item.customerId, actor: item.createdBy, detail: `${item.dateAgreed} ${item.primaryContact.email}` }));
-    await page.evaluate(`(async () => { ${PAGE_IDB} await addAll(${JSON.stringify(database)}, ${JSON.stringify(items)}, ${JSON.stringify(audits)}); })()`);
+    const audits: AuditEntry[] = items.map((item) => ({
+      at: item.createdAt,
+      kind: 'queued',
+      itemId: item.id,
+      customerId: item.customerId,
+      actor: item.createdBy,
+      detail: `${item.dateAgreed} ${item.primaryContact.email}`,
+    }));
+    await page.evaluate(
+      `(async () => { ${PAGE_IDB} await addAll(${JSON.stringify(database)}, ${JSON.stringify(items)}, ${JSON.stringify(audits)}); })()`,
+    );
     log(`browser kill loop: queued ${items.length} attestations for ${customers.length} customers (seed ${seed})`);
     await openLaunchLink(page, bridge.url);
 
@@ -293,14 +346,21 @@ export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<B
         break;
       }
       await sleep(1_000);
-      if (Date.now() - started > 20_000 && random() < 0.2) await page.getByRole('link', { name: /^Outbox/ }).click().then(() => page.getByRole('button', { name: 'Sync now' }).click()).catch(() => undefined);
+      if (Date.now() - started > 20_000 && random() < 0.2)
+        await page
+          .getByRole('link', { name: /^Outbox/ })
+          .click()
+          .then(() => page.getByRole('button', { name: 'Sync now' }).click())
+          .catch(() => undefined);
     }
     const audit = await readStore<AuditEntry>(page, database, 'audit');
     const agreements = await sandbox.inspect.agreements();
     const byRequest = new Map<string, number>();
-    for (const agreement of agreements) if (agreement.requestId) byRequest.set(agreement.requestId, (byRequest.get(agreement.requestId) ?? 0) + 1);
+    for (const agreement of agreements)
+      if (agreement.requestId) byRequest.set(agreement.requestId, (byRequest.get(agreement.requestId) ?? 0) + 1);
     const confirmedAudits = new Map<string, number>();
-    for (const entry of audit) if (entry.kind === 'confirmed') confirmedAudits.set(entry.itemId, (confirmedAudits.get(entry.itemId) ?? 0) + 1);
+    for (const entry of audit)
+      if (entry.kind === 'confirmed') confirmedAudits.set(entry.itemId, (confirmedAudits.get(entry.itemId) ?? 0) + 1);
     const stored = new Map(outbox.map((item) => [item.id, item]));
     let confirmed = 0;
     let duplicates = 0;

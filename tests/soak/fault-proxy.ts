@@ -88,7 +88,12 @@ export async function startFaultProxy(target: () => string, mix: FaultMix = {}, 
     let upstream: Response;
     let text: Buffer;
     try {
-      upstream = await fetch(`${target()}${request.url}`, { method: request.method, headers, body: body.length ? body : undefined, redirect: 'manual' });
+      upstream = await fetch(`${target()}${request.url}`, {
+        method: request.method,
+        headers,
+        body: body.length ? body : undefined,
+        redirect: 'manual',
+      });
       text = Buffer.from(await upstream.arrayBuffer());
     } catch {
       events.push({ at: Date.now(), method: request.method ?? 'GET', path: request.url ?? '/', action: 'upstream-down' });

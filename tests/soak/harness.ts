@@ -64,7 +64,13 @@ export class SandboxHandle {
   static async start(customers: number, memory = false): Promise<SandboxHandle> {
     const dataDir = await mkdtemp(join(tmpdir(), 'mca-faults-'));
     // The app's enhanced route lands in issue 12: until then it speaks the legacy attestation.
-    const sandbox = await startSandbox({ port: 0, quiet: true, legacyAttestation: 'available', customers, ...(memory ? { memory: true } : { dataDir: join(dataDir, 'sandbox') }) });
+    const sandbox = await startSandbox({
+      port: 0,
+      quiet: true,
+      legacyAttestation: 'available',
+      customers,
+      ...(memory ? { memory: true } : { dataDir: join(dataDir, 'sandbox') }),
+    });
     return new SandboxHandle(sandbox, dataDir, true, memory);
   }
 
@@ -192,7 +198,9 @@ interface WireLog {
 
 /** Requests this host started after it had taken in a 429, before that 429's Retry-After elapsed. */
 function retryAfterViolations(log: WireLog): number {
-  return log.started.filter((request) => log.throttled.some((answer) => request.sequence > answer.sequence && request.at < answer.at + answer.retryAfterMs - 5)).length;
+  return log.started.filter((request) =>
+    log.throttled.some((answer) => request.sequence > answer.sequence && request.at < answer.at + answer.retryAfterMs - 5),
+  ).length;
 }
 
 /** One run of the host process: its requests can be cut all at once. */
@@ -232,7 +240,10 @@ class HostLife {
   }
 
   async dispatch(channel: string, payload: unknown): Promise<Envelope<unknown>> {
-    const unreachable: Envelope<unknown> = { ok: false, error: { code: 'unavailable', message: "MCA Desk's local service is not reachable." } };
+    const unreachable: Envelope<unknown> = {
+      ok: false,
+      error: { code: 'unavailable', message: "MCA Desk's local service is not reachable." },
+    };
     if (this.dead) return unreachable;
     const answer = await this.host.dispatch(channel, payload);
     return this.dead ? unreachable : answer;
@@ -359,7 +370,12 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       const customerId = customerIds[n % options.customers]!;
       items.push(
         await enqueueAttestation(
-          { customerId, customerName: `Customer ${n % options.customers}`, primaryContact: { firstName: 'Soak', lastName: `Item ${n}`, email: `soak.${seed}.${n}@example.com`, phoneNumber: undefined }, dateAgreed },
+          {
+            customerId,
+            customerName: `Customer ${n % options.customers}`,
+            primaryContact: { firstName: 'Soak', lastName: `Item ${n}`, email: `soak.${seed}.${n}@example.com`, phoneNumber: undefined },
+            dateAgreed,
+          },
           { storage: new DexieOutboxStorage(database), actor: userName, now: Date.now() + n },
         ),
       );
@@ -418,7 +434,10 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
         life.stepKill = { at: (planned.phase === 'sending' ? life.sends : life.steps) + planned.step, phase: planned.phase, fire };
       } else if (options.killEveryConfirmed && !waitingForProgress) {
         // Long runs: the next kill comes after some progress, so kills never starve the queue.
-        waitingForProgress = { target: confirmedSoFar + Math.max(1, Math.round(between([0.3, 1.7]) * options.killEveryConfirmed)), arm: () => armSoon(life, fire) };
+        waitingForProgress = {
+          target: confirmedSoFar + Math.max(1, Math.round(between([0.3, 1.7]) * options.killEveryConfirmed)),
+          arm: () => armSoon(life, fire),
+        };
       } else {
         armSoon(life, fire);
       }
@@ -435,8 +454,14 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
 
     // Incidents on the backend side, at random points of the run (by confirmed count): expired tokens, sandbox restarts.
     const incidentPlan = [
-      ...Array.from({ length: options.tokenExpiries ?? 0 }, () => ({ kind: 'tokenExpired' as const, at: Math.floor(between([0.05, 0.85]) * items.length) })),
-      ...Array.from({ length: options.sandboxRestarts ?? 0 }, () => ({ kind: 'sandboxRestarted' as const, at: Math.floor(between([0.05, 0.85]) * items.length) })),
+      ...Array.from({ length: options.tokenExpiries ?? 0 }, () => ({
+        kind: 'tokenExpired' as const,
+        at: Math.floor(between([0.05, 0.85]) * items.length),
+      })),
+      ...Array.from({ length: options.sandboxRestarts ?? 0 }, () => ({
+        kind: 'sandboxRestarted' as const,
+        at: Math.floor(between([0.05, 0.85]) * items.length),
+      })),
     ].sort((a, b) => a.at - b.at);
     let confirmedSoFar = 0;
     const onConfirmed = () => {
@@ -482,7 +507,9 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     let outcome: 'done' | 'killed' | 'deadline' = 'killed';
     const progress = setInterval(() => {
       const kills = killsByKind.renderer + killsByKind.bridge + killsByKind.both;
-      log(`${confirmedSoFar}/${items.length} confirmed (as answered), ${kills} kills, ${Object.values(proxy.counts).reduce((a, b) => a + b, 0)} proxy faults, ${Math.round((Date.now() - started) / 1000)} s`);
+      log(
+        `${confirmedSoFar}/${items.length} confirmed (as answered), ${kills} kills, ${Object.values(proxy.counts).reduce((a, b) => a + b, 0)} proxy faults, ${Math.round((Date.now() - started) / 1000)} s`,
+      );
     }, options.progressEveryMs ?? 15_000);
     try {
       while (outcome !== 'done') {
@@ -506,11 +533,13 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     // The verdict: outbox, audit log and sandbox, item by item.
     const agreements: InspectedAgreement[] = await handle.current.inspect.agreements();
     const byRequest = new Map<string, InspectedAgreement[]>();
-    for (const agreement of agreements) if (agreement.requestId) byRequest.set(agreement.requestId, [...(byRequest.get(agreement.requestId) ?? []), agreement]);
+    for (const agreement of agreements)
+      if (agreement.requestId) byRequest.set(agreement.requestId, [...(byRequest.get(agreement.requestId) ?? []), agreement]);
     const ids = new Set(items.map((item) => item.id));
     const audits = await database.audit.toArray();
     const confirmedAudits = new Map<string, number>();
-    for (const entry of audits) if (entry.kind === 'confirmed') confirmedAudits.set(entry.itemId, (confirmedAudits.get(entry.itemId) ?? 0) + 1);
+    for (const entry of audits)
+      if (entry.kind === 'confirmed') confirmedAudits.set(entry.itemId, (confirmedAudits.get(entry.itemId) ?? 0) + 1);
     let confirmed = 0;
     let duplicates = 0;
     let lost = 0;
@@ -518,14 +547,18 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     for (const item of items) {
       const stored = await database.outbox.get(item.id);
       const landed = byRequest.get(item.id) ?? [];
-      const contactMatches = landed.every((agreement) => agreement.primaryContact.email === item.primaryContact.email && agreement.customerId === item.customerId);
+      const contactMatches = landed.every(
+        (agreement) => agreement.primaryContact.email === item.primaryContact.email && agreement.customerId === item.customerId,
+      );
       if (stored?.state === 'confirmed' && landed.length >= 1) confirmed += 1;
       if (landed.length > 1) duplicates += landed.length - 1;
       if (landed.length === 0 || stored?.state !== 'confirmed') lost += 1;
       if ((confirmedAudits.get(item.id) ?? 0) !== 1) auditMismatches += 1;
       if (!contactMatches) problems.push(`Item ${item.id} landed with another contact or customer.`);
     }
-    const strays = agreements.filter((agreement) => agreement.requestId && !ids.has(agreement.requestId) && agreement.primaryContact.email.startsWith(`soak.${seed}.`)).length;
+    const strays = agreements.filter(
+      (agreement) => agreement.requestId && !ids.has(agreement.requestId) && agreement.primaryContact.email.startsWith(`soak.${seed}.`),
+    ).length;
     // Same contact twice for one customer in one run would be a duplicate too, whatever its request id.
     const seen = new Set<string>();
     for (const agreement of agreements) {
@@ -535,7 +568,11 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       seen.add(key);
     }
     const violations = hostLives.reduce((sum, life) => sum + retryAfterViolations(life.wire), 0);
-    const faultsByKind: Record<string, number> = { ...proxy.counts, tokenExpired: incidents.tokenExpired, sandboxRestarted: incidents.sandboxRestarted };
+    const faultsByKind: Record<string, number> = {
+      ...proxy.counts,
+      tokenExpired: incidents.tokenExpired,
+      sandboxRestarted: incidents.sandboxRestarted,
+    };
     const faults = Object.values(faultsByKind).reduce((sum, count) => sum + count, 0);
     return {
       items: items.length,

@@ -45,7 +45,15 @@ async function main(): Promise<void> {
       killDelayMs: [0, 300],
       tokenExpiries: 3,
       sandboxRestarts: 2,
-      mix: { error5xx: 0.02, dropBefore: 0.01, dropAfter: 0.02, throttle: 0.002, retryAfterSeconds: 1, latencyMs: [0, 15], at: { error5xx: [10], dropBefore: [20], dropAfter: [30], throttle: [40] } },
+      mix: {
+        error5xx: 0.02,
+        dropBefore: 0.01,
+        dropAfter: 0.02,
+        throttle: 0.002,
+        retryAfterSeconds: 1,
+        latencyMs: [0, 15],
+        at: { error5xx: [10], dropBefore: [20], dropAfter: [30], throttle: [40] },
+      },
       seed,
       deadlineMs: 60 * 60_000,
     },
@@ -65,16 +73,24 @@ async function main(): Promise<void> {
     log: (line) => console.log(`  ${line}`),
   });
   console.log('');
-  console.log(`Soak on ${cpus().length} CPU(s) × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${new Date().toISOString()}, total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `Soak on ${cpus().length} CPU(s) × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${new Date().toISOString()}, total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   console.log('');
   console.log(report.table);
   console.log('');
   for (const line of details(report)) console.log(line);
-  console.log(report.ok ? '\nEvery item confirmed exactly once.' : '\nFAILED: an item was lost or duplicated, or a check did not hold (see above).');
+  console.log(
+    report.ok ? '\nEvery item confirmed exactly once.' : '\nFAILED: an item was lost or duplicated, or a check did not hold (see above).',
+  );
   let benchOk = true;
   if (!values['no-bench-smoke']) {
     console.log('\nThe benchmark smoke run (every measure at smoke sizes)…');
-    const smoke = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['playwright', 'test', '--config', 'playwright.soak.config.ts'], { cwd: root, stdio: 'inherit' });
+    const smoke = spawnSync(
+      process.platform === 'win32' ? 'npx.cmd' : 'npx',
+      ['playwright', 'test', '--config', 'playwright.soak.config.ts'],
+      { cwd: root, stdio: 'inherit' },
+    );
     benchOk = smoke.status === 0;
   }
   process.exit(report.ok && benchOk ? 0 : 1);

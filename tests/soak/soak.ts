@@ -40,10 +40,17 @@ export const BROWSER_RUN = 'Chromium + bridge process (real kills: SIGKILL / clo
 
 function format(rows: SoakRow[]): string {
   const header = ['run', 'items', 'kills', 'faults', 'confirmed', 'duplicates', 'lost', 'time'];
-  const cells = rows.map((row) => [row.run, row.items, row.kills, row.faults, row.confirmed, row.duplicates, row.lost, `${row.timeS.toFixed(1)} s`].map(String));
+  const cells = rows.map((row) =>
+    [row.run, row.items, row.kills, row.faults, row.confirmed, row.duplicates, row.lost, `${row.timeS.toFixed(1)} s`].map(String),
+  );
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));
-  const line = (values: string[]) => `| ${values.map((value, column) => (column === 0 ? value.padEnd(widths[column]!) : value.padStart(widths[column]!))).join(' | ')} |`;
-  return [line(header), `|${widths.map((width, column) => (column === 0 ? ':' : '-') + '-'.repeat(width) + (column === 0 ? '-' : ':')).join('|')}|`, ...cells.map(line)].join('\n');
+  const line = (values: string[]) =>
+    `| ${values.map((value, column) => (column === 0 ? value.padEnd(widths[column]!) : value.padStart(widths[column]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((width, column) => (column === 0 ? ':' : '-') + '-'.repeat(width) + (column === 0 ? '-' : ':')).join('|')}|`,
+    ...cells.map(line),
+  ].join('\n');
 }
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
@@ -51,17 +58,42 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   log(`${NODE_RUN}: ${options.node.items} items, ${options.node.kills} kills…`);
   const node = await runFaultScenario({ ...options.node, log });
   const rows: SoakRow[] = [
-    { run: NODE_RUN, items: node.items, kills: node.kills, faults: node.faults, confirmed: node.confirmed, duplicates: node.duplicates, lost: node.lost, timeS: node.timeMs / 1000 },
+    {
+      run: NODE_RUN,
+      items: node.items,
+      kills: node.kills,
+      faults: node.faults,
+      confirmed: node.confirmed,
+      duplicates: node.duplicates,
+      lost: node.lost,
+      timeS: node.timeMs / 1000,
+    },
   ];
   let browser: BrowserKillResult | undefined;
   if (options.browser) {
     log(`${BROWSER_RUN}: ${options.browser.items} items, ${options.browser.kills} kills…`);
     browser = await runBrowserKillLoop({ ...options.browser, log });
-    rows.push({ run: BROWSER_RUN, items: browser.items, kills: browser.kills, faults: 0, confirmed: browser.confirmed, duplicates: browser.duplicates, lost: browser.lost, timeS: browser.timeMs / 1000 });
+    rows.push({
+      run: BROWSER_RUN,
+      items: browser.items,
+      kills: browser.kills,
+      faults: 0,
+      confirmed: browser.confirmed,
+      duplicates: browser.duplicates,
+      lost: browser.lost,
+      timeS: browser.timeMs / 1000,
+    });
   }
   const ok =
-    node.finished && node.duplicates === 0 && node.lost === 0 && node.strays === 0 && node.auditMismatches === 0 && node.retryAfterViolations === 0 && node.problems.length === 0 &&
-    (!browser || (browser.duplicates === 0 && browser.lost === 0 && browser.auditMismatches === 0 && browser.securityProblems.length === 0));
+    node.finished &&
+    node.duplicates === 0 &&
+    node.lost === 0 &&
+    node.strays === 0 &&
+    node.auditMismatches === 0 &&
+    node.retryAfterViolations === 0 &&
+    node.problems.length === 0 &&
+    (!browser ||
+      (browser.duplicates === 0 && browser.lost === 0 && browser.auditMismatches === 0 && browser.securityProblems.length === 0));
   return { rows, node, browser, ok, table: format(rows) };
 }
 

@@ -9,7 +9,13 @@ import { appendFile, chmod, mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
-export const auditActions = ['attestation.create', 'attestation.read', 'attestation.finalise', 'app-credential.set', 'app-credential.remove'] as const;
+export const auditActions = [
+  'attestation.create',
+  'attestation.read',
+  'attestation.finalise',
+  'app-credential.set',
+  'app-credential.remove',
+] as const;
 
 export const auditRecordSchema = z.object({
   at: z.string(),
@@ -51,7 +57,8 @@ export class FileAuditJournal implements AuditJournal {
 
   append(record: AuditRecord): Promise<void> {
     const parsed = auditRecordSchema.safeParse(record);
-    if (!parsed.success) return Promise.reject(new Error(`Not an audit record: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`));
+    if (!parsed.success)
+      return Promise.reject(new Error(`Not an audit record: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`));
     const line = `${JSON.stringify(parsed.data)}\n`;
     // One write at a time, so lines never interleave.
     const write = this.queue.then(async () => {

@@ -64,9 +64,11 @@ function hex(fingerprint: string): string {
 /** A certificate credential from PEM text holding the certificate (and possibly its chain) and the private key. */
 export function certificateFromPem(pem: string, passphrase: string | undefined, now: Date): StoredCertificate {
   const key = privateKeyOf(pem, passphrase);
-  if (key.asymmetricKeyType !== 'rsa') throw refuse('not-rsa', 'Microsoft Entra ID takes RSA certificates for app credentials; this key is not RSA.');
+  if (key.asymmetricKeyType !== 'rsa')
+    throw refuse('not-rsa', 'Microsoft Entra ID takes RSA certificates for app credentials; this key is not RSA.');
   const blocks = pem.match(CERTIFICATE_BLOCK) ?? [];
-  if (blocks.length === 0) throw refuse('certificate-missing', 'The PEM text holds no certificate: include the certificate and its private key.');
+  if (blocks.length === 0)
+    throw refuse('certificate-missing', 'The PEM text holds no certificate: include the certificate and its private key.');
   let certificate: X509Certificate | undefined;
   for (const block of blocks) {
     try {
@@ -82,8 +84,13 @@ export function certificateFromPem(pem: string, passphrase: string | undefined, 
   if (!certificate) throw refuse('key-does-not-match', 'The private key does not belong to the certificate.');
   const notBefore = new Date(certificate.validFrom);
   const notAfter = new Date(certificate.validTo);
-  if (notAfter.getTime() <= now.getTime()) throw refuse('certificate-expired', `The certificate expired on ${notAfter.toISOString().slice(0, 10)}: create a new one and upload it to the app registration.`);
-  if (notBefore.getTime() > now.getTime()) throw refuse('certificate-not-yet-valid', `The certificate is valid only from ${notBefore.toISOString().slice(0, 10)}.`);
+  if (notAfter.getTime() <= now.getTime())
+    throw refuse(
+      'certificate-expired',
+      `The certificate expired on ${notAfter.toISOString().slice(0, 10)}: create a new one and upload it to the app registration.`,
+    );
+  if (notBefore.getTime() > now.getTime())
+    throw refuse('certificate-not-yet-valid', `The certificate is valid only from ${notBefore.toISOString().slice(0, 10)}.`);
   return {
     kind: 'certificate',
     privateKey: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -101,19 +108,22 @@ export function certificateFromPfx(pfx: Buffer, passphrase: string, now: Date): 
   try {
     p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(pfx.toString('binary'))), passphrase);
   } catch (error) {
-    if (/password/i.test(error instanceof Error ? error.message : '')) throw refuse('wrong-passphrase', 'The PFX file could not be opened: check the passphrase.');
+    if (/password/i.test(error instanceof Error ? error.message : ''))
+      throw refuse('wrong-passphrase', 'The PFX file could not be opened: check the passphrase.');
     throw refuse('not-a-pfx', 'The file is not a PFX (PKCS #12) certificate file.');
   }
   const bagsOf = (type: string) => p12.getBags({ bagType: type })[type] ?? [];
   const keys = [...bagsOf(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bagsOf(forge.pki.oids.keyBag!)];
   const certificates = bagsOf(forge.pki.oids.certBag!);
-  if (keys.length === 0) throw refuse('private-key-missing', 'The PFX file holds no private key: export the certificate with its private key.');
+  if (keys.length === 0)
+    throw refuse('private-key-missing', 'The PFX file holds no private key: export the certificate with its private key.');
   if (certificates.length === 0) throw refuse('certificate-missing', 'The PFX file holds no certificate.');
   // node-forge reads RSA keys and certificates only (anything else has no `key` / `cert`): Entra ID wants RSA anyway.
   const key = keys.find((bag) => bag.key)?.key;
   if (!key) throw refuse('not-rsa', 'Microsoft Entra ID takes RSA certificates for app credentials; this key is not RSA.');
   const pems = certificates.flatMap((bag) => (bag.cert ? [forge.pki.certificateToPem(bag.cert)] : []));
-  if (pems.length === 0) throw refuse('not-rsa', 'Microsoft Entra ID takes RSA certificates for app credentials; this certificate is not RSA.');
+  if (pems.length === 0)
+    throw refuse('not-rsa', 'Microsoft Entra ID takes RSA certificates for app credentials; this certificate is not RSA.');
   return certificateFromPem(`${forge.pki.privateKeyToPem(key as forge.pki.rsa.PrivateKey)}\n${pems.join('\n')}`, undefined, now);
 }
 
@@ -138,7 +148,10 @@ export function prepareAppCredential(
 }
 
 /** What Settings may show about a stored credential: never the secret or the key. */
-export function describeStored(stored: StoredAppCredential, now: Date): Pick<AppCredentialStatus, 'tenantId' | 'clientId' | 'kind' | 'thumbprint' | 'expiresAt' | 'expired' | 'configuredAt' | 'configuredBy'> {
+export function describeStored(
+  stored: StoredAppCredential,
+  now: Date,
+): Pick<AppCredentialStatus, 'tenantId' | 'clientId' | 'kind' | 'thumbprint' | 'expiresAt' | 'expired' | 'configuredAt' | 'configuredBy'> {
   const certificate = stored.credential.kind === 'certificate' ? stored.credential : undefined;
   return {
     tenantId: stored.tenantId,

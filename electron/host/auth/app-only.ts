@@ -39,7 +39,8 @@ export function usable(cached: CachedToken | undefined, now: Date): cached is Ca
 
 export const SANDBOX_CREDENTIAL_MISSING =
   'This sign-in brought no app for the enhanced attestation calls (the sandbox models Partner Center before 2026, or the session is older than this version of MCA Desk): sign in to the sandbox again.';
-const SANDBOX_CREDENTIAL_REJECTED = "The sandbox refused your partner's app (its secret is the sandbox password, which may have changed): sign in to the sandbox again.";
+const SANDBOX_CREDENTIAL_REJECTED =
+  "The sandbox refused your partner's app (its secret is the sandbox password, which may have changed): sign in to the sandbox again.";
 
 export interface SandboxAppOnlyOptions {
   /** The signed-in user's partner app, from the sandbox session (client id, secret, the sandbox's URL). */
@@ -67,7 +68,8 @@ export class SandboxAppOnly implements AppOnlyTokenSource {
       throw new AuthRequiredError(SANDBOX_CREDENTIAL_MISSING, { need: 'sign-in', reason: 'app-credential-missing' });
     }
     const cached = this.cached;
-    if (!options.fresh && usable(cached, this.options.now()) && cached.clientId === credential.clientId && cached.url === credential.url) return cached.token;
+    if (!options.fresh && usable(cached, this.options.now()) && cached.clientId === credential.clientId && cached.url === credential.url)
+      return cached.token;
     const root = apiRoot(credential.url);
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
     let response: Response;
@@ -76,7 +78,11 @@ export class SandboxAppOnly implements AppOnlyTokenSource {
       response = await this.fetchImpl(`${root}${SANDBOX_TOKEN_PATH}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: credential.clientId, client_secret: credential.secret }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: credential.clientId,
+          client_secret: credential.secret,
+        }).toString(),
         signal: timeout,
         redirect: 'error',
       });
@@ -88,7 +94,11 @@ export class SandboxAppOnly implements AppOnlyTokenSource {
       this.problem = SANDBOX_CREDENTIAL_REJECTED;
       throw new AuthRequiredError(SANDBOX_CREDENTIAL_REJECTED, { need: 'sign-in', reason: 'app-credential-rejected' });
     }
-    if (!response.ok) throw hostError('backend', `The sandbox refused the app token (${response.status}).`, { status: response.status, backendCode: parseErrorBody(text).code });
+    if (!response.ok)
+      throw hostError('backend', `The sandbox refused the app token (${response.status}).`, {
+        status: response.status,
+        backendCode: parseErrorBody(text).code,
+      });
     let parsed: z.SafeParseReturnType<unknown, z.output<typeof tokenAnswerSchema>>;
     try {
       parsed = tokenAnswerSchema.safeParse(JSON.parse(text));

@@ -4,7 +4,13 @@
  * (Chromium's stack, the system proxy and certificate store), never Node's own stack. The shape
  * follows msal-node's built-in HttpClient: JSON bodies, lower-case header names, a timeout on GET.
  */
-import { ClientAuthError, ClientAuthErrorCodes, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import {
+  ClientAuthError,
+  ClientAuthErrorCodes,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
 import type { FetchLike } from '../partner-center/http';
 
 function headerDict(headers: Headers): Record<string, string> {
@@ -15,7 +21,13 @@ function headerDict(headers: Headers): Record<string, string> {
   return dict;
 }
 
-async function send<T>(fetch: FetchLike, url: string, method: 'GET' | 'POST', options: NetworkRequestOptions | undefined, timeoutMs?: number): Promise<NetworkResponse<T>> {
+async function send<T>(
+  fetch: FetchLike,
+  url: string,
+  method: 'GET' | 'POST',
+  options: NetworkRequestOptions | undefined,
+  timeoutMs?: number,
+): Promise<NetworkResponse<T>> {
   const signal = timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined;
   let response: Response;
   try {
@@ -33,14 +45,19 @@ async function send<T>(fetch: FetchLike, url: string, method: 'GET' | 'POST', op
   try {
     body = (await response.json()) as T;
   } catch (error) {
-    throw new ClientAuthError(ClientAuthErrorCodes.tokenParsingError, '', `Failed to parse response: ${error instanceof Error ? error.message : 'unknown'}`);
+    throw new ClientAuthError(
+      ClientAuthErrorCodes.tokenParsingError,
+      '',
+      `Failed to parse response: ${error instanceof Error ? error.message : 'unknown'}`,
+    );
   }
   return { headers: headerDict(response.headers), body, status: response.status };
 }
 
 export function fetchNetworkModule(fetch: FetchLike): INetworkModule {
   return {
-    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => send<T>(fetch, url, 'GET', options, timeout),
+    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) =>
+      send<T>(fetch, url, 'GET', options, timeout),
     sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => send<T>(fetch, url, 'POST', options),
   };
 }

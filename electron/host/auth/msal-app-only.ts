@@ -73,7 +73,13 @@ export class MsalAppOnly implements AppOnlyTokenSource {
         authority: `${host}/${stored.tenantId}`,
         ...(credential.kind === 'secret'
           ? { clientSecret: credential.secret }
-          : { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKey, x5c: credential.certificate } }),
+          : {
+              clientCertificate: {
+                thumbprintSha256: credential.thumbprintSha256,
+                privateKey: credential.privateKey,
+                x5c: credential.certificate,
+              },
+            }),
         ...(this.options.knownAuthorities ? { knownAuthorities: this.options.knownAuthorities } : {}),
       },
       system: {
@@ -98,7 +104,10 @@ export class MsalAppOnly implements AppOnlyTokenSource {
     }
     let accessToken: string | undefined;
     try {
-      const result = await this.application(stored).acquireTokenByClientCredential({ scopes: [APP_ONLY_SCOPE], skipCache: options.fresh === true });
+      const result = await this.application(stored).acquireTokenByClientCredential({
+        scopes: [APP_ONLY_SCOPE],
+        skipCache: options.fresh === true,
+      });
       accessToken = result?.accessToken;
     } catch (error) {
       throw this.failure(error);
@@ -114,8 +123,14 @@ export class MsalAppOnly implements AppOnlyTokenSource {
     const aadsts = /AADSTS\d+/.exec(error instanceof Error ? error.message : '')?.[0];
     if (REJECTED_CODES.has(code) || aadsts) {
       // AADSTS7000222: the client secret expired; the rest: wrong secret, unknown app, no consent, bad assertion.
-      this.problem = aadsts === 'AADSTS7000222' ? "The app's client secret expired (AADSTS7000222): an Admin agent creates a new secret and enters it in Settings." : rejectedMessage(aadsts ?? code);
-      return new AuthRequiredError(this.problem, { need: 'app-credential', reason: aadsts === 'AADSTS7000222' ? 'app-credential-expired' : 'app-credential-rejected' });
+      this.problem =
+        aadsts === 'AADSTS7000222'
+          ? "The app's client secret expired (AADSTS7000222): an Admin agent creates a new secret and enters it in Settings."
+          : rejectedMessage(aadsts ?? code);
+      return new AuthRequiredError(this.problem, {
+        need: 'app-credential',
+        reason: aadsts === 'AADSTS7000222' ? 'app-credential-expired' : 'app-credential-rejected',
+      });
     }
     return hostError('network', 'The Microsoft sign-in service could not be reached for an app token.');
   }

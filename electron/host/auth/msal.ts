@@ -5,7 +5,15 @@
  * secret store (encrypted), so silent refresh works across restarts. The tenant and client id come
  * from the settings. Tests run this offline with a custom MSAL network module.
  */
-import { InteractionRequiredAuthError, PublicClientApplication, type AccountInfo, type ICachePlugin, type INetworkModule, type TokenCacheContext, LogLevel } from '@azure/msal-node';
+import {
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+  type AccountInfo,
+  type ICachePlugin,
+  type INetworkModule,
+  type TokenCacheContext,
+  LogLevel,
+} from '@azure/msal-node';
 import { z } from 'zod';
 import type { Session } from '../../../shared/ipc/contract';
 import { partnerUserSchema, type PartnerUser } from '../../../shared/domain/roles';
@@ -21,12 +29,19 @@ const CACHE_KEY = 'msal-cache';
 const SESSION_KEY = 'session:partner-center';
 
 /** `apiUrl`: the Partner Center API root the session was made for; its tokens go nowhere else. */
-const storedSessionSchema = z.object({ homeAccountId: z.string(), tenantId: z.string(), clientId: z.string(), apiUrl: z.string(), user: partnerUserSchema });
+const storedSessionSchema = z.object({
+  homeAccountId: z.string(),
+  tenantId: z.string(),
+  clientId: z.string(),
+  apiUrl: z.string(),
+  user: partnerUserSchema,
+});
 type StoredSession = z.infer<typeof storedSessionSchema>;
 
 const SUCCESS_PAGE =
   '<!doctype html><meta charset="utf-8"><title>MCA Desk</title><p>You are signed in to MCA Desk. You can close this tab and return to the app.</p>';
-const ERROR_PAGE = '<!doctype html><meta charset="utf-8"><title>MCA Desk</title><p>Signing in to MCA Desk did not succeed. Return to the app and try again.</p>';
+const ERROR_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>MCA Desk</title><p>Signing in to MCA Desk did not succeed. Return to the app and try again.</p>';
 
 export interface MsalAuthOptions {
   settings: () => { tenantId: string; clientId: string };
@@ -46,7 +61,14 @@ export interface MsalAuthOptions {
 }
 
 function identityOf(account: AccountInfo): TokenIdentity {
-  const claims = (account.idTokenClaims ?? {}) as { oid?: string; preferred_username?: string; upn?: string; email?: string; name?: string; wids?: unknown };
+  const claims = (account.idTokenClaims ?? {}) as {
+    oid?: string;
+    preferred_username?: string;
+    upn?: string;
+    email?: string;
+    name?: string;
+    wids?: unknown;
+  };
   return {
     objectId: claims.oid ?? account.localAccountId,
     userName: account.username || claims.preferred_username || claims.upn || claims.email || '',
@@ -84,7 +106,11 @@ export class MsalAuthProvider implements AuthProvider {
 
   private application(): { pca: PublicClientApplication; tenantId: string; clientId: string } {
     const { tenantId, clientId } = this.options.settings();
-    if (!clientId) throw hostError('unavailable', 'Set the app (client) id of your Microsoft Entra app registration in Settings before signing in to Partner Center.');
+    if (!clientId)
+      throw hostError(
+        'unavailable',
+        'Set the app (client) id of your Microsoft Entra app registration in Settings before signing in to Partner Center.',
+      );
     if (this.app && this.app.tenantId === tenantId && this.app.clientId === clientId) return this.app;
     const host = (this.options.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, '');
     const pca = new PublicClientApplication({
@@ -132,7 +158,13 @@ export class MsalAuthProvider implements AuthProvider {
     const current = this.active();
     return current
       ? // Partner Center retired the contact + date attestation on 5 January 2026.
-        { signedIn: true, backend: 'partner-center', user: current.stored.user, attestationRoute: 'enhanced', ...(current.expiresAt ? { expiresAt: current.expiresAt } : {}) }
+        {
+          signedIn: true,
+          backend: 'partner-center',
+          user: current.stored.user,
+          attestationRoute: 'enhanced',
+          ...(current.expiresAt ? { expiresAt: current.expiresAt } : {}),
+        }
       : { signedIn: false, backend: 'partner-center' };
   }
 
@@ -141,7 +173,8 @@ export class MsalAuthProvider implements AuthProvider {
   }
 
   async signIn(request: SignInRequest): Promise<Session> {
-    if (request.method !== 'microsoft') throw hostError('unavailable', 'Partner Center signs in with Microsoft ("Sign in with Microsoft"), not with a password.');
+    if (request.method !== 'microsoft')
+      throw hostError('unavailable', 'Partner Center signs in with Microsoft ("Sign in with Microsoft"), not with a password.');
     const { pca, tenantId, clientId } = this.application();
     let result;
     try {
@@ -153,7 +186,10 @@ export class MsalAuthProvider implements AuthProvider {
         ...(this.mfaClaims ? { claims: this.mfaClaims, prompt: 'login' } : { prompt: 'select_account' }),
       });
     } catch (error) {
-      throw hostError('auth-required', `Signing in with Microsoft did not succeed${error instanceof Error && 'errorCode' in error ? ` (${String((error as { errorCode: unknown }).errorCode)})` : ''}.`);
+      throw hostError(
+        'auth-required',
+        `Signing in with Microsoft did not succeed${error instanceof Error && 'errorCode' in error ? ` (${String((error as { errorCode: unknown }).errorCode)})` : ''}.`,
+      );
     }
     if (!result?.account || !result.accessToken) throw hostError('auth-required', 'Signing in with Microsoft gave no account.');
     const user = await this.options.resolveUser(result.accessToken, identityOf(result.account));
@@ -168,7 +204,11 @@ export class MsalAuthProvider implements AuthProvider {
   async signOut(): Promise<Session> {
     const current = this.current;
     this.current = undefined;
-    if (current && this.app) await this.app.pca.getTokenCache().removeAccount(current.account).catch(() => undefined);
+    if (current && this.app)
+      await this.app.pca
+        .getTokenCache()
+        .removeAccount(current.account)
+        .catch(() => undefined);
     await this.options.secrets.delete(SESSION_KEY);
     return this.session();
   }

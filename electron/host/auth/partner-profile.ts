@@ -56,11 +56,20 @@ export async function resolvePartnerUser(client: PartnerCenterClient, identity: 
     const mapped = roleFromName(role.name);
     if (!mapped || roles.has(mapped)) continue;
     const members = await client.listRoleMembers(role.id);
-    if (members.some((member) => member.id.toLowerCase() === identity.objectId.toLowerCase() || member.userPrincipalName?.toLowerCase() === identity.userName.toLowerCase()))
+    if (
+      members.some(
+        (member) =>
+          member.id.toLowerCase() === identity.objectId.toLowerCase() ||
+          member.userPrincipalName?.toLowerCase() === identity.userName.toLowerCase(),
+      )
+    )
       roles.add(mapped);
   }
   if (roles.size === 0)
-    throw hostError('forbidden', 'MCA Desk could not find a Partner Center role for your account (Admin agent, Sales agent, Helpdesk agent, Billing admin or Global admin).');
+    throw hostError(
+      'forbidden',
+      'MCA Desk could not find a Partner Center role for your account (Admin agent, Sales agent, Helpdesk agent, Billing admin or Global admin).',
+    );
   let partnerType: PartnerType = 'direct-bill';
   try {
     if ((await client.listIndirectResellers()).length > 0) partnerType = 'indirect-provider';

@@ -103,7 +103,13 @@ export class SandboxAuthProvider implements AuthProvider {
     const current = this.active();
     // A sandbox of Partner Center today names the partner's app with the profile; one before 2026 has none.
     return current
-      ? { signedIn: true, backend: 'sandbox', user: current.user, expiresAt: current.expiresAt, attestationRoute: current.app ? 'enhanced' : 'legacy' }
+      ? {
+          signedIn: true,
+          backend: 'sandbox',
+          user: current.user,
+          expiresAt: current.expiresAt,
+          attestationRoute: current.app ? 'enhanced' : 'legacy',
+        }
       : { signedIn: false, backend: 'sandbox' };
   }
 
@@ -133,18 +139,37 @@ export class SandboxAuthProvider implements AuthProvider {
     if (!response.ok) {
       const body = parseErrorBody(text);
       if (response.status === 400 || response.status === 401)
-        throw hostError('auth-required', 'The user name or password is not correct.', { reason: 'invalid-credentials', status: response.status, backendCode: body.code });
-      throw hostError('backend', `The sandbox refused the sign-in (${response.status}).`, { status: response.status, backendCode: body.code });
+        throw hostError('auth-required', 'The user name or password is not correct.', {
+          reason: 'invalid-credentials',
+          status: response.status,
+          backendCode: body.code,
+        });
+      throw hostError('backend', `The sandbox refused the sign-in (${response.status}).`, {
+        status: response.status,
+        backendCode: body.code,
+      });
     }
     const parsed = tokenResponseSchema.safeParse(JSON.parse(text || '{}'));
     if (!parsed.success) throw hostError('backend', 'The sandbox answered the sign-in without a token.');
     const token = parsed.data.access_token;
     const expiresInSeconds = Number(parsed.data.expires_in ?? 3600);
     const expiresAt = new Date(this.now().getTime() + (Number.isFinite(expiresInSeconds) ? expiresInSeconds : 3600) * 1000).toISOString();
-    const profileClient = new PartnerCenterClient({ baseUrl: root, getAccessToken: async () => token, fetch: this.fetchImpl, now: this.now, retryAfterHolds: this.options.retryAfterHolds });
+    const profileClient = new PartnerCenterClient({
+      baseUrl: root,
+      getAccessToken: async () => token,
+      fetch: this.fetchImpl,
+      now: this.now,
+      retryAfterHolds: this.options.retryAfterHolds,
+    });
     const { user, appClientId } = await profileClient.getSandboxProfileWithApp();
     this.mfaLapse = false;
-    this.current = { token, expiresAt, user, url: root, ...(appClientId ? { app: { clientId: appClientId, secret: request.password } } : {}) };
+    this.current = {
+      token,
+      expiresAt,
+      user,
+      url: root,
+      ...(appClientId ? { app: { clientId: appClientId, secret: request.password } } : {}),
+    };
     this.lapsed = false;
     await this.options.secrets.set(SESSION_KEY, JSON.stringify(this.current));
     return this.session();

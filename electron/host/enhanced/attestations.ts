@@ -16,7 +16,13 @@
  */
 import type { z } from 'zod';
 import type { BackendKind } from '../../../shared/ipc/contract';
-import type { createAttestationRequestSchema, finaliseAttestationRequestSchema, AttestationView, CreateAttestationResult, FinaliseResult } from '../../../shared/ipc/enhanced';
+import type {
+  createAttestationRequestSchema,
+  finaliseAttestationRequestSchema,
+  AttestationView,
+  CreateAttestationResult,
+  FinaliseResult,
+} from '../../../shared/ipc/enhanced';
 import type { AgreementRecord } from '../../../shared/domain/agreement';
 import { isSameContact, MCA_TYPE } from '../../../shared/domain/agreement';
 import { toWireContact } from '../../../shared/api/partner-center';
@@ -101,13 +107,22 @@ export class EnhancedAttestationService {
       try {
         const { attestation, replayed } = await this.deps
           .client()
-          .createAttestation({ customerTenantId: request.customerId, ...request.attestation }, { requestId: request.requestId, timeoutMs: this.deps.postTimeoutMs });
+          .createAttestation(
+            { customerTenantId: request.customerId, ...request.attestation },
+            { requestId: request.requestId, timeoutMs: this.deps.postTimeoutMs },
+          );
         result = { status: 'created', attestation: toAttestationView(attestation), alreadyCreated: replayed };
       } catch (error) {
         result = failureOf(error);
       }
       await this.record(
-        { ...base, ...(result.status === 'created' ? { attestationId: result.attestation.id } : {}), outcome: result.status, code: codeOf(result), sent: true },
+        {
+          ...base,
+          ...(result.status === 'created' ? { attestationId: result.attestation.id } : {}),
+          outcome: result.status,
+          code: codeOf(result),
+          sent: true,
+        },
         gate.user,
       );
       return result;
@@ -122,14 +137,22 @@ export class EnhancedAttestationService {
       await this.record({ ...base, customerId: view.customerId, outcome: view.status, sent: true }, user);
       return view;
     } catch (error) {
-      await this.record({ ...base, outcome: 'error', code: error instanceof PartnerCenterError ? (error.code ?? error.status) : undefined, sent: true }, user);
+      await this.record(
+        { ...base, outcome: 'error', code: error instanceof PartnerCenterError ? (error.code ?? error.status) : undefined, sent: true },
+        user,
+      );
       throw error;
     }
   }
 
   finalise(request: FinaliseRequest): Promise<FinaliseResult> {
     return this.deps.track(async () => {
-      const base = { action: 'attestation.finalise' as const, customerId: request.customerId, requestId: request.requestId, attestationId: request.attestationId };
+      const base = {
+        action: 'attestation.finalise' as const,
+        customerId: request.customerId,
+        requestId: request.requestId,
+        attestationId: request.attestationId,
+      };
       const gate = await this.gate();
       if ('refused' in gate) {
         await this.record({ ...base, outcome: gate.refused.status, code: codeOf(gate.refused), sent: false }, gate.user);
@@ -149,10 +172,22 @@ export class EnhancedAttestationService {
       if (before.customerTenantId.toLowerCase() !== request.customerId.toLowerCase())
         return { status: 'failed', code: 'not-found', reason: 'This attestation belongs to another customer.' };
       if (before.status === 'finalized' && before.agreement) return this.confirmed(toAttestationView(before), true);
-      if (before.status === 'pending') return { status: 'retry', afterMs: NOT_ACCEPTED_RETRY_MS, reason: 'The customer has not accepted the Microsoft Customer Agreement yet.' };
+      if (before.status === 'pending')
+        return {
+          status: 'retry',
+          afterMs: NOT_ACCEPTED_RETRY_MS,
+          reason: 'The customer has not accepted the Microsoft Customer Agreement yet.',
+        };
       if (before.status === 'expired')
-        return { status: 'failed', code: ERROR_ATTESTATION_EXPIRED, reason: 'The acceptance link expired before the customer accepted: create a new attestation.' };
-      const agreement = await client.finalise(request.customerId, request.attestationId, { requestId: request.requestId, timeoutMs: this.deps.postTimeoutMs });
+        return {
+          status: 'failed',
+          code: ERROR_ATTESTATION_EXPIRED,
+          reason: 'The acceptance link expired before the customer accepted: create a new attestation.',
+        };
+      const agreement = await client.finalise(request.customerId, request.attestationId, {
+        requestId: request.requestId,
+        timeoutMs: this.deps.postTimeoutMs,
+      });
       return { status: 'confirmed', record: toAgreementRecord(request.customerId, agreement), alreadyRecorded: false };
     } catch (error) {
       if (isAlreadyFinalised(error)) return this.alreadyDone(request);
@@ -178,7 +213,9 @@ export class EnhancedAttestationService {
     }
     let record: AgreementRecord | undefined;
     try {
-      const history = (await this.deps.userClient().listConfirmations(request.customerId)).map((agreement) => toAgreementRecord(request.customerId, agreement));
+      const history = (await this.deps.userClient().listConfirmations(request.customerId)).map((agreement) =>
+        toAgreementRecord(request.customerId, agreement),
+      );
       record = view ? [...history].reverse().find((candidate) => isSameContact(view!.signatory, candidate.primaryContact)) : history.at(-1);
     } catch {
       // the backend said it exists; describe it from the attestation

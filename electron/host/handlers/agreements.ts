@@ -6,7 +6,8 @@ import { toAgreementRecord, toRecordSummary } from '../records';
 /** The template document link stops working after five minutes (reference §4). */
 export const TEMPLATE_LINK_LIFETIME_MS = 5 * 60_000;
 
-type AgreementChannels = 'getAgreementMetadata' | 'listConfirmations' | 'getTemplateDocument' | 'getDirectSignStatus' | 'listAgreementRecords';
+type AgreementChannels =
+  'getAgreementMetadata' | 'listConfirmations' | 'getTemplateDocument' | 'getDirectSignStatus' | 'listAgreementRecords';
 
 export function agreementHandlers(ctx: HostContext): Pick<ChannelImplementations, AgreementChannels> {
   return {

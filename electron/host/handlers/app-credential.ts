@@ -14,14 +14,25 @@ type CredentialChannels = 'getAppCredentialStatus' | 'setAppCredential' | 'remov
 
 function mayChange(ctx: HostContext, user: PartnerUser): void {
   if (ctx.backend().kind !== 'partner-center')
-    throw hostError('unavailable', "The sandbox uses your partner's app that comes with the sign-in: there is no app credential to set up.");
-  if (!user.roles.includes('admin-agent')) throw hostError('forbidden', 'Only an Admin agent can set up the app credential.', { reason: 'role-not-permitted' });
+    throw hostError(
+      'unavailable',
+      "The sandbox uses your partner's app that comes with the sign-in: there is no app credential to set up.",
+    );
+  if (!user.roles.includes('admin-agent'))
+    throw hostError('forbidden', 'Only an Admin agent can set up the app credential.', { reason: 'role-not-permitted' });
 }
 
 export function appCredentialHandlers(ctx: HostContext): Pick<ChannelImplementations, CredentialChannels> {
   const journal = (user: PartnerUser, action: 'app-credential.set' | 'app-credential.remove', outcome: string) =>
     ctx.journal
-      .append({ at: ctx.now().toISOString(), action, agent: { name: user.userName, objectId: user.userId }, backend: ctx.backend().kind, outcome, sent: false })
+      .append({
+        at: ctx.now().toISOString(),
+        action,
+        agent: { name: user.userName, objectId: user.userId },
+        backend: ctx.backend().kind,
+        outcome,
+        sent: false,
+      })
       .catch(() => undefined);
   return {
     getAppCredentialStatus: (_request, { user }) => ctx.appOnly().status(user),

@@ -3,7 +3,9 @@ import type { ChannelImplementations } from '../dispatch';
 import type { HostContext } from '../context';
 import { secretStorageConsentHandler, secretStorageInfo } from '../secrets/consent-channel';
 
-export function appHandlers(ctx: HostContext): Pick<ChannelImplementations, 'getAppInfo' | 'setSecretStorageConsent' | 'getSettings' | 'updateSettings'> {
+export function appHandlers(
+  ctx: HostContext,
+): Pick<ChannelImplementations, 'getAppInfo' | 'setSecretStorageConsent' | 'getSettings' | 'updateSettings'> {
   return {
     async getAppInfo() {
       return {

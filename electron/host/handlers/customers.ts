@@ -12,13 +12,16 @@ import { hostError } from '../errors';
 import { decodeContinuation, encodeContinuation } from '../continuation';
 import { toCreateCustomerBody, toCustomer, toCustomerSummary } from '../records';
 
-type CustomerChannels = 'listCustomers' | 'getCustomer' | 'createCustomer' | 'getCredentials' | 'forgetCredentials' | 'getRelationshipRequestLink';
+type CustomerChannels =
+  'listCustomers' | 'getCustomer' | 'createCustomer' | 'getCredentials' | 'forgetCredentials' | 'getRelationshipRequestLink';
 
 export function customerHandlers(ctx: HostContext): Pick<ChannelImplementations, CustomerChannels> {
   return {
     async listCustomers(request) {
       const api = ctx.client();
-      const filter: CustomerFilter | undefined = request.filter ? { Field: request.filter.field, Value: request.filter.prefix, Operator: 'starts_with' } : undefined;
+      const filter: CustomerFilter | undefined = request.filter
+        ? { Field: request.filter.field, Value: request.filter.prefix, Operator: 'starts_with' }
+        : undefined;
       const page = request.continuationToken
         ? await api.listCustomers({ next: decodeContinuation(request.continuationToken, api.baseUrl) })
         : await api.listCustomers({ size: request.pageSize, filter });
@@ -33,14 +36,23 @@ export function customerHandlers(ctx: HostContext): Pick<ChannelImplementations,
     },
     async createCustomer({ requestId, customer }, { user }) {
       const mayCreate = canCreateCustomers(user);
-      if (!mayCreate.allowed) throw hostError('forbidden', 'Only an Admin agent or a Sales agent can create customers.', { reason: mayCreate.reason });
+      if (!mayCreate.allowed)
+        throw hostError('forbidden', 'Only an Admin agent or a Sales agent can create customers.', { reason: mayCreate.reason });
       if (customer.acceptance.mode !== 'customer-accepts') {
         const mayAttest = canAttest(user);
         if (!mayAttest.allowed)
-          throw hostError('forbidden', 'You cannot confirm the customer\'s acceptance yourself; choose "The customer will accept in the Microsoft 365 admin center".', { reason: mayAttest.reason });
+          throw hostError(
+            'forbidden',
+            'You cannot confirm the customer\'s acceptance yourself; choose "The customer will accept in the Microsoft 365 admin center".',
+            { reason: mayAttest.reason },
+          );
       }
       if (customer.acceptance.mode === 'partner-attested') {
-        const date = checkAcceptanceDate(customer.acceptance.dateAgreed, { now: ctx.client().serverNow(), timeZone: 'UTC', floor: ctx.acceptanceFloor() });
+        const date = checkAcceptanceDate(customer.acceptance.dateAgreed, {
+          now: ctx.client().serverNow(),
+          timeZone: 'UTC',
+          floor: ctx.acceptanceFloor(),
+        });
         if (!date.ok) throw hostError('rule', 'The date of acceptance is not allowed.', { reason: date.reason });
       }
       // The attestation (or the acceptance link) of a new customer is queued by the renderer as an outbox
@@ -57,8 +69,12 @@ export function customerHandlers(ctx: HostContext): Pick<ChannelImplementations,
     async getCredentials({ credentialsId }, { user }) {
       const read = await ctx.credentials.read(credentialsId, user);
       if (read.ok) return read.credentials;
-      if (read.why === 'not-yours') throw hostError('forbidden', 'Only the agent who created this customer can read its one-time credentials.');
-      throw hostError('not-found', 'These credentials are not stored on this device any more: they are deleted once the invitation was sent, after 7 days, and at sign-out.');
+      if (read.why === 'not-yours')
+        throw hostError('forbidden', 'Only the agent who created this customer can read its one-time credentials.');
+      throw hostError(
+        'not-found',
+        'These credentials are not stored on this device any more: they are deleted once the invitation was sent, after 7 days, and at sign-out.',
+      );
     },
     async forgetCredentials({ credentialsId }, { user }) {
       return { forgotten: await ctx.credentials.forget(credentialsId, user) };

@@ -95,7 +95,9 @@ function nextLinkOf(links: unknown): NextLink | undefined {
 function headersOf(link: NextLink): Record<string, string> {
   // Only the continuation header is forwarded: a link must not override auth or identity headers.
   const allowed = new Set(['ms-continuationtoken']);
-  return Object.fromEntries(link.headers.filter((header) => allowed.has(header.key.toLowerCase())).map((header) => [header.key, header.value]));
+  return Object.fromEntries(
+    link.headers.filter((header) => allowed.has(header.key.toLowerCase())).map((header) => [header.key, header.value]),
+  );
 }
 
 export class PartnerCenterClient {
@@ -154,7 +156,11 @@ export class PartnerCenterClient {
       try {
         const items = await this.listMcaMetadata();
         const best = [...items].sort((a, b) => (b.versionRank ?? 0) - (a.versionRank ?? 0))[0];
-        if (!best) throw new PartnerCenterError({ kind: 'invalid-response', description: 'The agreement metadata lists no Microsoft Customer Agreement template.' });
+        if (!best)
+          throw new PartnerCenterError({
+            kind: 'invalid-response',
+            description: 'The agreement metadata lists no Microsoft Customer Agreement template.',
+          });
         const value = { templateId: best.templateId, agreementLink: best.agreementLink ?? '', versionRank: best.versionRank ?? 0 };
         this.metadata = { value, fetchedAt: this.now().getTime() };
         return value;
@@ -186,7 +192,11 @@ export class PartnerCenterClient {
   }
 
   /** Records an attestation. `requestId` is the outbox item's id: the same on every retry. */
-  async createAgreement(customerId: string, body: CreateAgreementBody, options: { requestId: string; timeoutMs?: number }): Promise<ApiAgreement> {
+  async createAgreement(
+    customerId: string,
+    body: CreateAgreementBody,
+    options: { requestId: string; timeoutMs?: number },
+  ): Promise<ApiAgreement> {
     const response = await this.request(`/v1/customers/${encodeURIComponent(customerId)}/agreements`, {
       method: 'POST',
       body,
@@ -251,7 +261,9 @@ export class PartnerCenterClient {
   // ── Partner-wide records and bulk re-attestation (reference §7b) ───────────────────────────────
 
   async listAgreementRecords(options: { continuationToken?: string } = {}): Promise<AgreementRecordsPage> {
-    const response = await this.request('/v1/partners/customeragreementrecords', { query: { continuation_token: options.continuationToken } });
+    const response = await this.request('/v1/partners/customeragreementrecords', {
+      query: { continuation_token: options.continuationToken },
+    });
     const page = parse(customerAgreementRecordsPageSchema, response, 'customer agreement records');
     const token = typeof page.continuationToken === 'string' && page.continuationToken !== '' ? page.continuationToken : null;
     return { records: page.customerAgreementRecords, continuationToken: token };
@@ -275,8 +287,12 @@ export class PartnerCenterClient {
    * tool reads none): `undefined` means "2xx without a per-item list", and the caller then learns
    * from the agreement records what landed.
    */
-  async createBulkReAttestation(items: BulkReattestationItem[], options: { requestId: string; timeoutMs?: number }): Promise<BulkReattestationResult | undefined> {
-    if (items.length === 0 || items.length > BULK_REATTESTATION_MAX_ITEMS) throw new RangeError(`A bulk batch holds 1 to ${BULK_REATTESTATION_MAX_ITEMS} items.`);
+  async createBulkReAttestation(
+    items: BulkReattestationItem[],
+    options: { requestId: string; timeoutMs?: number },
+  ): Promise<BulkReattestationResult | undefined> {
+    if (items.length === 0 || items.length > BULK_REATTESTATION_MAX_ITEMS)
+      throw new RangeError(`A bulk batch holds 1 to ${BULK_REATTESTATION_MAX_ITEMS} items.`);
     const response = await this.request('/v1/CreateBulkReAttestation', {
       method: 'POST',
       body: items,
@@ -308,7 +324,12 @@ export class PartnerCenterClient {
     const response = await this.request('/v1/profiles/organization');
     const body = (response.body ?? {}) as { id?: unknown; tenantId?: unknown; companyName?: unknown };
     const id = typeof body.id === 'string' ? body.id : typeof body.tenantId === 'string' ? body.tenantId : '';
-    if (!id) throw new PartnerCenterError({ kind: 'invalid-response', status: response.status, description: 'The organization profile has no id.' });
+    if (!id)
+      throw new PartnerCenterError({
+        kind: 'invalid-response',
+        status: response.status,
+        description: 'The organization profile has no id.',
+      });
     return { id, companyName: typeof body.companyName === 'string' ? body.companyName : undefined };
   }
 
@@ -325,7 +346,9 @@ export class PartnerCenterClient {
     const response = await this.request('/v1/roles');
     const items = (response.body as { items?: unknown } | undefined)?.items;
     if (!Array.isArray(items)) return [];
-    return items.filter((role): role is { id: string; name: string } => !!role && typeof role.id === 'string' && typeof role.name === 'string');
+    return items.filter(
+      (role): role is { id: string; name: string } => !!role && typeof role.id === 'string' && typeof role.name === 'string',
+    );
   }
 
   /** `GET /v1/roles/{id}/usermembers`, all pages. */
@@ -335,7 +358,8 @@ export class PartnerCenterClient {
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const body = response.body as { items?: unknown; links?: unknown } | undefined;
       for (const item of Array.isArray(body?.items) ? body.items : [])
-        if (item && typeof item.id === 'string') members.push({ id: item.id, userPrincipalName: typeof item.userPrincipalName === 'string' ? item.userPrincipalName : undefined });
+        if (item && typeof item.id === 'string')
+          members.push({ id: item.id, userPrincipalName: typeof item.userPrincipalName === 'string' ? item.userPrincipalName : undefined });
       const next = nextLinkOf(body?.links);
       if (!next) break;
       response = await this.request(next.uri, { headers: headersOf(next) });

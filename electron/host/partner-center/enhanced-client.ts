@@ -97,8 +97,17 @@ export class EnhancedAttestationClient {
    * Creates an attestation. `requestId` is the outbox item's id: the backend answers the same
    * attestation again for it (200, `replayed`), so a retry after a lost answer creates nothing new.
    */
-  async createAttestation(body: CreateEnhancedAttestationBody, options: { requestId: string; timeoutMs?: number }): Promise<{ attestation: EnhancedAttestation; replayed: boolean }> {
-    const response = await this.request(ENHANCED_ATTESTATIONS_PATH, { method: 'POST', body, requestId: options.requestId, timeoutMs: options.timeoutMs, retries: 0 });
+  async createAttestation(
+    body: CreateEnhancedAttestationBody,
+    options: { requestId: string; timeoutMs?: number },
+  ): Promise<{ attestation: EnhancedAttestation; replayed: boolean }> {
+    const response = await this.request(ENHANCED_ATTESTATIONS_PATH, {
+      method: 'POST',
+      body,
+      requestId: options.requestId,
+      timeoutMs: options.timeoutMs,
+      retries: 0,
+    });
     return { attestation: parse(enhancedAttestationSchema, response, 'create attestation'), replayed: response.status === 200 };
   }
 
@@ -108,9 +117,23 @@ export class EnhancedAttestationClient {
   }
 
   /** Makes the agreement from an accepted attestation; `requestId` is the finalise step's own stable id. */
-  async finalise(customerId: string, attestationId: string, options: { requestId: string; templateId?: string; timeoutMs?: number }): Promise<EnhancedAgreement> {
-    const body: FinaliseAgreementBody = { attestationId, type: MCA_TYPE, ...(options.templateId ? { templateId: options.templateId } : {}) };
-    const response = await this.request(finalisePath(customerId), { method: 'POST', body, requestId: options.requestId, timeoutMs: options.timeoutMs, retries: 0 });
+  async finalise(
+    customerId: string,
+    attestationId: string,
+    options: { requestId: string; templateId?: string; timeoutMs?: number },
+  ): Promise<EnhancedAgreement> {
+    const body: FinaliseAgreementBody = {
+      attestationId,
+      type: MCA_TYPE,
+      ...(options.templateId ? { templateId: options.templateId } : {}),
+    };
+    const response = await this.request(finalisePath(customerId), {
+      method: 'POST',
+      body,
+      requestId: options.requestId,
+      timeoutMs: options.timeoutMs,
+      retries: 0,
+    });
     return parse(enhancedAgreementSchema, response, 'finalise');
   }
 }

@@ -169,8 +169,12 @@ export function parseErrorBody(text: string): ParsedErrorBody {
     const parsed = apiErrorBodySchema.safeParse(object);
     const body = parsed.success ? parsed.data : {};
     const loose = object as { code?: unknown; description?: unknown; message?: unknown; error?: unknown; error_description?: unknown };
-    const description = [body.description, body.message, body.error_description, typeof loose.error === 'string' ? loose.error : undefined]
-      .find((value): value is string => typeof value === 'string' && value.trim() !== '');
+    const description = [
+      body.description,
+      body.message,
+      body.error_description,
+      typeof loose.error === 'string' ? loose.error : undefined,
+    ].find((value): value is string => typeof value === 'string' && value.trim() !== '');
     return {
       code: normaliseCode(loose.code ?? (typeof loose.error === 'string' ? loose.error : undefined)),
       description: description ? clip(description) : undefined,

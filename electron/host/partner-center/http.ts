@@ -96,7 +96,8 @@ function isAbortError(error: unknown): boolean {
 }
 
 export class PartnerCenterHttp {
-  private readonly options: Required<Pick<HttpOptions, 'timeoutMs' | 'maxRetries' | 'maxRetryWaitMs' | 'backoffBaseMs' | 'locale'>> & HttpOptions;
+  private readonly options: Required<Pick<HttpOptions, 'timeoutMs' | 'maxRetries' | 'maxRetryWaitMs' | 'backoffBaseMs' | 'locale'>> &
+    HttpOptions;
   private readonly fetchImpl: FetchLike;
   /**
    * Until when the backend asked us to wait (its last 429/503 `Retry-After`). The limit is per
@@ -245,7 +246,12 @@ export class PartnerCenterHttp {
       try {
         json = JSON.parse(text);
       } catch {
-        throw new PartnerCenterError({ ...base, kind: 'invalid-response', status: response.status, description: 'The answer is not JSON.' });
+        throw new PartnerCenterError({
+          ...base,
+          kind: 'invalid-response',
+          status: response.status,
+          description: 'The answer is not JSON.',
+        });
       }
     }
     return { status: response.status, headers: response.headers, body: json, requestId };

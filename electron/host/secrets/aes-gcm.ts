@@ -24,7 +24,9 @@ async function readKey(keyFile: string): Promise<Buffer | undefined> {
     throw error;
   }
   if (key.length !== KEY_BYTES)
-    throw new Error(`${keyFile} is not a ${KEY_BYTES}-byte key. Remove it and the secrets file beside it, then start again (you will sign in again).`);
+    throw new Error(
+      `${keyFile} is not a ${KEY_BYTES}-byte key. Remove it and the secrets file beside it, then start again (you will sign in again).`,
+    );
   if (process.platform !== 'win32' && (await stat(keyFile)).mode & 0o077) await chmod(keyFile, 0o600); // tighten a key file others could read
   return key;
 }

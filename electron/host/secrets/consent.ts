@@ -62,7 +62,13 @@ export class ConsentGatedSecretStore implements SecretStore {
   }
 
   get protection(): SecretProtection {
-    return { backend: this.state === 'granted' ? this.options.backend : 'memory (not stored)', secure: false, kind: this.state === 'granted' ? 'key-file' : 'memory', warning: this.options.warning, consent: this.state };
+    return {
+      backend: this.state === 'granted' ? this.options.backend : 'memory (not stored)',
+      secure: false,
+      kind: this.state === 'granted' ? 'key-file' : 'memory',
+      warning: this.options.warning,
+      consent: this.state,
+    };
   }
 
   private current(): SecretStore {
@@ -95,7 +101,11 @@ export class ConsentGatedSecretStore implements SecretStore {
       this.weak = undefined;
     }
     if (!allow) await this.options.remove();
-    await writeConsent(this.options.consentFile, { choice, backend: this.options.backend, decidedAt: (this.options.now ?? (() => new Date()))().toISOString() });
+    await writeConsent(this.options.consentFile, {
+      choice,
+      backend: this.options.backend,
+      decidedAt: (this.options.now ?? (() => new Date()))().toISOString(),
+    });
     this.state = choice;
   }
 }

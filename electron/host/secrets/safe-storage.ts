@@ -40,13 +40,23 @@ export class SafeStorageCipher implements Cipher {
    * Opens the cipher after the app is ready. Throws `SafeStorageUnavailableError` when encryption is
    * unavailable, or when Linux reports `basic_text` (unless `allowBasicText`, which no production path sets).
    */
-  static async open(safeStorage: SafeStorageLike, options: { platform?: NodeJS.Platform; allowBasicText?: boolean } = {}): Promise<SafeStorageCipher> {
+  static async open(
+    safeStorage: SafeStorageLike,
+    options: { platform?: NodeJS.Platform; allowBasicText?: boolean } = {},
+  ): Promise<SafeStorageCipher> {
     const platform = options.platform ?? process.platform;
-    if (!(await safeStorage.isAsyncEncryptionAvailable())) throw new SafeStorageUnavailableError('safeStorage encryption is not available.', 'unavailable');
-    const backend = platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : platform === 'darwin' ? 'keychain' : 'dpapi';
+    if (!(await safeStorage.isAsyncEncryptionAvailable()))
+      throw new SafeStorageUnavailableError('safeStorage encryption is not available.', 'unavailable');
+    const backend =
+      platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : platform === 'darwin' ? 'keychain' : 'dpapi';
     if (platform === 'linux' && (backend === 'basic_text' || backend === 'unknown')) {
       if (!options.allowBasicText) throw new SafeStorageUnavailableError(BASIC_TEXT_WARNING, backend);
-      return new SafeStorageCipher(safeStorage, { backend: `safeStorage:${backend}`, secure: false, kind: 'key-file', warning: BASIC_TEXT_WARNING });
+      return new SafeStorageCipher(safeStorage, {
+        backend: `safeStorage:${backend}`,
+        secure: false,
+        kind: 'key-file',
+        warning: BASIC_TEXT_WARNING,
+      });
     }
     return new SafeStorageCipher(safeStorage, { backend: `safeStorage:${backend}`, secure: true, kind: 'os-keyring' });
   }

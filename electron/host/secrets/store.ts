@@ -92,7 +92,9 @@ export class EncryptedFileSecretStore implements SecretStore {
     if (envelope.format !== FORMAT || envelope.version !== 1 || typeof envelope.data !== 'string')
       throw new Error(`${this.file} is not an MCA Desk secret file.`);
     if (envelope.backend !== this.cipher.protection.backend)
-      throw new Error(`${this.file} was written with ${envelope.backend}, not ${this.cipher.protection.backend}; sign in again after removing it.`);
+      throw new Error(
+        `${this.file} was written with ${envelope.backend}, not ${this.cipher.protection.backend}; sign in again after removing it.`,
+      );
     const { plain, shouldReEncrypt } = await this.cipher.decrypt(Buffer.from(envelope.data, 'base64'));
     const entries = JSON.parse(plain) as Record<string, string>;
     this.map = new Map(Object.entries(entries).filter(([, value]) => typeof value === 'string'));

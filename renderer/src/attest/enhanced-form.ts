@@ -15,8 +15,18 @@ export type EnhancedFormValues = z.output<typeof enhancedAttestationFieldsSchema
 /** What the outbox takes from the form: the signer, and the link's company, country, language and lifetime. */
 export function requestPartsOf(values: EnhancedFormValues): { signer: Contact; fields: EnhancedFields } {
   return {
-    signer: { firstName: values.signatoryFirstName, lastName: values.signatoryLastName, email: values.signatoryEmail, phoneNumber: values.signatoryPhoneNumber },
-    fields: { companyName: values.companyName, country: values.country, language: values.language, linkExpiryMinutes: values.linkExpiryMinutes ?? LINK_EXPIRY_DEFAULT_MINUTES },
+    signer: {
+      firstName: values.signatoryFirstName,
+      lastName: values.signatoryLastName,
+      email: values.signatoryEmail,
+      phoneNumber: values.signatoryPhoneNumber,
+    },
+    fields: {
+      companyName: values.companyName,
+      country: values.country,
+      language: values.language,
+      linkExpiryMinutes: values.linkExpiryMinutes ?? LINK_EXPIRY_DEFAULT_MINUTES,
+    },
   };
 }
 

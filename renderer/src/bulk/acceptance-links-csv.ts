@@ -8,7 +8,16 @@ import { isExpiredLink } from '../domain/mca-status';
 import { escapeCell } from './csv-cells';
 import { toCsv } from './status-csv';
 
-export const ACCEPTANCE_LINK_COLUMNS = ['customerTenantId', 'companyName', 'signerFirstName', 'signerLastName', 'signerEmail', 'acceptanceUrl', 'expiresAt', 'state'] as const;
+export const ACCEPTANCE_LINK_COLUMNS = [
+  'customerTenantId',
+  'companyName',
+  'signerFirstName',
+  'signerLastName',
+  'signerEmail',
+  'acceptanceUrl',
+  'expiresAt',
+  'state',
+] as const;
 
 /** Whether an item holds a link to merge: made (an item still waiting for its link has none), and still in play or expired. */
 export function hasAcceptanceLink(item: OutboxItem): boolean {

@@ -23,7 +23,15 @@ export const IMPORT_TEMPLATE_HEADER: readonly string[] = IMPORT_COLUMNS;
 
 /** Other names accepted for each column (compared lower-case, without spaces, dashes or underscores). */
 /** The names of the column that names the customer (its tenant id or domain), in every import. */
-export const CUSTOMER_COLUMN_NAMES: readonly string[] = ['customer', 'customertenantid', 'tenantid', 'customerid', 'microsoftid', 'domain', 'customerdomain'];
+export const CUSTOMER_COLUMN_NAMES: readonly string[] = [
+  'customer',
+  'customertenantid',
+  'tenantid',
+  'customerid',
+  'microsoftid',
+  'domain',
+  'customerdomain',
+];
 
 const ALIASES: Record<ImportColumn, readonly string[]> = {
   customer: CUSTOMER_COLUMN_NAMES,
@@ -89,7 +97,12 @@ export class ImportValidator {
     if (!key) problems.push({ row, field: 'customer', code: 'required' });
     else if (!customer) problems.push({ row, field: 'customer', code: 'unknown-customer', params: { value: key } });
 
-    const contact = contactSchema.safeParse({ firstName: cell('firstName'), lastName: cell('lastName'), email: cell('email'), phoneNumber: cell('phone') });
+    const contact = contactSchema.safeParse({
+      firstName: cell('firstName'),
+      lastName: cell('lastName'),
+      email: cell('email'),
+      phoneNumber: cell('phone'),
+    });
     if (!contact.success) for (const issue of contact.error.issues) problems.push(issueProblem(issue, row));
 
     const raw = cell('date');
@@ -98,13 +111,16 @@ export class ImportValidator {
     else if (!day) problems.push({ row, field: 'date', code: 'invalid-date' });
     else {
       const rule = checkAcceptanceDate(day, this.lookup.dateContext);
-      if (!rule.ok && rule.reason === 'in-future') problems.push({ row, field: 'date', code: 'in-future', params: { latest: rule.latest } });
-      else if (!rule.ok && rule.reason === 'before-floor') problems.push({ row, field: 'date', code: 'before-floor', params: { floor: rule.floor } });
+      if (!rule.ok && rule.reason === 'in-future')
+        problems.push({ row, field: 'date', code: 'in-future', params: { latest: rule.latest } });
+      else if (!rule.ok && rule.reason === 'before-floor')
+        problems.push({ row, field: 'date', code: 'before-floor', params: { floor: rule.floor } });
       else if (!rule.ok) problems.push({ row, field: 'date', code: 'invalid-date' });
     }
 
     if (problems.length === 0 && customer && contact.success && day) {
-      if (this.isDuplicate(customer.id, contact.data)) problems.push({ row, field: 'row', code: 'duplicate-of-latest', params: { customer: customer.name } });
+      if (this.isDuplicate(customer.id, contact.data))
+        problems.push({ row, field: 'row', code: 'duplicate-of-latest', params: { customer: customer.name } });
       else this.accept({ customerId: customer.id, customerName: customer.name, primaryContact: contact.data, dateAgreed: day });
     }
     this.problems.push(...problems);

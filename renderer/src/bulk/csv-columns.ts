@@ -3,7 +3,12 @@
  * dashes, underscores or brackets (and without Excel's byte-order mark), in any order, so a
  * spreadsheet's "First Name" finds `firstName`. Shared by the attestation and the signer import.
  */
-export const normaliseHeader = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_\-()]/g, '');
+export const normaliseHeader = (name: string) =>
+  name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-()]/g, '');
 
 export type ColumnsOf<Column extends string> = Record<Column, number | undefined>;
 

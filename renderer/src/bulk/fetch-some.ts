@@ -7,7 +7,12 @@ export interface FetchBudget {
   left: number;
 }
 
-export async function fetchSome(ids: Iterable<string>, fetchOne: (id: string) => Promise<unknown>, budget: FetchBudget, concurrency = 4): Promise<void> {
+export async function fetchSome(
+  ids: Iterable<string>,
+  fetchOne: (id: string) => Promise<unknown>,
+  budget: FetchBudget,
+  concurrency = 4,
+): Promise<void> {
   const queue = [...new Set(ids)].slice(0, Math.max(0, budget.left));
   budget.left -= queue.length;
   const worker = async () => {

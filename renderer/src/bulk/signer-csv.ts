@@ -20,7 +20,17 @@ import { mapHeader, type ColumnMapping, type ColumnsOf } from './csv-columns';
 import { parseLinkValidity } from './link-validity';
 import type { CustomerMatch, RowProblem } from './row-problem';
 
-export const SIGNER_COLUMNS = ['customer', 'signerFirstName', 'signerLastName', 'signerEmail', 'signerPhone', 'companyName', 'country', 'language', 'linkValidFor'] as const;
+export const SIGNER_COLUMNS = [
+  'customer',
+  'signerFirstName',
+  'signerLastName',
+  'signerEmail',
+  'signerPhone',
+  'companyName',
+  'country',
+  'language',
+  'linkValidFor',
+] as const;
 export type SignerColumn = (typeof SIGNER_COLUMNS)[number];
 
 /** The template's header row: the column keys themselves. */
@@ -162,7 +172,8 @@ export class SignerImportValidator {
       return defaults[field];
     };
     const validity = parseLinkValidity(this.cell(cells, 'linkValidFor'));
-    if (!validity.ok) problems.push({ row, field: 'linkValidFor', code: 'invalid-link-validity', params: { value: this.cell(cells, 'linkValidFor') } });
+    if (!validity.ok)
+      problems.push({ row, field: 'linkValidFor', code: 'invalid-link-validity', params: { value: this.cell(cells, 'linkValidFor') } });
 
     const input = {
       signatoryFirstName: this.cell(cells, 'signerFirstName'),
@@ -194,10 +205,12 @@ export class SignerImportValidator {
   /** Why a well-formed row is not queued: one link per customer at a time, then the form's save rules. */
   private refusal(customer: CustomerMatch, values: z.output<typeof enhancedAttestationFieldsSchema>, row: number): RowProblem | null {
     const earlier = this.readyHere.get(customer.id);
-    if (earlier !== undefined) return { row, field: 'customer', code: 'customer-twice-in-file', params: { customer: customer.name, row: earlier } };
+    if (earlier !== undefined)
+      return { row, field: 'customer', code: 'customer-twice-in-file', params: { customer: customer.name, row: earlier } };
     const { records, items } = this.lookup.history(customer.id);
     const waiting = items.filter(isWaiting);
-    if (waiting.some((item) => item.enhanced)) return { row, field: 'customer', code: 'link-already-pending', params: { customer: customer.name } };
+    if (waiting.some((item) => item.enhanced))
+      return { row, field: 'customer', code: 'link-already-pending', params: { customer: customer.name } };
     if (waiting.length) return { row, field: 'customer', code: 'attestation-already-queued', params: { customer: customer.name } };
     const refusal = checkSave(requestPartsOf(values).signer, { mayAttest: this.lookup.mayAttest, records, items });
     if (!refusal) return null;

@@ -10,7 +10,13 @@ import type { Customer } from '../../../shared/domain/customer';
 import type { NewCustomerFormValues } from '../../../shared/domain/new-customer-form';
 import { db } from '../db/database';
 import { call } from '../platform/api';
-import { createCustomerThenQueue, resumePendingCustomers, type NewCustomerFlowPorts, type QueueOutcome, type QueuedAcceptanceValues } from '../customers/new-customer-flow';
+import {
+  createCustomerThenQueue,
+  resumePendingCustomers,
+  type NewCustomerFlowPorts,
+  type QueueOutcome,
+  type QueuedAcceptanceValues,
+} from '../customers/new-customer-flow';
 import { useCustomersStore } from '../stores/customers';
 import { useOutboxStore, type SaveOutcome } from '../stores/outbox';
 import { useSessionStore } from '../stores/session';
@@ -44,8 +50,14 @@ export function newCustomerFlowPorts(): NewCustomerFlowPorts {
     async queueAcceptance(customer: Customer, values: QueuedAcceptanceValues, itemId: string) {
       const { acceptance } = values;
       const base = { id: itemId, customerId: customer.id, customerName: customer.companyName };
-      if (acceptance.mode === 'partner-attested') return asQueueOutcome(await outbox.save({ ...base, primaryContact: acceptance.primaryContact, dateAgreed: acceptance.dateAgreed }));
-      const fields = { companyName: customer.companyName, country: values.address.country, language: values.language, linkExpiryMinutes: acceptance.linkExpiryMinutes };
+      if (acceptance.mode === 'partner-attested')
+        return asQueueOutcome(await outbox.save({ ...base, primaryContact: acceptance.primaryContact, dateAgreed: acceptance.dateAgreed }));
+      const fields = {
+        companyName: customer.companyName,
+        country: values.address.country,
+        language: values.language,
+        linkExpiryMinutes: acceptance.linkExpiryMinutes,
+      };
       return asQueueOutcome(await outbox.saveEnhanced({ ...base, signer: acceptance.primaryContact, fields }));
     },
     actor: useSessionStore().user?.userName ?? 'unknown',
@@ -73,7 +85,13 @@ export function useCreateCustomer() {
       if (outcome.kind === 'customer-accepts') return outcome;
       const mode = values.acceptance.mode === 'partner-attested' ? 'partner-attested' : 'acceptance-link';
       const { customer, outcome: queued } = outcome;
-      return { kind: 'queued', mode, customer, queued: queued.queued, ...(!queued.queued && queued.error ? { queueError: queued.error } : {}) };
+      return {
+        kind: 'queued',
+        mode,
+        customer,
+        queued: queued.queued,
+        ...(!queued.queued && queued.error ? { queueError: queued.error } : {}),
+      };
     } finally {
       submitting.value = false;
     }

@@ -25,7 +25,9 @@ export function useCustomerDetail(customerId: MaybeRefOrGetter<string>) {
   const confirmations = useLiveQuery(() => db().confirmations.get(id.value), undefined as ConfirmationsRow | undefined, [id]);
   const mcaState = useLiveQuery(() => db().mcaState.get(id.value), undefined as McaStateRow | undefined, [id]);
   const items = useLiveQuery(() => db().outbox.where('customerId').equals(id.value).toArray(), [] as OutboxItem[], [id]);
-  const activeItems = computed(() => items.value.filter((item) => item.state === 'queued' || item.state === 'sending' || item.state === 'failed'));
+  const activeItems = computed(() =>
+    items.value.filter((item) => item.state === 'queued' || item.state === 'sending' || item.state === 'failed'),
+  );
 
   const detailsError = ref<string | null>(null);
   const loading = ref(false);
@@ -61,5 +63,19 @@ export function useCustomerDetail(customerId: MaybeRefOrGetter<string>) {
     { immediate: true },
   );
 
-  return { id, summary, details, confirmations, mcaState, items, activeItems, name, status, backendRecords, detailsError, loading, refresh };
+  return {
+    id,
+    summary,
+    details,
+    confirmations,
+    mcaState,
+    items,
+    activeItems,
+    name,
+    status,
+    backendRecords,
+    detailsError,
+    loading,
+    refresh,
+  };
 }

@@ -10,7 +10,11 @@ export const AUTOSAVE_DELAY_MS = 400;
 export type AutosaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 /** `model` is watched deeply; every change after the first render is saved. */
-export function useDraftAutosave(model: WatchSource<DraftChanges>, write: (changes: DraftChanges) => Promise<unknown>, delayMs = AUTOSAVE_DELAY_MS) {
+export function useDraftAutosave(
+  model: WatchSource<DraftChanges>,
+  write: (changes: DraftChanges) => Promise<unknown>,
+  delayMs = AUTOSAVE_DELAY_MS,
+) {
   const state = ref<AutosaveState>('idle');
   const savedAt = ref<Date | null>(null);
   const error = ref<string | null>(null);

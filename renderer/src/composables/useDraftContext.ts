@@ -31,7 +31,10 @@ export async function loadRelationshipUrl(): Promise<string | undefined> {
   }
 }
 
-export function useDraftContext(customerId: MaybeRefOrGetter<string | undefined>, template: MaybeRefOrGetter<InvitationTemplateId | undefined>) {
+export function useDraftContext(
+  customerId: MaybeRefOrGetter<string | undefined>,
+  template: MaybeRefOrGetter<InvitationTemplateId | undefined>,
+) {
   const session = useSessionStore();
   const context = ref<DraftContext>({ partnerName: session.user?.partnerName, providerName: session.user?.providerName });
   const relationshipFailed = ref(false);

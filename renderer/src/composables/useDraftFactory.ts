@@ -26,11 +26,17 @@ export function useDraftFactory() {
 
   async function createDraft(request: DraftRequest): Promise<DraftRow> {
     const customer = request.customer ?? (request.customerId ? await loadDraftCustomer(request.customerId) : undefined);
-    const customerLanguage = request.customerLanguage ?? (request.customerId ? (await customers.cachedDetails(request.customerId))?.language : undefined);
+    const customerLanguage =
+      request.customerLanguage ?? (request.customerId ? (await customers.cachedDetails(request.customerId))?.language : undefined);
     const appLanguage: InvitationLanguage = locale.value === 'nl' ? 'nl' : 'en';
     const language = request.language ?? draftLanguageFor(customerLanguage, appLanguage);
     const relationshipUrl = request.template === 'reseller-relationship' ? await loadRelationshipUrl() : undefined;
-    const text = draftText(request.template, language, { customer, partnerName: session.user?.partnerName, providerName: session.user?.providerName, relationshipUrl });
+    const text = draftText(request.template, language, {
+      customer,
+      partnerName: session.user?.partnerName,
+      providerName: session.user?.providerName,
+      relationshipUrl,
+    });
     return drafts.create({
       template: request.template,
       language,

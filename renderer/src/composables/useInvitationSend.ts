@@ -53,7 +53,9 @@ export function useInvitationSend(draft: Ref<Draft | null>, context: Ref<DraftCo
   }
 
   function withMissing(message: string, missing: readonly string[]): string {
-    return missing.length ? `${message} ${t('invitations.send.stillMissing', { names: missing.map((name) => `{${name}}`).join(', ') })}` : message;
+    return missing.length
+      ? `${message} ${t('invitations.send.stillMissing', { names: missing.map((name) => `{${name}}`).join(', ') })}`
+      : message;
   }
 
   const copy = () =>
@@ -65,7 +67,10 @@ export function useInvitationSend(draft: Ref<Draft | null>, context: Ref<DraftCo
       });
       if (!text.holdsCredentials) return withMissing(t('invitations.send.copied'), text.missing);
       const clearsAt = written.clearsAt ? formatTime(Date.parse(written.clearsAt)) : null;
-      const copied = withMissing(clearsAt ? t('invitations.send.copiedSecretAt', { time: clearsAt }) : t('invitations.send.copiedSecret'), text.missing);
+      const copied = withMissing(
+        clearsAt ? t('invitations.send.copiedSecretAt', { time: clearsAt }) : t('invitations.send.copiedSecret'),
+        text.missing,
+      );
       return forgetSent(current, true, copied);
     });
 

@@ -41,7 +41,8 @@ export function useRowWindow(count: () => number, rowHeight: number, options: { 
   const onScroll = () => {
     if (scroller.value) scrollTop.value = scroller.value.scrollTop;
   };
-  const resizer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => (height.value = scroller.value?.clientHeight ?? 0));
+  const resizer =
+    typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => (height.value = scroller.value?.clientHeight ?? 0));
   watch(scroller, (element, previous) => {
     previous?.removeEventListener('scroll', onScroll);
     if (previous) resizer?.unobserve(previous);

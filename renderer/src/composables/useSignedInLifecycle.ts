@@ -25,8 +25,16 @@ export function useSignedInLifecycle(): void {
   /** New customers a closed window created without queuing their acceptance, finished now. */
   function tellResumed(resumed: Awaited<ReturnType<typeof resumeNewCustomers>>): void {
     for (const { companyName: customer, outcome } of resumed) {
-      if (outcome.kind === 'refused') notifications.notify('error', i18n.global.t('newCustomer.resumeRefused', { customer, message: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) }));
-      else if (outcome.kind === 'queued' && outcome.outcome.queued) notifications.notify('success', i18n.global.t('newCustomer.resumed', { customer }));
+      if (outcome.kind === 'refused')
+        notifications.notify(
+          'error',
+          i18n.global.t('newCustomer.resumeRefused', {
+            customer,
+            message: outcome.error instanceof Error ? outcome.error.message : String(outcome.error),
+          }),
+        );
+      else if (outcome.kind === 'queued' && outcome.outcome.queued)
+        notifications.notify('success', i18n.global.t('newCustomer.resumed', { customer }));
     }
   }
 

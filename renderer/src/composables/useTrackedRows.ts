@@ -9,7 +9,12 @@ import type { ChangeFeed, FeedPage, TrackedRows } from '../db/change-feed';
 import { useLiveQuery } from './useLiveQuery';
 
 /** `onApplied` runs after a page was applied and before `version` moves (to update what is derived in place). */
-export function useTrackedRows<Row>(tracked: TrackedRows<Row>, feed: () => ChangeFeed<Row>, enabled: Ref<boolean> = ref(true), onApplied: () => void = () => undefined) {
+export function useTrackedRows<Row>(
+  tracked: TrackedRows<Row>,
+  feed: () => ChangeFeed<Row>,
+  enabled: Ref<boolean> = ref(true),
+  onApplied: () => void = () => undefined,
+) {
   const version = shallowRef(tracked.version);
   const cursor = ref(tracked.cursor);
   const page = useLiveQuery(

@@ -73,7 +73,12 @@ export interface DownloadOptions {
  * A complete pass, resumed from the cache's checkpoint when there is one. A resumed continuation
  * token may have expired: then the pass starts again from the first page, once.
  */
-export async function downloadCustomers(source: CustomerPageSource, cache: DownloadCache, events: DownloadEvents, options: DownloadOptions = {}): Promise<void> {
+export async function downloadCustomers(
+  source: CustomerPageSource,
+  cache: DownloadCache,
+  events: DownloadEvents,
+  options: DownloadOptions = {},
+): Promise<void> {
   const checkpoint = await cache.checkpoint();
   try {
     await onePass(source, cache, events, checkpoint, options);
@@ -84,7 +89,13 @@ export async function downloadCustomers(source: CustomerPageSource, cache: Downl
   }
 }
 
-async function onePass(source: CustomerPageSource, cache: DownloadCache, events: DownloadEvents, checkpoint: DownloadCheckpoint | undefined, options: DownloadOptions): Promise<void> {
+async function onePass(
+  source: CustomerPageSource,
+  cache: DownloadCache,
+  events: DownloadEvents,
+  checkpoint: DownloadCheckpoint | undefined,
+  options: DownloadOptions,
+): Promise<void> {
   const now = options.now ?? Date.now;
   const runId = checkpoint?.runId ?? (options.newRunId ?? (() => crypto.randomUUID()))();
   let token = checkpoint?.continuationToken;

@@ -11,7 +11,9 @@ import { resultFromError } from '../outbox/call-failure';
 import type { SaveRefusal } from '../outbox/save-rules';
 
 /** A new customer whose acceptance the partner takes care of (queued after the create). */
-export type QueuedAcceptanceValues = NewCustomerFormValues & { acceptance: Exclude<NewCustomerFormValues['acceptance'], { mode: 'customer-accepts' }> };
+export type QueuedAcceptanceValues = NewCustomerFormValues & {
+  acceptance: Exclude<NewCustomerFormValues['acceptance'], { mode: 'customer-accepts' }>;
+};
 
 /**
  * A "New customer" whose acceptance is still to be queued: written before the customer is created,
@@ -66,7 +68,11 @@ export function mayHaveCreated(error: unknown): boolean {
   return resultFromError(error).status !== 'failed';
 }
 
-async function queueAndForget(row: PendingCustomerRow & { values: QueuedAcceptanceValues }, customer: Customer, ports: NewCustomerFlowPorts): Promise<QueueOutcome> {
+async function queueAndForget(
+  row: PendingCustomerRow & { values: QueuedAcceptanceValues },
+  customer: Customer,
+  ports: NewCustomerFlowPorts,
+): Promise<QueueOutcome> {
   let outcome: QueueOutcome;
   try {
     // Queued before a crash (the row was not removed yet): it stays as it is.
@@ -81,14 +87,25 @@ async function queueAndForget(row: PendingCustomerRow & { values: QueuedAcceptan
 }
 
 /** Creates the customer under `requestId` and queues its acceptance; `supersedes` is an earlier attempt with other details. */
-export async function createCustomerThenQueue(requestId: string, values: NewCustomerFormValues, ports: NewCustomerFlowPorts, supersedes?: string): Promise<FlowOutcome> {
+export async function createCustomerThenQueue(
+  requestId: string,
+  values: NewCustomerFormValues,
+  ports: NewCustomerFlowPorts,
+  supersedes?: string,
+): Promise<FlowOutcome> {
   if (supersedes && supersedes !== requestId) await ports.pending.delete(supersedes);
   if (!queuesAcceptance(values)) {
     const { customer, credentialsId } = await ports.createCustomer(requestId, values);
     return { kind: 'customer-accepts', customer, credentialsId };
   }
   const existing = await ports.pending.get(requestId);
-  const row = { requestId, itemId: existing?.itemId ?? ports.newId(), values, createdAt: existing?.createdAt ?? ports.now(), createdBy: ports.actor };
+  const row = {
+    requestId,
+    itemId: existing?.itemId ?? ports.newId(),
+    values,
+    createdAt: existing?.createdAt ?? ports.now(),
+    createdBy: ports.actor,
+  };
   await ports.pending.put(row);
   let customer: Customer;
   try {
@@ -104,7 +121,9 @@ export async function createCustomerThenQueue(requestId: string, values: NewCust
  * At start (signed in, online): finishes every new customer whose acceptance was not queued. Answers
  * what happened to each; one that still cannot reach the backend stays for the next start.
  */
-export async function resumePendingCustomers(ports: NewCustomerFlowPorts): Promise<Array<{ companyName: string; outcome: FlowOutcome | { kind: 'refused'; error: unknown } }>> {
+export async function resumePendingCustomers(
+  ports: NewCustomerFlowPorts,
+): Promise<Array<{ companyName: string; outcome: FlowOutcome | { kind: 'refused'; error: unknown } }>> {
   const rows = await ports.pending.list();
   const done: Array<{ companyName: string; outcome: FlowOutcome | { kind: 'refused'; error: unknown } }> = [];
   for (const row of rows) {
@@ -115,7 +134,10 @@ export async function resumePendingCustomers(ports: NewCustomerFlowPorts): Promi
     const pending = row as PendingCustomerRow & { values: QueuedAcceptanceValues };
     try {
       const { customer } = await ports.createCustomer(row.requestId, row.values);
-      done.push({ companyName: customer.companyName, outcome: { kind: 'queued', customer, outcome: await queueAndForget(pending, customer, ports) } });
+      done.push({
+        companyName: customer.companyName,
+        outcome: { kind: 'queued', customer, outcome: await queueAndForget(pending, customer, ports) },
+      });
     } catch (error) {
       if (mayHaveCreated(error)) break; // unreachable: the rest wait too
       await ports.pending.delete(row.requestId);

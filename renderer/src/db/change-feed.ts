@@ -117,7 +117,11 @@ export function activeOutboxFeed(outbox: EntityTable<OutboxItem, 'id'>): ChangeF
     async read(cursor, isKnown) {
       const [keys, changed] = await Promise.all([
         Promise.all(ACTIVE_OUTBOX_STATES.map((state) => outbox.where('state').equals(state).primaryKeys())),
-        Promise.all(ACTIVE_OUTBOX_STATES.map((state) => outbox.where('[state+updatedAt]').between([state, cursor], [state, Dexie.maxKey], true, true).toArray())),
+        Promise.all(
+          ACTIVE_OUTBOX_STATES.map((state) =>
+            outbox.where('[state+updatedAt]').between([state, cursor], [state, Dexie.maxKey], true, true).toArray(),
+          ),
+        ),
       ]);
       const present = keys.flat() as string[];
       const changedRows = changed.flat();

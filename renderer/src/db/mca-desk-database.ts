@@ -3,7 +3,17 @@
  * agent, so a queue is only ever sent by the agent who recorded it and partners never share a cache.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { AuditEntry, ConfirmationsRow, CustomerDetailRow, CustomerRow, DraftRow, McaStateRow, MetaRow, OutboxItem, PendingCustomerRow } from './rows';
+import type {
+  AuditEntry,
+  ConfirmationsRow,
+  CustomerDetailRow,
+  CustomerRow,
+  DraftRow,
+  McaStateRow,
+  MetaRow,
+  OutboxItem,
+  PendingCustomerRow,
+} from './rows';
 import { schemaVersions, type SchemaVersion } from './schema';
 
 export class McaDeskDatabase extends Dexie {

@@ -54,7 +54,11 @@ export class DexieOutboxStorage implements OutboxStorage {
   async historyOf(customerId: string): Promise<{ records: AgreementRecord[]; items: OutboxItem[] }> {
     const { outbox, confirmations, mcaState } = this.database;
     return this.database.transaction('r', outbox, confirmations, mcaState, async () => {
-      const [cached, state, items] = await Promise.all([confirmations.get(customerId), mcaState.get(customerId), outbox.where('customerId').equals(customerId).toArray()]);
+      const [cached, state, items] = await Promise.all([
+        confirmations.get(customerId),
+        mcaState.get(customerId),
+        outbox.where('customerId').equals(customerId).toArray(),
+      ]);
       return { records: backendRecordsOf(customerId, cached?.items, state), items };
     });
   }

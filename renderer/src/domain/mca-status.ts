@@ -6,7 +6,16 @@ import type { McaStateRow, OutboxItem } from '../db/rows';
 import { enhancedPhaseOf } from '../outbox/enhanced-state';
 
 // New statuses go at the end: the list keeps each customer's status as its index in this list.
-export const mcaStatuses = ['not-accepted', 'queued', 'confirmed-by-partner', 'accepted-directly', 'failed', 'link-requested', 'waiting-for-acceptance', 'link-expired'] as const;
+export const mcaStatuses = [
+  'not-accepted',
+  'queued',
+  'confirmed-by-partner',
+  'accepted-directly',
+  'failed',
+  'link-requested',
+  'waiting-for-acceptance',
+  'link-expired',
+] as const;
 export type McaStatus = (typeof mcaStatuses)[number];
 
 /** Where an acceptance link of the customer stands (Partner Center's enhanced attestation). */
@@ -84,7 +93,8 @@ export function orderClearance(state: McaStateRow | undefined, activeItems: read
   if (state?.partnerAttestationCompleted) return { cleared: true, by: 'partner', dateAgreed: state.lastDateAgreed };
   if (state?.isSigned) return { cleared: true, by: 'customer' };
   const link = activeItems.reduce<LinkState | undefined>((found, item) => moreUrgent(found, linkStateOf(item)), undefined);
-  if (activeItems.some((item) => item.state === 'queued' || item.state === 'sending')) return { cleared: false, why: link && link !== 'link-expired' ? link : 'queued' };
+  if (activeItems.some((item) => item.state === 'queued' || item.state === 'sending'))
+    return { cleared: false, why: link && link !== 'link-expired' ? link : 'queued' };
   const failed = activeItems.find((item) => item.state === 'failed' && !isExpiredLink(item));
   if (failed) return { cleared: false, why: 'failed', reason: failed.lastError?.reason ?? '' };
   if (link === 'link-expired') return { cleared: false, why: 'link-expired' };

@@ -16,7 +16,11 @@ export interface AcceptanceLinkEmail extends InvitationText {
 }
 
 /** The email for an item whose link is ready, or undefined while there is no link. */
-export function acceptanceLinkEmail(item: OutboxItem, partnerName: string | undefined, appLanguage: InvitationLanguage): AcceptanceLinkEmail | undefined {
+export function acceptanceLinkEmail(
+  item: OutboxItem,
+  partnerName: string | undefined,
+  appLanguage: InvitationLanguage,
+): AcceptanceLinkEmail | undefined {
   const link = item.enhanced?.attestation;
   if (!item.enhanced || !link) return undefined;
   const language = draftLanguageFor(item.enhanced.language, appLanguage);

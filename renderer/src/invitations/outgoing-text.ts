@@ -4,7 +4,13 @@
  * credentials, the sign-in name and temporary password fetched from the main process at this moment.
  * The result lives in memory only; it is never written back to the draft.
  */
-import { CREDENTIAL_PLACEHOLDERS, renderInvitation, type InvitationDraft, type InvitationText, type PlaceholderName } from '../../../shared/domain/invitations';
+import {
+  CREDENTIAL_PLACEHOLDERS,
+  renderInvitation,
+  type InvitationDraft,
+  type InvitationText,
+  type PlaceholderName,
+} from '../../../shared/domain/invitations';
 import { placeholderValues, type DraftContext } from './draft-text';
 
 export interface Credentials {

@@ -16,7 +16,12 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000
  * The delay before attempt `attempts + 1`, given that `attempts` were made. `retryAfterMs` is the
  * backend's floor (0 when it gave none); `random` returns [0, 1).
  */
-export function retryDelayMs(attempts: number, retryAfterMs: number, random: () => number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+export function retryDelayMs(
+  attempts: number,
+  retryAfterMs: number,
+  random: () => number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): number {
   const exponent = Math.min(Math.max(attempts - 1, 0), 30);
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** exponent);
   const jittered = Math.floor(random() * ceiling);

@@ -15,7 +15,9 @@ export function resultFromError(error: unknown): CallFailure {
   if (!(error instanceof ApiError)) return { status: 'retry', afterMs: 0, reason: `Unexpected error: ${String(error)}` };
   const { detail } = error;
   // A sign-in without MFA is named apart: the agent is told to sign in again with MFA, not just again.
-  if (detail.code === 'auth-required') return { status: 'auth-required', reason: detail.message, ...(needsMfa(detail) ? { need: 'mfa' as const } : {}) };
-  if (detail.retryable === false) return { status: 'failed', code: detail.backendCode ?? detail.status ?? detail.code, reason: detail.reason ?? detail.message };
+  if (detail.code === 'auth-required')
+    return { status: 'auth-required', reason: detail.message, ...(needsMfa(detail) ? { need: 'mfa' as const } : {}) };
+  if (detail.retryable === false)
+    return { status: 'failed', code: detail.backendCode ?? detail.status ?? detail.code, reason: detail.reason ?? detail.message };
   return { status: 'retry', afterMs: detail.retryAfterMs ?? 0, reason: detail.message };
 }

@@ -5,7 +5,14 @@
  * the renderer's (Electron's preload or the browser bridge, sync/ipc-transport.ts), or a host's
  * dispatcher in the same process (Node tests, the soak).
  */
-import { BULK_CALL_MAX_ITEMS, type ChannelName, type ChannelRequest, type ChannelResponse, type SubmitAttestationRequest, type SubmitResult } from '../../../shared/ipc/contract';
+import {
+  BULK_CALL_MAX_ITEMS,
+  type ChannelName,
+  type ChannelRequest,
+  type ChannelResponse,
+  type SubmitAttestationRequest,
+  type SubmitResult,
+} from '../../../shared/ipc/contract';
 import type { CreateAttestationRequest } from '../../../shared/ipc/enhanced';
 import type { OutboxItem } from './item';
 import type { OutboxTransport, ReadAttestationResult } from './ports';
@@ -54,43 +61,47 @@ function attestationIdOf(item: OutboxItem): string {
 
 export function channelTransport(call: ChannelCall): OutboxTransport {
   return {
-  batchLimit: BULK_CALL_MAX_ITEMS,
-  async submit(item) {
-    try {
-      return await call('submitAttestation', requestOf(item));
-    } catch (error) {
-      return resultFromError(error);
-    }
-  },
-  async submitBatch(items) {
-    try {
-      const answer = await call('bulkReattest', { items: items.map(requestOf) });
-      return new Map(answer.results.map((entry): [string, SubmitResult] => [entry.itemId, entry.result]));
-    } catch (error) {
-      const result = resultFromError(error);
-      return new Map(items.map((item) => [item.id, result]));
-    }
-  },
-  async createAttestation(item) {
-    try {
-      return await call('createEnhancedAttestation', createRequestOf(item));
-    } catch (error) {
-      return resultFromError(error);
-    }
-  },
-  async readAttestation(item): Promise<ReadAttestationResult> {
-    try {
-      return { status: 'read', attestation: await call('readEnhancedAttestation', { attestationId: attestationIdOf(item) }) };
-    } catch (error) {
-      return resultFromError(error);
-    }
-  },
-  async finaliseAttestation(item) {
-    try {
-      return await call('finaliseEnhancedAttestation', { requestId: item.enhanced!.finaliseRequestId, customerId: item.customerId, attestationId: attestationIdOf(item) });
-    } catch (error) {
-      return resultFromError(error);
-    }
-  },
-};
+    batchLimit: BULK_CALL_MAX_ITEMS,
+    async submit(item) {
+      try {
+        return await call('submitAttestation', requestOf(item));
+      } catch (error) {
+        return resultFromError(error);
+      }
+    },
+    async submitBatch(items) {
+      try {
+        const answer = await call('bulkReattest', { items: items.map(requestOf) });
+        return new Map(answer.results.map((entry): [string, SubmitResult] => [entry.itemId, entry.result]));
+      } catch (error) {
+        const result = resultFromError(error);
+        return new Map(items.map((item) => [item.id, result]));
+      }
+    },
+    async createAttestation(item) {
+      try {
+        return await call('createEnhancedAttestation', createRequestOf(item));
+      } catch (error) {
+        return resultFromError(error);
+      }
+    },
+    async readAttestation(item): Promise<ReadAttestationResult> {
+      try {
+        return { status: 'read', attestation: await call('readEnhancedAttestation', { attestationId: attestationIdOf(item) }) };
+      } catch (error) {
+        return resultFromError(error);
+      }
+    },
+    async finaliseAttestation(item) {
+      try {
+        return await call('finaliseEnhancedAttestation', {
+          requestId: item.enhanced!.finaliseRequestId,
+          customerId: item.customerId,
+          attestationId: attestationIdOf(item),
+        });
+      } catch (error) {
+        return resultFromError(error);
+      }
+    },
+  };
 }

@@ -31,7 +31,10 @@ export interface NewEnhancedAttestation {
 }
 
 /** What a new item is made from: a legacy attestation's fields, or an enhanced one's. */
-export type ItemInput = Pick<OutboxItem, 'customerId' | 'customerName' | 'primaryContact' | 'dateAgreed' | 'templateId' | 'kind' | 'enhanced'>;
+export type ItemInput = Pick<
+  OutboxItem,
+  'customerId' | 'customerName' | 'primaryContact' | 'dateAgreed' | 'templateId' | 'kind' | 'enhanced'
+>;
 
 /** Either kind of new request, as a bulk enqueue takes them. */
 export type NewRequest = NewAttestation | NewEnhancedAttestation;
@@ -78,13 +81,17 @@ function newIdOf(context: Pick<CommandContext, 'newId'>): () => string {
 
 /** The audit entry of a freshly queued attestation. */
 export function queuedEntry(item: OutboxItem, at: number) {
-  const what = item.enhanced ? `acceptance link for ${item.primaryContact.email}, valid ${item.enhanced.linkExpiryMinutes} min` : `${item.dateAgreed} ${item.primaryContact.email}`;
+  const what = item.enhanced
+    ? `acceptance link for ${item.primaryContact.email}, valid ${item.enhanced.linkExpiryMinutes} min`
+    : `${item.dateAgreed} ${item.primaryContact.email}`;
   return auditEntry(item, 'queued', at, what);
 }
 
 /** Puts a new item and its audit entry, atomically; an item already stored under its id stays as it is. */
 function enqueueOnce(item: OutboxItem, context: CommandContext): Promise<OutboxItem> {
-  return context.storage.update([item.id], ([existing]) => (existing ? { put: [], audit: [], result: existing } : { put: [item], audit: [queuedEntry(item, context.now)], result: item }));
+  return context.storage.update([item.id], ([existing]) =>
+    existing ? { put: [], audit: [], result: existing } : { put: [item], audit: [queuedEntry(item, context.now)], result: item },
+  );
 }
 
 /** Saves an attestation: the outbox item and its audit entry, atomically. */
@@ -100,7 +107,13 @@ export function enqueueEnhancedAttestation(request: NewEnhancedAttestation, cont
 
 /** An enhanced request as the outbox holds it: the signer as the item's contact, the link's details at the first step. */
 function enhancedInputOf(request: NewEnhancedAttestation, context: Pick<CommandContext, 'newId'>): ItemInput {
-  return { customerId: request.customerId, customerName: request.customerName, primaryContact: request.signer, kind: 'enhanced', enhanced: initialEnhancedState(request.fields, newIdOf(context)) };
+  return {
+    customerId: request.customerId,
+    customerName: request.customerName,
+    primaryContact: request.signer,
+    kind: 'enhanced',
+    enhanced: initialEnhancedState(request.fields, newIdOf(context)),
+  };
 }
 
 /** What a new item of either kind is made from (one mapping for the single saves and the bulk enqueue). */
@@ -129,10 +142,18 @@ export function requeueFailed(itemId: string, changes: RequeueChanges, context: 
     const replacement = freshItem({ ...old, ...contactAndDate, enhanced }, context, old.id);
     // Keep the place in the customer's order: the replacement stands where the failed item stood.
     replacement.createdAt = old.createdAt;
-    const what = changes.primaryContact || changes.dateAgreed || fields ? 'edited and queued again' : enhanced ? 'a new link requested' : 'queued again';
+    const what =
+      changes.primaryContact || changes.dateAgreed || fields
+        ? 'edited and queued again'
+        : enhanced
+          ? 'a new link requested'
+          : 'queued again';
     return {
       put: [{ ...old, state: 'replaced', replacedBy: replacement.id, updatedAt: context.now }, replacement],
-      audit: [auditEntry(old, 'replaced', context.now, `${what} as ${replacement.id}`), auditEntry(replacement, 'queued', context.now, `replaces ${old.id}`)],
+      audit: [
+        auditEntry(old, 'replaced', context.now, `${what} as ${replacement.id}`),
+        auditEntry(replacement, 'queued', context.now, `replaces ${old.id}`),
+      ],
       result: replacement,
     };
   });
@@ -159,7 +180,13 @@ export function moveRetiredToEnhanced(itemId: string, fields: EnhancedFields, co
     if (old.state !== 'failed' || old.lastError?.kind !== 'legacy-retired') throw new OutboxCommandError('not-failed');
     if (!retiredMovesToLink(old)) throw new OutboxCommandError('repeats-latest-contact');
     const replacement = freshItem(
-      { customerId: old.customerId, customerName: old.customerName, primaryContact: old.primaryContact, kind: 'enhanced', enhanced: initialEnhancedState(fields, newIdOf(context)) },
+      {
+        customerId: old.customerId,
+        customerName: old.customerName,
+        primaryContact: old.primaryContact,
+        kind: 'enhanced',
+        enhanced: initialEnhancedState(fields, newIdOf(context)),
+      },
       context,
       old.id,
     );
@@ -199,7 +226,18 @@ export function markLinkSent(itemId: string, via: 'clipboard' | 'email', context
     // A read in flight keeps its lease; its outcome is applied to this stored item (queue.ts).
     const first = item.state === 'queued' ? { nextAttemptAt: context.now + nextFirstCheckMs(enhanced, context.now) } : {};
     const next: OutboxItem = { ...item, enhanced, ...first, updatedAt: context.now };
-    return { put: [next], audit: [auditEntry(next, 'link-sent', context.now, `by ${context.actor}, ${via === 'email' ? 'opened in email' : 'copied to the clipboard'}`)], result: next };
+    return {
+      put: [next],
+      audit: [
+        auditEntry(
+          next,
+          'link-sent',
+          context.now,
+          `by ${context.actor}, ${via === 'email' ? 'opened in email' : 'copied to the clipboard'}`,
+        ),
+      ],
+      result: next,
+    };
   });
 }
 
@@ -210,7 +248,12 @@ export function checkNow(itemId: string, context: CommandContext): Promise<Outbo
     if (item.state !== 'queued' || item.enhanced.step !== 'watch') return { put: [], audit: [], result: item };
     if (item.enhanced.askedAt !== undefined && item.nextAttemptAt <= context.now) return { put: [], audit: [], result: item };
     // Asked by the agent: read at once, even when the watching budget holds the scheduled reads back.
-    const next: OutboxItem = { ...item, nextAttemptAt: Math.min(item.nextAttemptAt, context.now), enhanced: { ...item.enhanced, askedAt: context.now }, updatedAt: context.now };
+    const next: OutboxItem = {
+      ...item,
+      nextAttemptAt: Math.min(item.nextAttemptAt, context.now),
+      enhanced: { ...item.enhanced, askedAt: context.now },
+      updatedAt: context.now,
+    };
     return { put: [next], audit: [], result: next };
   });
 }

@@ -157,7 +157,8 @@ export class SyncEngine {
   private rooms(busy: ReadonlyMap<string, number>): Map<string, number> {
     const rooms = new Map([['single', this.options.concurrency - (busy.get('single') ?? 0)]]);
     for (const [kind, plan] of Object.entries(KIND_PLANS))
-      if (plan.lane === 'batch') rooms.set(`batch:${kind}`, (busy.get(`batch:${kind}`) ?? 0) === 0 ? Math.max(1, plan.limit(this.options.transport)) : 0);
+      if (plan.lane === 'batch')
+        rooms.set(`batch:${kind}`, (busy.get(`batch:${kind}`) ?? 0) === 0 ? Math.max(1, plan.limit(this.options.transport)) : 0);
     return rooms;
   }
 
@@ -189,7 +190,12 @@ export class SyncEngine {
           return true;
         });
         if (picks.length === 0) break;
-        const leased = await this.options.queue.lease(picks.map((item) => item.id), this.options.owner, this.options.now(), this.options.leaseMs);
+        const leased = await this.options.queue.lease(
+          picks.map((item) => item.id),
+          this.options.owner,
+          this.options.now(),
+          this.options.leaseMs,
+        );
         const leasedIds = new Set(leased.map((item) => item.id));
         for (const pick of picks) if (!leasedIds.has(pick.id)) plan.settled(pick, 'gone', this.options.now());
         const byLane = new Map<string, OutboxItem[]>();
@@ -229,7 +235,9 @@ export class SyncEngine {
       this.wake = () => undefined;
     }
     report.paused = this.pausedReason !== null;
-    const due = plan.earliestDue((item) => (isScheduledRead(item.enhanced) ? Math.max(item.nextAttemptAt, this.watchBudget.nextFreeAt(this.options.now())) : item.nextAttemptAt));
+    const due = plan.earliestDue((item) =>
+      isScheduledRead(item.enhanced) ? Math.max(item.nextAttemptAt, this.watchBudget.nextFreeAt(this.options.now())) : item.nextAttemptAt,
+    );
     const held = this.heldUntil;
     report.nextDueAt = due === null ? null : Math.max(due, held ?? 0);
     return report;
@@ -280,7 +288,8 @@ export class SyncEngine {
         if (stored) this.emit({ type: 'retry', item: after });
         return { item: { ...item, state: 'queued', nextAttemptAt: settlement.nextAttemptAt }, how: 'later' };
       case 'auth-required':
-        if (this.pausedReason === null) this.emit({ type: 'auth-required', reason: settlement.reason, ...(settlement.need ? { need: settlement.need } : {}) });
+        if (this.pausedReason === null)
+          this.emit({ type: 'auth-required', reason: settlement.reason, ...(settlement.need ? { need: settlement.need } : {}) });
         this.pausedReason = settlement.reason;
         return { item: { ...item, state: 'queued', nextAttemptAt: now }, how: 'later' };
     }
@@ -318,7 +327,9 @@ export class SyncEngine {
       const settled = settledThisRun.has(item.id) ? settledThisRun.get(item.id) : item;
       if (!settled) return [];
       // Expediting never undoes what this run just learned (a fresh Retry-After or backoff).
-      return expedite && !settledThisRun.has(item.id) && settled.state === 'queued' ? [{ ...settled, nextAttemptAt: Math.min(settled.nextAttemptAt, now) }] : [settled];
+      return expedite && !settledThisRun.has(item.id) && settled.state === 'queued'
+        ? [{ ...settled, nextAttemptAt: Math.min(settled.nextAttemptAt, now) }]
+        : [settled];
     });
     return new Plan(current, now);
   }

@@ -8,7 +8,13 @@ import type { OutboxTransport, SendResult } from './ports';
 import type { EnhancedAttestationLink } from './enhanced-state';
 
 function linkOf(view: AttestationView): EnhancedAttestationLink {
-  return { id: view.id, acceptanceUrl: view.acceptanceUrl, expiresAt: view.expiresAt, status: view.status, ...(view.acceptedAt ? { acceptedAt: view.acceptedAt } : {}) };
+  return {
+    id: view.id,
+    acceptanceUrl: view.acceptanceUrl,
+    expiresAt: view.expiresAt,
+    status: view.status,
+    ...(view.acceptedAt ? { acceptedAt: view.acceptedAt } : {}),
+  };
 }
 
 /** Sends the step the item is at. */
@@ -32,20 +38,48 @@ function afterCreate(result: Awaited<ReturnType<OutboxTransport['createAttestati
   // A replay may find the signer already accepted (the answer was lost, the link used meanwhile).
   if (result.attestation.status !== 'pending') return afterRead(result.attestation);
   const attestation = linkOf(result.attestation);
-  return { status: 'progress', changes: { step: 'watch', attestation }, next: 'scheduled', counted: false, audit: 'link-ready', note: `attestation ${attestation.id}, link until ${attestation.expiresAt}` };
+  return {
+    status: 'progress',
+    changes: { step: 'watch', attestation },
+    next: 'scheduled',
+    counted: false,
+    audit: 'link-ready',
+    note: `attestation ${attestation.id}, link until ${attestation.expiresAt}`,
+  };
 }
 
 function afterRead(view: AttestationView): SendResult {
   const attestation = linkOf(view);
   switch (view.status) {
     case 'pending':
-      return { status: 'progress', changes: { step: 'watch', attestation }, next: 'scheduled', counted: true, audit: 'checked', note: 'not accepted yet' };
+      return {
+        status: 'progress',
+        changes: { step: 'watch', attestation },
+        next: 'scheduled',
+        counted: true,
+        audit: 'checked',
+        note: 'not accepted yet',
+      };
     case 'accepted':
-      return { status: 'progress', changes: { step: 'finalise', attestation }, next: 'now', counted: false, audit: 'accepted', note: `accepted ${view.acceptedAt ?? ''}`.trim() };
+      return {
+        status: 'progress',
+        changes: { step: 'finalise', attestation },
+        next: 'now',
+        counted: false,
+        audit: 'accepted',
+        note: `accepted ${view.acceptedAt ?? ''}`.trim(),
+      };
     case 'finalized':
       // Finalised already (by an earlier attempt whose answer was lost, or another tool): done.
       if (view.agreement) return { status: 'confirmed', record: view.agreement, alreadyRecorded: true };
-      return { status: 'progress', changes: { step: 'finalise', attestation }, next: 'now', counted: false, audit: 'accepted', note: 'finalised at the backend' };
+      return {
+        status: 'progress',
+        changes: { step: 'finalise', attestation },
+        next: 'now',
+        counted: false,
+        audit: 'accepted',
+        note: 'finalised at the backend',
+      };
     case 'expired':
       return { status: 'link-expired', reason: `The link expired on ${view.expiresAt} before the signer accepted.` };
   }

@@ -12,7 +12,11 @@ import { sendEnhancedStep } from './enhanced-steps';
 
 export type KindPlan =
   | { lane: 'single'; send(transport: OutboxTransport, item: OutboxItem): Promise<SendResult> }
-  | { lane: 'batch'; limit(transport: OutboxTransport): number; send(transport: OutboxTransport, items: readonly OutboxItem[]): Promise<ReadonlyMap<string, SubmitResult>> };
+  | {
+      lane: 'batch';
+      limit(transport: OutboxTransport): number;
+      send(transport: OutboxTransport, items: readonly OutboxItem[]): Promise<ReadonlyMap<string, SubmitResult>>;
+    };
 
 export const KIND_PLANS: Record<OutboxItemKind, KindPlan> = {
   attest: { lane: 'single', send: (transport, item) => transport.submit(item) },

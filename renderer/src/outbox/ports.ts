@@ -34,10 +34,7 @@ export interface EnhancedProgress {
  * enhanced attestation can move it on (`progress`: the changes to store and when it is next due)
  * or find its link expired (parked for "Send a new link").
  */
-export type SendResult =
-  | SubmitResult
-  | EnhancedProgress
-  | { status: 'link-expired'; reason: string };
+export type SendResult = SubmitResult | EnhancedProgress | { status: 'link-expired'; reason: string };
 
 /** What one atomic write of the outbox puts: items (new or changed), their audit entries, and what the backend now has. */
 export interface OutboxWrite<T> {

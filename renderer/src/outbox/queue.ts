@@ -48,7 +48,14 @@ export class OutboxQueue implements OutboxSteps {
     return this.storage.update(ids, (items) => {
       const leased = items
         .filter((item): item is OutboxItem => item?.state === 'queued')
-        .map((item): OutboxItem => ({ ...item, state: 'sending', leaseOwner: owner, leaseUntil: now + leaseMs, attempts: item.attempts + 1, updatedAt: now }));
+        .map((item): OutboxItem => ({
+          ...item,
+          state: 'sending',
+          leaseOwner: owner,
+          leaseUntil: now + leaseMs,
+          attempts: item.attempts + 1,
+          updatedAt: now,
+        }));
       return { put: leased, audit: leased.map((item) => auditEntry(item, 'sending', now, `attempt ${item.attempts}`)), result: leased };
     });
   }
@@ -60,7 +67,11 @@ export class OutboxQueue implements OutboxSteps {
       // A confirmation is the truth whoever holds the lease now; anything else from a lost lease is stale.
       const acceptConfirmed = outcome.status === 'confirmed' && (ours || item.state === 'queued' || item.state === 'sending');
       if (!ours && !acceptConfirmed)
-        return { put: [], audit: [auditEntry(item, 'stale-result', now, `${outcome.status} arrived for a lease that is no longer held`)], result: undefined };
+        return {
+          put: [],
+          audit: [auditEntry(item, 'stale-result', now, `${outcome.status} arrived for a lease that is no longer held`)],
+          result: undefined,
+        };
       const next = settled(item, outcome, now);
       return {
         put: [next],
@@ -78,11 +89,23 @@ export class OutboxQueue implements OutboxSteps {
       sending.map((item) => item.id),
       (items) => {
         // Decided on the items as they are now: a lease settled meanwhile is left alone.
-        const stale = items.filter((item): item is OutboxItem => item?.state === 'sending' && ((item.leaseUntil ?? 0) <= now || (othersToo && item.leaseOwner !== owner)));
-        const recovered = stale.map((item): OutboxItem => ({ ...item, state: 'queued', leaseOwner: undefined, leaseUntil: undefined, nextAttemptAt: now, updatedAt: now }));
+        const stale = items.filter(
+          (item): item is OutboxItem =>
+            item?.state === 'sending' && ((item.leaseUntil ?? 0) <= now || (othersToo && item.leaseOwner !== owner)),
+        );
+        const recovered = stale.map((item): OutboxItem => ({
+          ...item,
+          state: 'queued',
+          leaseOwner: undefined,
+          leaseUntil: undefined,
+          nextAttemptAt: now,
+          updatedAt: now,
+        }));
         return {
           put: recovered,
-          audit: recovered.map((item) => auditEntry(item, 'lease-recovered', now, 'the send was interrupted; it will be resent with the same request id')),
+          audit: recovered.map((item) =>
+            auditEntry(item, 'lease-recovered', now, 'the send was interrupted; it will be resent with the same request id'),
+          ),
           result: recovered.length,
         };
       },
@@ -94,9 +117,21 @@ function settled(item: OutboxItem, outcome: Settlement, now: number): OutboxItem
   const base: OutboxItem = { ...item, leaseOwner: undefined, leaseUntil: undefined, updatedAt: now };
   switch (outcome.status) {
     case 'confirmed':
-      return { ...base, state: 'confirmed', confirmedAt: now, record: outcome.record, alreadyRecorded: outcome.alreadyRecorded, lastError: undefined };
+      return {
+        ...base,
+        state: 'confirmed',
+        confirmedAt: now,
+        record: outcome.record,
+        alreadyRecorded: outcome.alreadyRecorded,
+        lastError: undefined,
+      };
     case 'retry':
-      return { ...base, state: 'queued', nextAttemptAt: outcome.nextAttemptAt, lastError: { kind: 'retry', reason: outcome.reason, at: now } };
+      return {
+        ...base,
+        state: 'queued',
+        nextAttemptAt: outcome.nextAttemptAt,
+        lastError: { kind: 'retry', reason: outcome.reason, at: now },
+      };
     case 'failed':
       return { ...base, state: 'failed', lastError: { kind: 'failed', reason: outcome.reason, code: outcome.code, at: now } };
     case 'auth-required':

@@ -34,10 +34,16 @@ export interface LatestConfirmation {
  * else what the partner-wide records say about the latest one (the one mapping the customer page,
  * a save and a CSV import all use).
  */
-export function backendRecordsOf(customerId: string, history: readonly AgreementRecord[] | undefined, latest: LatestConfirmation | undefined): AgreementRecord[] {
+export function backendRecordsOf(
+  customerId: string,
+  history: readonly AgreementRecord[] | undefined,
+  latest: LatestConfirmation | undefined,
+): AgreementRecord[] {
   if (history?.length) return [...history];
   if (latest?.partnerAttestationCompleted && latest.lastContact && latest.lastDateAgreed)
-    return [{ customerId, primaryContact: latest.lastContact, templateId: '', dateAgreed: latest.lastDateAgreed, type: MCA_TYPE, userId: null }];
+    return [
+      { customerId, primaryContact: latest.lastContact, templateId: '', dateAgreed: latest.lastDateAgreed, type: MCA_TYPE, userId: null },
+    ];
   return [];
 }
 
@@ -93,7 +99,10 @@ export function findDuplicate(contact: Contact, records: readonly AgreementRecor
   if (!check.duplicate) return null;
   const { latest } = check;
   const waiting = items.some(
-    (item) => (item.state === 'queued' || item.state === 'sending') && isSameContact(item.primaryContact, latest.primaryContact) && itemInstantOf(item) === latest.dateAgreed,
+    (item) =>
+      (item.state === 'queued' || item.state === 'sending') &&
+      isSameContact(item.primaryContact, latest.primaryContact) &&
+      itemInstantOf(item) === latest.dateAgreed,
   );
   return { kind: waiting ? 'queued' : 'recorded', latest };
 }

@@ -11,7 +11,10 @@ export const BRIDGE_TOKEN_HEADER = 'X-MCA-Desk-Token';
 let secret: string | undefined;
 
 /** Takes the secret out of the address, if the page was just opened through the launch link. */
-export function captureBridgeSecret(location: Pick<Location, 'hash' | 'pathname' | 'search'> = window.location, history: Pick<History, 'replaceState' | 'state'> = window.history): void {
+export function captureBridgeSecret(
+  location: Pick<Location, 'hash' | 'pathname' | 'search'> = window.location,
+  history: Pick<History, 'replaceState' | 'state'> = window.history,
+): void {
   if (!location.hash.startsWith(FRAGMENT)) return;
   const value = location.hash.slice(FRAGMENT.length);
   if (/^[A-Za-z0-9_-]{20,}$/.test(value)) secret = value;

@@ -37,7 +37,11 @@ async function post<C extends ChannelName>(name: C, request: ChannelRequest<C>):
   try {
     return (await response.json()) as Envelope<ChannelResponse<C>>;
   } catch {
-    const error: IpcError = { code: 'internal', message: `The local service answered ${response.status} without a readable body.`, status: response.status };
+    const error: IpcError = {
+      code: 'internal',
+      message: `The local service answered ${response.status} without a readable body.`,
+      status: response.status,
+    };
     return { ok: false, error };
   }
 }
@@ -80,7 +84,8 @@ async function openMailto(request: ChannelRequest<'openMailto'>): Promise<Envelo
 }
 
 async function openExternal(request: ChannelRequest<'openExternal'>): Promise<Envelope<ChannelResponse<'openExternal'>>> {
-  if (!isOpenableWebLink(request.url)) return { ok: false, error: { code: 'bad-request', message: 'Only https links open outside the app.' } };
+  if (!isOpenableWebLink(request.url))
+    return { ok: false, error: { code: 'bad-request', message: 'Only https links open outside the app.' } };
   window.open(new URL(request.url).toString(), '_blank', 'noopener,noreferrer');
   return { ok: true, data: { opened: true } };
 }

@@ -29,7 +29,10 @@ export function signerFileRows(input: SignerFileInput): string[][] {
     // In SIGNER_COLUMNS' order: customer, the signer (left to enter), company, country, language, link validity.
     return [
       customerId,
-      '', '', '', '',
+      '',
+      '',
+      '',
+      '',
       details?.companyName ?? input.nameOf(customerId),
       details?.country?.toUpperCase() ?? '',
       details?.language ?? '',

@@ -41,6 +41,7 @@ export class CustomerIndexHolder {
 function teach(index: CustomerSearchIndex, positions: ReadonlyMap<string, number>, details: Iterable<CustomerDetailRow>): void {
   for (const detail of details) {
     const position = positions.get(detail.id);
-    if (position !== undefined && position < index.size && detail.contact.email) index.update(position, { ...detail, email: detail.contact.email });
+    if (position !== undefined && position < index.size && detail.contact.email)
+      index.update(position, { ...detail, email: detail.contact.email });
   }
 }

@@ -212,7 +212,12 @@ export class CustomerSearchIndex {
     if (last && sameTerms(last.terms, terms)) return last.result;
     let candidates: Uint32Array | null = null;
     let open = terms;
-    if (last && word.length > last.word.length && word.startsWith(last.word) && sameTerms(without(last.terms, last.word), without(terms, word))) {
+    if (
+      last &&
+      word.length > last.word.length &&
+      word.startsWith(last.word) &&
+      sameTerms(without(last.terms, last.word), without(terms, word))
+    ) {
       // Typing on in the last word: the previous matches hold every other term already.
       candidates = last.result;
       open = [word];
@@ -231,7 +236,8 @@ export class CustomerSearchIndex {
       } else if (term.length >= 2) {
         unsure.push(term);
         // Few candidates left: checking their text is cheaper than more postings.
-        if (candidates === null || candidates.length > 64) candidates = term.length >= 3 ? this.trigramCandidates(term, candidates) : this.bigramList(term, candidates);
+        if (candidates === null || candidates.length > 64)
+          candidates = term.length >= 3 ? this.trigramCandidates(term, candidates) : this.bigramList(term, candidates);
       } else {
         singles.push(term);
         if (maskBit(term.charCodeAt(0)) >= 36) unsure.push(term);
@@ -290,7 +296,8 @@ export class CustomerSearchIndex {
     let found = 0;
     for (let i = 0; i < total; i++) {
       const index = within ? (within[i] as number) : i;
-      if (((maskLow[index] as number) & wantLow) >>> 0 === wantLow && ((maskHigh[index] as number) & wantHigh) >>> 0 === wantHigh) out[found++] = index;
+      if (((maskLow[index] as number) & wantLow) >>> 0 === wantLow && ((maskHigh[index] as number) & wantHigh) >>> 0 === wantHigh)
+        out[found++] = index;
     }
     return out.subarray(0, found);
   }

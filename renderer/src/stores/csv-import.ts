@@ -65,7 +65,10 @@ async function historyLookup(): Promise<ImportLookup['history']> {
     list.push(item);
     items.set(item.customerId, list);
   }
-  return (customerId) => ({ records: backendRecordsOf(customerId, confirmations.get(customerId), states.get(customerId)), items: items.get(customerId) ?? [] });
+  return (customerId) => ({
+    records: backendRecordsOf(customerId, confirmations.get(customerId), states.get(customerId)),
+    items: items.get(customerId) ?? [],
+  });
 }
 
 function customerLookup(): ImportLookup['customer'] {
@@ -80,7 +83,9 @@ function customerLookup(): ImportLookup['customer'] {
 /** The cached details' company, country (in capitals, as the form pre-fills it) and language, per customer. */
 async function defaultsLookup(): Promise<Map<string, { companyName: string; country: string; language: string }>> {
   const details = new Map<string, { companyName: string; country: string; language: string }>();
-  await db().customerDetails.each((row) => details.set(row.id, { companyName: row.companyName, country: row.country.toUpperCase(), language: row.language }));
+  await db().customerDetails.each((row) =>
+    details.set(row.id, { companyName: row.companyName, country: row.country.toUpperCase(), language: row.language }),
+  );
   return details;
 }
 
@@ -100,7 +105,13 @@ export const useCsvImportStore = defineStore('csvImport', () => {
       const mapped = mapColumns(header);
       if (!mapped.ok) return { missing: mapped.missing };
       const validator = new ImportValidator(mapped.columns, lookup);
-      return { valid: validator.valid, problems: validator.problems, filled: [], prepare: () => Promise.resolve(), check: (cells, row) => validator.check(cells, row) };
+      return {
+        valid: validator.valid,
+        problems: validator.problems,
+        filled: [],
+        prepare: () => Promise.resolve(),
+        check: (cells, row) => validator.check(cells, row),
+      };
     };
   }
 
@@ -111,7 +122,12 @@ export const useCsvImportStore = defineStore('csvImport', () => {
   async function signerCheck(): Promise<(header: readonly string[]) => RowCheck | { missing: string[] }> {
     const customers = useCustomersStore();
     const defaults = await defaultsLookup();
-    const lookup: SignerImportLookup = { customer: customerLookup(), defaults: (id) => defaults.get(id), history: await historyLookup(), mayAttest: useSessionStore().mayAttest };
+    const lookup: SignerImportLookup = {
+      customer: customerLookup(),
+      defaults: (id) => defaults.get(id),
+      history: await historyLookup(),
+      mayAttest: useSessionStore().mayAttest,
+    };
     const budget = { left: DETAIL_FETCHES_PER_IMPORT };
     const fetchDefaults = async (id: string) => {
       const row = await customers.fetchDetails(id);

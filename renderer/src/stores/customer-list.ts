@@ -133,6 +133,7 @@ function keyOf(row: CustomerRow, key: Exclude<SortKey, 'status'>): string {
 
 /** Rows loaded from the cache come in name order already; then the name column needs no sort. */
 function isInNameOrder(rows: readonly CustomerRow[]): boolean {
-  for (let position = 1; position < rows.length; position++) if ((rows[position - 1] as CustomerRow).nameKey > (rows[position] as CustomerRow).nameKey) return false;
+  for (let position = 1; position < rows.length; position++)
+    if ((rows[position - 1] as CustomerRow).nameKey > (rows[position] as CustomerRow).nameKey) return false;
   return true;
 }

@@ -61,10 +61,15 @@ export const useCustomersStore = defineStore('customers', () => {
   const holder = new CustomerIndexHolder();
   const indexed = ref(false);
   // The index learns contact emails in place from the details feed; `triggerRef` tells whoever searches it.
-  const { published } = useTrackedRows(holder.details, () => customerDetailsFeed(db().customerDetails), indexed, () => {
-    holder.catchUp(positions.value);
-    triggerRef(index);
-  });
+  const { published } = useTrackedRows(
+    holder.details,
+    () => customerDetailsFeed(db().customerDetails),
+    indexed,
+    () => {
+      holder.catchUp(positions.value);
+      triggerRef(index);
+    },
+  );
 
   const cache = () => new CustomerCache(db());
 
@@ -161,22 +166,26 @@ export const useCustomersStore = defineStore('customers', () => {
         const initial = records.value.length === 0;
         let pending: CustomerRow[] = [];
         let shownAt = 0;
-        await downloadCustomers((continuationToken) => call('listCustomers', { pageSize: PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) }), cache(), {
-          progress(loaded, total) {
-            download.loaded = loaded;
-            download.total = total;
+        await downloadCustomers(
+          (continuationToken) => call('listCustomers', { pageSize: PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) }),
+          cache(),
+          {
+            progress(loaded, total) {
+              download.loaded = loaded;
+              download.total = total;
+            },
+            rows(rows, last) {
+              // On a first download the list fills in as pages arrive (searched by scan until indexed), about once a second.
+              if (!initial) return;
+              pending.push(...rows);
+              if (last || Date.now() - shownAt > 1_000) {
+                setRecords([...records.value, ...pending]);
+                pending = [];
+                shownAt = Date.now();
+              }
+            },
           },
-          rows(rows, last) {
-            // On a first download the list fills in as pages arrive (searched by scan until indexed), about once a second.
-            if (!initial) return;
-            pending.push(...rows);
-            if (last || Date.now() - shownAt > 1_000) {
-              setRecords([...records.value, ...pending]);
-              pending = [];
-              shownAt = Date.now();
-            }
-          },
-        });
+        );
         downloaded = true;
       });
       if (downloaded) channel?.postMessage('downloaded');
@@ -230,5 +239,20 @@ export const useCustomersStore = defineStore('customers', () => {
     Object.assign(download, { running: false, loaded: 0, total: null, error: null });
   }
 
-  return { records, positions, index, loaded, reading, updatedAt, download, load, refresh, byId, cachedDetails, fetchDetails, addCreated, reset };
+  return {
+    records,
+    positions,
+    index,
+    loaded,
+    reading,
+    updatedAt,
+    download,
+    load,
+    refresh,
+    byId,
+    cachedDetails,
+    fetchDetails,
+    addCreated,
+    reset,
+  };
 });

@@ -4,7 +4,12 @@
  * customer, a reference to credentials kept by the main process: never the credentials themselves.
  */
 import { defineStore } from 'pinia';
-import { invitationDraftSchema, type InvitationDraft, type InvitationLanguage, type InvitationTemplateId } from '../../../shared/domain/invitations';
+import {
+  invitationDraftSchema,
+  type InvitationDraft,
+  type InvitationLanguage,
+  type InvitationTemplateId,
+} from '../../../shared/domain/invitations';
 import { db } from '../db/database';
 import type { DraftRow } from '../db/rows';
 import { guardStorage } from '../db/storage-errors';

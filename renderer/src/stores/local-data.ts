@@ -25,7 +25,9 @@ export const useLocalDataStore = defineStore('localData', () => {
     clearing.value = true;
     try {
       const database = db();
-      await guardStorage(() => database.transaction('rw', database.tables, () => Promise.all(database.tables.map((table) => table.clear()))));
+      await guardStorage(() =>
+        database.transaction('rw', database.tables, () => Promise.all(database.tables.map((table) => table.clear()))),
+      );
       const customers = useCustomersStore();
       const mcaState = useMcaStateStore();
       customers.reset();

@@ -62,7 +62,16 @@ export const useMcaStateStore = defineStore('mcaState', () => {
               const changedRows = candidates.flatMap((record, position) => {
                 const row = existing[position];
                 if (row && sameRecord(row, record)) return [];
-                return [{ ...row, customerId: record.customerId, partnerAttestationCompleted: record.partnerAttestationCompleted, lastContact: record.lastContact, lastDateAgreed: record.lastDateAgreed, updatedAt: now }];
+                return [
+                  {
+                    ...row,
+                    customerId: record.customerId,
+                    partnerAttestationCompleted: record.partnerAttestationCompleted,
+                    lastContact: record.lastContact,
+                    lastDateAgreed: record.lastDateAgreed,
+                    updatedAt: now,
+                  },
+                ];
               });
               if (changedRows.length) await db().mcaState.bulkPut(changedRows);
             }),
@@ -111,7 +120,10 @@ export const useMcaStateStore = defineStore('mcaState', () => {
   return { states, version, changedSince, updatedAt, refreshing, error, load, refreshRecords, refreshDirectSign, reset };
 });
 
-function sameRecord(row: McaStateRow, record: Pick<McaStateRow, 'partnerAttestationCompleted' | 'lastContact' | 'lastDateAgreed'>): boolean {
+function sameRecord(
+  row: McaStateRow,
+  record: Pick<McaStateRow, 'partnerAttestationCompleted' | 'lastContact' | 'lastDateAgreed'>,
+): boolean {
   return (
     row.partnerAttestationCompleted === record.partnerAttestationCompleted &&
     row.lastDateAgreed === record.lastDateAgreed &&

@@ -12,7 +12,19 @@ import { db } from '../db/database';
 import { LINK_EXPIRY_DEFAULT_MINUTES } from '../../../shared/api/enhanced-attestation';
 import type { OutboxItem } from '../db/rows';
 import { activeOutboxFeed, TrackedRows } from '../db/change-feed';
-import { checkNow as checkItemNow, discardItem, moveRetiredToEnhanced, enqueueAttestation, enqueueEnhancedAttestation, markLinkSent as markItemLinkSent, OutboxCommandError, requeueFailed, type NewAttestation, type NewEnhancedAttestation, type RequeueChanges } from '../outbox/commands';
+import {
+  checkNow as checkItemNow,
+  discardItem,
+  moveRetiredToEnhanced,
+  enqueueAttestation,
+  enqueueEnhancedAttestation,
+  markLinkSent as markItemLinkSent,
+  OutboxCommandError,
+  requeueFailed,
+  type NewAttestation,
+  type NewEnhancedAttestation,
+  type RequeueChanges,
+} from '../outbox/commands';
 import { checkSave, type SaveRefusal } from '../outbox/save-rules';
 import { DexieOutboxStorage } from '../db/outbox-storage';
 import { useLiveQuery } from '../composables/useLiveQuery';
@@ -45,7 +57,13 @@ export const useOutboxStore = defineStore('outbox', () => {
   /** Every active item, oldest first. */
   const active = computed(() => [...activeItems.value].sort((a, b) => a.createdAt - b.createdAt));
   const recentlyConfirmed = useLiveQuery(
-    () => db().outbox.where('[state+updatedAt]').between(['confirmed', Dexie.minKey], ['confirmed', Dexie.maxKey]).reverse().limit(10).toArray(),
+    () =>
+      db()
+        .outbox.where('[state+updatedAt]')
+        .between(['confirmed', Dexie.minKey], ['confirmed', Dexie.maxKey])
+        .reverse()
+        .limit(10)
+        .toArray(),
     [] as OutboxItem[],
   );
 
@@ -134,7 +152,12 @@ export const useOutboxStore = defineStore('outbox', () => {
     if (!current) return null;
     const details = await db().customerDetails.get(current.customerId);
     if (!details?.country || !details.language) return null;
-    const fields = { companyName: details.companyName, country: details.country.toUpperCase(), language: details.language, linkExpiryMinutes: LINK_EXPIRY_DEFAULT_MINUTES };
+    const fields = {
+      companyName: details.companyName,
+      country: details.country.toUpperCase(),
+      language: details.language,
+      linkExpiryMinutes: LINK_EXPIRY_DEFAULT_MINUTES,
+    };
     const item = await moveRetiredToEnhanced(itemId, fields, context());
     useSyncStore().trigger('enqueue');
     return item;
@@ -161,5 +184,22 @@ export const useOutboxStore = defineStore('outbox', () => {
     return discardItem(itemId, context());
   }
 
-  return { active, recentlyConfirmed, waitingCount, sendingCount, failedCount, localStates, version, changedSince, save, saveEnhanced, markLinkSent, checkNow, moveToEnhanced, retry, edit, discard };
+  return {
+    active,
+    recentlyConfirmed,
+    waitingCount,
+    sendingCount,
+    failedCount,
+    localStates,
+    version,
+    changedSince,
+    save,
+    saveEnhanced,
+    markLinkSent,
+    checkNow,
+    moveToEnhanced,
+    retry,
+    edit,
+    discard,
+  };
 });

@@ -24,7 +24,8 @@ export const useReconfirmStore = defineStore('reconfirm', () => {
     const rows = customers.records;
     const states = mcaState.states;
     const positions: number[] = [];
-    for (let position = 0; position < rows.length; position++) if (isReattestable(states.get((rows[position] as CustomerRow).id))) positions.push(position);
+    for (let position = 0; position < rows.length; position++)
+      if (isReattestable(states.get((rows[position] as CustomerRow).id))) positions.push(position);
     return markRaw(Uint32Array.from(positions));
   });
 

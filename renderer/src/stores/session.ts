@@ -73,5 +73,23 @@ export const useSessionStore = defineStore('session', () => {
     expiredNeed.value = need;
   }
 
-  return { session, loaded, expired, expiredNeed, loadError, user, backend, attestPermission, mayAttest, mayCreateCustomers, isIndirectReseller, attestationRoute, load, signIn, signInWithMicrosoft, signOut, markExpired };
+  return {
+    session,
+    loaded,
+    expired,
+    expiredNeed,
+    loadError,
+    user,
+    backend,
+    attestPermission,
+    mayAttest,
+    mayCreateCustomers,
+    isIndirectReseller,
+    attestationRoute,
+    load,
+    signIn,
+    signInWithMicrosoft,
+    signOut,
+    markExpired,
+  };
 });

@@ -32,7 +32,10 @@ export const useSyncStore = defineStore('sync', () => {
   const paused = ref(false);
   const heldUntil = ref<number | null>(null);
   const lastReport = ref<DrainReport | null>(null);
-  const lastSyncAt = useLiveQuery(async () => ((await db().meta.get(LAST_SYNC_KEY))?.value as number | undefined) ?? null, null as number | null);
+  const lastSyncAt = useLiveQuery(
+    async () => ((await db().meta.get(LAST_SYNC_KEY))?.value as number | undefined) ?? null,
+    null as number | null,
+  );
 
   let worker: SyncWorker | null = null;
   let engine: SyncEngine | null = null;
@@ -49,19 +52,30 @@ export const useSyncStore = defineStore('sync', () => {
     if (event.type === 'confirmed' && event.item.enhanced)
       notifications.notify('success', t('enhanced.notify.confirmed', { customer: event.item.customerName, signer }));
     else if (event.type === 'confirmed')
-      notifications.notify('success', t(event.item.alreadyRecorded ? 'notifications.confirmedAlready' : 'notifications.confirmed', { customer: event.item.customerName }));
+      notifications.notify(
+        'success',
+        t(event.item.alreadyRecorded ? 'notifications.confirmedAlready' : 'notifications.confirmed', { customer: event.item.customerName }),
+      );
     else if (event.type === 'progress' && event.before.enhanced?.step === 'create' && event.item.enhanced?.step === 'watch')
       notifications.notify('info', t('enhanced.notify.linkReady', { customer: event.item.customerName, signer }));
     else if (event.type === 'failed' && event.item.lastError?.kind === 'legacy-retired') void moveRetired(event.item);
     else if (event.type === 'failed' && event.item.lastError?.kind === 'link-expired')
       notifications.notify('error', t('enhanced.notify.expired', { customer: event.item.customerName, signer }));
     else if (event.type === 'failed')
-      notifications.notify('error', t('notifications.failed', { customer: event.item.customerName, reason: event.item.lastError?.reason ?? '' }));
+      notifications.notify(
+        'error',
+        t('notifications.failed', { customer: event.item.customerName, reason: event.item.lastError?.reason ?? '' }),
+      );
     else if (event.type === 'auth-required') {
       paused.value = true;
       useSessionStore().markExpired(event.need ?? null);
       // Partner Center's own reasons come first: a sign-in without MFA, or no app registration for the enhanced calls.
-      const key = event.need === 'mfa' ? 'enhanced.needMfa' : event.need === 'app-credential' ? 'enhanced.needAppCredential' : 'notifications.authRequired';
+      const key =
+        event.need === 'mfa'
+          ? 'enhanced.needMfa'
+          : event.need === 'app-credential'
+            ? 'enhanced.needAppCredential'
+            : 'notifications.authRequired';
       notifications.notify('error', t(key));
     } else if (event.type === 'recovered') notifications.notify('info', t('notifications.recovered', { count: event.count }));
   }
@@ -75,7 +89,10 @@ export const useSyncStore = defineStore('sync', () => {
     const notifications = useNotificationsStore();
     const { t } = i18n.global;
     if (!retiredMovesToLink(item)) {
-      notifications.notify('error', t('refresh.retired.notify', { customer: item.customerName, date: formatDay(LEGACY_ATTESTATION_RETIRED_ON) }));
+      notifications.notify(
+        'error',
+        t('refresh.retired.notify', { customer: item.customerName, date: formatDay(LEGACY_ATTESTATION_RETIRED_ON) }),
+      );
       return;
     }
     const signer = personName(item.primaryContact);
@@ -96,7 +113,9 @@ export const useSyncStore = defineStore('sync', () => {
     const answered = report.confirmed + report.failed > 0 || report.sent === 0;
     if (report.sent > 0 || report.retried > 0) reachable.value = report.confirmed + report.failed > 0 || report.retried === 0;
     if (fromThisWindow && answered && !report.paused && reachable.value !== false)
-      await db().meta.put({ key: LAST_SYNC_KEY, value: Date.now() }).catch(() => undefined);
+      await db()
+        .meta.put({ key: LAST_SYNC_KEY, value: Date.now() })
+        .catch(() => undefined);
   }
 
   /** Starts syncing the current database (call after the agent's database is open). */

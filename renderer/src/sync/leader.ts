@@ -21,7 +21,12 @@ function browserLocks(): LocksLike | undefined {
  * Calls `lead` once this context holds the lock, and `resign` when it stops holding it. Without
  * Web Locks (old engines, some test DOMs) this context is the only one that can run, so it leads.
  */
-export function runAsLeader(lockName: string, lead: () => void, resign: () => void, locks: LocksLike | null | undefined = browserLocks()): Leadership {
+export function runAsLeader(
+  lockName: string,
+  lead: () => void,
+  resign: () => void,
+  locks: LocksLike | null | undefined = browserLocks(),
+): Leadership {
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => {
     release = resolve;

@@ -17,7 +17,8 @@ export interface Timers {
 }
 
 /** The messages windows exchange about the queue. */
-export type SyncMessage = { type: 'nudge'; trigger: SyncTrigger } | { type: 'event'; event: SyncEvent } | { type: 'drained'; report: DrainReport };
+export type SyncMessage =
+  { type: 'nudge'; trigger: SyncTrigger } | { type: 'event'; event: SyncEvent } | { type: 'drained'; report: DrainReport };
 
 export interface MessageChannelLike {
   postMessage(message: SyncMessage): void;

@@ -125,10 +125,20 @@ export async function startBenchApp(
     track(running);
     return running;
   };
-  const worker = new SyncWorker({ engine, lockName: 'bench', locks: null, channel: null, events: null, isOnline: () => true, timers, now, onEvent: (event) => onEvent(event, timers.now) });
+  const worker = new SyncWorker({
+    engine,
+    lockName: 'bench',
+    locks: null,
+    channel: null,
+    events: null,
+    isOnline: () => true,
+    timers,
+    now,
+    onEvent: (event) => onEvent(event, timers.now),
+  });
   const settle = async () => {
     // Real I/O runs in real time; the clock waits for it.
-    for (let idle = 0; idle < 3; ) {
+    for (let idle = 0; idle < 3;) {
       await new Promise((resolve) => setImmediate(resolve));
       if (work.size) {
         idle = 0;

@@ -106,7 +106,11 @@ function firstNumber(text: string | null): number | null {
 }
 
 async function waitForText(page: Page, selector: string, gone: string, timeoutMs: number): Promise<void> {
-  await waitUntil(page, `!((document.querySelector(${JSON.stringify(selector)}) || {}).textContent || '').includes(${JSON.stringify(gone)})`, { timeoutMs, intervalMs: 50 });
+  await waitUntil(
+    page,
+    `!((document.querySelector(${JSON.stringify(selector)}) || {}).textContent || '').includes(${JSON.stringify(gone)})`,
+    { timeoutMs, intervalMs: 50 },
+  );
 }
 
 async function settle(page: Page, timeoutMs = 300_000): Promise<void> {
@@ -137,11 +141,11 @@ async function measureDownload(page: Page, config: CustomersConfig): Promise<Dow
   let doneAt: number;
   let lastLog = Date.now();
   for (;;) {
-    const state = await page.evaluate(`(() => {
+    const state = (await page.evaluate(`(() => {
       const bar = document.querySelector('${PROGRESS}');
       const box = bar && bar.closest('div');
       return { shown: !!bar && bar.getClientRects().length > 0, text: box ? box.textContent : null };
-    })()`) as { shown: boolean; text: string | null };
+    })()`)) as { shown: boolean; text: string | null };
     if (!state.shown) {
       doneAt = Date.now();
       break;
@@ -158,7 +162,11 @@ async function measureDownload(page: Page, config: CustomersConfig): Promise<Dow
   }
   const ms = doneAt - (firstRequestAt ?? doneAt);
   // The list's count line ends with the number of customers in the cache.
-  await waitUntil(page, `Number(((document.getElementById('customer-count') || {}).textContent || '').match(/\\d[\\d,]*/g)?.at(-1)?.replace(/\\D/g, '') || 0) >= ${config.expectedCustomers}`, { timeoutMs: 120_000, intervalMs: 50 });
+  await waitUntil(
+    page,
+    `Number(((document.getElementById('customer-count') || {}).textContent || '').match(/\\d[\\d,]*/g)?.at(-1)?.replace(/\\D/g, '') || 0) >= ${config.expectedCustomers}`,
+    { timeoutMs: 120_000, intervalMs: 50 },
+  );
   const countText = (await page.locator('#customer-count').textContent()) ?? '';
   const customers = Number((countText.match(/\d[\d,]*/g) ?? []).at(-1)?.replace(/\D/g, '') ?? 0);
   const increasing = counts.every((count, i) => i === 0 || count > (counts[i - 1] as number));
@@ -202,7 +210,10 @@ async function fullListAt(page: Page): Promise<number> {
 }
 
 /** (2) First paint: once in a browser just started (cold IndexedDB), then in new tabs. */
-async function measurePaint(context: BrowserContext, config: CustomersConfig): Promise<{ outcome: PaintOutcome; context: BrowserContext; page: Page }> {
+async function measurePaint(
+  context: BrowserContext,
+  config: CustomersConfig,
+): Promise<{ outcome: PaintOutcome; context: BrowserContext; page: Page }> {
   const fcpMs: number[] = [];
   const fullListMs: number[] = [];
   await context.close();
@@ -260,7 +271,12 @@ async function measureTyping(page: Page, queries: readonly string[], config: Cus
     await type('Backspace');
     await idle(page, 200);
   }
-  const keystrokes = (await probe<Array<{ query: string; ms: number; domChanged: boolean; startAt: number; inputAt: number; endAt: number }>>(page, 'probe.keystrokes')).slice(before);
+  const keystrokes = (
+    await probe<Array<{ query: string; ms: number; domChanged: boolean; startAt: number; inputAt: number; endAt: number }>>(
+      page,
+      'probe.keystrokes',
+    )
+  ).slice(before);
   const times = keystrokes.map((entry) => entry.ms);
   const split = (values: number[]) => ({ p50: round(percentile(values, 50), 1), p95: round(percentile(values, 95), 1) });
   return {
@@ -271,7 +287,10 @@ async function measureTyping(page: Page, queries: readonly string[], config: Cus
     unchanged: keystrokes.filter((entry) => !entry.domChanged).length,
     toInput: split(keystrokes.map((entry) => entry.inputAt - entry.startAt)),
     toFrame: split(keystrokes.map((entry) => entry.endAt - entry.inputAt)),
-    worst: [...keystrokes].sort((a, b) => b.ms - a.ms).slice(0, 5).map((entry) => ({ query: entry.query, ms: round(entry.ms, 1) })),
+    worst: [...keystrokes]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((entry) => ({ query: entry.query, ms: round(entry.ms, 1) })),
   };
 }
 
@@ -280,7 +299,11 @@ async function measureTyping(page: Page, queries: readonly string[], config: Cus
  * key into the DOM, in the same browser at the same time. What Chromium and the machine add on
  * their own, whatever the app does.
  */
-async function measureFrameFloor(context: BrowserContext, keystrokes: number, keyIntervalMs: number): Promise<{ p50: number; p95: number }> {
+async function measureFrameFloor(
+  context: BrowserContext,
+  keystrokes: number,
+  keyIntervalMs: number,
+): Promise<{ p50: number; p95: number }> {
   const page = await context.newPage();
   try {
     await page.setContent('<input id="floor-input" aria-label="floor"><p id="floor-echo"></p>');
@@ -329,9 +352,14 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
   const toTransaction: number[] = [];
   for (const [i, id] of ids.slice(config.queued, config.queued + config.saves).entries()) {
     await page.evaluate(`location.hash = '#/customers/${id}/confirm'`);
-    await page.locator('#attest-first-name').waitFor({ state: 'visible', timeout: 30_000 }).catch(async (error: unknown) => {
-      throw new Error(`The Confirm acceptance form did not open at ${page.url()}: ${String(error)}\nThe page said: ${(await page.locator('main').innerText()).slice(0, 500)}`);
-    });
+    await page
+      .locator('#attest-first-name')
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(
+          `The Confirm acceptance form did not open at ${page.url()}: ${String(error)}\nThe page said: ${(await page.locator('main').innerText()).slice(0, 500)}`,
+        );
+      });
     await page.locator('#attest-first-name').fill('Robin');
     await page.locator('#attest-last-name').fill(`Bench ${i}`);
     await page.locator('#attest-email').fill(`robin.bench.${i}@enqueue.example`);
@@ -346,7 +374,10 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
       `window.__mcaProbe.clicks.length > ${clicksBefore} && window.__mcaProbe.outboxCommits.slice(${commitsBefore}).some((c) => c.at >= window.__mcaProbe.clicks[${clicksBefore}].at)`,
       { intervalMs: 5 },
     );
-    const [ms, opened] = await probe<[number, number]>(page, `(() => { const click = probe.clicks[${clicksBefore}].at; const commit = probe.outboxCommits.slice(${commitsBefore}).find((c) => c.at >= click); return [commit.at - click, commit.openedAt - click]; })()`);
+    const [ms, opened] = await probe<[number, number]>(
+      page,
+      `(() => { const click = probe.clicks[${clicksBefore}].at; const commit = probe.outboxCommits.slice(${commitsBefore}).find((c) => c.at >= click); return [commit.at - click, commit.openedAt - click]; })()`,
+    );
     samples.push(ms);
     toTransaction.push(opened);
     if (i % 10 === 9) config.log(`  ${i + 1} saves, last ${round(ms, 1)} ms`);
@@ -355,7 +386,21 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
     await idle(page, 300);
   }
   await context.setOffline(false);
-  return { queuedBefore, backlogMs: round(backlogMs, 0), samples: samples.map((value) => round(value, 2)), p50: round(percentile(samples, 50), 1), p95: round(percentile(samples, 95), 1), toTransactionP50: round(percentile(toTransaction, 50), 1), commitP50: round(percentile(samples.map((ms, i) => ms - (toTransaction[i] as number)), 50), 1) };
+  return {
+    queuedBefore,
+    backlogMs: round(backlogMs, 0),
+    samples: samples.map((value) => round(value, 2)),
+    p50: round(percentile(samples, 50), 1),
+    p95: round(percentile(samples, 95), 1),
+    toTransactionP50: round(percentile(toTransaction, 50), 1),
+    commitP50: round(
+      percentile(
+        samples.map((ms, i) => ms - (toTransaction[i] as number)),
+        50,
+      ),
+      1,
+    ),
+  };
 }
 
 export async function measureCustomers(firstContext: BrowserContext, config: CustomersConfig): Promise<CustomersOutcome> {
@@ -363,7 +408,9 @@ export async function measureCustomers(firstContext: BrowserContext, config: Cus
   let page = await context.newPage();
   config.log('Download: signing in through the form; the app downloads the customers into its cache…');
   const download = await measureDownload(page, config);
-  config.log(`  ${download.customers} customers in ${round(download.ms / 1000, 1)} s (${download.itemsPerSecond}/s); progress samples ${download.samples}, distinct counts ${download.distinctCounts}`);
+  config.log(
+    `  ${download.customers} customers in ${round(download.ms / 1000, 1)} s (${download.itemsPerSecond}/s); progress samples ${download.samples}, distinct counts ${download.distinctCounts}`,
+  );
   await settle(page);
 
   config.log('First paint of the Customers page…');
@@ -384,7 +431,9 @@ export async function measureCustomers(firstContext: BrowserContext, config: Cus
   const typed = await measureTyping(page, queries, config);
   const floor = await measureFrameFloor(context, Math.max(20, Math.min(typed.keystrokes, 100)), config.keyIntervalMs);
   const typing: TypingOutcome = { ...typed, floor };
-  config.log(`  ${typing.keystrokes} keystrokes: p50 ${typing.p50} ms, p95 ${typing.p95} ms, max ${typing.max} ms (a page that only echoes the key: p50 ${floor.p50} ms, p95 ${floor.p95} ms)`);
+  config.log(
+    `  ${typing.keystrokes} keystrokes: p50 ${typing.p50} ms, p95 ${typing.p95} ms, max ${typing.max} ms (a page that only echoes the key: p50 ${floor.p50} ms, p95 ${floor.p95} ms)`,
+  );
 
   config.log('Search step: index and Array.filter baseline over the same rows (harness page)…');
   const raw = await bench(harness, 'searchSteps', { queries, rounds: config.searchRounds });
@@ -395,7 +444,9 @@ export async function measureCustomers(firstContext: BrowserContext, config: Cus
     baselineP50: round(percentile(raw.baselineMs, 50), 2),
     baselineP95: round(percentile(raw.baselineMs, 95), 2),
   };
-  config.log(`  index p95 ${steps.indexP95} ms, filter p95 ${steps.baselineP95} ms over ${raw.rows} rows (${raw.indexMs.length} searches, ${raw.mismatches} mismatches)`);
+  config.log(
+    `  index p95 ${steps.indexP95} ms, filter p95 ${steps.baselineP95} ms over ${raw.rows} rows (${raw.indexMs.length} searches, ${raw.mismatches} mismatches)`,
+  );
   for (const example of raw.mismatchExamples) config.log(`  MISMATCH ${example}`);
 
   config.log(`Enqueue: ${config.queued} items queued first, then ${config.saves} saves through the form…`);

@@ -22,26 +22,26 @@ type Budget = { watchReadsPerMinute?: number };
 const NO_BUDGET: Budget = { watchReadsPerMinute: Number.POSITIVE_INFINITY };
 
 export interface AcceptOutcome {
-    links: number;
-    confirmed: number;
-    delaysS: number[];
-    p50S: number;
-    p95S: number;
-    maxS: number;
-    requestsPerConfirmed: number;
-    readsPerConfirmed: number;
-    realSeconds: number;
+  links: number;
+  confirmed: number;
+  delaysS: number[];
+  p50S: number;
+  p95S: number;
+  maxS: number;
+  requestsPerConfirmed: number;
+  readsPerConfirmed: number;
+  realSeconds: number;
 }
 
 export interface WatchingOutcome {
-    links: number;
-    minutes: number;
-    limitPerMinute: number;
-    requests: number;
-    reads: number;
-    throttled: number;
-    shareOfLimit: number;
-    realSeconds: number;
+  links: number;
+  minutes: number;
+  limitPerMinute: number;
+  requests: number;
+  reads: number;
+  throttled: number;
+  shareOfLimit: number;
+  realSeconds: number;
 }
 
 export interface EnhancedOutcome {
@@ -66,7 +66,12 @@ async function sentLinks(app: BenchApp, customers: Array<{ id: string; companyNa
   for (const [n, customer] of customers.entries())
     items.push(
       await enqueueEnhancedAttestation(
-        { customerId: customer.id, customerName: customer.companyName, signer: signer(n), fields: { companyName: customer.companyName, country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10_080 } },
+        {
+          customerId: customer.id,
+          customerName: customer.companyName,
+          signer: signer(n),
+          fields: { companyName: customer.companyName, country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10_080 },
+        },
         app.context(),
       ),
     );
@@ -101,16 +106,26 @@ async function measureAccept(backend: BenchBackend, options: EnhancedOptions, bu
     const stored = (await app.database.outbox.get(item.id))!;
     const at = sentAt + Math.floor(random() * 60 * MINUTE);
     acceptAt.set(item.id, at);
-    app.timers.setTimeout(() => fetch(`${backend.sandbox.url}/sandbox/attestations/${stored.enhanced!.attestation!.id}/accept`, { method: 'POST' }).then((response) => response.arrayBuffer()), at - sentAt);
+    app.timers.setTimeout(
+      () =>
+        fetch(`${backend.sandbox.url}/sandbox/attestations/${stored.enhanced!.attestation!.id}/accept`, { method: 'POST' }).then(
+          (response) => response.arrayBuffer(),
+        ),
+      at - sentAt,
+    );
   }
   await app.runUntil(sentAt + 3 * 60 * MINUTE, () => confirmedAt.size === items.length);
   app.stop();
   // Every request the app made (the signers' accepts go to the sandbox directly, not through the proxy).
   const appRequests = backend.proxy.requests.slice(firstRequest);
   const reads = appRequests.filter((request) => requestKind(request) === 'read').length;
-  const delaysS = items.flatMap((item) => (confirmedAt.has(item.id) ? [(confirmedAt.get(item.id)! - acceptAt.get(item.id)!) / 1000] : [])).sort((a, b) => a - b);
+  const delaysS = items
+    .flatMap((item) => (confirmedAt.has(item.id) ? [(confirmedAt.get(item.id)! - acceptAt.get(item.id)!) / 1000] : []))
+    .sort((a, b) => a - b);
   const confirmed = confirmedAt.size;
-  options.log(`  ${budget === NO_BUDGET ? 'baseline (no budget) ' : ''}accept → Confirmed: ${confirmed}/${items.length} confirmed; delay p50 ${round(percentile(delaysS, 50), 1)} s, p95 ${round(percentile(delaysS, 95), 1)} s; ${appRequests.length} requests`);
+  options.log(
+    `  ${budget === NO_BUDGET ? 'baseline (no budget) ' : ''}accept → Confirmed: ${confirmed}/${items.length} confirmed; delay p50 ${round(percentile(delaysS, 50), 1)} s, p95 ${round(percentile(delaysS, 95), 1)} s; ${appRequests.length} requests`,
+  );
   return {
     links: items.length,
     confirmed,
@@ -142,18 +157,34 @@ async function measureWatching(backend: BenchBackend, options: EnhancedOptions, 
   const reads = requests.filter((request) => requestKind(request) === 'read').length;
   const throttled = requests.filter((request) => request.status === 429).length;
   const shareOfLimit = round(requests.length / (options.limitPerMinute * options.watchMinutes), 3);
-  options.log(`  ${budget === NO_BUDGET ? 'baseline (no budget) ' : ''}watching ${options.pendingLinks} pending links for ${options.watchMinutes} min: ${requests.length} requests (${reads} reads, ${throttled} answered 429) = ${shareOfLimit} of the limit`);
-  return { links: options.pendingLinks, minutes: options.watchMinutes, limitPerMinute: options.limitPerMinute, requests: requests.length, reads, throttled, shareOfLimit, realSeconds: round((performance.now() - began) / 1000, 1) };
+  options.log(
+    `  ${budget === NO_BUDGET ? 'baseline (no budget) ' : ''}watching ${options.pendingLinks} pending links for ${options.watchMinutes} min: ${requests.length} requests (${reads} reads, ${throttled} answered 429) = ${shareOfLimit} of the limit`,
+  );
+  return {
+    links: options.pendingLinks,
+    minutes: options.watchMinutes,
+    limitPerMinute: options.limitPerMinute,
+    requests: requests.length,
+    reads,
+    throttled,
+    shareOfLimit,
+    realSeconds: round((performance.now() - began) / 1000, 1),
+  };
 }
 
 export async function measureEnhanced(options: EnhancedOptions): Promise<EnhancedOutcome> {
-  options.log(`Enhanced route: ${options.acceptLinks} links accepted within the first hour, then ${options.pendingLinks} pending links watched for ${options.watchMinutes} min (sandbox of Partner Center today, a jumping clock, real HTTP)…`);
+  options.log(
+    `Enhanced route: ${options.acceptLinks} links accepted within the first hour, then ${options.pendingLinks} pending links watched for ${options.watchMinutes} min (sandbox of Partner Center today, a jumping clock, real HTTP)…`,
+  );
   const backend = await startBenchBackend(2 * (options.acceptLinks + options.pendingLinks) + 50);
   try {
     const accept = await measureAccept(backend, options, {});
     const watching = await measureWatching(backend, options, {});
     // The baseline: the same accept moments (same seed) and the same number of links, without the budget.
-    const baseline = { accept: await measureAccept(backend, options, NO_BUDGET), watching: await measureWatching(backend, options, NO_BUDGET) };
+    const baseline = {
+      accept: await measureAccept(backend, options, NO_BUDGET),
+      watching: await measureWatching(backend, options, NO_BUDGET),
+    };
     return { accept, watching, baseline };
   } finally {
     await backend.stop();

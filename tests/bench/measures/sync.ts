@@ -84,7 +84,8 @@ export async function measureSync(browser: Browser, config: SyncConfig): Promise
     await openHarness(page, app.origin, app.apiSecret);
     await bench(page, 'openAgentDatabase');
     const ids = (await listCustomerIds(page, app.apiSecret)).slice(0, config.items * 3);
-    if (ids.length < config.items * 3) throw new Error(`The sandbox lists ${ids.length} customers; the sync runs need ${config.items * 3}.`);
+    if (ids.length < config.items * 3)
+      throw new Error(`The sandbox lists ${ids.length} customers; the sync runs need ${config.items * 3}.`);
 
     const run = async (label: string, slice: string[], concurrency?: number, timeoutMs = config.timeoutMs): Promise<RunOutcome> => {
       await bench(page, 'enqueueBacklog', { customerIds: slice, tag: label });
@@ -93,7 +94,12 @@ export async function measureSync(browser: Browser, config: SyncConfig): Promise
       const made = requests.slice(from);
       const { confirmedAt: _confirmedAt, ...rest } = result;
       if (result.left > 0 || result.failed > 0) config.log(`  ${label}: ${result.left} items left, ${result.failed} failed`);
-      return { ...rest, itemsPerSecond: round(result.confirmed / (result.ms / 1000), 1), requests: made.length, throttled: made.filter((r) => r.status === 429).length };
+      return {
+        ...rest,
+        itemsPerSecond: round(result.confirmed / (result.ms / 1000), 1),
+        requests: made.length,
+        throttled: made.filter((r) => r.status === 429).length,
+      };
     };
 
     config.log(`  ${config.items} items, one at a time…`);
@@ -109,8 +115,11 @@ export async function measureSync(browser: Browser, config: SyncConfig): Promise
       const requestsPerItem = appRun.requests / Math.max(appRun.confirmed, 1);
       const unthrottledPerMinute = (appRun.requests / appRun.ms) * 60_000;
       // Low enough to bind (half of what the app reached unthrottled) and to span at least two whole windows.
-      const limit = config.rateLimitPerMinute ?? Math.max(10, Math.floor(Math.min(unthrottledPerMinute / 2, (config.items * requestsPerItem) / 2.5)));
-      config.log(`  ${config.items} items, the app's engine, sandbox limit ${limit} requests/minute (unthrottled the app made ${Math.round(unthrottledPerMinute)}/minute)…`);
+      const limit =
+        config.rateLimitPerMinute ?? Math.max(10, Math.floor(Math.min(unthrottledPerMinute / 2, (config.items * requestsPerItem) / 2.5)));
+      config.log(
+        `  ${config.items} items, the app's engine, sandbox limit ${limit} requests/minute (unthrottled the app made ${Math.round(unthrottledPerMinute)}/minute)…`,
+      );
       app.sandbox?.setFaults({ rateLimitPerMinute: limit });
       const from = requests.length;
       const limited = await run('rate-limited', ids.slice(config.items * 2, config.items * 3), undefined, config.rateLimitedTimeoutMs);
@@ -134,7 +143,9 @@ export async function measureSync(browser: Browser, config: SyncConfig): Promise
         requestsPerItem: round(limited.requests / Math.max(limited.confirmed, 1), 2),
         itemsPerMinute: round((limited.confirmed / limited.ms) * 60_000, 0),
       };
-      config.log(`  ${round(limited.ms / 1000, 1)} s; ${accepted} requests accepted in ${fullWindows} full window(s): ${utilisation} of the limit; ${limited.throttled} answered 429`);
+      config.log(
+        `  ${round(limited.ms / 1000, 1)} s; ${accepted} requests accepted in ${fullWindows} full window(s): ${utilisation} of the limit; ${limited.throttled} answered 429`,
+      );
     }
     return { baseline, app: appRun, speedup, rateLimited };
   } finally {

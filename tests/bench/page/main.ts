@@ -15,7 +15,16 @@ import { SyncEngine } from '../../../renderer/src/outbox/engine';
 import { ipcTransport } from '../../../renderer/src/sync/ipc-transport';
 import { SyncWorker } from '../../../renderer/src/sync/sync-worker';
 import { latestAcceptanceDate } from '../../../shared/domain/dates';
-import { BENCH_GLOBAL, type BacklogRequest, type BenchPageApi, type OutboxCounts, type SearchStepsRequest, type SearchStepsResult, type SyncRequest, type SyncResult } from '../protocol';
+import {
+  BENCH_GLOBAL,
+  type BacklogRequest,
+  type BenchPageApi,
+  type OutboxCounts,
+  type SearchStepsRequest,
+  type SearchStepsResult,
+  type SyncRequest,
+  type SyncResult,
+} from '../protocol';
 
 // Opened with the page secret in the fragment, as the app is (openHarness): the harness calls the bridge too.
 captureBridgeSecret();
@@ -63,7 +72,8 @@ async function searchSteps({ queries, rounds }: SearchStepsRequest): Promise<Sea
         const slowMs = performance.now() - at;
         if (!same(fast, slow)) {
           mismatches += 1;
-          if (mismatchExamples.length < 5) mismatchExamples.push(`"${prefix}" (after "${query.slice(0, length - 1)}"): index ${fast.length}, filter ${slow.length}`);
+          if (mismatchExamples.length < 5)
+            mismatchExamples.push(`"${prefix}" (after "${query.slice(0, length - 1)}"): index ${fast.length}, filter ${slow.length}`);
         }
         if (measured) {
           indexMs.push(fastMs);
@@ -83,7 +93,10 @@ async function sampleCustomers(count: number): Promise<Array<{ id: string; compa
   const rows = await db().customers.toArray();
   rows.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0));
   const step = Math.max(1, Math.floor(rows.length / (count + 1)));
-  return rows.filter((_, i) => i > 0 && i % step === 0).slice(0, count).map(({ id, companyName, domain }) => ({ id, companyName, domain }));
+  return rows
+    .filter((_, i) => i > 0 && i % step === 0)
+    .slice(0, count)
+    .map(({ id, companyName, domain }) => ({ id, companyName, domain }));
 }
 
 async function customerIds(offset: number, limit: number): Promise<string[]> {
@@ -174,6 +187,15 @@ async function sync({ concurrency, timeoutMs }: SyncRequest): Promise<SyncResult
   return { ms, items: pending, confirmed: confirmedAt.length, failed, retried, confirmedAt, startedAt, left };
 }
 
-const api: BenchPageApi = { sampleCustomers, openAgentDatabase, cachedCustomers, customerIds, searchSteps, enqueueBacklog, outboxCounts, sync };
+const api: BenchPageApi = {
+  sampleCustomers,
+  openAgentDatabase,
+  cachedCustomers,
+  customerIds,
+  searchSteps,
+  enqueueBacklog,
+  outboxCounts,
+  sync,
+};
 (globalThis as Record<string, unknown>)[BENCH_GLOBAL] = api;
 document.getElementById('status')?.setAttribute('data-ready', 'true');

@@ -31,34 +31,42 @@
   const observer = new MutationObserver(() => {
     mutated = true;
   });
-  document.addEventListener('keydown', (event) => {
-    lastKeydown = { key: event.key, at: event.timeStamp };
-  }, true);
-  document.addEventListener('input', (event) => {
-    const target = event.target;
-    if (!(target instanceof HTMLInputElement) || target.id !== 'customer-search') return;
-    const started = lastKeydown && lastKeydown.at <= event.timeStamp ? lastKeydown : { key: '?', at: event.timeStamp };
-    lastKeydown = null;
-    const grid = document.querySelector('.customers-page');
-    mutated = false;
-    if (grid) observer.observe(grid, { childList: true, subtree: true, characterData: true, attributes: true });
-    const query = target.value;
-    const inputAt = performance.now();
-    afterNextFrame((end) => {
-      observer.disconnect();
-      const count = document.getElementById('customer-count');
-      probe.keystrokes.push({
-        key: started.key,
-        query,
-        startAt: started.at,
-        inputAt,
-        endAt: end,
-        ms: end - started.at,
-        domChanged: mutated,
-        count: count ? count.textContent.trim() : null,
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      lastKeydown = { key: event.key, at: event.timeStamp };
+    },
+    true,
+  );
+  document.addEventListener(
+    'input',
+    (event) => {
+      const target = event.target;
+      if (!(target instanceof HTMLInputElement) || target.id !== 'customer-search') return;
+      const started = lastKeydown && lastKeydown.at <= event.timeStamp ? lastKeydown : { key: '?', at: event.timeStamp };
+      lastKeydown = null;
+      const grid = document.querySelector('.customers-page');
+      mutated = false;
+      if (grid) observer.observe(grid, { childList: true, subtree: true, characterData: true, attributes: true });
+      const query = target.value;
+      const inputAt = performance.now();
+      afterNextFrame((end) => {
+        observer.disconnect();
+        const count = document.getElementById('customer-count');
+        probe.keystrokes.push({
+          key: started.key,
+          query,
+          startAt: started.at,
+          inputAt,
+          endAt: end,
+          ms: end - started.at,
+          domChanged: mutated,
+          count: count ? count.textContent.trim() : null,
+        });
       });
-    });
-  }, true);
+    },
+    true,
+  );
 
   // First frame that shows customer rows (navigation start is time 0).
   const rowsObserver = new MutationObserver(() => {
@@ -90,10 +98,14 @@
     }
     return tx;
   };
-  document.addEventListener('click', (event) => {
-    const target = event.target instanceof Element ? event.target.closest('button') : null;
-    if (target && target.type === 'submit') probe.clicks.push({ at: event.timeStamp, label: target.textContent.trim() });
-  }, true);
+  document.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target instanceof Element ? event.target.closest('button') : null;
+      if (target && target.type === 'submit') probe.clicks.push({ at: event.timeStamp, label: target.textContent.trim() });
+    },
+    true,
+  );
 
   // Where the time goes while a page loads: bridge calls and IndexedDB reads (start, end, what).
   probe.timeline = [];
@@ -101,13 +113,17 @@
   window.fetch = function timedFetch(input, init) {
     const started = performance.now();
     const what = typeof input === 'string' ? input : input.url;
-    return originalFetch.call(this, input, init).finally(() => probe.timeline.push({ what: `fetch ${what}`, started, ended: performance.now() }));
+    return originalFetch
+      .call(this, input, init)
+      .finally(() => probe.timeline.push({ what: `fetch ${what}`, started, ended: performance.now() }));
   };
   const originalOpen = IDBFactory.prototype.open;
   IDBFactory.prototype.open = function timedOpen(...args) {
     const started = performance.now();
     const request = originalOpen.apply(this, args);
-    request.addEventListener('success', () => probe.timeline.push({ what: `open ${args[0]}`, started, ended: performance.now() }), { once: true });
+    request.addEventListener('success', () => probe.timeline.push({ what: `open ${args[0]}`, started, ended: performance.now() }), {
+      once: true,
+    });
     return request;
   };
   for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype]) {
@@ -117,7 +133,17 @@
         const started = performance.now();
         const request = original.apply(this, args);
         const name = `${method} ${this.objectStore ? `${this.objectStore.name}.${this.name}` : this.name}`;
-        request.addEventListener('success', () => probe.timeline.push({ what: name, started, ended: performance.now(), n: Array.isArray(request.result) ? request.result.length : undefined }), { once: true });
+        request.addEventListener(
+          'success',
+          () =>
+            probe.timeline.push({
+              what: name,
+              started,
+              ended: performance.now(),
+              n: Array.isArray(request.result) ? request.result.length : undefined,
+            }),
+          { once: true },
+        );
         return request;
       };
     }

@@ -39,15 +39,25 @@ test('a sandboxed preload requires only electron, and the context bridge copies 
     await writeFile(join(root, 'bad.cjs'), BAD_PRELOAD);
     electron.protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
     electron.app.emitReady();
-    electron.session.fromPartition('persist:probe').protocol.handle('app', () => new Response('<!doctype html><title>probe</title><p>probe</p>', { headers: { 'Content-Type': 'text/html' } }));
-    electron.ipcMain.handle('ping', (event, payload) => ({ got: payload, from: (event as { senderFrame: { url: string } }).senderFrame.url }));
+    electron.session
+      .fromPartition('persist:probe')
+      .protocol.handle(
+        'app',
+        () => new Response('<!doctype html><title>probe</title><p>probe</p>', { headers: { 'Content-Type': 'text/html' } }),
+      );
+    electron.ipcMain.handle('ping', (event, payload) => ({
+      got: payload,
+      from: (event as { senderFrame: { url: string } }).senderFrame.url,
+    }));
     electron.ipcMain.handle('function-reply', () => ({ run: () => 1 }));
     electron.ipcMain.handle('thrown', () => {
       const error = Object.assign(new Error('only this message'), { secretDetail: 'stays in main' });
       throw error;
     });
 
-    const window = new electron.BrowserWindow({ webPreferences: { preload: join(root, 'good.cjs'), partition: 'persist:probe', sandbox: true, contextIsolation: true } });
+    const window = new electron.BrowserWindow({
+      webPreferences: { preload: join(root, 'good.cjs'), partition: 'persist:probe', sandbox: true, contextIsolation: true },
+    });
     await window.loadURL('app://probe/index.html');
     const page = window.webContents.driver!.page;
     const seen = await page.evaluate(`(async () => {
@@ -86,7 +96,9 @@ test('a sandboxed preload requires only electron, and the context bridge copies 
     });
     expect(window.webContents.preloadErrors).toEqual([]);
 
-    const bad = new electron.BrowserWindow({ webPreferences: { preload: join(root, 'bad.cjs'), partition: 'persist:probe', sandbox: true } });
+    const bad = new electron.BrowserWindow({
+      webPreferences: { preload: join(root, 'bad.cjs'), partition: 'persist:probe', sandbox: true },
+    });
     await bad.loadURL('app://probe/index.html');
     expect(bad.webContents.preloadErrors.map((error) => error.message)).toEqual(['module not found: node:fs']);
     expect(await bad.webContents.driver!.page.evaluate('typeof window.api')).toBe('undefined');

@@ -56,21 +56,35 @@ export const test = base.extend<{ desktopOptions: DesktopOptions; desktop: Deskt
     const electron = createElectronDouble({ root, browser, ...desktopOptions.double });
     try {
       loadBuiltMain(electron);
-      const window = await until('the main window', () => electron.windows()[0] ?? (electron.lifecycle.exitCode !== undefined ? null : undefined));
-      if (!window) throw new Error(`The app exited with ${electron.lifecycle.exitCode} before opening a window: ${JSON.stringify(electron.dialog.errorBoxes)}`);
+      const window = await until(
+        'the main window',
+        () => electron.windows()[0] ?? (electron.lifecycle.exitCode !== undefined ? null : undefined),
+      );
+      if (!window)
+        throw new Error(
+          `The app exited with ${electron.lifecycle.exitCode} before opening a window: ${JSON.stringify(electron.dialog.errorBoxes)}`,
+        );
       await until('the window to be shown', () => (window.isVisible() ? true : undefined));
       const page = window.webContents.driver!.page;
       await use({
         electron,
         window,
         page,
-        appInfo: () => page.evaluate(() => (globalThis as unknown as { api: { getAppInfo(r: object): Promise<{ data: never }> } }).api.getAppInfo({}).then((envelope) => envelope.data)),
+        appInfo: () =>
+          page.evaluate(() =>
+            (globalThis as unknown as { api: { getAppInfo(r: object): Promise<{ data: never }> } }).api
+              .getAppInfo({})
+              .then((envelope) => envelope.data),
+          ),
       });
       expect(window.webContents.preloadErrors, 'errors in the preload or its world').toEqual([]);
     } finally {
       if (electron.lifecycle.exitCode === undefined) {
         electron.app.quit();
-        const code = await Promise.race([electron.app.exited, new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 20_000))]);
+        const code = await Promise.race([
+          electron.app.exited,
+          new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 20_000)),
+        ]);
         if (code === 'timeout') {
           testInfo.annotations.push({ type: 'teardown', description: 'The app did not quit within 20 s; stopped with app.exit.' });
           electron.app.exit(0);

@@ -20,7 +20,9 @@ async function agreementsAt(url: string, customerId: string): Promise<Array<{ re
   return ((await response.json()) as { items: never[] }).items;
 }
 
-test('start → embedded sandbox (Partner Center today) → sign in → acceptance link → the signer accepts → finalised: exactly one agreement', async ({ desktop }) => {
+test('start → embedded sandbox (Partner Center today) → sign in → acceptance link → the signer accepts → finalised: exactly one agreement', async ({
+  desktop,
+}) => {
   const { page, electron } = desktop;
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -60,7 +62,9 @@ test('start → embedded sandbox (Partner Center today) → sign in → acceptan
 
 test('the page sees only copies through the context bridge: no ipcRenderer, no require, no prototypes', async ({ desktop }) => {
   const seen = await desktop.page.evaluate(async () => {
-    const page = globalThis as unknown as Record<string, unknown> & { api: Record<string, (request: object) => Promise<Record<string, unknown>>> };
+    const page = globalThis as unknown as Record<string, unknown> & {
+      api: Record<string, (request: object) => Promise<Record<string, unknown>>>;
+    };
     const api = page.api;
     const envelope = await api.getAppInfo!({});
     return {
@@ -136,9 +140,17 @@ test('a call from another frame is refused; the same call from the main frame is
   await expect.poll(async () => (await driver.webFrameNamed('intruder'))?.parent?.origin ?? null).toBe('app://mca-desk');
   const subframe = await driver.webFrameNamed('intruder');
   const refused = await driver.invokeFrom(subframe, 'mca:getSession', [{}]);
-  expect(refused).toEqual({ ok: true, value: { ok: false, error: { code: 'bad-sender', message: 'The call does not come from the MCA Desk window.' } } });
+  expect(refused).toEqual({
+    ok: true,
+    value: { ok: false, error: { code: 'bad-sender', message: 'The call does not come from the MCA Desk window.' } },
+  });
   const answered = await driver.invokeFrom(await driver.webFrame(await driver.mainFrameId()), 'mca:getSession', [{}]);
   expect(answered).toMatchObject({ ok: true, value: { ok: true, data: { signedIn: false } } });
   // The preload runs in the main frame only: the subframe has no window.api.
-  expect(await page.frame({ name: 'intruder' })!.evaluate(() => typeof (globalThis as unknown as { api?: unknown }).api).catch(() => 'undefined')).toBe('undefined');
+  expect(
+    await page
+      .frame({ name: 'intruder' })!
+      .evaluate(() => typeof (globalThis as unknown as { api?: unknown }).api)
+      .catch(() => 'undefined'),
+  ).toBe('undefined');
 });

@@ -35,7 +35,8 @@ test('quitting while a submit is in flight waits for it, then quits; the agreeme
   slowSandbox.setFaults({ latencyMs: 2500 });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const backend = electron.session.fromPartition('mca-backend');
-  const posting = () => [...backend.inFlight].some((request) => request.startsWith('POST ') && request.includes(`/v1/customers/${ADATUM}/agreements`));
+  const posting = () =>
+    [...backend.inFlight].some((request) => request.startsWith('POST ') && request.includes(`/v1/customers/${ADATUM}/agreements`));
   await expect.poll(posting, { timeout: 30_000 }).toBe(true);
 
   electron.app.quit();
@@ -46,7 +47,9 @@ test('quitting while a submit is in flight waits for it, then quits; the agreeme
 
   expect(await electron.app.exited).toBe(0);
   expect(desktop.window.isDestroyed()).toBe(true);
-  expect(backend.fetched.some((entry) => entry.url.endsWith(`/v1/customers/${ADATUM}/agreements`) && entry.outcome === 'network')).toBe(true);
+  expect(backend.fetched.some((entry) => entry.url.endsWith(`/v1/customers/${ADATUM}/agreements`) && entry.outcome === 'network')).toBe(
+    true,
+  );
   const agreements = (await slowSandbox.inspect.agreements()).filter((agreement) => agreement.customerId === ADATUM);
   expect(agreements).toHaveLength(1);
   expect(agreements[0]?.primaryContact).toMatchObject({ firstName: 'Maria' });

@@ -19,13 +19,19 @@ export async function signInThroughForm(page: Page, email: string, password = 's
 export async function openCustomer(page: Page, name: string): Promise<void> {
   await page.getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByLabel('Search customers').fill(name);
-  await page.getByRole('row', { name: new RegExp(name) }).first().click();
+  await page
+    .getByRole('row', { name: new RegExp(name) })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
 /** The MCA status shown on the customer's page. */
 export function mcaStatus(page: Page) {
-  return page.getByRole('definition').filter({ has: page.locator('.status-badge') }).first();
+  return page
+    .getByRole('definition')
+    .filter({ has: page.locator('.status-badge') })
+    .first();
 }
 
 /** Fails on serious or critical axe findings on the current screen. */
@@ -33,7 +39,10 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
   expect(bad, `axe on ${screen}`).toEqual([]);
 }
 
@@ -64,6 +73,8 @@ export async function watchForViolations(page: Page): Promise<() => string[]> {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
   // Page-side code as text: this file is typechecked without the DOM library.
-  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) => window.__reportCspViolation(event.violatedDirective + ' ' + event.blockedURI));`);
+  await page.addInitScript(
+    `document.addEventListener('securitypolicyviolation', (event) => window.__reportCspViolation(event.violatedDirective + ' ' + event.blockedURI));`,
+  );
   return () => problems;
 }

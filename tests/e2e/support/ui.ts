@@ -5,7 +5,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export async function openCustomerByName(page: Page, name: string): Promise<void> {
   await page.getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByLabel('Search customers').fill(name);
-  await page.getByRole('row', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
+  await page
+    .getByRole('row', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 

@@ -44,7 +44,12 @@ export class AppDouble extends EventEmitter {
     this.isPackaged = options.isPackaged;
     this.whenReadyPromise = new Promise((resolve) => (this.resolveReady = resolve));
     this.exited = new Promise((resolve) => (this.resolveExited = resolve));
-    this.paths = { userData: join(options.root, 'userData'), temp: join(options.root, 'temp'), home: join(options.root, 'home'), appData: options.root };
+    this.paths = {
+      userData: join(options.root, 'userData'),
+      temp: join(options.root, 'temp'),
+      home: join(options.root, 'home'),
+      appData: options.root,
+    };
   }
 
   /** The double's own control: Electron has finished initialising (L754-L762, `ready`). */

@@ -41,11 +41,26 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
   const windows = new Set<BrowserWindowDouble>();
   const app = new AppDouble(
     lifecycle,
-    { root: options.root, isPackaged: options.isPackaged ?? false, version: options.version ?? '0.1.0', name: 'MCA Desk', singleInstanceLock: options.singleInstanceLock ?? true },
+    {
+      root: options.root,
+      isPackaged: options.isPackaged ?? false,
+      version: options.version ?? '0.1.0',
+      name: 'MCA Desk',
+      singleInstanceLock: options.singleInstanceLock ?? true,
+    },
     () => [...windows],
   );
   const driver: DriverEnv | undefined = options.browser
-    ? { browser: options.browser, ipcMain, privileged: protocol.privileged, platform: process.platform, contexts: new Map(), drivers: new Map(), creating: 0, popupUrls: [] }
+    ? {
+        browser: options.browser,
+        ipcMain,
+        privileged: protocol.privileged,
+        platform: process.platform,
+        contexts: new Map(),
+        drivers: new Map(),
+        creating: 0,
+        popupUrls: [],
+      }
     : undefined;
   const BrowserWindow = createBrowserWindowClass({ lifecycle, app, sessions, driver, windows });
   const safeStorage = new SafeStorageDouble(lifecycle, { backend: 'gnome_libsecret', machineKey: randomBytes(32), ...options.safeStorage });
@@ -54,7 +69,18 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
   const dialog = new DialogDouble();
   const net = createNet(sessions);
 
-  const implemented: Record<string, unknown> = { app, BrowserWindow, session: sessions, protocol, net, ipcMain, safeStorage, shell, clipboard, dialog };
+  const implemented: Record<string, unknown> = {
+    app,
+    BrowserWindow,
+    session: sessions,
+    protocol,
+    net,
+    ipcMain,
+    safeStorage,
+    shell,
+    clipboard,
+    dialog,
+  };
   /** What `require('electron')` answers in the main process. */
   const module = new Proxy(implemented, {
     get(target, name) {

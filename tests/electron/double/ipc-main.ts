@@ -39,12 +39,16 @@ export class IpcMainDouble extends EventEmitter {
    */
   async invoke(channel: string, event: unknown, args: unknown[]): Promise<InvokeOutcome> {
     const listener = this.handlers.get(channel);
-    if (!listener) return { ok: false, message: `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'` };
+    if (!listener)
+      return { ok: false, message: `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'` };
     try {
       const value = await listener(event, ...args);
       return { ok: true, value: structuredClone(value) };
     } catch (error) {
-      return { ok: false, message: `Error invoking remote method '${channel}': ${error instanceof Error ? `Error: ${error.message}` : String(error)}` };
+      return {
+        ok: false,
+        message: `Error invoking remote method '${channel}': ${error instanceof Error ? `Error: ${error.message}` : String(error)}`,
+      };
     }
   }
 }

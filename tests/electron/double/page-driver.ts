@@ -19,7 +19,12 @@ import { toElectronUrl, toPageUrl } from './url-map';
 const PRELOAD_WORLD = 'electron-preload';
 const BINDING = '__electronDoubleIpc';
 const SETTLE = '__electronDoubleSettle';
-const EVENTS = { expose: 'electron-double:expose', mainReady: 'electron-double:main-ready', call: 'electron-double:call', result: 'electron-double:result' };
+const EVENTS = {
+  expose: 'electron-double:expose',
+  mainReady: 'electron-double:main-ready',
+  call: 'electron-double:call',
+  result: 'electron-double:result',
+};
 const PAGE_DIR = join(__dirname, '..', 'page');
 
 /** What the driver needs from its web contents (browser-window.ts). */
@@ -29,7 +34,14 @@ export interface DrivenContents {
   readonly preloadPath?: string;
   readonly sandboxed: boolean;
   readonly contextIsolation: boolean;
-  windowOpenHandler?: (details: { url: string; frameName: string; features: string; disposition: string; referrer: { url: string; policy: string }; postBody?: unknown }) => { action: 'allow' | 'deny' };
+  windowOpenHandler?: (details: {
+    url: string;
+    frameName: string;
+    features: string;
+    disposition: string;
+    referrer: { url: string; policy: string };
+    postBody?: unknown;
+  }) => { action: 'allow' | 'deny' };
   emit(event: string, ...args: unknown[]): boolean;
   readonly preloadErrors: Array<{ message: string; stack: string }>;
   readonly blockedRequests: string[];
@@ -48,7 +60,18 @@ export interface DriverEnv {
   popupUrls: string[];
 }
 
-const RESOURCE_TYPES: Record<string, string> = { stylesheet: 'stylesheet', script: 'script', image: 'image', font: 'font', media: 'media', xhr: 'xhr', fetch: 'xhr', websocket: 'webSocket', ping: 'ping', cspreport: 'cspReport' };
+const RESOURCE_TYPES: Record<string, string> = {
+  stylesheet: 'stylesheet',
+  script: 'script',
+  image: 'image',
+  font: 'font',
+  media: 'media',
+  xhr: 'xhr',
+  fetch: 'xhr',
+  websocket: 'webSocket',
+  ping: 'ping',
+  cspreport: 'cspReport',
+};
 
 function standardSchemes(privileged: ReadonlyMap<string, SchemePrivileges>): Set<string> {
   return new Set([...privileged].filter(([, privileges]) => privileges.standard).map(([scheme]) => scheme));
@@ -127,7 +150,8 @@ async function decidePopup(env: DriverEnv, popup: Page, url: string): Promise<vo
   }) ?? { action: 'allow' };
   driver.windowOpens.push({ url: electronUrl, action: decision.action });
   await popup.close().catch(() => undefined);
-  if (decision.action !== 'deny') driver.contents.blockedRequests.push(`${electronUrl} (window-open allowed: the double does not create child windows)`);
+  if (decision.action !== 'deny')
+    driver.contents.blockedRequests.push(`${electronUrl} (window-open allowed: the double does not create child windows)`);
 }
 
 function watchForPopups(env: DriverEnv, context: BrowserContext): void {
@@ -194,9 +218,18 @@ export class PageDriver {
     await this.cdp.send('Page.enable');
     await this.cdp.send('Runtime.addBinding', { name: BINDING, executionContextName: PRELOAD_WORLD });
     if (this.contents.preloadPath) {
-      const config = { binding: BINDING, settle: SETTLE, events: EVENTS, sandboxed: this.contents.sandboxed, contextIsolation: this.contents.contextIsolation, platform: this.env.platform };
+      const config = {
+        binding: BINDING,
+        settle: SETTLE,
+        events: EVENTS,
+        sandboxed: this.contents.sandboxed,
+        contextIsolation: this.contents.contextIsolation,
+        platform: this.env.platform,
+      };
       const preload = readFileSync(this.contents.preloadPath, 'utf8');
-      const world = readFileSync(join(PAGE_DIR, 'preload-world.js'), 'utf8').replace('__CONFIG__', JSON.stringify(config)).replace('__PRELOAD_SOURCE__;', () => preload);
+      const world = readFileSync(join(PAGE_DIR, 'preload-world.js'), 'utf8')
+        .replace('__CONFIG__', JSON.stringify(config))
+        .replace('__PRELOAD_SOURCE__;', () => preload);
       await this.cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: world, worldName: PRELOAD_WORLD });
       await this.page.addInitScript(readFileSync(join(PAGE_DIR, 'main-world.js'), 'utf8').replace('__EVENTS__', JSON.stringify(EVENTS)));
     }
@@ -205,9 +238,11 @@ export class PageDriver {
   /** electron.d.ts L19352-L19356: resolves when the page has loaded, rejects when it fails. */
   async load(url: string): Promise<void> {
     this.expectedLoad = url;
-    const response = await this.page.goto(toPageUrl(url, standardSchemes(this.env.privileged)), { waitUntil: 'load' }).catch((error: unknown) => {
-      throw new Error(`ERR_FAILED (-2) loading '${url}': ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    });
+    const response = await this.page
+      .goto(toPageUrl(url, standardSchemes(this.env.privileged)), { waitUntil: 'load' })
+      .catch((error: unknown) => {
+        throw new Error(`ERR_FAILED (-2) loading '${url}': ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      });
     if (!response) throw new Error(`ERR_ABORTED (-3) loading '${url}'`);
   }
 
@@ -247,25 +282,51 @@ export class PageDriver {
 
   /** One `ipcRenderer.invoke` as it reaches `ipcMain` (IpcMainInvokeEvent, electron.d.ts L9536-L9562). */
   async invokeFrom(frame: WebFrameMainDouble | null, channel: string, args: unknown[]) {
-    const event = { type: 'frame', sender: this.contents, senderFrame: frame, frameId: frame?.routingId ?? -1, processId: frame?.processId ?? -1, preventDefault() {}, defaultPrevented: false };
+    const event = {
+      type: 'frame',
+      sender: this.contents,
+      senderFrame: frame,
+      frameId: frame?.routingId ?? -1,
+      processId: frame?.processId ?? -1,
+      preventDefault() {},
+      defaultPrevented: false,
+    };
     return this.env.ipcMain.invoke(channel, event, args);
   }
 
   private async onBinding(payload: string, executionContextId: number): Promise<void> {
-    const message = JSON.parse(payload) as { kind: string; id?: number; channel?: string; args?: unknown[]; message?: string; stack?: string };
+    const message = JSON.parse(payload) as {
+      kind: string;
+      id?: number;
+      channel?: string;
+      args?: unknown[];
+      message?: string;
+      stack?: string;
+    };
     if (message.kind === 'preload-error') {
       const error = { message: message.message ?? '', stack: message.stack ?? '' };
       this.contents.preloadErrors.push(error);
-      this.contents.emit('preload-error', preventable(), this.contents.preloadPath, Object.assign(new Error(error.message), { stack: error.stack }));
+      this.contents.emit(
+        'preload-error',
+        preventable(),
+        this.contents.preloadPath,
+        Object.assign(new Error(error.message), { stack: error.stack }),
+      );
       return;
     }
     if (message.kind !== 'invoke') return;
     const frameId = this.worldContexts.get(executionContextId);
     const frame = frameId ? await this.webFrame(frameId) : null;
     const outcome = await this.invokeFrom(frame, String(message.channel), message.args ?? []);
-    const args = outcome.ok ? [{ value: message.id }, { value: true }, outcome.value === undefined ? {} : { value: outcome.value }] : [{ value: message.id }, { value: false }, {}, { value: outcome.message }];
+    const args = outcome.ok
+      ? [{ value: message.id }, { value: true }, outcome.value === undefined ? {} : { value: outcome.value }]
+      : [{ value: message.id }, { value: false }, {}, { value: outcome.message }];
     await this.cdp
-      .send('Runtime.callFunctionOn', { executionContextId, functionDeclaration: `function (...args) { return globalThis[${JSON.stringify(SETTLE)}](...args); }`, arguments: args })
+      .send('Runtime.callFunctionOn', {
+        executionContextId,
+        functionDeclaration: `function (...args) { return globalThis[${JSON.stringify(SETTLE)}](...args); }`,
+        arguments: args,
+      })
       .catch(() => undefined); // the page went away meanwhile
   }
 
@@ -302,7 +363,13 @@ export class PageDriver {
         await route.abort('failed');
         return;
       }
-      const response = await handler(new Request(electronUrl, { method: request.method(), headers: request.headers(), ...(request.postDataBuffer() ? { body: request.postDataBuffer()! } : {}) }));
+      const response = await handler(
+        new Request(electronUrl, {
+          method: request.method(),
+          headers: request.headers(),
+          ...(request.postDataBuffer() ? { body: request.postDataBuffer()! } : {}),
+        }),
+      );
       const headers: Record<string, string> = {};
       response.headers.forEach((value, key) => (headers[key] = value));
       await route.fulfill({ status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) });
@@ -310,8 +377,18 @@ export class PageDriver {
     }
     if (['http', 'https', 'ws', 'wss', 'file'].includes(scheme)) {
       const isMainFrame = request.frame() === this.page.mainFrame();
-      const resourceType = request.isNavigationRequest() ? (isMainFrame ? 'mainFrame' : 'subFrame') : (RESOURCE_TYPES[request.resourceType()] ?? 'other');
-      const verdict = await session.webRequest.verdict({ url: electronUrl, method: request.method(), resourceType, webContentsId: this.contents.id, webContents: this.contents });
+      const resourceType = request.isNavigationRequest()
+        ? isMainFrame
+          ? 'mainFrame'
+          : 'subFrame'
+        : (RESOURCE_TYPES[request.resourceType()] ?? 'other');
+      const verdict = await session.webRequest.verdict({
+        url: electronUrl,
+        method: request.method(),
+        resourceType,
+        webContentsId: this.contents.id,
+        webContents: this.contents,
+      });
       if (verdict.cancel) {
         this.contents.blockedRequests.push(electronUrl);
         await route.abort('blockedbyclient');

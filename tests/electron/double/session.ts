@@ -25,7 +25,10 @@ export interface BeforeRequestDetails {
   referrer: string;
   uploadData?: unknown[];
 }
-type BeforeRequestListener = (details: BeforeRequestDetails, callback: (response: { cancel?: boolean; redirectURL?: string }) => void) => void;
+type BeforeRequestListener = (
+  details: BeforeRequestDetails,
+  callback: (response: { cancel?: boolean; redirectURL?: string }) => void,
+) => void;
 
 export class ProtocolDouble {
   private readonly handlers = new Map<string, ProtocolHandler>();
@@ -70,11 +73,15 @@ export class WebRequestDouble {
   }
 
   /** The verdict of the listener for one request (no listener, or a filter that does not match: go on). */
-  async verdict(details: Omit<BeforeRequestDetails, 'id' | 'timestamp' | 'referrer'> & { referrer?: string }): Promise<{ cancel?: boolean; redirectURL?: string }> {
+  async verdict(
+    details: Omit<BeforeRequestDetails, 'id' | 'timestamp' | 'referrer'> & { referrer?: string },
+  ): Promise<{ cancel?: boolean; redirectURL?: string }> {
     const registered = this.beforeRequest;
     if (!registered || !matchesFilter(registered.filter, details.url)) return {};
     if (registered.filter?.types && !registered.filter.types.includes(details.resourceType)) return {};
-    return new Promise((resolve) => registered.listener({ referrer: '', ...details, id: this.nextId++, timestamp: Date.now() }, (response) => resolve(response ?? {})));
+    return new Promise((resolve) =>
+      registered.listener({ referrer: '', ...details, id: this.nextId++, timestamp: Date.now() }, (response) => resolve(response ?? {})),
+    );
   }
 }
 
@@ -203,7 +210,8 @@ export class SessionModule {
 /** `net` (L10936-L10963): `fetch` from the default session, so its webRequest handlers apply. */
 export function createNet(sessions: SessionModule) {
   return {
-    fetch: (input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }) => sessions.defaultSession.fetch(input, init),
+    fetch: (input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }) =>
+      sessions.defaultSession.fetch(input, init),
     isOnline: () => true,
   };
 }

@@ -21,7 +21,11 @@ export function matchesPattern(pattern: string, raw: string): boolean {
   }
   const urlScheme = url.protocol.slice(0, -1);
   if (scheme === '*' ? urlScheme !== 'http' && urlScheme !== 'https' : scheme !== urlScheme) return false;
-  if (host !== '*' && !(host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host)) return false;
+  if (
+    host !== '*' &&
+    !(host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host)
+  )
+    return false;
   return globToRegExp(path).test(`${url.pathname}${url.search}`);
 }
 

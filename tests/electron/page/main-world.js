@@ -35,7 +35,8 @@
       const entry = {};
       results.set(callId, entry);
       // Arguments are copied too; a function argument would need the reverse proxy, which the double does not have.
-      if (args.some((arg) => typeof arg === 'function')) throw new Error('The Electron test double does not pass functions as arguments over the context bridge.');
+      if (args.some((arg) => typeof arg === 'function'))
+        throw new Error('The Electron test double does not pass functions as arguments over the context bridge.');
       dispatch(new CustomEvent(EVENTS.call, { detail: { callId, fn: id, args } }));
       if (entry.state === 'returned') {
         results.delete(callId);

@@ -137,12 +137,20 @@
   const POLYFILLED = ['events', 'timers', 'url', 'node:events', 'node:timers', 'node:url'];
   function sandboxedRequire(name) {
     if (name === 'electron' || name === 'electron/renderer') return electron;
-    if (config.sandboxed && POLYFILLED.includes(name)) throw new Error(`The Electron test double does not provide the sandbox's "${name}" polyfill.`);
+    if (config.sandboxed && POLYFILLED.includes(name))
+      throw new Error(`The Electron test double does not provide the sandbox's "${name}" polyfill.`);
     if (config.sandboxed) throw new Error(`module not found: ${name}`);
     throw new Error(`The Electron test double runs sandboxed preloads only (require("${name}")).`);
   }
   const module = { exports: {} };
-  const process = Object.freeze({ type: 'renderer', sandboxed: config.sandboxed, contextIsolated: config.contextIsolation, isMainFrame: true, platform: config.platform, env: {} });
+  const process = Object.freeze({
+    type: 'renderer',
+    sandboxed: config.sandboxed,
+    contextIsolated: config.contextIsolation,
+    isMainFrame: true,
+    platform: config.platform,
+    env: {},
+  });
   try {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the CommonJS wrapper's parameters, for the preload's code
     (function (require, module, exports, process, global) {

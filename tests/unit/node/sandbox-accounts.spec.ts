@@ -5,11 +5,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noMfaUser, SEEDED_PASSWORD, seededAppRegistrations, seededPartners, seededUsers, startSandbox, type RunningSandbox } from '../../../sandbox/index';
+import {
+  noMfaUser,
+  SEEDED_PASSWORD,
+  seededAppRegistrations,
+  seededPartners,
+  seededUsers,
+  startSandbox,
+  type RunningSandbox,
+} from '../../../sandbox/index';
 import { SANDBOX_PASSWORD, sandboxAccounts, sandboxAppRegistrations, sandboxPartners } from '../../../shared/domain/sandbox-accounts';
 import { api, tokenFor } from './sandbox/helpers';
 
-const ROLE_LABELS: Record<string, string> = { 'admin-agent': 'Admin agent', 'sales-agent': 'Sales agent', 'helpdesk-agent': 'Helpdesk agent', 'billing-admin': 'Billing admin' };
+const ROLE_LABELS: Record<string, string> = {
+  'admin-agent': 'Admin agent',
+  'sales-agent': 'Sales agent',
+  'helpdesk-agent': 'Helpdesk agent',
+  'billing-admin': 'Billing admin',
+};
 
 describe('the seed derives from the accounts list', () => {
   it('seeds every listed account (the one without MFA apart), its partners, apps and password', () => {
@@ -17,8 +30,26 @@ describe('the seed derives from the accounts list', () => {
     expect(seededPartners).toEqual(sandboxPartners);
     expect(seededAppRegistrations).toEqual(sandboxAppRegistrations);
     const seeded = [...seededUsers.map((user) => ({ user, mfa: true })), { user: noMfaUser, mfa: false }];
-    expect(seeded.map(({ user, mfa }) => [user.userName, user.displayName, user.roles, user.partnerTenantId, user.partnerName, user.partnerType, mfa])).toEqual(
-      sandboxAccounts.map((account) => [account.userName, account.displayName, [account.role], account.partnerTenantId, account.partnerName, account.partnerType, account.mfa]),
+    expect(
+      seeded.map(({ user, mfa }) => [
+        user.userName,
+        user.displayName,
+        user.roles,
+        user.partnerTenantId,
+        user.partnerName,
+        user.partnerType,
+        mfa,
+      ]),
+    ).toEqual(
+      sandboxAccounts.map((account) => [
+        account.userName,
+        account.displayName,
+        [account.role],
+        account.partnerTenantId,
+        account.partnerName,
+        account.partnerType,
+        account.mfa,
+      ]),
     );
     // Exactly one account without MFA: the fixture of Partner Center's rule, which the sign-in page describes.
     expect(sandboxAccounts.filter((account) => !account.mfa).map((account) => account.userName)).toEqual(['nomfa@contoso.example']);
@@ -50,7 +81,11 @@ describe("the README's tables", () => {
 
   it('list exactly the accounts, in order, with their role and partner', () => {
     const table = readme.slice(readme.indexOf('Seeded users'), readme.indexOf('Sign in with `POST /oauth2/token`'));
-    const rows = [...table.matchAll(/^\| `([^`]+@[^`]+)` \| ([^|]+) \| ([^|]+) \|$/gm)].map((match) => ({ userName: match[1], role: match[2]!.trim(), partner: match[3]!.trim() }));
+    const rows = [...table.matchAll(/^\| `([^`]+@[^`]+)` \| ([^|]+) \| ([^|]+) \|$/gm)].map((match) => ({
+      userName: match[1],
+      role: match[2]!.trim(),
+      partner: match[3]!.trim(),
+    }));
     expect(rows.map((row) => row.userName)).toEqual(sandboxAccounts.map((account) => account.userName));
     for (const [index, account] of sandboxAccounts.entries()) {
       expect(rows[index]!.role.startsWith(ROLE_LABELS[account.role]!), account.userName).toBe(true);
@@ -61,6 +96,11 @@ describe("the README's tables", () => {
 
   it('list exactly the app registrations with their partner', () => {
     const rows = [...readme.matchAll(/^ *\| `([0-9a-f-]{36})` \| ([^|(]+)/gm)].map((match) => [match[1], match[2]!.trim()]);
-    expect(rows).toEqual(sandboxAppRegistrations.map((app) => [app.clientId, sandboxPartners.find((partner) => partner.partnerTenantId === app.partnerTenantId)!.partnerName]));
+    expect(rows).toEqual(
+      sandboxAppRegistrations.map((app) => [
+        app.clientId,
+        sandboxPartners.find((partner) => partner.partnerTenantId === app.partnerTenantId)!.partnerName,
+      ]),
+    );
   });
 });

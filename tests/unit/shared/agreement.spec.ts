@@ -5,7 +5,13 @@ const customerId = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 const tania = { firstName: 'Tania', lastName: 'Carr', email: 'someone@example.com', phoneNumber: '1234567890' };
 
 function record(contact: AgreementRecord['primaryContact'], type = 'MicrosoftCustomerAgreement'): AgreementRecord {
-  return { customerId, primaryContact: contact, templateId: '117a77b0-9360-443b-8795-c6dedc750cf9', dateAgreed: '2019-08-26T00:00:00Z', type };
+  return {
+    customerId,
+    primaryContact: contact,
+    templateId: '117a77b0-9360-443b-8795-c6dedc750cf9',
+    dateAgreed: '2019-08-26T00:00:00Z',
+    type,
+  };
 }
 
 describe('duplicate-of-latest detection (600061)', () => {

@@ -25,7 +25,9 @@ describe('attestation form schema', () => {
 
   it('refuses a date before the floor, an empty date and bad fields, with the shared issue codes', () => {
     expect(codes(schema.safeParse({ primaryContact: contact, dateAgreed: '2019-02-28' }))).toEqual(['dateAgreed:before-floor']);
-    expect(codes(schema.safeParse({ primaryContact: { ...contact, firstName: '', email: 'no', phoneNumber: '12' }, dateAgreed: '' }))).toEqual([
+    expect(
+      codes(schema.safeParse({ primaryContact: { ...contact, firstName: '', email: 'no', phoneNumber: '12' }, dateAgreed: '' })),
+    ).toEqual([
       'primaryContact.firstName:required',
       'primaryContact.email:invalid-email',
       'primaryContact.phoneNumber:invalid-phone-length',

@@ -23,7 +23,10 @@ describe('contactSchema: names', () => {
   });
 
   it('trims names', () => {
-    expect(contactSchema.parse({ ...valid, firstName: '  Tania ', lastName: '\u00a0Carr ' })).toMatchObject({ firstName: 'Tania', lastName: 'Carr' });
+    expect(contactSchema.parse({ ...valid, firstName: '  Tania ', lastName: '\u00a0Carr ' })).toMatchObject({
+      firstName: 'Tania',
+      lastName: 'Carr',
+    });
   });
 
   it.each([
@@ -101,7 +104,8 @@ it('drops fields it does not know rather than passing them on', () => {
 describe('toWireContact: the one mapping of a contact to and from the wire', () => {
   it('keeps the four fields and leaves out a phone that is empty, null or absent', () => {
     expect(toWireContact(valid)).toEqual(valid);
-    for (const phoneNumber of ['', null, undefined]) expect(toWireContact({ ...valid, phoneNumber })).toEqual({ firstName: 'Tania', lastName: 'Carr', email: 'someone@example.com' });
+    for (const phoneNumber of ['', null, undefined])
+      expect(toWireContact({ ...valid, phoneNumber })).toEqual({ firstName: 'Tania', lastName: 'Carr', email: 'someone@example.com' });
   });
 
   it('carries nothing else a record or form happened to hold', () => {

@@ -27,7 +27,10 @@ describe('the IPC contract', () => {
       dateAgreed: '2026-01-05',
     };
     expect(contract.submitAttestation.request.parse(request).primaryContact.email).toBe('someone@example.com');
-    const bad = contract.submitAttestation.request.safeParse({ ...request, primaryContact: { ...request.primaryContact, firstName: 'a\u0000' } });
+    const bad = contract.submitAttestation.request.safeParse({
+      ...request,
+      primaryContact: { ...request.primaryContact, firstName: 'a\u0000' },
+    });
     expect(bad.success).toBe(false);
     expect(badRequest(bad.error!).issues).toEqual([{ path: 'primaryContact.firstName', message: 'control-characters' }]);
   });
@@ -37,10 +40,22 @@ describe('the IPC contract', () => {
     expect(contract.getSession.request.safeParse({ admin: true }).success).toBe(false);
   });
 
-  it('opens only https links outside the app, and plain http only on loopback (the sandbox\'s documents)', () => {
-    for (const url of ['https://aka.ms/customeragreement', 'http://127.0.0.1:4010/sandbox/agreement-documents/x/preview', 'http://localhost:4010/doc'])
+  it("opens only https links outside the app, and plain http only on loopback (the sandbox's documents)", () => {
+    for (const url of [
+      'https://aka.ms/customeragreement',
+      'http://127.0.0.1:4010/sandbox/agreement-documents/x/preview',
+      'http://localhost:4010/doc',
+    ])
       expect(contract.openExternal.request.safeParse({ url }).success, url).toBe(true);
-    for (const url of ['http://example.com', 'http://127.0.0.1.evil.example/', 'http://10.0.0.1/', 'https://user:pw@example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'mailto:a@b.c'])
+    for (const url of [
+      'http://example.com',
+      'http://127.0.0.1.evil.example/',
+      'http://10.0.0.1/',
+      'https://user:pw@example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'mailto:a@b.c',
+    ])
       expect(contract.openExternal.request.safeParse({ url }).success, url).toBe(false);
   });
 

@@ -27,11 +27,16 @@ describe('fillPlaceholders', () => {
   });
 
   it('does not re-expand placeholders that appear inside a value', () => {
-    expect(fillPlaceholders('{customerName}', { customerName: '{temporaryPassword}', temporaryPassword: 'secret' }).text).toBe('{temporaryPassword}');
+    expect(fillPlaceholders('{customerName}', { customerName: '{temporaryPassword}', temporaryPassword: 'secret' }).text).toBe(
+      '{temporaryPassword}',
+    );
   });
 
   it('flags a text that holds credentials', () => {
-    expect(fillPlaceholders('{signInName} / {temporaryPassword}', { signInName: 'admin@x.onmicrosoft.com', temporaryPassword: 'P@ss' }).holdsCredentials).toBe(true);
+    expect(
+      fillPlaceholders('{signInName} / {temporaryPassword}', { signInName: 'admin@x.onmicrosoft.com', temporaryPassword: 'P@ss' })
+        .holdsCredentials,
+    ).toBe(true);
   });
 });
 

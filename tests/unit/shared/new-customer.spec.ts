@@ -9,12 +9,25 @@ const customer = (country: string, extra: Record<string, unknown> = {}, phoneNum
   domain: 'wislasoftware.onmicrosoft.com',
   email: 'office@wisla.example',
   language: 'pl-PL',
-  address: { firstName: 'Anna', lastName: 'Nowak', addressLine1: 'ul. Prosta 1', city: 'Warszawa', postalCode: '00-838', country, ...(phoneNumber ? { phoneNumber } : {}) },
+  address: {
+    firstName: 'Anna',
+    lastName: 'Nowak',
+    addressLine1: 'ul. Prosta 1',
+    city: 'Warszawa',
+    postalCode: '00-838',
+    country,
+    ...(phoneNumber ? { phoneNumber } : {}),
+  },
   acceptance: { mode: 'customer-accepts' },
   ...extra,
 });
 
-function issues(schema: { safeParse: (input: unknown) => { success: boolean; error?: { issues: Array<{ path: Array<string | number>; message: string }> } } }, input: unknown) {
+function issues(
+  schema: {
+    safeParse: (input: unknown) => { success: boolean; error?: { issues: Array<{ path: Array<string | number>; message: string }> } };
+  },
+  input: unknown,
+) {
   const result = schema.safeParse(input);
   return result.success ? {} : Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
 }
@@ -32,17 +45,36 @@ describe('the country rule of a new customer (registration number and phone)', (
     for (const [schema, input, path] of [
       [newCustomerSchema, customer('pl'), 'organizationRegistrationNumber'],
       [form, customer('PL'), 'organizationRegistrationNumber'],
-      [ipc, { requestId: '55555555-5555-4555-8555-555555555555', customer: customer('PL', { organizationRegistrationNumber: '   ' }) }, 'customer.organizationRegistrationNumber'],
+      [
+        ipc,
+        { requestId: '55555555-5555-4555-8555-555555555555', customer: customer('PL', { organizationRegistrationNumber: '   ' }) },
+        'customer.organizationRegistrationNumber',
+      ],
     ] as const)
       expect(issues(schema, input)).toEqual({ [path]: 'registration-number-required' });
-    expect(issues(newCustomerSchema, customer('PL', { organizationRegistrationNumber: '5213001234' }, null))).toEqual({ 'address.phoneNumber': 'phone-required-in-country' });
+    expect(issues(newCustomerSchema, customer('PL', { organizationRegistrationNumber: '5213001234' }, null))).toEqual({
+      'address.phoneNumber': 'phone-required-in-country',
+    });
 
     const body = {
       companyProfile: { domain: 'wislasoftware.onmicrosoft.com' },
-      billingProfile: { email: 'office@wisla.example', culture: 'pl-PL', language: 'pl', companyName: 'Wisła Software', defaultAddress: customer('PL').address },
+      billingProfile: {
+        email: 'office@wisla.example',
+        culture: 'pl-PL',
+        language: 'pl',
+        companyName: 'Wisła Software',
+        defaultAddress: customer('PL').address,
+      },
     };
-    expect(issues(createCustomerBodySchema, body)).toEqual({ 'companyProfile.organizationRegistrationNumber': 'registration-number-required' });
-    expect(createCustomerBodySchema.safeParse({ ...body, companyProfile: { ...body.companyProfile, organizationRegistrationNumber: '5213001234' } }).success).toBe(true);
+    expect(issues(createCustomerBodySchema, body)).toEqual({
+      'companyProfile.organizationRegistrationNumber': 'registration-number-required',
+    });
+    expect(
+      createCustomerBodySchema.safeParse({
+        ...body,
+        companyProfile: { ...body.companyProfile, organizationRegistrationNumber: '5213001234' },
+      }).success,
+    ).toBe(true);
   });
 
   it('accepts it where required, and leaves it optional elsewhere', () => {
@@ -50,6 +82,8 @@ describe('the country rule of a new customer (registration number and phone)', (
     expect(parsed.organizationRegistrationNumber).toBe('521-300-12-34');
     expect(newCustomerSchema.safeParse(customer('NL', {}, null)).success).toBe(true);
     expect(newCustomerSchema.parse(customer('NL', { organizationRegistrationNumber: '' })).organizationRegistrationNumber).toBeUndefined();
-    expect(issues(newCustomerSchema, customer('NL', { organizationRegistrationNumber: 'x'.repeat(51) }))).toEqual({ organizationRegistrationNumber: 'too-long' });
+    expect(issues(newCustomerSchema, customer('NL', { organizationRegistrationNumber: 'x'.repeat(51) }))).toEqual({
+      organizationRegistrationNumber: 'too-long',
+    });
   });
 });

@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { canAttest, canCreateCustomers, partnerRoles, partnerTypes, type PartnerRole, type PartnerType } from '../../../shared/domain/roles';
+import {
+  canAttest,
+  canCreateCustomers,
+  partnerRoles,
+  partnerTypes,
+  type PartnerRole,
+  type PartnerType,
+} from '../../../shared/domain/roles';
 
 // The full role × partner-type matrix from DOMAIN.md.
 const mayAttest: Record<PartnerType, Record<PartnerRole, boolean>> = {
   'direct-bill': { 'admin-agent': true, 'sales-agent': true, 'helpdesk-agent': false, 'billing-admin': false, 'global-admin': false },
   'indirect-provider': { 'admin-agent': true, 'sales-agent': true, 'helpdesk-agent': false, 'billing-admin': false, 'global-admin': false },
-  'indirect-reseller': { 'admin-agent': false, 'sales-agent': false, 'helpdesk-agent': false, 'billing-admin': false, 'global-admin': false },
+  'indirect-reseller': {
+    'admin-agent': false,
+    'sales-agent': false,
+    'helpdesk-agent': false,
+    'billing-admin': false,
+    'global-admin': false,
+  },
 };
 
 describe('canAttest', () => {
-  const matrix = partnerTypes.flatMap((partnerType) => partnerRoles.map((role) => [partnerType, role, mayAttest[partnerType][role]] as const));
+  const matrix = partnerTypes.flatMap((partnerType) =>
+    partnerRoles.map((role) => [partnerType, role, mayAttest[partnerType][role]] as const),
+  );
 
   it.each(matrix)('%s with role %s may attest: %s', (partnerType, role, expected) => {
     expect(canAttest({ partnerType, roles: [role] }).allowed).toBe(expected);

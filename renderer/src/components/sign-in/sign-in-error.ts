@@ -16,6 +16,7 @@ export function signInErrorMessage(caught: unknown, t: Translate, options: { san
     const hint = options.sandbox && noMfaUserName ? ` ${t('signIn.mfaRequiredSandbox', { userName: noMfaUserName })}` : '';
     return `${t('signIn.mfaRequired')}${hint}`;
   }
-  if (caught instanceof ApiError && (caught.code === 'auth-required' || caught.code === 'bad-request' || caught.code === 'forbidden')) return t('signIn.failed');
+  if (caught instanceof ApiError && (caught.code === 'auth-required' || caught.code === 'bad-request' || caught.code === 'forbidden'))
+    return t('signIn.failed');
   return t('signIn.error', { message: caught instanceof Error ? caught.message : String(caught) });
 }

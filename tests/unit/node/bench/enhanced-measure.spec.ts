@@ -12,7 +12,14 @@ import { WATCH_READS_PER_MINUTE } from '../../../../renderer/src/outbox/watch-bu
 describe('the enhanced-route benchmark', () => {
   it('confirms every accepted link within about a minute and keeps watching inside the budget', async () => {
     const lines: string[] = [];
-    const outcome = await measureEnhanced({ acceptLinks: 3, pendingLinks: 60, watchMinutes: 2, limitPerMinute: 500, seed: 7, log: (line) => lines.push(line) });
+    const outcome = await measureEnhanced({
+      acceptLinks: 3,
+      pendingLinks: 60,
+      watchMinutes: 2,
+      limitPerMinute: 500,
+      seed: 7,
+      log: (line) => lines.push(line),
+    });
     const { accept, watching, baseline } = outcome;
     expect(accept, lines.join('\n')).toMatchObject({ links: 3, confirmed: 3 });
     // Reads every 30 s in the first ten minutes and every minute to the hour, on a 30-second sync tick.

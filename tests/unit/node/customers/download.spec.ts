@@ -4,10 +4,20 @@
  * (the app injects the `listCustomers` channel and the Dexie cache).
  */
 import { describe, expect, it } from 'vitest';
-import { downloadCustomers, type CustomerPage, type CustomerRow, type DownloadCache, type DownloadCheckpoint } from '../../../../renderer/src/customers/download';
+import {
+  downloadCustomers,
+  type CustomerPage,
+  type CustomerRow,
+  type DownloadCache,
+  type DownloadCheckpoint,
+} from '../../../../renderer/src/customers/download';
 import { ApiError } from '../../../../shared/ipc/errors';
 
-const summary = (n: number) => ({ id: `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`, companyName: `Customer ${n}`, domain: `c${n}.example` });
+const summary = (n: number) => ({
+  id: `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`,
+  companyName: `Customer ${n}`,
+  domain: `c${n}.example`,
+});
 
 /** Pages of `size` from `total` customers; tokens "page-1", "page-2", …; `fail(page)` may throw instead. */
 function pages(total: number, size: number, fail: (page: number) => unknown = () => undefined) {
@@ -64,7 +74,9 @@ describe('the customer download', () => {
   it('stops at a failed page with its checkpoint kept, and resumes there under the same run', async () => {
     const cache = new MemoryCache();
     let broken = true;
-    const { source, asked } = pages(1_200, 500, (page) => (page === 2 && broken ? new ApiError({ code: 'network', message: 'The backend could not be reached.' }) : undefined));
+    const { source, asked } = pages(1_200, 500, (page) =>
+      page === 2 && broken ? new ApiError({ code: 'network', message: 'The backend could not be reached.' }) : undefined,
+    );
     await expect(downloadCustomers(source, cache, quiet, { newRunId: () => 'run-1' })).rejects.toThrow('could not be reached');
     expect(cache.saved).toEqual({ runId: 'run-1', continuationToken: 'page-2', loaded: 1_000, total: null });
     expect(cache.finished).toEqual([]);
@@ -79,7 +91,9 @@ describe('the customer download', () => {
   it('starts the pass again, once, when a resumed continuation token is refused', async () => {
     const cache = new MemoryCache();
     cache.saved = { runId: 'old', continuationToken: 'page-9', loaded: 4_500, total: null };
-    const { source, asked } = pages(700, 500, (page) => (page === 9 ? new ApiError({ code: 'bad-request', message: 'The continuation token is not one MCA Desk gave out.' }) : undefined));
+    const { source, asked } = pages(700, 500, (page) =>
+      page === 9 ? new ApiError({ code: 'bad-request', message: 'The continuation token is not one MCA Desk gave out.' }) : undefined,
+    );
     await downloadCustomers(source, cache, quiet, { newRunId: () => 'fresh' });
     expect(asked).toEqual(['page-9', undefined, 'page-1']);
     expect(cache.finished.map((pass) => pass.runId)).toEqual(['fresh']);

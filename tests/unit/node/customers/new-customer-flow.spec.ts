@@ -15,7 +15,11 @@ import { OutboxQueue } from '../../../../renderer/src/outbox/queue';
 import { SyncEngine } from '../../../../renderer/src/outbox/engine';
 import { channelTransport } from '../../../../renderer/src/outbox/channel-transport';
 import { enqueueEnhancedAttestation } from '../../../../renderer/src/outbox/commands';
-import { createCustomerThenQueue, resumePendingCustomers, type NewCustomerFlowPorts } from '../../../../renderer/src/customers/new-customer-flow';
+import {
+  createCustomerThenQueue,
+  resumePendingCustomers,
+  type NewCustomerFlowPorts,
+} from '../../../../renderer/src/customers/new-customer-flow';
 import type { NewCustomerFormValues } from '../../../../shared/domain/new-customer-form';
 import { ApiError } from '../../../../shared/ipc/errors';
 import { dispatcherCall } from '../helpers/dispatcher-call';
@@ -37,8 +41,20 @@ function newCustomer(name: string): NewCustomerFormValues {
     domain: `${slug}${Date.now() % 100_000}.onmicrosoft.com`,
     email: `office@${slug}.example`,
     language: 'nl-NL',
-    address: { firstName: 'Eva', lastName: 'Jansen', addressLine1: 'Keizersgracht 1', city: 'Amsterdam', postalCode: '1015 CJ', country: 'NL', phoneNumber: '+31 20 555 0101' },
-    acceptance: { mode: 'acceptance-link', primaryContact: { firstName: 'Eva', lastName: 'Jansen', email: `eva@${slug}.example` }, linkExpiryMinutes: 1440 },
+    address: {
+      firstName: 'Eva',
+      lastName: 'Jansen',
+      addressLine1: 'Keizersgracht 1',
+      city: 'Amsterdam',
+      postalCode: '1015 CJ',
+      country: 'NL',
+      phoneNumber: '+31 20 555 0101',
+    },
+    acceptance: {
+      mode: 'acceptance-link',
+      primaryContact: { firstName: 'Eva', lastName: 'Jansen', email: `eva@${slug}.example` },
+      linkExpiryMinutes: 1440,
+    },
   } as NewCustomerFormValues;
 }
 
@@ -59,7 +75,18 @@ async function window(host: Host, database: McaDeskDatabase, options: { crashAtQ
       if (options.crashAtQueue) throw new Error('the window closed');
       const acceptance = values.acceptance as Extract<NewCustomerFormValues['acceptance'], { mode: 'acceptance-link' }>;
       await enqueueEnhancedAttestation(
-        { id: itemId, customerId: customer.id, customerName: customer.companyName, signer: acceptance.primaryContact, fields: { companyName: customer.companyName, country: values.address.country, language: values.language, linkExpiryMinutes: acceptance.linkExpiryMinutes } },
+        {
+          id: itemId,
+          customerId: customer.id,
+          customerName: customer.companyName,
+          signer: acceptance.primaryContact,
+          fields: {
+            companyName: customer.companyName,
+            country: values.address.country,
+            language: values.language,
+            linkExpiryMinutes: acceptance.linkExpiryMinutes,
+          },
+        },
         { storage, actor: 'admin@contoso.example', now: Date.now() },
       );
       return { queued: true };
@@ -82,11 +109,23 @@ describe('a new customer with an acceptance link', () => {
     const outcome = await createCustomerThenQueue(crypto.randomUUID(), newCustomer('Tulip Logistics'), await window(admin, database));
     expect(outcome).toMatchObject({ kind: 'queued', outcome: { queued: true } });
     const [item] = await database.outbox.toArray();
-    expect(item).toMatchObject({ kind: 'enhanced', customerName: 'Tulip Logistics', enhanced: { step: 'create', country: 'NL', language: 'nl-NL', linkExpiryMinutes: 1440 } });
+    expect(item).toMatchObject({
+      kind: 'enhanced',
+      customerName: 'Tulip Logistics',
+      enhanced: { step: 'create', country: 'NL', language: 'nl-NL', linkExpiryMinutes: 1440 },
+    });
     expect(await database.pendingCustomers.count()).toBe(0);
-    const engine = new SyncEngine({ queue: new OutboxQueue(new DexieOutboxStorage(database)), transport: channelTransport(dispatcherCall(() => admin.dispatch)), now: Date.now, owner: 'w', random: () => 0.5 });
+    const engine = new SyncEngine({
+      queue: new OutboxQueue(new DexieOutboxStorage(database)),
+      transport: channelTransport(dispatcherCall(() => admin.dispatch)),
+      now: Date.now,
+      owner: 'w',
+      random: () => 0.5,
+    });
     await engine.drain();
-    const attestations = (await backend.sandbox.inspect.attestations()).filter((attestation) => attestation.customerTenantId === item!.customerId);
+    const attestations = (await backend.sandbox.inspect.attestations()).filter(
+      (attestation) => attestation.customerTenantId === item!.customerId,
+    );
     expect(attestations).toHaveLength(1);
     database.close();
   });
@@ -117,7 +156,13 @@ describe('a new customer with an acceptance link', () => {
     await createCustomerThenQueue(crypto.randomUUID(), newCustomer(name), ports);
     const [item] = await database.outbox.toArray();
     // As if the window died between the outbox write and the row's removal.
-    await database.pendingCustomers.put({ requestId: 'a1b2c3d4-0000-4000-8000-000000000001', itemId: item!.id, values: newCustomer(name), createdAt: Date.now(), createdBy: 'admin@contoso.example' });
+    await database.pendingCustomers.put({
+      requestId: 'a1b2c3d4-0000-4000-8000-000000000001',
+      itemId: item!.id,
+      values: newCustomer(name),
+      createdAt: Date.now(),
+      createdBy: 'admin@contoso.example',
+    });
     const resumed = await resumePendingCustomers(ports);
     expect(resumed).toHaveLength(1);
     expect(await database.outbox.count()).toBe(1);
@@ -127,7 +172,9 @@ describe('a new customer with an acceptance link', () => {
 
   it('a refusal (a Helpdesk agent may not create customers) leaves nothing pending and nothing queued', async () => {
     const database = new McaDeskDatabase(`nc-${crypto.randomUUID()}`);
-    const error = await createCustomerThenQueue(crypto.randomUUID(), newCustomer('Refused Retail'), await window(helpdesk, database)).catch((thrown: unknown) => thrown);
+    const error = await createCustomerThenQueue(crypto.randomUUID(), newCustomer('Refused Retail'), await window(helpdesk, database)).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('forbidden');
     expect(await database.pendingCustomers.count()).toBe(0);

@@ -20,7 +20,10 @@ const holder = vi.hoisted(() => ({ electron: undefined as undefined | { module: 
 // Each launch gets a fresh double; the module's exports read the current one.
 vi.mock('electron', () => {
   const names = ['app', 'BrowserWindow', 'session', 'protocol', 'net', 'ipcMain', 'safeStorage', 'shell', 'clipboard', 'dialog'];
-  return Object.defineProperties({}, Object.fromEntries(names.map((name) => [name, { enumerable: true, get: () => holder.electron!.module[name] }])));
+  return Object.defineProperties(
+    {},
+    Object.fromEntries(names.map((name) => [name, { enumerable: true, get: () => holder.electron!.module[name] }])),
+  );
 });
 
 const APP_FRAME = { senderFrame: { url: 'app://mca-desk/index.html', origin: 'app://mca-desk', parent: null } };
@@ -39,10 +42,16 @@ async function launch(options: Partial<ElectronDoubleOptions> = {}): Promise<Ele
 
 async function ready(electron: ElectronDouble): Promise<void> {
   electron.app.emitReady();
-  await vi.waitFor(() => expect(electron.windows().length + (electron.lifecycle.exitCode !== undefined ? 1 : 0)).toBeGreaterThan(0), { timeout: 20_000 });
+  await vi.waitFor(() => expect(electron.windows().length + (electron.lifecycle.exitCode !== undefined ? 1 : 0)).toBeGreaterThan(0), {
+    timeout: 20_000,
+  });
 }
 
-async function invoke(electron: ElectronDouble, channel: string, payload: unknown = {}): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }> {
+async function invoke(
+  electron: ElectronDouble,
+  channel: string,
+  payload: unknown = {},
+): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }> {
   const outcome = await electron.ipcMain.invoke(ipcChannel(channel as never), APP_FRAME, [payload]);
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.value as never;
@@ -83,7 +92,14 @@ describe('the Electron main entry under the double', () => {
 
     const [window] = electron.windows();
     const preferences = window!.options.webPreferences as Record<string, unknown>;
-    expect(preferences).toMatchObject({ partition: 'persist:mca-desk', contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, devTools: true });
+    expect(preferences).toMatchObject({
+      partition: 'persist:mca-desk',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      devTools: true,
+    });
     expect(String(preferences.preload)).toMatch(/preload[\\/]index\.cjs$/);
     // The window's own session's handler served the document (from electron/renderer, which only the build fills).
     await vi.waitFor(() => expect(window!.webContents.lastDocument?.url).toBe('app://mca-desk/index.html'));
@@ -94,7 +110,7 @@ describe('the Electron main entry under the double', () => {
     expect(await quit(electron)).toBe(0);
   });
 
-  it('signs in through the backend session: the window\'s block never applies to backend calls', async () => {
+  it("signs in through the backend session: the window's block never applies to backend calls", async () => {
     // Fails on the shell as it was: hardenSession(defaultSession) plus net.fetch cancelled every backend call.
     process.env.MCA_DESK_SANDBOX_URL = sandbox.url;
     const electron = await launch();
@@ -103,16 +119,25 @@ describe('the Electron main entry under the double', () => {
     expect(session).toMatchObject({ ok: true, data: { signedIn: true, user: { userName: 'admin@contoso.example' } } });
     expect(await invoke(electron, 'getAgreementMetadata')).toMatchObject({ ok: true });
     const backend = electron.session.fromPartition('mca-backend');
-    expect(backend.fetched.filter((entry) => entry.url === `${sandbox.url}/oauth2/token`)).toEqual([{ url: `${sandbox.url}/oauth2/token`, outcome: 'network' }]);
+    expect(backend.fetched.filter((entry) => entry.url === `${sandbox.url}/oauth2/token`)).toEqual([
+      { url: `${sandbox.url}/oauth2/token`, outcome: 'network' },
+    ]);
     expect(electron.session.defaultSession.fetched).toEqual([]);
     expect(electron.session.fromPartition('persist:mca-desk').fetched).toEqual([]);
     expect(await quit(electron)).toBe(0);
   });
 
-  it('sends MSAL\'s own HTTP (Microsoft sign-in) through the backend session too', async () => {
+  it("sends MSAL's own HTTP (Microsoft sign-in) through the backend session too", async () => {
     const electron = createElectronDouble({ root });
     const userData = electron.app.getPath('userData');
-    await writeFile(join(userData, 'settings.json'), JSON.stringify({ backend: 'partner-center', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', clientId: 'a5b2e6f3-1c2d-4e5f-8a9b-0c1d2e3f4a5b' } }));
+    await writeFile(
+      join(userData, 'settings.json'),
+      JSON.stringify({
+        backend: 'partner-center',
+        sandboxUrl: 'http://127.0.0.1:4010',
+        partnerCenter: { tenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', clientId: 'a5b2e6f3-1c2d-4e5f-8a9b-0c1d2e3f4a5b' },
+      }),
+    );
     holder.electron = electron;
     vi.resetModules();
     await import('../../../../electron/main/index');
@@ -130,7 +155,11 @@ describe('the Electron main entry under the double', () => {
     expect(page.origin).toBe('https://login.microsoftonline.com');
     // …the "browser" posts the code back to the loopback redirect (form_post), and MSAL redeems it over its network client.
     const form = new URLSearchParams({ code: 'a-code', state: page.searchParams.get('state')! });
-    await fetch(page.searchParams.get('redirect_uri')!, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() })
+    await fetch(page.searchParams.get('redirect_uri')!, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    })
       .then((response) => response.text())
       .catch(() => undefined);
     expect(await outcome).toMatchObject({ ok: false, error: { code: 'auth-required' } });
@@ -147,13 +176,20 @@ describe('the Electron main entry under the double', () => {
     const info = (await invoke(electron, 'getAppInfo')) as { data: { backend: { kind: string; url: string } } };
     expect(info.data.backend).toMatchObject({ kind: 'sandbox', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
     expect(existsSync(join(userData, 'sandbox', 'PG_VERSION'))).toBe(true);
-    expect(JSON.parse(await readFile(join(userData, 'sandbox-port.json'), 'utf8'))).toEqual({ port: Number(new URL(info.data.backend.url).port) });
-    expect(await invoke(electron, 'signIn', { method: 'password', userName: 'sales@contoso.example', password: 'sandbox' })).toMatchObject({ ok: true });
+    expect(JSON.parse(await readFile(join(userData, 'sandbox-port.json'), 'utf8'))).toEqual({
+      port: Number(new URL(info.data.backend.url).port),
+    });
+    expect(await invoke(electron, 'signIn', { method: 'password', userName: 'sales@contoso.example', password: 'sandbox' })).toMatchObject({
+      ok: true,
+    });
     expect(await quit(electron)).toBe(0);
     // The database was closed: a second launch opens it again, on the same port, still signed in.
     const again = await launch({ safeStorage: { machineKey } });
     await ready(again);
-    expect(await invoke(again, 'getSession')).toMatchObject({ ok: true, data: { signedIn: true, user: { userName: 'sales@contoso.example' } } });
+    expect(await invoke(again, 'getSession')).toMatchObject({
+      ok: true,
+      data: { signedIn: true, user: { userName: 'sales@contoso.example' } },
+    });
     expect(await quit(again)).toBe(0);
   });
 
@@ -197,7 +233,10 @@ describe('start-up that fails well', () => {
     process.env.MCA_DESK_BACKEND = 'mainframe';
     const electron = await launch();
     electron.app.emitReady();
-    const content = await expectFailure(electron, /Reading the launch options .* failed: MCA_DESK_BACKEND must be "sandbox" or "partner-center"/);
+    const content = await expectFailure(
+      electron,
+      /Reading the launch options .* failed: MCA_DESK_BACKEND must be "sandbox" or "partner-center"/,
+    );
     expect(content).toContain('Correct or remove the variable');
   });
 
@@ -239,9 +278,16 @@ describe('secrets on Linux without a keyring, then with one', () => {
     await ready(first);
     const userData = first.app.getPath('userData');
     const pending = (await invoke(first, 'getAppInfo')) as { data: { secretStorage: Record<string, unknown> } };
-    expect(pending.data.secretStorage).toMatchObject({ secure: false, kind: 'memory', consent: 'pending', warning: expect.stringContaining('Install and unlock a keyring') });
+    expect(pending.data.secretStorage).toMatchObject({
+      secure: false,
+      kind: 'memory',
+      consent: 'pending',
+      warning: expect.stringContaining('Install and unlock a keyring'),
+    });
     // Signing in before the answer works, but nothing is written to disk.
-    expect(await invoke(first, 'signIn', { method: 'password', userName: 'admin@contoso.example', password: 'sandbox' })).toMatchObject({ ok: true });
+    expect(await invoke(first, 'signIn', { method: 'password', userName: 'admin@contoso.example', password: 'sandbox' })).toMatchObject({
+      ok: true,
+    });
     expect(existsSync(join(userData, 'secrets.keyfile.json'))).toBe(false);
     expect(existsSync(join(userData, 'secret.key'))).toBe(false);
     const granted = await invoke(first, 'setSecretStorageConsent', { allow: true });
@@ -260,9 +306,12 @@ describe('secrets on Linux without a keyring, then with one', () => {
     // A keyring appears: the secrets move into it and the key file and the answer are deleted.
     const third = await launch({ safeStorage: { backend: 'gnome_libsecret', machineKey } });
     await ready(third);
-    expect(await invoke(third, 'getAppInfo')).toMatchObject({ data: { secretStorage: { secure: true, kind: 'os-keyring', consent: 'not-needed' } } });
+    expect(await invoke(third, 'getAppInfo')).toMatchObject({
+      data: { secretStorage: { secure: true, kind: 'os-keyring', consent: 'not-needed' } },
+    });
     expect(await invoke(third, 'getSession')).toMatchObject({ data: { signedIn: true, user: { userName: 'admin@contoso.example' } } });
-    for (const gone of ['secrets.keyfile.json', 'secret.key', 'secret-storage-consent.json']) expect(existsSync(join(userData, gone)), gone).toBe(false);
+    for (const gone of ['secrets.keyfile.json', 'secret.key', 'secret-storage-consent.json'])
+      expect(existsSync(join(userData, gone)), gone).toBe(false);
     expect(existsSync(join(userData, 'secrets.safestorage.json'))).toBe(true);
     expect(await invoke(third, 'setSecretStorageConsent', { allow: true })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await quit(third)).toBe(0);
@@ -272,8 +321,13 @@ describe('secrets on Linux without a keyring, then with one', () => {
     process.env.MCA_DESK_SANDBOX_URL = sandbox.url;
     const first = await launch({ safeStorage: { backend: 'basic_text' } });
     await ready(first);
-    expect(await invoke(first, 'setSecretStorageConsent', { allow: false })).toMatchObject({ ok: true, data: { consent: 'refused', kind: 'memory' } });
-    expect(await invoke(first, 'signIn', { method: 'password', userName: 'admin@contoso.example', password: 'sandbox' })).toMatchObject({ ok: true });
+    expect(await invoke(first, 'setSecretStorageConsent', { allow: false })).toMatchObject({
+      ok: true,
+      data: { consent: 'refused', kind: 'memory' },
+    });
+    expect(await invoke(first, 'signIn', { method: 'password', userName: 'admin@contoso.example', password: 'sandbox' })).toMatchObject({
+      ok: true,
+    });
     expect(await quit(first)).toBe(0);
     const userData = first.app.getPath('userData');
     expect(existsSync(join(userData, 'secrets.keyfile.json'))).toBe(false);

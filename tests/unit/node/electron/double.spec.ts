@@ -91,8 +91,14 @@ describe('the Electron double: what only works at the right moment', () => {
       throw new Error('kept inside');
     });
     expect(() => electron.ipcMain.handle('x', () => 1)).toThrow(/second handler/);
-    expect(await electron.ipcMain.invoke('x', {}, [])).toEqual({ ok: false, message: "Error invoking remote method 'x': Error: kept inside" });
-    expect(await electron.ipcMain.invoke('nothing', {}, [])).toMatchObject({ ok: false, message: expect.stringContaining('No handler registered') });
+    expect(await electron.ipcMain.invoke('x', {}, [])).toEqual({
+      ok: false,
+      message: "Error invoking remote method 'x': Error: kept inside",
+    });
+    expect(await electron.ipcMain.invoke('nothing', {}, [])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('No handler registered'),
+    });
     electron.ipcMain.handle('fn', () => ({ run: () => 1 }));
     // The reply is structured-cloned (L9668-L9676): a function in it cannot cross.
     expect(await electron.ipcMain.invoke('fn', {}, [])).toMatchObject({ ok: false });
@@ -127,7 +133,7 @@ describe('the Electron double: what only works at the right moment', () => {
 });
 
 describe('the network path (the defect this issue fixes)', () => {
-  it('net.fetch runs the default session\'s webRequest handlers: a hardened default session cancels sign-in (L10949-L10963)', async () => {
+  it("net.fetch runs the default session's webRequest handlers: a hardened default session cancels sign-in (L10949-L10963)", async () => {
     const electron = createElectronDouble({ root });
     electron.app.emitReady();
     hardenSession(electron.session.defaultSession as never);
@@ -135,7 +141,7 @@ describe('the network path (the defect this issue fixes)', () => {
     expect(electron.session.defaultSession.fetched).toEqual([{ url: `${sandbox.url}/oauth2/token`, outcome: 'cancelled' }]);
   });
 
-  it('the app\'s sessions: the window\'s partition and the default session are hardened, backend calls get through the backend session', async () => {
+  it("the app's sessions: the window's partition and the default session are hardened, backend calls get through the backend session", async () => {
     const electron = createElectronDouble({ root });
     electron.app.emitReady();
     const sessions = openAppSessions(electron.session as never, join(root, 'renderer'));
@@ -143,7 +149,9 @@ describe('the network path (the defect this issue fixes)', () => {
     const backend = electron.session.fromPartition('mca-backend');
     expect(backend.fetched.map((entry) => entry.outcome)).toEqual(['network', 'network']);
     for (const hardened of [electron.session.fromPartition('persist:mca-desk'), electron.session.defaultSession]) {
-      expect(await hardened.webRequest.verdict({ url: `${sandbox.url}/v1/customers`, method: 'GET', resourceType: 'xhr' })).toEqual({ cancel: true });
+      expect(await hardened.webRequest.verdict({ url: `${sandbox.url}/v1/customers`, method: 'GET', resourceType: 'xhr' })).toEqual({
+        cancel: true,
+      });
       expect(await hardened.requestPermission('notifications')).toBe(false);
     }
     expect(await backend.requestPermission('notifications')).toBe(false);

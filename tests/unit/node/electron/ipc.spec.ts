@@ -29,7 +29,15 @@ describe('the sender check', () => {
     expect(isTrustedSender(event({ url: 'app://mca-desk/customers/1', parent: null }))).toBe(true);
     expect(isTrustedSender(event(null))).toBe(false);
     expect(isTrustedSender(event({ url: 'app://mca-desk/index.html', origin: 'app://mca-desk', parent: appFrame }))).toBe(false);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'http://127.0.0.1:4010/', 'app://mca-desk.evil.example/', 'about:blank', 'not a url'])
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'http://127.0.0.1:4010/',
+      'app://mca-desk.evil.example/',
+      'about:blank',
+      'not a url',
+    ])
       expect(isTrustedSender(event({ url, parent: null })), url).toBe(false);
     // A frame whose reported origin differs from its URL's (e.g. an opaque sandboxed origin).
     expect(isTrustedSender(event({ url: 'app://mca-desk/index.html', origin: 'null', parent: null }))).toBe(false);
@@ -49,16 +57,29 @@ describe('the IPC layer', () => {
     const { calls, dispatch } = recordingHandlers();
     const ipcMain = { handle: vi.fn() };
     registerIpc(ipcMain as never, dispatch);
-    const listener = ipcMain.handle.mock.calls.find(([channel]) => channel === 'mca:getSession')![1] as (event: unknown, payload: unknown) => Promise<unknown>;
+    const listener = ipcMain.handle.mock.calls.find(([channel]) => channel === 'mca:getSession')![1] as (
+      event: unknown,
+      payload: unknown,
+    ) => Promise<unknown>;
     for (const frame of [null, { url: 'https://evil.example/', parent: null }, { url: 'app://mca-desk/', parent: appFrame }])
-      expect(await listener(event(frame as Frame), {})).toEqual({ ok: false, error: { code: 'bad-sender', message: 'The call does not come from the MCA Desk window.' } });
+      expect(await listener(event(frame as Frame), {})).toEqual({
+        ok: false,
+        error: { code: 'bad-sender', message: 'The call does not come from the MCA Desk window.' },
+      });
     expect(calls).toEqual([]);
     expect(await listener(event(appFrame), {})).toEqual({ ok: true, data: { signedIn: false, backend: 'sandbox' } });
   });
 
   it('answers a bad payload with a typed error and does nothing', async () => {
     const { calls, dispatch } = recordingHandlers();
-    for (const payload of [{ customerId: 'nope' }, { customerId: '14876998-c0dc-46e6-9d0c-65a57a6c32ec', extra: { __proto__: { admin: true } } }, 'text', 42, null, []]) {
+    for (const payload of [
+      { customerId: 'nope' },
+      { customerId: '14876998-c0dc-46e6-9d0c-65a57a6c32ec', extra: { __proto__: { admin: true } } },
+      'text',
+      42,
+      null,
+      [],
+    ]) {
       const answer = await handleInvoke(dispatch, isTrustedSender, 'mca:listConfirmations', event(appFrame), payload);
       if (payload && typeof payload === 'object' && !Array.isArray(payload) && 'extra' in payload) {
         // Unknown keys are stripped by the schema; the call itself is valid.
@@ -73,7 +94,10 @@ describe('the IPC layer', () => {
   it('answers an unknown channel with a typed error', async () => {
     const { calls, dispatch } = recordingHandlers();
     for (const channel of ['mca:deleteEverything', 'mca:__proto__', 'mca:toString', 'getSession', 'vscode:getSession', ''])
-      expect(await handleInvoke(dispatch, isTrustedSender, channel, event(appFrame), {}), channel).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+      expect(await handleInvoke(dispatch, isTrustedSender, channel, event(appFrame), {}), channel).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-channel' },
+      });
     expect(await dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     expect(calls).toEqual([]);
   });

@@ -67,18 +67,27 @@ describe('packing against a stub Electron distribution', () => {
     await mkdir(stub);
     // Electron's default fuse wire (v1, 8 fuses): RunAsNode on, cookie encryption off, NODE_OPTIONS on,
     // inspect on, asar integrity off, only-from-asar off, browser V8 snapshot off, file:// privileges on.
-    const wire = Buffer.concat([Buffer.from(`#!/bin/sh\n# stub electron ${SENTINEL}`), Buffer.from([1, 8]), Buffer.from('10110001'), Buffer.from('\necho stub\n')]);
+    const wire = Buffer.concat([
+      Buffer.from(`#!/bin/sh\n# stub electron ${SENTINEL}`),
+      Buffer.from([1, 8]),
+      Buffer.from('10110001'),
+      Buffer.from('\necho stub\n'),
+    ]);
     await writeFile(join(stub, 'electron'), wire);
     await chmod(join(stub, 'electron'), 0o755);
     const build = spawnSync(npx, ['electron-vite', 'build'], { cwd: root, encoding: 'utf8' });
     log += build.stdout + build.stderr;
     if (build.status !== 0) throw new Error(`electron-vite build failed:\n${log}`);
     const out = join(work, 'dist');
-    const pack = spawnSync(npx, ['electron-builder', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${stub}`, `-c.directories.output=${out}`], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
-    });
+    const pack = spawnSync(
+      npx,
+      ['electron-builder', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${stub}`, `-c.directories.output=${out}`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+      },
+    );
     log += pack.stdout + pack.stderr;
     if (pack.status !== 0) throw new Error(`electron-builder failed:\n${log}`);
     appDir = join(out, 'linux-unpacked');
@@ -101,15 +110,21 @@ describe('packing against a stub Electron distribution', () => {
         /^\/(electron|renderer|shared|sandbox|tests|scripts|build|\.ci)\//.test(file) ||
         /\.map$/.test(file) ||
         /^\/node_modules\/(electron|vite|vitest|vue|@playwright|playwright|typescript|electron-builder|eslint|dexie)\//.test(file) ||
-        /\.(ts|vue)$/.test(file.replace(/\.d\.ts$/, '')) && !file.startsWith('/node_modules/'),
+        (/\.(ts|vue)$/.test(file.replace(/\.d\.ts$/, '')) && !file.startsWith('/node_modules/')),
     );
     expect(forbidden).toEqual([]);
   });
 
-  it('keeps only PGlite\'s WASM and data files outside app.asar; its code stays inside', async () => {
+  it("keeps only PGlite's WASM and data files outside app.asar; its code stays inside", async () => {
     const unpacked = join(appDir, 'resources', 'app.asar.unpacked');
-    const outside = (await readdir(unpacked, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => relative(unpacked, join(entry.parentPath, entry.name)).replaceAll('\\', '/'));
-    expect(outside.sort()).toEqual(['node_modules/@electric-sql/pglite/dist/initdb.wasm', 'node_modules/@electric-sql/pglite/dist/pglite.data', 'node_modules/@electric-sql/pglite/dist/pglite.wasm']);
+    const outside = (await readdir(unpacked, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(unpacked, join(entry.parentPath, entry.name)).replaceAll('\\', '/'));
+    expect(outside.sort()).toEqual([
+      'node_modules/@electric-sql/pglite/dist/initdb.wasm',
+      'node_modules/@electric-sql/pglite/dist/pglite.data',
+      'node_modules/@electric-sql/pglite/dist/pglite.wasm',
+    ]);
     const inside = listPackage(join(appDir, 'resources', 'app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
     expect(inside).toContain('/node_modules/@electric-sql/pglite/dist/index.cjs');
   });

@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
 }));
 
 describe('the preload', () => {
-  it('exposes window.api with exactly the contract\'s channels as invoke calls, and nothing else', async () => {
+  it("exposes window.api with exactly the contract's channels as invoke calls, and nothing else", async () => {
     await import('../../../../electron/preload/index');
     expect([...exposed.worlds.keys()]).toEqual(['api']);
     const api = exposed.worlds.get('api') as Record<string, (request?: unknown) => Promise<unknown>>;

@@ -11,7 +11,12 @@ import { externalUrl } from '../../../../electron/main/open-external';
 vi.mock('electron', () => ({}));
 
 const root = resolve(__dirname, '../../../..');
-const allowlist = JSON.parse(readFileSync(join(root, 'security-allowlist.json'), 'utf8')) as Array<{ id: string; file: string; allows?: string[]; reason: string }>;
+const allowlist = JSON.parse(readFileSync(join(root, 'security-allowlist.json'), 'utf8')) as Array<{
+  id: string;
+  file: string;
+  allows?: string[];
+  reason: string;
+}>;
 
 const SAMPLES: Record<string, string[]> = {
   https: ['https://learn.microsoft.com/partner-center/', 'https://aka.ms/customeragreement'],

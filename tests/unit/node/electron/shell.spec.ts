@@ -21,9 +21,13 @@ class FakeContents extends EventEmitter {
 }
 
 function navigationEvent(url?: string) {
-  return { url, defaultPrevented: false, preventDefault() {
-    this.defaultPrevented = true;
-  } };
+  return {
+    url,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
 }
 
 describe('navigation, new windows, webviews', () => {
@@ -72,7 +76,8 @@ describe('permissions and network', () => {
   it('denies every permission request and check, and every network request from the renderer', () => {
     let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
-    let beforeRequest: { filter: { urls: string[] }; listener: (details: unknown, callback: (response: { cancel: boolean }) => void) => void } | undefined;
+    let beforeRequest:
+      { filter: { urls: string[] }; listener: (details: unknown, callback: (response: { cancel: boolean }) => void) => void } | undefined;
     const session = {
       setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
       setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
@@ -86,7 +91,9 @@ describe('permissions and network', () => {
       expect(callback).toHaveBeenCalledWith(false);
     }
     expect(checkHandler!()).toBe(false);
-    expect(beforeRequest!.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*']));
+    expect(beforeRequest!.filter.urls).toEqual(
+      expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*']),
+    );
     const callback = vi.fn();
     beforeRequest!.listener({ url: 'https://api.partnercenter.microsoft.com/v1/customers' }, callback);
     expect(callback).toHaveBeenCalledWith({ cancel: true });
@@ -94,11 +101,22 @@ describe('permissions and network', () => {
 });
 
 describe('shell.openExternal', () => {
-  it('opens only https, loopback http (the sandbox\'s documents) and mailto links, re-serialised', async () => {
+  it("opens only https, loopback http (the sandbox's documents) and mailto links, re-serialised", async () => {
     expect(externalUrl('https://aka.ms/customeragreement')).toBe('https://aka.ms/customeragreement');
-    expect(externalUrl('http://127.0.0.1:4010/sandbox/agreement-documents/t/preview')).toBe('http://127.0.0.1:4010/sandbox/agreement-documents/t/preview');
+    expect(externalUrl('http://127.0.0.1:4010/sandbox/agreement-documents/t/preview')).toBe(
+      'http://127.0.0.1:4010/sandbox/agreement-documents/t/preview',
+    );
     expect(externalUrl('mailto:a@b.example?subject=Hi')).toBe('mailto:a@b.example?subject=Hi');
-    for (const url of ['http://example.com', 'http://192.168.1.10/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-settings:', 'https://user:pass@example.com/', 'not a url'])
+    for (const url of [
+      'http://example.com',
+      'http://192.168.1.10/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-settings:',
+      'https://user:pass@example.com/',
+      'not a url',
+    ])
       expect(externalUrl(url), url).toBeUndefined();
     const shell = { openExternal: vi.fn(async () => undefined) };
     const log = vi.fn();
@@ -109,7 +127,12 @@ describe('shell.openExternal', () => {
 
   it('is what the clipboard, mailto and link channels use', async () => {
     const shell = { openExternal: vi.fn(async () => undefined) };
-    const clipboard = { text: '', writeText: vi.fn(async (text: string) => void (clipboard.text = text)), readText: vi.fn(async () => clipboard.text), clear: vi.fn(() => void (clipboard.text = '')) };
+    const clipboard = {
+      text: '',
+      writeText: vi.fn(async (text: string) => void (clipboard.text = text)),
+      readText: vi.fn(async () => clipboard.text),
+      clear: vi.fn(() => void (clipboard.text = '')),
+    };
     const platform = createPlatformHandlers(clipboard as never, shell);
     vi.useFakeTimers();
     try {
@@ -126,7 +149,9 @@ describe('shell.openExternal', () => {
     }
     await platform.openMailto({ to: 'a@b.example', subject: 'MCA', body: 'Please accept' });
     expect(shell.openExternal).toHaveBeenLastCalledWith('mailto:a%40b.example?subject=MCA&body=Please%20accept');
-    await expect(platform.openMailto({ to: 'not an address', subject: '', body: '' })).rejects.toMatchObject({ detail: { code: 'bad-request' } });
+    await expect(platform.openMailto({ to: 'not an address', subject: '', body: '' })).rejects.toMatchObject({
+      detail: { code: 'bad-request' },
+    });
     await platform.openExternal({ url: 'https://aka.ms/customeragreement' });
     await expect(platform.openExternal({ url: 'http://example.com' })).rejects.toMatchObject({ detail: { code: 'bad-request' } });
   });
@@ -149,7 +174,9 @@ describe('the app:// protocol', () => {
   it('is registered as a privileged standard secure scheme', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn() };
     registerAppScheme(protocol);
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }]);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
+    ]);
   });
 
   it('serves the renderer with the CSP, GET only, nothing outside the folder or another host', async () => {
@@ -161,7 +188,13 @@ describe('the app:// protocol', () => {
     expect(await page.text()).toContain('MCA Desk');
     expect((await handle(new Request('app://mca-desk/assets/index.js'))).headers.get('content-type')).toContain('javascript');
     expect(await (await handle(new Request('app://mca-desk/customers/42'))).text()).toContain('MCA Desk');
-    for (const url of ['app://mca-desk/../mca-protocol-outside.txt', 'app://mca-desk/%2e%2e/mca-protocol-outside.txt', 'app://mca-desk/assets/..%2f..%2fmca-protocol-outside.txt', 'app://mca-desk/nothing.js', 'app://other-host/index.html']) {
+    for (const url of [
+      'app://mca-desk/../mca-protocol-outside.txt',
+      'app://mca-desk/%2e%2e/mca-protocol-outside.txt',
+      'app://mca-desk/assets/..%2f..%2fmca-protocol-outside.txt',
+      'app://mca-desk/nothing.js',
+      'app://other-host/index.html',
+    ]) {
       const response = await handle(new Request(url));
       expect(response.status, url).toBe(404);
       expect(await response.text()).not.toContain('outside');
@@ -210,7 +243,21 @@ describe('quitting while a submit is in flight', () => {
   it('waits for the submit to finish, then quits; quits at once when idle', async () => {
     let pending = 1;
     let finish!: () => void;
-    const submits = { get pending() { return pending; }, idle: vi.fn(() => new Promise<boolean>((resolve) => (finish = () => { pending = 0; resolve(true); }))) };
+    const submits = {
+      get pending() {
+        return pending;
+      },
+      idle: vi.fn(
+        () =>
+          new Promise<boolean>(
+            (resolve) =>
+              (finish = () => {
+                pending = 0;
+                resolve(true);
+              }),
+          ),
+      ),
+    };
     const app = Object.assign(new EventEmitter(), { quit: vi.fn() });
     installQuitGuard(app as never, submits);
     const first = navigationEvent();
@@ -234,7 +281,15 @@ describe('quitting while a submit is in flight', () => {
 
   it('keeps the window open until the submit finishes, so the renderer records the result', async () => {
     let pending = 2;
-    const submits = { get pending() { return pending; }, idle: vi.fn(async () => { pending = 0; return true; }) };
+    const submits = {
+      get pending() {
+        return pending;
+      },
+      idle: vi.fn(async () => {
+        pending = 0;
+        return true;
+      }),
+    };
     const window = Object.assign(new EventEmitter(), { close: vi.fn() });
     guardWindowClose(window as never, submits);
     const event = navigationEvent();

@@ -39,7 +39,8 @@ export class FakeIdentityProvider implements INetworkModule {
   openBrowser = async (authorizeUrl: string): Promise<void> => {
     const url = new URL(authorizeUrl);
     this.authorizeUrls.push(authorizeUrl);
-    if (url.origin !== this.host || !url.pathname.endsWith('/oauth2/v2.0/authorize')) throw new Error(`Unexpected authorize URL ${url.origin}${url.pathname}`);
+    if (url.origin !== this.host || !url.pathname.endsWith('/oauth2/v2.0/authorize'))
+      throw new Error(`Unexpected authorize URL ${url.origin}${url.pathname}`);
     if (url.searchParams.get('code_challenge_method') !== 'S256') throw new Error('PKCE S256 missing');
     if (url.searchParams.get('client_id') !== this.options.clientId) throw new Error('wrong client id');
     const redirect = url.searchParams.get('redirect_uri')!;
@@ -108,7 +109,13 @@ export class FakeIdentityProvider implements INetworkModule {
         body: {
           tenant_discovery_endpoint: `${tenant}/v2.0/.well-known/openid-configuration`,
           'api-version': '1.1',
-          metadata: [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'] }],
+          metadata: [
+            {
+              preferred_network: 'login.microsoftonline.com',
+              preferred_cache: 'login.windows.net',
+              aliases: ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'],
+            },
+          ],
         } as T,
       };
     if (url.includes('/.well-known/openid-configuration'))
@@ -132,7 +139,11 @@ export class FakeIdentityProvider implements INetworkModule {
     const form = new URLSearchParams(options?.body ?? '');
     const grant = form.get('grant_type') ?? '';
     this.grants.push(grant);
-    const bad = (description: string) => ({ status: 400, headers: {}, body: { error: 'invalid_grant', error_description: description, error_codes: [70008] } as T });
+    const bad = (description: string) => ({
+      status: 400,
+      headers: {},
+      body: { error: 'invalid_grant', error_description: description, error_codes: [70008] } as T,
+    });
     if (grant === 'authorization_code') {
       const pending = this.pending;
       if (!pending || form.get('code') !== pending.code) return bad('unknown code');
@@ -142,7 +153,8 @@ export class FakeIdentityProvider implements INetworkModule {
       return { status: 200, headers: {}, body: this.tokens(form.get('scope') ?? pending.scope, pending.nonce) as T };
     }
     if (grant === 'refresh_token') {
-      if (!this.refreshAllowed || form.get('refresh_token') !== this.refreshToken) return bad('AADSTS700082: The refresh token has expired.');
+      if (!this.refreshAllowed || form.get('refresh_token') !== this.refreshToken)
+        return bad('AADSTS700082: The refresh token has expired.');
       return { status: 200, headers: {}, body: this.tokens(form.get('scope') ?? '') as T };
     }
     if (grant === 'client_credentials') return this.clientCredentials<T>(url, form);
@@ -150,9 +162,14 @@ export class FakeIdentityProvider implements INetworkModule {
   }
 
   private clientCredentials<T>(url: string, form: URLSearchParams): NetworkResponse<T> {
-    const refuse = (status: number, error: string, description: string) => ({ status, headers: {}, body: { error, error_description: description } as T });
+    const refuse = (status: number, error: string, description: string) => ({
+      status,
+      headers: {},
+      body: { error, error_description: description } as T,
+    });
     const app = this.options.app;
-    if (!app || form.get('client_id') !== app.clientId) return refuse(400, 'unauthorized_client', 'AADSTS700016: Application not found in the directory.');
+    if (!app || form.get('client_id') !== app.clientId)
+      return refuse(400, 'unauthorized_client', 'AADSTS700016: Application not found in the directory.');
     let proof: 'secret' | 'certificate';
     if (form.has('client_secret')) {
       if (form.get('client_secret') !== app.secret) return refuse(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
@@ -163,10 +180,15 @@ export class FakeIdentityProvider implements INetworkModule {
       proof = 'certificate';
     } else return refuse(401, 'invalid_client', 'AADSTS7000216: client_assertion or client_secret is required.');
     const scope = form.get('scope') ?? '';
-    if (!scope.split(' ').includes('https://api.partnercenter.microsoft.com/.default')) return refuse(400, 'invalid_scope', `AADSTS70011: unexpected scope ${scope}`);
+    if (!scope.split(' ').includes('https://api.partnercenter.microsoft.com/.default'))
+      return refuse(400, 'invalid_scope', `AADSTS70011: unexpected scope ${scope}`);
     const token = `app-at-${this.appTokens.length + 1}-${randomUUID()}`;
     this.appTokens.push({ token, proof, scope });
-    return { status: 200, headers: {}, body: { token_type: 'Bearer', expires_in: this.options.accessTokenLifetimeSeconds ?? 3600, access_token: token } as T };
+    return {
+      status: 200,
+      headers: {},
+      body: { token_type: 'Bearer', expires_in: this.options.accessTokenLifetimeSeconds ?? 3600, access_token: token } as T,
+    };
   }
 
   /** What is wrong with a certificate's client assertion (RFC 7523), or undefined. */
@@ -178,7 +200,12 @@ export class FakeIdentityProvider implements INetworkModule {
     const certificate = new X509Certificate(certificatePem);
     if (head.alg !== 'PS256') return `algorithm ${head.alg}`;
     if (head['x5t#S256'] !== createHash('sha256').update(certificate.raw).digest('base64url')) return 'thumbprint';
-    const valid = verify('sha256', Buffer.from(`${header}.${payload}`), { key: certificate.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, Buffer.from(signature, 'base64url'));
+    const valid = verify(
+      'sha256',
+      Buffer.from(`${header}.${payload}`),
+      { key: certificate.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST },
+      Buffer.from(signature, 'base64url'),
+    );
     if (!valid) return 'signature';
     if (claims.aud !== tokenEndpoint.split('?')[0]) return `audience ${claims.aud}`;
     if (claims.iss !== clientId || claims.sub !== clientId) return 'issuer';

@@ -35,9 +35,21 @@ export async function startFakeServer(): Promise<FakeServer> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const recorded: RecordedRequest = { method: request.method ?? 'GET', url: request.url ?? '/', path: url.pathname, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded: RecordedRequest = {
+        method: request.method ?? 'GET',
+        url: request.url ?? '/',
+        path: url.pathname,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
-      const route = [...routes].reverse().find((candidate) => candidate.method === recorded.method && (typeof candidate.path === 'string' ? candidate.path === url.pathname : candidate.path.test(url.pathname)));
+      const route = [...routes]
+        .reverse()
+        .find(
+          (candidate) =>
+            candidate.method === recorded.method &&
+            (typeof candidate.path === 'string' ? candidate.path === url.pathname : candidate.path.test(url.pathname)),
+        );
       if (!route) return json(response, 404, { code: 'not-found', description: `No route for ${recorded.method} ${url.pathname}` });
       Promise.resolve(route.handler(recorded, response)).catch((error: unknown) => {
         if (!response.headersSent) json(response, 500, { description: String(error) });

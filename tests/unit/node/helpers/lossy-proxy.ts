@@ -41,7 +41,13 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const recorded: ProxiedRequest = { method: request.method ?? 'GET', path: url.pathname, url: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded: ProxiedRequest = {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        url: request.url ?? '/',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       proxy.requests.push(recorded);
       const action = proxy.rule(recorded);
       if (action === 'hang') return;
@@ -51,10 +57,16 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
         return;
       }
       const headers = Object.fromEntries(
-        Object.entries(request.headers).filter(([key, value]) => typeof value === 'string' && !['host', 'connection', 'content-length'].includes(key)),
+        Object.entries(request.headers).filter(
+          ([key, value]) => typeof value === 'string' && !['host', 'connection', 'content-length'].includes(key),
+        ),
       ) as Record<string, string>;
       try {
-        const upstream = await fetch(`${target}${request.url}`, { method: request.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+        const upstream = await fetch(`${target}${request.url}`, {
+          method: request.method,
+          headers,
+          body: chunks.length ? Buffer.concat(chunks) : undefined,
+        });
         const text = await upstream.text();
         recorded.status = upstream.status;
         if (action === 'drop-response') {
@@ -66,7 +78,8 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
           if (!['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(key)) responseHeaders[key] = value;
         });
         response.writeHead(upstream.status, responseHeaders);
-        if (typeof action === 'object' && 'replaceBody' in action) response.end(action.replaceBody === undefined ? '' : JSON.stringify(action.replaceBody));
+        if (typeof action === 'object' && 'replaceBody' in action)
+          response.end(action.replaceBody === undefined ? '' : JSON.stringify(action.replaceBody));
         else response.end(text);
       } catch {
         response.socket?.destroy();

@@ -15,7 +15,8 @@ const TENANT = '3B33E682-00C3-41EE-9DD2-A548ADF56438';
 const CLIENT = 'a5b2e6f3-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 const now = new Date();
 const context = { now, configuredBy: 'admin@contoso.example' };
-const prepare = (credential: unknown) => prepareAppCredential({ tenantId: TENANT, clientId: CLIENT, credential: appCredentialInputSchema.parse(credential) }, context);
+const prepare = (credential: unknown) =>
+  prepareAppCredential({ tenantId: TENANT, clientId: CLIENT, credential: appCredentialInputSchema.parse(credential) }, context);
 
 function refusal(work: () => unknown): { code: string; reason?: string; message: string } {
   try {
@@ -33,7 +34,12 @@ describe('preparing the app credential', () => {
 
   it('takes a PEM text with the certificate and its key: the PKCS #8 key, the SHA-256 and SHA-1 thumbprints, the validity', () => {
     const stored = prepare({ kind: 'pem', pem: `${certificate.certificatePem}\n${certificate.keyPem}` });
-    expect(stored).toMatchObject({ tenantId: TENANT.toLowerCase(), clientId: CLIENT, configuredBy: 'admin@contoso.example', configuredAt: now.toISOString() });
+    expect(stored).toMatchObject({
+      tenantId: TENANT.toLowerCase(),
+      clientId: CLIENT,
+      configuredBy: 'admin@contoso.example',
+      configuredAt: now.toISOString(),
+    });
     if (stored.credential.kind !== 'certificate') throw new Error('expected a certificate');
     expect(stored.credential.thumbprintSha256).toBe(x509.fingerprint256.replace(/:/g, ''));
     expect(stored.credential.thumbprint).toBe(x509.fingerprint.replace(/:/g, ''));
@@ -42,7 +48,16 @@ describe('preparing the app credential', () => {
     expect(createPrivateKey(stored.credential.privateKey).asymmetricKeyType).toBe('rsa');
     // What Settings may show: configured, thumbprint, expiry; never the key.
     const shown = describeStored(stored, now);
-    expect(shown).toEqual({ tenantId: TENANT.toLowerCase(), clientId: CLIENT, kind: 'certificate', thumbprint: stored.credential.thumbprint, expiresAt: stored.credential.notAfter, expired: false, configuredAt: now.toISOString(), configuredBy: 'admin@contoso.example' });
+    expect(shown).toEqual({
+      tenantId: TENANT.toLowerCase(),
+      clientId: CLIENT,
+      kind: 'certificate',
+      thumbprint: stored.credential.thumbprint,
+      expiresAt: stored.credential.notAfter,
+      expired: false,
+      configuredAt: now.toISOString(),
+      configuredBy: 'admin@contoso.example',
+    });
   });
 
   it('opens an encrypted private key with its passphrase, and names what is wrong otherwise', () => {
@@ -57,17 +72,29 @@ describe('preparing the app credential', () => {
     expect(openssl.credential).toMatchObject({ kind: 'certificate', thumbprint: OPENSSL_PFX_THUMBPRINT });
     const forged = prepare({ kind: 'pfx', pfxBase64: certificate.pfxBase64('pfx pass'), passphrase: 'pfx pass' });
     expect(forged.credential).toMatchObject({ kind: 'certificate', thumbprint: x509.fingerprint.replace(/:/g, '') });
-    expect(refusal(() => prepare({ kind: 'pfx', pfxBase64: OPENSSL_PFX_BASE64, passphrase: 'nope' }))).toMatchObject({ reason: 'wrong-passphrase', message: expect.stringContaining('passphrase') });
-    expect(refusal(() => prepare({ kind: 'pfx', pfxBase64: Buffer.from('not a pfx at all').toString('base64'), passphrase: 'x' }))).toMatchObject({ reason: 'not-a-pfx' });
+    expect(refusal(() => prepare({ kind: 'pfx', pfxBase64: OPENSSL_PFX_BASE64, passphrase: 'nope' }))).toMatchObject({
+      reason: 'wrong-passphrase',
+      message: expect.stringContaining('passphrase'),
+    });
+    expect(
+      refusal(() => prepare({ kind: 'pfx', pfxBase64: Buffer.from('not a pfx at all').toString('base64'), passphrase: 'x' })),
+    ).toMatchObject({ reason: 'not-a-pfx' });
   });
 
   it('refuses a key of another certificate, an expired or future certificate, a non-RSA key and a text without a key or certificate', () => {
     const other = makeCertificate();
-    expect(refusal(() => prepare({ kind: 'pem', pem: `${certificate.certificatePem}${other.keyPem}` }))).toMatchObject({ reason: 'key-does-not-match' });
+    expect(refusal(() => prepare({ kind: 'pem', pem: `${certificate.certificatePem}${other.keyPem}` }))).toMatchObject({
+      reason: 'key-does-not-match',
+    });
     const expired = makeCertificate({ notBefore: new Date(Date.now() - 10 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) });
-    expect(refusal(() => prepare({ kind: 'pem', pem: `${expired.certificatePem}${expired.keyPem}` }))).toMatchObject({ reason: 'certificate-expired', message: expect.stringContaining('expired on') });
+    expect(refusal(() => prepare({ kind: 'pem', pem: `${expired.certificatePem}${expired.keyPem}` }))).toMatchObject({
+      reason: 'certificate-expired',
+      message: expect.stringContaining('expired on'),
+    });
     const future = makeCertificate({ notBefore: new Date(Date.now() + 10 * 86_400_000), notAfter: new Date(Date.now() + 20 * 86_400_000) });
-    expect(refusal(() => prepare({ kind: 'pem', pem: `${future.certificatePem}${future.keyPem}` }))).toMatchObject({ reason: 'certificate-not-yet-valid' });
+    expect(refusal(() => prepare({ kind: 'pem', pem: `${future.certificatePem}${future.keyPem}` }))).toMatchObject({
+      reason: 'certificate-not-yet-valid',
+    });
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     expect(refusal(() => prepare({ kind: 'pem', pem: `${certificate.certificatePem}${ec}` }))).toMatchObject({ reason: 'not-rsa' });
     expect(refusal(() => prepare({ kind: 'pem', pem: certificate.certificatePem }))).toMatchObject({ reason: 'private-key-missing' });
@@ -77,7 +104,12 @@ describe('preparing the app credential', () => {
   it('keeps a client secret as it is, and the schema refuses what cannot be a credential', () => {
     expect(prepare({ kind: 'secret', secret: 's3cr3t~value' }).credential).toEqual({ kind: 'secret', secret: 's3cr3t~value' });
     expect(describeStored(prepare({ kind: 'secret', secret: 's3cr3t~value' }), now)).not.toHaveProperty('thumbprint');
-    for (const bad of [{ kind: 'secret', secret: '' }, { kind: 'pfx', pfxBase64: 'not base64!', passphrase: '' }, { kind: 'pem', pem: 'x'.repeat(70_000) }, { kind: 'token', value: 'x' }])
+    for (const bad of [
+      { kind: 'secret', secret: '' },
+      { kind: 'pfx', pfxBase64: 'not base64!', passphrase: '' },
+      { kind: 'pem', pem: 'x'.repeat(70_000) },
+      { kind: 'token', value: 'x' },
+    ])
       expect(appCredentialInputSchema.safeParse(bad).success).toBe(false);
   });
 });

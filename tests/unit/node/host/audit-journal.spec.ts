@@ -29,7 +29,9 @@ describe('the audit journal file', () => {
     await Promise.all(Array.from({ length: 30 }, (_, n) => journal.append(record(n))));
     const lines = (await readFile(join(dir, AUDIT_FILE_NAME), 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(30);
-    expect(lines.map((line) => (JSON.parse(line) as AuditRecord).requestId)).toEqual(Array.from({ length: 30 }, (_, n) => record(n).requestId));
+    expect(lines.map((line) => (JSON.parse(line) as AuditRecord).requestId)).toEqual(
+      Array.from({ length: 30 }, (_, n) => record(n).requestId),
+    );
     if (process.platform !== 'win32') expect((await stat(join(dir, AUDIT_FILE_NAME))).mode & 0o777).toBe(0o600);
     // A new journal on the same folder (a restart) reads them all and adds after them.
     const again = FileAuditJournal.inDataDir(dir);

@@ -24,7 +24,12 @@ describe('batch planning', () => {
   it('puts every item in exactly one batch of at most N, never two of one customer together, in order per customer', () => {
     const items = Array.from({ length: 1203 }, (_, index) => ({ customerId: `c${index % 1100}`, n: index }));
     const batches = planBatches(items, 500);
-    expect(batches.flat().map((item) => item.n).sort((a, b) => a - b)).toEqual(items.map((item) => item.n));
+    expect(
+      batches
+        .flat()
+        .map((item) => item.n)
+        .sort((a, b) => a - b),
+    ).toEqual(items.map((item) => item.n));
     for (const batch of batches) {
       expect(batch.length).toBeLessThanOrEqual(500);
       expect(new Set(batch.map((item) => item.customerId)).size).toBe(batch.length);
@@ -54,7 +59,9 @@ describe('bulk re-attestation against the sandbox', () => {
     sandbox = await startSandbox({ port: 0, memory: true, quiet: true, legacyAttestation: 'available' });
     proxy = await startLossyProxy(sandbox.url);
     const host = await signedIn();
-    customers = (data(await host.dispatch('listCustomers', { pageSize: 200 })) as { items: Array<{ id: string }> }).items.map((customer) => customer.id);
+    customers = (data(await host.dispatch('listCustomers', { pageSize: 200 })) as { items: Array<{ id: string }> }).items.map(
+      (customer) => customer.id,
+    );
   }, 60_000);
   afterAll(async () => {
     await proxy?.close();
@@ -82,7 +89,12 @@ describe('bulk re-attestation against the sandbox', () => {
 
   const yesterday = calendarDateIn(new Date(Date.now() - 86_400_000), 'UTC');
   const items = (ids: string[], date = yesterday) =>
-    ids.map((customerId) => ({ itemId: randomUUID(), customerId, primaryContact: { firstName: 'Refresh', lastName: 'Contact', email: `r.${randomUUID().slice(0, 8)}@example.com` }, dateAgreed: date }));
+    ids.map((customerId) => ({
+      itemId: randomUUID(),
+      customerId,
+      primaryContact: { firstName: 'Refresh', lastName: 'Contact', email: `r.${randomUUID().slice(0, 8)}@example.com` },
+      dateAgreed: date,
+    }));
 
   async function countsFor(ids: string[]): Promise<Map<string, number>> {
     const all = await sandbox.inspect.agreements();
@@ -90,7 +102,9 @@ describe('bulk re-attestation against the sandbox', () => {
   }
 
   async function reattest(host: Host, list: unknown[]): Promise<SubmitResult[]> {
-    return (data(await host.dispatch('bulkReattest', { items: list })) as { results: Array<{ result: SubmitResult }> }).results.map((entry) => entry.result);
+    return (data(await host.dispatch('bulkReattest', { items: list })) as { results: Array<{ result: SubmitResult }> }).results.map(
+      (entry) => entry.result,
+    );
   }
 
   const bulkPosts = () => proxy.requests.filter((request) => request.method === 'POST' && request.path === '/v1/CreateBulkReAttestation');
@@ -109,7 +123,9 @@ describe('bulk re-attestation against the sandbox', () => {
     for (const post of posts) {
       const body = JSON.parse(post.body) as Array<{ customerId: string; partnerId: string; customerDirectAcceptance: boolean }>;
       expect(new Set(body.map((entry) => entry.customerId)).size).toBe(body.length);
-      expect(body.every((entry) => entry.partnerId === '3b33e682-00c3-41ee-9dd2-a548adf56438' && entry.customerDirectAcceptance === false)).toBe(true);
+      expect(
+        body.every((entry) => entry.partnerId === '3b33e682-00c3-41ee-9dd2-a548adf56438' && entry.customerDirectAcceptance === false),
+      ).toBe(true);
     }
     const after = await countsFor(ids);
     for (const [index, id] of ids.entries()) expect(after.get(id), id).toBe(before.get(id)! + (index < 2 ? 2 : 1));
@@ -154,7 +170,10 @@ describe('bulk re-attestation against the sandbox', () => {
     const host = await signedIn();
     const ids = customers.slice(24, 28);
     const list = [...items(ids.slice(0, 3)), ...items(ids.slice(3), calendarDateIn(new Date(Date.now() + 2 * 86_400_000), 'UTC'))];
-    proxy.rule = (request) => (request.method === 'POST' && request.path === '/v1/CreateBulkReAttestation' ? { status: 400, body: { code: 2000, description: 'Bad batch' } } : 'forward');
+    proxy.rule = (request) =>
+      request.method === 'POST' && request.path === '/v1/CreateBulkReAttestation'
+        ? { status: 400, body: { code: 2000, description: 'Bad batch' } }
+        : 'forward';
     const results = await reattest(host, list);
     expect(results.map((result) => result.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'failed']);
     expect(results[3]).toMatchObject({ code: 'in-future' });
@@ -162,7 +181,10 @@ describe('bulk re-attestation against the sandbox', () => {
 
     const helpdesk = await signedIn('helpdesk@contoso.example');
     proxy.requests.length = 0;
-    expect((await reattest(helpdesk, items(ids.slice(0, 2)))).map((result) => result.status === 'failed' && result.code)).toEqual(['role-not-permitted', 'role-not-permitted']);
+    expect((await reattest(helpdesk, items(ids.slice(0, 2)))).map((result) => result.status === 'failed' && result.code)).toEqual([
+      'role-not-permitted',
+      'role-not-permitted',
+    ]);
     const reseller = await signedIn('admin@tailspin.example');
     expect((await reattest(reseller, items(ids.slice(0, 1))))[0]).toMatchObject({ status: 'failed', code: 'partner-type-not-permitted' });
     expect(proxy.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/'))).toHaveLength(0);
@@ -172,7 +194,13 @@ describe('bulk re-attestation against the sandbox', () => {
   it('reads the partner-wide records once for the successive bulk calls of one refresh, and afresh after an unknown outcome', async () => {
     const host = await signedIn();
     const ids = customers.slice(0, 30);
-    const recordScans = () => proxy.requests.filter((request) => request.method === 'GET' && request.path === '/v1/partners/customeragreementrecords' && !request.url.includes('continuation_token'));
+    const recordScans = () =>
+      proxy.requests.filter(
+        (request) =>
+          request.method === 'GET' &&
+          request.path === '/v1/partners/customeragreementrecords' &&
+          !request.url.includes('continuation_token'),
+      );
     proxy.requests.length = 0;
     // The renderer hands a refresh over in waves (one bulkReattest call each): one scan serves them all.
     for (const wave of [ids.slice(0, 10), ids.slice(10, 20), ids.slice(20, 25)]) {
@@ -186,7 +214,8 @@ describe('bulk re-attestation against the sandbox', () => {
     const lost = items(ids.slice(25, 30));
     proxy.rule = (request) => {
       if (request.method === 'POST' && request.path === '/v1/CreateBulkReAttestation') return 'drop-response';
-      if (request.method === 'GET' && request.path === '/v1/partners/customeragreementrecords') return { status: 503, body: { code: 'ServerBusy', description: 'busy' } };
+      if (request.method === 'GET' && request.path === '/v1/partners/customeragreementrecords')
+        return { status: 503, body: { code: 'ServerBusy', description: 'busy' } };
       return 'forward';
     };
     expect((await reattest(host, lost)).every((result) => result.status === 'retry')).toBe(true);
@@ -200,7 +229,10 @@ describe('bulk re-attestation against the sandbox', () => {
 
   it('pages the partner-wide agreement records', async () => {
     const host = await signedIn();
-    const page = data(await host.dispatch('listAgreementRecords', {})) as { records: Array<{ customerId: string; lastContact: unknown; lastDateAgreed: string | null; partnerAttestationCompleted: boolean }>; continuationToken: string | null };
+    const page = data(await host.dispatch('listAgreementRecords', {})) as {
+      records: Array<{ customerId: string; lastContact: unknown; lastDateAgreed: string | null; partnerAttestationCompleted: boolean }>;
+      continuationToken: string | null;
+    };
     expect(page.records.length).toBeGreaterThanOrEqual(60);
     const attested = page.records.find((record) => record.partnerAttestationCompleted)!;
     expect(attested.lastContact).toMatchObject({ email: expect.stringContaining('@') });

@@ -27,14 +27,30 @@ describe('channel access', () => {
     });
     const signedIn = channelNames.filter((name) => contract[name].access === 'signed-in');
     expect(signedIn.length).toBeGreaterThan(5);
-    for (const name of signedIn) expect(await host.dispatch(name, validRequests[name]), name).toMatchObject({ ok: false, error: { code: 'auth-required', retryable: false } });
+    for (const name of signedIn)
+      expect(await host.dispatch(name, validRequests[name]), name).toMatchObject({
+        ok: false,
+        error: { code: 'auth-required', retryable: false },
+      });
     expect(fetched).toEqual([]);
   });
 
   it('lets the outbox sends answer auth-required as their result, so the queue pauses instead of failing', async () => {
-    const host = createHost({ transport: 'browser', version: 'test', settings: new MemorySettingsStore(), secrets: new MemorySecretStore(), overrides: { backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:9' } });
+    const host = createHost({
+      transport: 'browser',
+      version: 'test',
+      settings: new MemorySettingsStore(),
+      secrets: new MemorySecretStore(),
+      overrides: { backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:9' },
+    });
     expect(contract.submitAttestation.access).toBe('anyone');
-    expect(await host.dispatch('submitAttestation', validRequests.submitAttestation)).toMatchObject({ ok: true, data: { status: 'auth-required' } });
-    expect(await host.dispatch('bulkReattest', validRequests.bulkReattest)).toMatchObject({ ok: true, data: { results: [{ result: { status: 'auth-required' } }] } });
+    expect(await host.dispatch('submitAttestation', validRequests.submitAttestation)).toMatchObject({
+      ok: true,
+      data: { status: 'auth-required' },
+    });
+    expect(await host.dispatch('bulkReattest', validRequests.bulkReattest)).toMatchObject({
+      ok: true,
+      data: { results: [{ result: { status: 'auth-required' } }] },
+    });
   });
 });

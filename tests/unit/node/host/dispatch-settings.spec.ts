@@ -12,7 +12,7 @@ import { createHost } from '../../../../electron/host/host';
 import { MemorySecretStore } from '../../../../electron/host/secrets/store';
 
 describe('the dispatcher', () => {
-  it('checks answers against the contract too, and never leaks a defect\'s details', async () => {
+  it("checks answers against the contract too, and never leaks a defect's details", async () => {
     const logged: string[] = [];
     const handlers = new Proxy({} as ChannelHandlers, {
       get: (_target, channel: string) => async () => {
@@ -20,8 +20,13 @@ describe('the dispatcher', () => {
         throw new Error('secret token eyJabc in a stack');
       },
     });
-    const dispatch = createDispatcher(handlers, { log: { warn: (message) => logged.push(message), error: (message) => logged.push(message) } });
-    expect(await dispatch('getSession', {})).toEqual({ ok: false, error: { code: 'internal', message: 'MCA Desk produced an answer it cannot use.' } });
+    const dispatch = createDispatcher(handlers, {
+      log: { warn: (message) => logged.push(message), error: (message) => logged.push(message) },
+    });
+    expect(await dispatch('getSession', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'MCA Desk produced an answer it cannot use.' },
+    });
     const defect = await dispatch('getAppInfo', {});
     expect(defect).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside MCA Desk.' } });
     expect(JSON.stringify(defect)).not.toContain('eyJ');
@@ -39,7 +44,12 @@ describe('the dispatcher', () => {
     expect(toIpcError(new PartnerCenterError({ kind: 'timeout', description: 'x' }))).toMatchObject({ code: 'timeout' });
     expect(toIpcError(new PartnerCenterError({ kind: 'network', description: 'x' }))).toMatchObject({ code: 'network' });
     // The host's verdict rides on the error (the expected object gained `retryable: false` with it).
-    expect(toIpcError(hostError('rule', 'no', { reason: 'in-future' }))).toEqual({ code: 'rule', message: 'no', reason: 'in-future', retryable: false });
+    expect(toIpcError(hostError('rule', 'no', { reason: 'in-future' }))).toEqual({
+      code: 'rule',
+      message: 'no',
+      reason: 'in-future',
+      retryable: false,
+    });
   });
 
   it('decides once whether a failure can succeed later, and not before when', () => {
@@ -75,7 +85,12 @@ describe('settings', () => {
 
   it('persists settings without secrets and refuses insecure URLs', async () => {
     const store = FileSettingsStore.inDataDir(dir);
-    expect(await store.get()).toEqual({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' }, acceptanceFloor: '2019-03-01' });
+    expect(await store.get()).toEqual({
+      backend: 'sandbox',
+      sandboxUrl: 'http://127.0.0.1:4010',
+      partnerCenter: { tenantId: '', clientId: '' },
+      acceptanceFloor: '2019-03-01',
+    });
     await store.update({ partnerCenter: { tenantId: 'contoso.onmicrosoft.com', clientId: 'a5b2e6f3-1c2d-4e5f-8a9b-0c1d2e3f4a5b' } });
     await expect(store.update({ sandboxUrl: 'http://evil.example/' })).rejects.toMatchObject({ detail: { code: 'bad-request' } });
     const reread = await FileSettingsStore.inDataDir(dir).get();
@@ -84,21 +99,45 @@ describe('settings', () => {
   });
 
   it('reads a settings file written before the earliest acceptance day existed with the default, and keeps a chosen one', async () => {
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' } }));
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' } }),
+    );
     expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ acceptanceFloor: '2019-03-01' });
     await FileSettingsStore.inDataDir(dir).update({ acceptanceFloor: '2020-01-01' });
     expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ acceptanceFloor: '2020-01-01' });
-    await expect(FileSettingsStore.inDataDir(dir).update({ acceptanceFloor: '2999-01-01' })).rejects.toMatchObject({ detail: { code: 'bad-request' } });
+    await expect(FileSettingsStore.inDataDir(dir).update({ acceptanceFloor: '2999-01-01' })).rejects.toMatchObject({
+      detail: { code: 'bad-request' },
+    });
     expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ acceptanceFloor: '2020-01-01' });
   });
 
   it('signs out when the backend or identity changes', async () => {
     const secrets = new MemorySecretStore();
-    await secrets.set('session:sandbox', JSON.stringify({ token: 't', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), url: 'http://127.0.0.1:4010', user: { userId: '3d6f2c09-eb40-48ca-a4b3-d24c9c007531', userName: 'admin@contoso.example', displayName: 'A', roles: ['admin-agent'], partnerType: 'direct-bill', partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', partnerName: 'Contoso' } }));
+    await secrets.set(
+      'session:sandbox',
+      JSON.stringify({
+        token: 't',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        url: 'http://127.0.0.1:4010',
+        user: {
+          userId: '3d6f2c09-eb40-48ca-a4b3-d24c9c007531',
+          userName: 'admin@contoso.example',
+          displayName: 'A',
+          roles: ['admin-agent'],
+          partnerType: 'direct-bill',
+          partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438',
+          partnerName: 'Contoso',
+        },
+      }),
+    );
     const host = createHost({ transport: 'browser', version: 't', settings: new MemorySettingsStore(), secrets });
     await host.start();
     expect(await host.dispatch('getSession', {})).toMatchObject({ ok: true, data: { signedIn: true } });
-    expect(await host.dispatch('updateSettings', { sandboxUrl: 'http://127.0.0.1:4011' })).toMatchObject({ ok: true, data: { sandboxUrl: 'http://127.0.0.1:4011' } });
+    expect(await host.dispatch('updateSettings', { sandboxUrl: 'http://127.0.0.1:4011' })).toMatchObject({
+      ok: true,
+      data: { sandboxUrl: 'http://127.0.0.1:4011' },
+    });
     expect(await host.dispatch('getSession', {})).toMatchObject({ ok: true, data: { signedIn: false } });
     expect(await secrets.get('session:sandbox')).toBeUndefined();
     expect(await host.dispatch('updateSettings', { sandboxUrl: 'ftp://x' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });

@@ -43,8 +43,22 @@ describe("MCA Desk's own role gate for the enhanced calls", () => {
     expect((await world.sandbox.inspect.attestations()).length).toBe(before);
     expect(world.enhancedCalls().length).toBe(calls);
     expect(await journal.list()).toEqual([
-      expect.objectContaining({ action: 'attestation.create', agent: expect.objectContaining({ name: userName }), requestId: request.requestId, outcome: 'failed', code, sent: false }),
-      expect.objectContaining({ action: 'attestation.finalise', requestId: finalise.requestId, attestationId: finalise.attestationId, outcome: 'failed', code, sent: false }),
+      expect.objectContaining({
+        action: 'attestation.create',
+        agent: expect.objectContaining({ name: userName }),
+        requestId: request.requestId,
+        outcome: 'failed',
+        code,
+        sent: false,
+      }),
+      expect.objectContaining({
+        action: 'attestation.finalise',
+        requestId: finalise.requestId,
+        attestationId: finalise.attestationId,
+        outcome: 'failed',
+        code,
+        sent: false,
+      }),
     ]);
   });
 
@@ -54,14 +68,30 @@ describe("MCA Desk's own role gate for the enhanced calls", () => {
     const result = data(await host.dispatch('createEnhancedAttestation', createRequest(fabrikamCustomer.id))) as CreateAttestationResult;
     expect(result).toMatchObject({ status: 'created', attestation: { status: 'pending', customerId: fabrikamCustomer.id } });
     const status = data(await host.dispatch('getAppCredentialStatus', {})) as AppCredentialStatus;
-    expect(status).toEqual({ backend: 'sandbox', source: 'sandbox-partner-app', configured: true, clientId: seededAppRegistrations[1]!.clientId, mayChange: false });
+    expect(status).toEqual({
+      backend: 'sandbox',
+      source: 'sandbox-partner-app',
+      configured: true,
+      clientId: seededAppRegistrations[1]!.clientId,
+      mayChange: false,
+    });
     // The status above is exactly that (no secret in it); there is nothing to set up with the sandbox.
-    expect(await host.dispatch('setAppCredential', { tenantId: randomUUID(), clientId: randomUUID(), credential: { kind: 'secret', secret: 'x' } })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(
+      await host.dispatch('setAppCredential', {
+        tenantId: randomUUID(),
+        clientId: randomUUID(),
+        credential: { kind: 'secret', secret: 'x' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
   it('asks to sign in when nobody is, and sends nothing', async () => {
     const { host } = await world.newHost();
-    expect(data(await host.dispatch('createEnhancedAttestation', createRequest(customerId)))).toEqual({ status: 'auth-required', reason: 'Sign in to send queued attestations.', need: 'sign-in' });
+    expect(data(await host.dispatch('createEnhancedAttestation', createRequest(customerId)))).toEqual({
+      status: 'auth-required',
+      reason: 'Sign in to send queued attestations.',
+      need: 'sign-in',
+    });
     expect(await host.dispatch('getAppCredentialStatus', {})).toMatchObject({ ok: false, error: { code: 'auth-required' } });
   });
 });
@@ -79,9 +109,16 @@ describe('a missing app credential, and MFA', () => {
     const calls = world.enhancedCalls().length;
 
     const waiting = data(await host.dispatch('createEnhancedAttestation', request));
-    expect(waiting).toMatchObject({ status: 'auth-required', need: 'sign-in', reason: expect.stringContaining('sign in to the sandbox again') });
+    expect(waiting).toMatchObject({
+      status: 'auth-required',
+      need: 'sign-in',
+      reason: expect.stringContaining('sign in to the sandbox again'),
+    });
     expect(world.enhancedCalls().length).toBe(calls);
-    expect(data(await host.dispatch('getAppCredentialStatus', {}))).toMatchObject({ configured: false, problem: expect.stringContaining('sign in to the sandbox again') });
+    expect(data(await host.dispatch('getAppCredentialStatus', {}))).toMatchObject({
+      configured: false,
+      problem: expect.stringContaining('sign in to the sandbox again'),
+    });
 
     data(await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD }));
     expect(data(await host.dispatch('createEnhancedAttestation', request))).toMatchObject({ status: 'created', alreadyCreated: false });
@@ -90,7 +127,15 @@ describe('a missing app credential, and MFA', () => {
   it('turns 900421 into "sign in again with multi-factor authentication", at sign-in and on a call', async () => {
     const { host } = await world.newHost();
     const refused = await host.dispatch('signIn', { method: 'password', userName: noMfaUser.userName, password: SEEDED_PASSWORD });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'auth-required', reason: 'mfa-required', backendCode: 900421, message: expect.stringContaining('sign in again with multi-factor authentication') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'auth-required',
+        reason: 'mfa-required',
+        backendCode: 900421,
+        message: expect.stringContaining('sign in again with multi-factor authentication'),
+      },
+    });
     expect(data(await host.dispatch('getSession', {}))).toMatchObject({ signedIn: false });
 
     // A session that predates the rule (its token has no MFA claim): the first App+User call is refused.
@@ -100,10 +145,22 @@ describe('a missing app credential, and MFA', () => {
       body: new URLSearchParams({ grant_type: 'password', username: noMfaUser.userName, password: SEEDED_PASSWORD }).toString(),
     }).then(async (response) => ((await response.json()) as { access_token: string }).access_token);
     const secrets = new MemorySecretStore();
-    await secrets.set('session:sandbox', JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: noMfaUser, url: world.proxy.url }));
+    await secrets.set(
+      'session:sandbox',
+      JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: noMfaUser, url: world.proxy.url }),
+    );
     const restored = await world.newHost({ secrets });
-    const item = { itemId: randomUUID(), customerId, primaryContact: { firstName: 'Tania', lastName: 'Carr', email: 'tania@example.com' }, dateAgreed: yesterday() };
-    expect(data(await restored.host.dispatch('submitAttestation', item))).toEqual({ status: 'auth-required', need: 'mfa', reason: expect.stringContaining('sign in again with multi-factor authentication') });
+    const item = {
+      itemId: randomUUID(),
+      customerId,
+      primaryContact: { firstName: 'Tania', lastName: 'Carr', email: 'tania@example.com' },
+      dateAgreed: yesterday(),
+    };
+    expect(data(await restored.host.dispatch('submitAttestation', item))).toEqual({
+      status: 'auth-required',
+      need: 'mfa',
+      reason: expect.stringContaining('sign in again with multi-factor authentication'),
+    });
     // The session is gone, and what comes next still says why.
     expect(data(await restored.host.dispatch('getSession', {}))).toMatchObject({ signedIn: false });
     expect(await restored.host.dispatch('listCustomers', {})).toMatchObject({ ok: false, error: { code: 'auth-required' } });
@@ -115,12 +172,24 @@ describe('the legacy attestation on Partner Center today', () => {
   it('answers legacy-retired for a contact-and-date attestation and for the bulk tool, permanently, with nothing recorded', async () => {
     const { host } = await world.signedIn();
     const agreementsBefore = (await world.sandbox.inspect.agreements()).length;
-    const item = { itemId: randomUUID(), customerId, primaryContact: { firstName: 'Oud', lastName: 'Pad', email: 'oud@customer.example' }, dateAgreed: yesterday() };
+    const item = {
+      itemId: randomUUID(),
+      customerId,
+      primaryContact: { firstName: 'Oud', lastName: 'Pad', email: 'oud@customer.example' },
+      dateAgreed: yesterday(),
+    };
     const retired = data(await host.dispatch('submitAttestation', item));
     expect(retired).toEqual({ status: 'legacy-retired', code: 600070, reason: expect.stringContaining('5 January 2026') });
     // Sent again, the answer is the same: nothing changes at the backend, nothing loops.
     expect(data(await host.dispatch('submitAttestation', item))).toEqual(retired);
-    const bulk = data(await host.dispatch('bulkReattest', { items: [{ ...item, itemId: randomUUID() }, { ...item, itemId: randomUUID(), customerId: (await customerOf(host, 11)).id }] })) as {
+    const bulk = data(
+      await host.dispatch('bulkReattest', {
+        items: [
+          { ...item, itemId: randomUUID() },
+          { ...item, itemId: randomUUID(), customerId: (await customerOf(host, 11)).id },
+        ],
+      }),
+    ) as {
       results: Array<{ result: { status: string } }>;
     };
     expect(bulk.results.map((entry) => entry.result.status)).toEqual(['legacy-retired', 'legacy-retired']);
@@ -143,8 +212,14 @@ describe('a sandbox of Partner Center before 2026', () => {
       await host.start();
       const attestationsBefore = (await before2026.inspect.attestations()).length;
       data(await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD }));
-      expect(data(await host.dispatch('getAppCredentialStatus', {}))).toMatchObject({ configured: false, problem: expect.stringContaining('before 2026') });
-      expect(data(await host.dispatch('createEnhancedAttestation', createRequest(customerId)))).toMatchObject({ status: 'auth-required', need: 'sign-in' });
+      expect(data(await host.dispatch('getAppCredentialStatus', {}))).toMatchObject({
+        configured: false,
+        problem: expect.stringContaining('before 2026'),
+      });
+      expect(data(await host.dispatch('createEnhancedAttestation', createRequest(customerId)))).toMatchObject({
+        status: 'auth-required',
+        need: 'sign-in',
+      });
       expect(await before2026.inspect.attestations()).toHaveLength(attestationsBefore);
     } finally {
       await before2026.stop();

@@ -75,7 +75,11 @@ export async function startEnhancedWorld(): Promise<EnhancedWorld> {
     expire: (id) => helper(`/sandbox/attestations/${id}/expire`),
     enhancedCalls: () =>
       proxy.requests
-        .filter((request) => /^\/v1\/attestations\/enhanced|^\/v1\/customers\/[^/]+\/agreements$/i.test(request.path) && !(request.method === 'GET' && request.path.endsWith('/agreements')))
+        .filter(
+          (request) =>
+            /^\/v1\/attestations\/enhanced|^\/v1\/customers\/[^/]+\/agreements$/i.test(request.path) &&
+            !(request.method === 'GET' && request.path.endsWith('/agreements')),
+        )
         .map((request) => ({
           method: request.method,
           path: request.path,
@@ -96,7 +100,14 @@ export async function customerOf(host: Host, index: number): Promise<{ id: strin
   return page.items[index]!;
 }
 
-export function createRequest(customerId: string, signatory: { firstName: string; lastName: string; email: string } = { firstName: 'Signe', lastName: 'Akkoord', email: 'signe@customer.example' }): CreateAttestationRequest {
+export function createRequest(
+  customerId: string,
+  signatory: { firstName: string; lastName: string; email: string } = {
+    firstName: 'Signe',
+    lastName: 'Akkoord',
+    email: 'signe@customer.example',
+  },
+): CreateAttestationRequest {
   return {
     requestId: randomUUID(),
     customerId,

@@ -37,6 +37,11 @@ describe('the AES key file', () => {
 
   it('reports itself as what it is: a key file beside the data, not protected by the operating system', async () => {
     const cipher = await AesGcmKeyFileCipher.open(join(dir, 'secret.key'));
-    expect(cipher.protection).toMatchObject({ backend: 'aes-256-gcm-keyfile', secure: false, kind: 'key-file', warning: expect.stringContaining(join(dir, 'secret.key')) });
+    expect(cipher.protection).toMatchObject({
+      backend: 'aes-256-gcm-keyfile',
+      secure: false,
+      kind: 'key-file',
+      warning: expect.stringContaining(join(dir, 'secret.key')),
+    });
   });
 });

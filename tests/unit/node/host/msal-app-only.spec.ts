@@ -35,13 +35,29 @@ describe('AppOnly through MSAL against Partner Center (offline)', () => {
 
   beforeEach(async () => {
     partnerCenter = await startFakeServer();
-    identity = new FakeIdentityProvider({ tenantId: TENANT, clientId: PUBLIC_CLIENT, user: ADMIN, app: { clientId: APP_CLIENT, secret: 'the-secret', certificatePem: certificate.certificatePem } });
+    identity = new FakeIdentityProvider({
+      tenantId: TENANT,
+      clientId: PUBLIC_CLIENT,
+      user: ADMIN,
+      app: { clientId: APP_CLIENT, secret: 'the-secret', certificatePem: certificate.certificatePem },
+    });
     secrets = new MemorySecretStore();
     roles = { 'role-admin': [ADMIN.oid], 'role-sales': [] };
     refuseAppTokens = 0;
-    partnerCenter.route('GET', '/v1/profiles/organization', (_request, response) => json(response, 200, { id: TENANT, companyName: 'Contoso Cloud Partners' }));
-    partnerCenter.route('GET', '/v1/roles', (_request, response) => json(response, 200, { items: [{ id: 'role-admin', name: 'Admin Agent' }, { id: 'role-sales', name: 'Sales Agent' }] }));
-    partnerCenter.route('GET', /^\/v1\/roles\/[^/]+\/usermembers$/, (request, response) => json(response, 200, { items: (roles[request.path.split('/')[3]!] ?? []).map((id) => ({ id })) }));
+    partnerCenter.route('GET', '/v1/profiles/organization', (_request, response) =>
+      json(response, 200, { id: TENANT, companyName: 'Contoso Cloud Partners' }),
+    );
+    partnerCenter.route('GET', '/v1/roles', (_request, response) =>
+      json(response, 200, {
+        items: [
+          { id: 'role-admin', name: 'Admin Agent' },
+          { id: 'role-sales', name: 'Sales Agent' },
+        ],
+      }),
+    );
+    partnerCenter.route('GET', /^\/v1\/roles\/[^/]+\/usermembers$/, (request, response) =>
+      json(response, 200, { items: (roles[request.path.split('/')[3]!] ?? []).map((id) => ({ id })) }),
+    );
     partnerCenter.route('GET', '/v1/relationships', (_request, response) => json(response, 200, { items: [] }));
     partnerCenter.route('POST', '/v1/attestations/enhanced', (request, response) => {
       const token = String(request.headers.authorization).replace(/^Bearer /, '');
@@ -50,8 +66,15 @@ describe('AppOnly through MSAL against Partner Center (offline)', () => {
       const body = JSON.parse(request.body) as Record<string, string>;
       const at = new Date().toISOString();
       json(response, 201, {
-        id: randomUUID(), customerTenantId: body.customerTenantId, status: 'pending', acceptanceUrl: 'https://accept.example/abc', expiresAt: at, createdAt: at,
-        country: body.country, language: body.language, companyName: body.companyName,
+        id: randomUUID(),
+        customerTenantId: body.customerTenantId,
+        status: 'pending',
+        acceptanceUrl: 'https://accept.example/abc',
+        expiresAt: at,
+        createdAt: at,
+        country: body.country,
+        language: body.language,
+        companyName: body.companyName,
         signatory: { firstName: body.signatoryFirstName, lastName: body.signatoryLastName, email: body.signatoryEmail },
       });
     });
@@ -73,24 +96,47 @@ describe('AppOnly through MSAL against Partner Center (offline)', () => {
       log: { warn: () => undefined, error: () => undefined },
     });
     await host.start();
-    if (!(await host.dispatch('getSession', {})).ok || !(data(await host.dispatch('getSession', {})) as { signedIn: boolean }).signedIn) data(await host.dispatch('signIn', { method: 'microsoft' }));
+    if (!(await host.dispatch('getSession', {})).ok || !(data(await host.dispatch('getSession', {})) as { signedIn: boolean }).signedIn)
+      data(await host.dispatch('signIn', { method: 'microsoft' }));
     return { host, journal };
   }
 
-  const appPosts = () => partnerCenter.requests.filter((request) => request.method === 'POST' && request.path === '/v1/attestations/enhanced');
+  const appPosts = () =>
+    partnerCenter.requests.filter((request) => request.method === 'POST' && request.path === '/v1/attestations/enhanced');
 
   it('sets a certificate as an Admin agent, shows only its thumbprint and expiry, and creates with an AppOnly token from a client assertion', async () => {
     const { host, journal } = await signedInHost();
     const missing = data(await host.dispatch('getAppCredentialStatus', {})) as AppCredentialStatus;
-    expect(missing).toMatchObject({ backend: 'partner-center', source: 'settings', configured: false, mayChange: true, problem: expect.stringContaining('an Admin agent enters') });
+    expect(missing).toMatchObject({
+      backend: 'partner-center',
+      source: 'settings',
+      configured: false,
+      mayChange: true,
+      problem: expect.stringContaining('an Admin agent enters'),
+    });
 
     const request = createRequest(CUSTOMER);
     const waiting = data(await host.dispatch('createEnhancedAttestation', request));
     expect(waiting).toMatchObject({ status: 'auth-required', need: 'app-credential', reason: expect.stringContaining('Settings') });
     expect(appPosts()).toHaveLength(0);
 
-    const status = data(await host.dispatch('setAppCredential', { tenantId: TENANT, clientId: APP_CLIENT, credential: { kind: 'pfx', pfxBase64: certificate.pfxBase64('pfx-pass'), passphrase: 'pfx-pass' } })) as AppCredentialStatus;
-    expect(status).toMatchObject({ configured: true, kind: 'certificate', tenantId: TENANT, clientId: APP_CLIENT, thumbprint: expect.stringMatching(/^[0-9A-F]{40}$/), expiresAt: expect.any(String), expired: false, configuredBy: ADMIN.upn });
+    const status = data(
+      await host.dispatch('setAppCredential', {
+        tenantId: TENANT,
+        clientId: APP_CLIENT,
+        credential: { kind: 'pfx', pfxBase64: certificate.pfxBase64('pfx-pass'), passphrase: 'pfx-pass' },
+      }),
+    ) as AppCredentialStatus;
+    expect(status).toMatchObject({
+      configured: true,
+      kind: 'certificate',
+      tenantId: TENANT,
+      clientId: APP_CLIENT,
+      thumbprint: expect.stringMatching(/^[0-9A-F]{40}$/),
+      expiresAt: expect.any(String),
+      expired: false,
+      configuredBy: ADMIN.upn,
+    });
     expect(JSON.stringify(status)).not.toMatch(/PRIVATE KEY|pfx-pass|MII/);
 
     // The very item that waited goes now, with the same request id.
@@ -121,37 +167,81 @@ describe('AppOnly through MSAL against Partner Center (offline)', () => {
     roles = { 'role-admin': [], 'role-sales': [ADMIN.oid] };
     const sales = await signedInHost();
     expect(data(await sales.host.dispatch('getAppCredentialStatus', {}))).toMatchObject({ mayChange: false });
-    expect(await sales.host.dispatch('setAppCredential', { tenantId: TENANT, clientId: APP_CLIENT, credential: { kind: 'secret', secret: 'the-secret' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await sales.host.dispatch('setAppCredential', {
+        tenantId: TENANT,
+        clientId: APP_CLIENT,
+        credential: { kind: 'secret', secret: 'the-secret' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await sales.host.dispatch('removeAppCredential', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await secrets.get('app-credential:partner-center')).toBeUndefined();
     await sales.host.dispatch('signOut', {});
 
     roles = { 'role-admin': [ADMIN.oid], 'role-sales': [] };
     const { host } = await signedInHost();
-    data(await host.dispatch('setAppCredential', { tenantId: TENANT, clientId: APP_CLIENT, credential: { kind: 'secret', secret: 'a-wrong-secret' } }));
+    data(
+      await host.dispatch('setAppCredential', {
+        tenantId: TENANT,
+        clientId: APP_CLIENT,
+        credential: { kind: 'secret', secret: 'a-wrong-secret' },
+      }),
+    );
     const refused = data(await host.dispatch('createEnhancedAttestation', createRequest(CUSTOMER)));
     expect(refused).toMatchObject({ status: 'auth-required', need: 'app-credential', reason: expect.stringContaining('AADSTS7000215') });
-    expect(data(await host.dispatch('getAppCredentialStatus', {}))).toMatchObject({ configured: true, kind: 'secret', problem: expect.stringContaining('refused') });
+    expect(data(await host.dispatch('getAppCredentialStatus', {}))).toMatchObject({
+      configured: true,
+      kind: 'secret',
+      problem: expect.stringContaining('refused'),
+    });
     // Bad input changes nothing: the stored (wrong) secret stays until a valid replacement comes.
-    expect(await host.dispatch('setAppCredential', { tenantId: TENANT, clientId: APP_CLIENT, credential: { kind: 'pem', pem: certificate.certificatePem } })).toMatchObject({ ok: false, error: { code: 'rule', reason: 'private-key-missing' } });
+    expect(
+      await host.dispatch('setAppCredential', {
+        tenantId: TENANT,
+        clientId: APP_CLIENT,
+        credential: { kind: 'pem', pem: certificate.certificatePem },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'rule', reason: 'private-key-missing' } });
     expect(await secrets.get('app-credential:partner-center')).toContain('a-wrong-secret');
 
-    data(await host.dispatch('setAppCredential', { tenantId: TENANT, clientId: APP_CLIENT, credential: { kind: 'secret', secret: 'the-secret' } }));
+    data(
+      await host.dispatch('setAppCredential', {
+        tenantId: TENANT,
+        clientId: APP_CLIENT,
+        credential: { kind: 'secret', secret: 'the-secret' },
+      }),
+    );
     expect(data(await host.dispatch('createEnhancedAttestation', createRequest(CUSTOMER)))).toMatchObject({ status: 'created' });
     expect(identity.appTokens.map((issued) => issued.proof)).toEqual(['secret']);
 
     expect(data(await host.dispatch('removeAppCredential', {}))).toMatchObject({ configured: false });
     expect(await secrets.get('app-credential:partner-center')).toBeUndefined();
-    expect(data(await host.dispatch('createEnhancedAttestation', createRequest(CUSTOMER)))).toMatchObject({ status: 'auth-required', need: 'app-credential' });
+    expect(data(await host.dispatch('createEnhancedAttestation', createRequest(CUSTOMER)))).toMatchObject({
+      status: 'auth-required',
+      need: 'app-credential',
+    });
   });
 
   it('says when the certificate has expired, before asking Entra ID for anything', async () => {
     let clock = new Date();
     const { host } = await signedInHost({ now: () => clock });
-    data(await host.dispatch('setAppCredential', { tenantId: TENANT, clientId: APP_CLIENT, credential: { kind: 'pem', pem: certificate.keyPem + certificate.certificatePem } }));
+    data(
+      await host.dispatch('setAppCredential', {
+        tenantId: TENANT,
+        clientId: APP_CLIENT,
+        credential: { kind: 'pem', pem: certificate.keyPem + certificate.certificatePem },
+      }),
+    );
     clock = new Date(Date.now() + 400 * 86_400_000);
-    expect(data(await host.dispatch('createEnhancedAttestation', createRequest(CUSTOMER)))).toMatchObject({ status: 'auth-required', need: 'app-credential', reason: expect.stringContaining('expired on') });
-    expect(data(await host.dispatch('getAppCredentialStatus', {}))).toMatchObject({ expired: true, problem: expect.stringContaining('uploads a new certificate') });
+    expect(data(await host.dispatch('createEnhancedAttestation', createRequest(CUSTOMER)))).toMatchObject({
+      status: 'auth-required',
+      need: 'app-credential',
+      reason: expect.stringContaining('expired on'),
+    });
+    expect(data(await host.dispatch('getAppCredentialStatus', {}))).toMatchObject({
+      expired: true,
+      problem: expect.stringContaining('uploads a new certificate'),
+    });
     expect(identity.appTokens).toHaveLength(0);
   });
 
@@ -159,11 +249,32 @@ describe('AppOnly through MSAL against Partner Center (offline)', () => {
     const { host } = await signedInHost();
     const challenge = JSON.stringify({ access_token: { acrs: { essential: true, value: 'c1' } } });
     partnerCenter.route('GET', '/v1/customers', (_request, response) =>
-      json(response, 401, { code: 900421, description: 'Multi-factor authentication is required.' }, { 'WWW-Authenticate': `Bearer error="insufficient_claims", claims="${Buffer.from(challenge).toString('base64')}"` }),
+      json(
+        response,
+        401,
+        { code: 900421, description: 'Multi-factor authentication is required.' },
+        { 'WWW-Authenticate': `Bearer error="insufficient_claims", claims="${Buffer.from(challenge).toString('base64')}"` },
+      ),
     );
-    expect(await host.dispatch('listCustomers', {})).toMatchObject({ ok: false, error: { code: 'auth-required', reason: 'mfa-required', message: expect.stringContaining('sign in again with multi-factor authentication') } });
+    expect(await host.dispatch('listCustomers', {})).toMatchObject({
+      ok: false,
+      error: {
+        code: 'auth-required',
+        reason: 'mfa-required',
+        message: expect.stringContaining('sign in again with multi-factor authentication'),
+      },
+    });
     expect(data(await host.dispatch('getSession', {}))).toMatchObject({ signedIn: false });
-    expect(data(await host.dispatch('submitAttestation', { itemId: randomUUID(), customerId: CUSTOMER, primaryContact: { firstName: 'T', lastName: 'C', email: 't@example.com' }, dateAgreed: '2025-06-01' }))).toMatchObject({ status: 'auth-required', need: 'mfa' });
+    expect(
+      data(
+        await host.dispatch('submitAttestation', {
+          itemId: randomUUID(),
+          customerId: CUSTOMER,
+          primaryContact: { firstName: 'T', lastName: 'C', email: 't@example.com' },
+          dateAgreed: '2025-06-01',
+        }),
+      ),
+    ).toMatchObject({ status: 'auth-required', need: 'mfa' });
 
     data(await host.dispatch('signIn', { method: 'microsoft' }));
     const authorize = new URL(identity.authorizeUrls.at(-1)!);

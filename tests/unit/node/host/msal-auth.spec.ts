@@ -24,15 +24,35 @@ describe('Microsoft sign-in (MSAL public client, PKCE, loopback) offline', () =>
     partnerCenter = await startFakeServer();
     identity = new FakeIdentityProvider({ tenantId: TENANT, clientId: CLIENT, user: USER, accessTokenLifetimeSeconds: 60 });
     secrets = new MemorySecretStore();
-    partnerCenter.route('GET', '/v1/profiles/organization', (_request, response) => json(response, 200, { id: TENANT, companyName: 'Contoso Cloud Partners' }));
-    partnerCenter.route('GET', '/v1/roles', (_request, response) =>
-      json(response, 200, { totalCount: 2, items: [{ id: 'role-admin', name: 'Admin Agent' }, { id: 'role-sales', name: 'Sales Agent' }] }),
+    partnerCenter.route('GET', '/v1/profiles/organization', (_request, response) =>
+      json(response, 200, { id: TENANT, companyName: 'Contoso Cloud Partners' }),
     );
-    partnerCenter.route('GET', '/v1/roles/role-admin/usermembers', (_request, response) => json(response, 200, { items: [{ id: USER.oid, userPrincipalName: USER.upn }] }));
+    partnerCenter.route('GET', '/v1/roles', (_request, response) =>
+      json(response, 200, {
+        totalCount: 2,
+        items: [
+          { id: 'role-admin', name: 'Admin Agent' },
+          { id: 'role-sales', name: 'Sales Agent' },
+        ],
+      }),
+    );
+    partnerCenter.route('GET', '/v1/roles/role-admin/usermembers', (_request, response) =>
+      json(response, 200, { items: [{ id: USER.oid, userPrincipalName: USER.upn }] }),
+    );
     partnerCenter.route('GET', '/v1/roles/role-sales/usermembers', (_request, response) => json(response, 200, { items: [] }));
     partnerCenter.route('GET', '/v1/relationships', (_request, response) => json(response, 200, { items: [] }));
     partnerCenter.route('GET', '/v1/agreements', (_request, response) =>
-      json(response, 200, { totalCount: 1, items: [{ templateId: '117a77b0-9360-443b-8795-c6dedc750cf9', agreementType: 'MicrosoftCustomerAgreement', agreementLink: 'https://aka.ms/customeragreement', versionRank: 0 }] }),
+      json(response, 200, {
+        totalCount: 1,
+        items: [
+          {
+            templateId: '117a77b0-9360-443b-8795-c6dedc750cf9',
+            agreementType: 'MicrosoftCustomerAgreement',
+            agreementLink: 'https://aka.ms/customeragreement',
+            versionRank: 0,
+          },
+        ],
+      }),
     );
   });
   afterEach(() => partnerCenter.close());
@@ -52,7 +72,10 @@ describe('Microsoft sign-in (MSAL public client, PKCE, loopback) offline', () =>
     const app = host();
     await app.start();
     expect(await app.dispatch('getSession', {})).toEqual({ ok: true, data: { signedIn: false, backend: 'partner-center' } });
-    expect(await app.dispatch('signIn', { method: 'password', userName: 'x', password: 'y' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await app.dispatch('signIn', { method: 'password', userName: 'x', password: 'y' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
 
     const signedIn = await app.dispatch('signIn', { method: 'microsoft' });
     expect(signedIn).toMatchObject({
@@ -60,7 +83,15 @@ describe('Microsoft sign-in (MSAL public client, PKCE, loopback) offline', () =>
       data: {
         signedIn: true,
         backend: 'partner-center',
-        user: { userId: USER.oid, userName: USER.upn, displayName: 'Ada Agent', roles: ['admin-agent'], partnerType: 'direct-bill', partnerTenantId: TENANT, partnerName: 'Contoso Cloud Partners' },
+        user: {
+          userId: USER.oid,
+          userName: USER.upn,
+          displayName: 'Ada Agent',
+          roles: ['admin-agent'],
+          partnerType: 'direct-bill',
+          partnerTenantId: TENANT,
+          partnerName: 'Contoso Cloud Partners',
+        },
       },
     });
     expect(identity.grants).toEqual(['authorization_code']);
@@ -68,7 +99,10 @@ describe('Microsoft sign-in (MSAL public client, PKCE, loopback) offline', () =>
     expect(JSON.stringify(signedIn)).not.toMatch(/at-\d|rt-/);
 
     // The first token lives 60 s, inside MSAL's refresh window: the next call refreshes silently.
-    expect(await app.dispatch('getAgreementMetadata', {})).toMatchObject({ ok: true, data: { templateId: '117a77b0-9360-443b-8795-c6dedc750cf9' } });
+    expect(await app.dispatch('getAgreementMetadata', {})).toMatchObject({
+      ok: true,
+      data: { templateId: '117a77b0-9360-443b-8795-c6dedc750cf9' },
+    });
     expect(identity.grants).toEqual(['authorization_code', 'refresh_token']);
     const metadataCall = partnerCenter.requests.find((request) => request.path === '/v1/agreements')!;
     expect(metadataCall.headers.authorization).toBe(`Bearer ${identity.issuedAccessTokens[1]}`);
@@ -87,12 +121,14 @@ describe('Microsoft sign-in (MSAL public client, PKCE, loopback) offline', () =>
     identity.refreshAllowed = false;
     const expired = host();
     await expired.start();
-    expect(await expired.dispatch('submitAttestation', {
-      itemId: '0f8fad5b-d9cb-469f-a165-70867728950e',
-      customerId: '14876998-c0dc-46e6-9d0c-65a57a6c32ec',
-      primaryContact: { firstName: 'Tania', lastName: 'Carr', email: 'tania@example.com' },
-      dateAgreed: '2025-06-01',
-    })).toMatchObject({ ok: true, data: { status: 'auth-required' } });
+    expect(
+      await expired.dispatch('submitAttestation', {
+        itemId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+        customerId: '14876998-c0dc-46e6-9d0c-65a57a6c32ec',
+        primaryContact: { firstName: 'Tania', lastName: 'Carr', email: 'tania@example.com' },
+        dateAgreed: '2025-06-01',
+      }),
+    ).toMatchObject({ ok: true, data: { status: 'auth-required' } });
     expect(await expired.dispatch('getSession', {})).toMatchObject({ ok: true, data: { signedIn: false } });
 
     expect(await restarted.dispatch('signOut', {})).toMatchObject({ ok: true, data: { signedIn: false } });
@@ -110,6 +146,9 @@ describe('Microsoft sign-in (MSAL public client, PKCE, loopback) offline', () =>
       msal: { networkClient: identity },
     });
     await app.start();
-    expect(await app.dispatch('signIn', { method: 'microsoft' })).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('client) id') } });
+    expect(await app.dispatch('signIn', { method: 'microsoft' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringContaining('client) id') },
+    });
   });
 });

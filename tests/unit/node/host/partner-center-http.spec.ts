@@ -11,8 +11,12 @@ const CUSTOMER = '14876998-c0dc-46e6-9d0c-65a57a6c32ec';
 describe('link resolution (the double-/v1 pitfall)', () => {
   it('joins customer links that already start with /v1 to the host root, others to /v1', () => {
     const base = 'https://api.partnercenter.microsoft.com';
-    expect(resolveApiUrl(base, '/v1/customers?size=500&seekOperation=Next').toString()).toBe('https://api.partnercenter.microsoft.com/v1/customers?size=500&seekOperation=Next');
-    expect(resolveApiUrl(base, '/customers/abc/profiles/company').toString()).toBe('https://api.partnercenter.microsoft.com/v1/customers/abc/profiles/company');
+    expect(resolveApiUrl(base, '/v1/customers?size=500&seekOperation=Next').toString()).toBe(
+      'https://api.partnercenter.microsoft.com/v1/customers?size=500&seekOperation=Next',
+    );
+    expect(resolveApiUrl(base, '/customers/abc/profiles/company').toString()).toBe(
+      'https://api.partnercenter.microsoft.com/v1/customers/abc/profiles/company',
+    );
     expect(resolveApiUrl(base, 'customers').toString()).toBe('https://api.partnercenter.microsoft.com/v1/customers');
     // A base URL configured with /v1 does not double it either.
     expect(resolveApiUrl(`${base}/v1/`, '/v1/customers').toString()).toBe('https://api.partnercenter.microsoft.com/v1/customers');
@@ -22,23 +26,50 @@ describe('link resolution (the double-/v1 pitfall)', () => {
   it('never follows a link to another origin (the token would go with it)', () => {
     expect(() => resolveApiUrl('https://api.partnercenter.microsoft.com', 'https://evil.example/v1/customers')).toThrow(/another origin/);
     expect(() => resolveApiUrl('https://api.partnercenter.microsoft.com', '//evil.example/v1/customers')).toThrow();
-    expect(resolveApiUrl('https://api.partnercenter.microsoft.com', 'https://api.partnercenter.microsoft.com/v1/customers').pathname).toBe('/v1/customers');
+    expect(resolveApiUrl('https://api.partnercenter.microsoft.com', 'https://api.partnercenter.microsoft.com/v1/customers').pathname).toBe(
+      '/v1/customers',
+    );
   });
 });
 
 describe('loose error parsing', () => {
   it('reads every documented and observed error shape', () => {
-    expect(parseErrorBody('{"code":600061,"message":"A partner confirmed agreement already exists for the customer.","description":"A partner confirmed agreement already exists for the customer.","errorName":"PartnerConfirmedAgreementAlreadyExists","isRetryable":false,"parameters":{},"errorMessageExtended":"InternalErrorCode=600061"}'))
-      .toEqual({ code: 600061, description: 'A partner confirmed agreement already exists for the customer.', errorName: 'PartnerConfirmedAgreementAlreadyExists', isRetryable: false });
-    expect(parseErrorBody('{"code":"2000","description":"Tenant Id must be a GUID.","data":[],"source":"PartnerApiServiceControllers"}')).toMatchObject({ code: 2000, description: 'Tenant Id must be a GUID.' });
-    expect(parseErrorBody('{"statusCode":429,"message":"Rate limit is exceeded. Try again in 57 seconds."}')).toMatchObject({ description: 'Rate limit is exceeded. Try again in 57 seconds.' });
-    expect(parseErrorBody('{"error":"invalid_grant","error_description":"AADSTS50126: bad"}')).toMatchObject({ code: 'invalid_grant', description: 'AADSTS50126: bad' });
-    expect(parseErrorBody('{"error":{"code":"Forbidden","message":"No access"}}')).toMatchObject({ code: 'Forbidden', description: 'No access' });
+    expect(
+      parseErrorBody(
+        '{"code":600061,"message":"A partner confirmed agreement already exists for the customer.","description":"A partner confirmed agreement already exists for the customer.","errorName":"PartnerConfirmedAgreementAlreadyExists","isRetryable":false,"parameters":{},"errorMessageExtended":"InternalErrorCode=600061"}',
+      ),
+    ).toEqual({
+      code: 600061,
+      description: 'A partner confirmed agreement already exists for the customer.',
+      errorName: 'PartnerConfirmedAgreementAlreadyExists',
+      isRetryable: false,
+    });
+    expect(
+      parseErrorBody('{"code":"2000","description":"Tenant Id must be a GUID.","data":[],"source":"PartnerApiServiceControllers"}'),
+    ).toMatchObject({ code: 2000, description: 'Tenant Id must be a GUID.' });
+    expect(parseErrorBody('{"statusCode":429,"message":"Rate limit is exceeded. Try again in 57 seconds."}')).toMatchObject({
+      description: 'Rate limit is exceeded. Try again in 57 seconds.',
+    });
+    expect(parseErrorBody('{"error":"invalid_grant","error_description":"AADSTS50126: bad"}')).toMatchObject({
+      code: 'invalid_grant',
+      description: 'AADSTS50126: bad',
+    });
+    expect(parseErrorBody('{"error":{"code":"Forbidden","message":"No access"}}')).toMatchObject({
+      code: 'Forbidden',
+      description: 'No access',
+    });
     expect(parseErrorBody('"just a string"')).toEqual({ description: 'just a string' });
-    expect(parseErrorBody('<html><head><style>x{}</style></head><body><h1>502 Bad Gateway</h1><script>alert(1)</script></body></html>')).toEqual({ description: '502 Bad Gateway' });
+    expect(
+      parseErrorBody('<html><head><style>x{}</style></head><body><h1>502 Bad Gateway</h1><script>alert(1)</script></body></html>'),
+    ).toEqual({ description: '502 Bad Gateway' });
     expect(parseErrorBody('')).toEqual({});
     expect(parseErrorBody('[1,2]')).toEqual({});
-    expect(parseErrorBody('{"code":{"nested":true},"description":42}')).toEqual({ code: undefined, description: undefined, errorName: undefined, isRetryable: undefined });
+    expect(parseErrorBody('{"code":{"nested":true},"description":42}')).toEqual({
+      code: undefined,
+      description: undefined,
+      errorName: undefined,
+      isRetryable: undefined,
+    });
     expect(parseErrorBody('x'.repeat(5000)).description!.length).toBeLessThanOrEqual(500);
   });
 
@@ -107,14 +138,19 @@ describe('the HTTP layer against a scripted server', () => {
     let calls = 0;
     server.route('GET', '/v1/customers/relationshiprequests', (_request, response) => {
       calls += 1;
-      if (calls === 1) return json(response, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 2 seconds.' }, { 'Retry-After': '2' });
+      if (calls === 1)
+        return json(response, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 2 seconds.' }, { 'Retry-After': '2' });
       json(response, 200, { url: 'https://admin.microsoft.com/x' });
     });
     expect(await client().getRelationshipRequest()).toEqual({ url: 'https://admin.microsoft.com/x' });
     expect(sleeps).toEqual([2000]);
 
-    server.route('GET', '/v1/customers/relationshiprequests', (_request, response) => json(response, 429, { statusCode: 429, message: 'Try again in 57 seconds.' }, { 'Retry-After': '57' }));
-    const error = await client().getRelationshipRequest().catch((caught: unknown) => caught);
+    server.route('GET', '/v1/customers/relationshiprequests', (_request, response) =>
+      json(response, 429, { statusCode: 429, message: 'Try again in 57 seconds.' }, { 'Retry-After': '57' }),
+    );
+    const error = await client()
+      .getRelationshipRequest()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PartnerCenterError);
     expect(error).toMatchObject({ status: 429, retryAfterMs: 57_000, description: 'Try again in 57 seconds.' });
     expect((error as PartnerCenterError).retryable).toBe(true);
@@ -138,7 +174,9 @@ describe('the HTTP layer against a scripted server', () => {
     expect(server.requests).toHaveLength(sent);
 
     // A client with holds of its own (another host, another backend) is not held.
-    await client({ maxRetryWaitMs: 1_000 }).getSandboxProfile().catch(() => undefined);
+    await client({ maxRetryWaitMs: 1_000 })
+      .getSandboxProfile()
+      .catch(() => undefined);
     expect(server.requests).toHaveLength(sent + 1);
   });
 
@@ -165,15 +203,24 @@ describe('the HTTP layer against a scripted server', () => {
 
   it('does not retry a POST unless told, and never a 4xx', async () => {
     server.route('POST', `/v1/customers/${CUSTOMER}/agreements`, (_request, response) => json(response, 503, 'Service Unavailable'));
-    const body = { primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example' }, templateId: 't', dateAgreed: '2026-01-01T00:00:00.000Z', type: 'MicrosoftCustomerAgreement' as const };
-    const error = (await client().createAgreement(CUSTOMER, body, { requestId: '0f8fad5b-d9cb-469f-a165-70867728950e' }).catch((caught: unknown) => caught)) as PartnerCenterError;
+    const body = {
+      primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example' },
+      templateId: 't',
+      dateAgreed: '2026-01-01T00:00:00.000Z',
+      type: 'MicrosoftCustomerAgreement' as const,
+    };
+    const error = (await client()
+      .createAgreement(CUSTOMER, body, { requestId: '0f8fad5b-d9cb-469f-a165-70867728950e' })
+      .catch((caught: unknown) => caught)) as PartnerCenterError;
     expect(error.status).toBe(503);
     expect(error.description).toBe('Service Unavailable');
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.headers['ms-requestid']).toBe('0f8fad5b-d9cb-469f-a165-70867728950e');
     expect(JSON.parse(server.requests[0]!.body)).toEqual(body);
 
-    server.route('GET', `/v1/customers/${CUSTOMER}`, (_request, response) => json(response, 404, { code: 60003, description: 'Tenant not found' }));
+    server.route('GET', `/v1/customers/${CUSTOMER}`, (_request, response) =>
+      json(response, 404, { code: 60003, description: 'Tenant not found' }),
+    );
     await expect(client().getCustomer(CUSTOMER)).rejects.toMatchObject({ status: 404, code: 60003 });
     expect(server.requests.filter((request) => request.path === `/v1/customers/${CUSTOMER}`)).toHaveLength(1);
   });
@@ -188,7 +235,9 @@ describe('the HTTP layer against a scripted server', () => {
     server.route('GET', `/v1/customers/${CUSTOMER}/directSignedMicrosoftCustomerAgreementStatus`, (_request, response) => {
       response.socket?.destroy();
     });
-    const error = (await client({ maxRetries: 1 }).getDirectSignStatus(CUSTOMER).catch((caught: unknown) => caught)) as PartnerCenterError;
+    const error = (await client({ maxRetries: 1 })
+      .getDirectSignStatus(CUSTOMER)
+      .catch((caught: unknown) => caught)) as PartnerCenterError;
     expect(error.kind).toBe('network');
     expect(error.retryable).toBe(true);
     expect(server.requests.filter((request) => request.path.endsWith('Status'))).toHaveLength(2);
@@ -200,15 +249,34 @@ describe('the HTTP layer against a scripted server', () => {
       response.end('<html>login page</html>');
     });
     await expect(client().getDirectSignStatus(CUSTOMER)).rejects.toMatchObject({ kind: 'invalid-response' });
-    server.route('GET', `/v1/customers/${CUSTOMER}/directSignedMicrosoftCustomerAgreementStatus`, (_request, response) => json(response, 200, { signed: 'yes' }));
+    server.route('GET', `/v1/customers/${CUSTOMER}/directSignedMicrosoftCustomerAgreementStatus`, (_request, response) =>
+      json(response, 200, { signed: 'yes' }),
+    );
     await expect(client().getDirectSignStatus(CUSTOMER)).rejects.toMatchObject({ kind: 'invalid-response' });
   });
 
   it('follows customer continuation links with their headers, without doubling /v1', async () => {
     server.route('GET', '/v1/customers', (request, response) => {
       const token = request.headers['ms-continuationtoken'];
-      const item = (n: number) => ({ id: `00000000-0000-4000-8000-00000000000${n}`, companyProfile: { tenantId: `t${n}`, domain: `c${n}.onmicrosoft.com`, companyName: `C${n}` } });
-      if (!token) return json(response, 200, { totalCount: 3, items: [item(1), item(2)], links: { next: { uri: '/v1/customers?size=2&seekOperation=Next', method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: 'page-2' }, { key: 'Authorization', value: 'Bearer stolen' }] } } });
+      const item = (n: number) => ({
+        id: `00000000-0000-4000-8000-00000000000${n}`,
+        companyProfile: { tenantId: `t${n}`, domain: `c${n}.onmicrosoft.com`, companyName: `C${n}` },
+      });
+      if (!token)
+        return json(response, 200, {
+          totalCount: 3,
+          items: [item(1), item(2)],
+          links: {
+            next: {
+              uri: '/v1/customers?size=2&seekOperation=Next',
+              method: 'GET',
+              headers: [
+                { key: 'MS-ContinuationToken', value: 'page-2' },
+                { key: 'Authorization', value: 'Bearer stolen' },
+              ],
+            },
+          },
+        });
       expect(token).toBe('page-2');
       json(response, 200, { totalCount: 3, items: [item(3)] });
     });
@@ -227,7 +295,12 @@ describe('the HTTP layer against a scripted server', () => {
       json(response, 200, {
         totalCount: 3,
         items: [
-          { templateId: 'old', agreementType: 'MicrosoftCustomerAgreement', agreementLink: 'https://aka.ms/customeragreement', versionRank: 0 },
+          {
+            templateId: 'old',
+            agreementType: 'MicrosoftCustomerAgreement',
+            agreementLink: 'https://aka.ms/customeragreement',
+            versionRank: 0,
+          },
           { templateId: 'cloud', agreementType: 'MicrosoftCloudAgreement', versionRank: 9 },
           { templateId: 'new', type: 'MicrosoftCustomerAgreement', agreementLink: 'https://aka.ms/customeragreement', versionRank: 2 },
         ],
@@ -248,7 +321,12 @@ describe('the HTTP layer against a scripted server', () => {
   it('follows the agreement records continuation token and knows the server clock', async () => {
     server.route('GET', '/v1/partners/customeragreementrecords', (request, response) => {
       const token = new URL(request.url, 'http://x').searchParams.get('continuation_token');
-      const record = (id: string) => ({ customerTenantId: id, lastAgreementPrimaryContact: null, lastAgreementDateEpoch: null, partnerAttestationCompleted: false });
+      const record = (id: string) => ({
+        customerTenantId: id,
+        lastAgreementPrimaryContact: null,
+        lastAgreementDateEpoch: null,
+        partnerAttestationCompleted: false,
+      });
       response.setHeader('Date', new Date(Date.now() + 3_600_000).toUTCString());
       if (!token) return json(response, 200, { customerAgreementRecords: [record('a'), record('b')], continuationToken: 'next-1' });
       json(response, 200, { customerAgreementRecords: [record('c')], continuationToken: null });

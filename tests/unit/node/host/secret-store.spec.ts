@@ -5,14 +5,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EncryptedFileSecretStore } from '../../../../electron/host/secrets/store';
 import { AesGcmKeyFileCipher } from '../../../../electron/host/secrets/aes-gcm';
-import { BASIC_TEXT_WARNING, SafeStorageCipher, SafeStorageUnavailableError, type SafeStorageLike } from '../../../../electron/host/secrets/safe-storage';
+import {
+  BASIC_TEXT_WARNING,
+  SafeStorageCipher,
+  SafeStorageUnavailableError,
+  type SafeStorageLike,
+} from '../../../../electron/host/secrets/safe-storage';
 
 const SECRETS = {
   'session:sandbox': JSON.stringify({ token: 'eyJhbGciOiJIUzI1NiJ9.sandbox-bearer-token-value', user: 'admin@contoso.example' }),
   'msal-cache': JSON.stringify({ RefreshToken: { x: { secret: '0.ARrefresh-token-secret-value' } } }),
-  'credentials:0f8fad5b-d9cb-469f-a165-70867728950e': JSON.stringify({ userName: 'admin@newco.onmicrosoft.com', password: 'Temp-Passw0rd!-xyz' }),
+  'credentials:0f8fad5b-d9cb-469f-a165-70867728950e': JSON.stringify({
+    userName: 'admin@newco.onmicrosoft.com',
+    password: 'Temp-Passw0rd!-xyz',
+  }),
 };
-const NEEDLES = ['sandbox-bearer-token-value', 'refresh-token-secret-value', 'Temp-Passw0rd!-xyz', 'admin@newco.onmicrosoft.com', 'credentials:', 'msal-cache'];
+const NEEDLES = [
+  'sandbox-bearer-token-value',
+  'refresh-token-secret-value',
+  'Temp-Passw0rd!-xyz',
+  'admin@newco.onmicrosoft.com',
+  'credentials:',
+  'msal-cache',
+];
 
 async function everyFileUnder(dir: string): Promise<Array<{ path: string; bytes: Buffer }>> {
   const files = [];
@@ -29,7 +44,12 @@ function expectNoPlaintext(files: Array<{ path: string; bytes: Buffer }>) {
     for (const needle of NEEDLES) {
       for (const encoding of ['utf8', 'utf16le', 'base64', 'hex'] as const) {
         const text = encoding === 'utf8' || encoding === 'utf16le' ? bytes.toString(encoding) : bytes.toString('utf8');
-        const probe = encoding === 'base64' ? Buffer.from(needle).toString('base64').slice(0, 16) : encoding === 'hex' ? Buffer.from(needle).toString('hex') : needle;
+        const probe =
+          encoding === 'base64'
+            ? Buffer.from(needle).toString('base64').slice(0, 16)
+            : encoding === 'hex'
+              ? Buffer.from(needle).toString('hex')
+              : needle;
         expect(text.includes(probe), `${needle} (${encoding}) found in ${path}`).toBe(false);
       }
     }
@@ -58,15 +78,18 @@ describe('the secret store', () => {
     expect((await everyFileUnder(dir)).map((file) => file.path.slice(dir.length + 1))).toEqual(['secret.key']);
   });
 
-  it.skipIf(process.platform === 'win32')('creates the key and the store readable by the user only, and tightens a loose key file', async () => {
-    const store = new EncryptedFileSecretStore(join(dir, 'secrets.json'), await AesGcmKeyFileCipher.open(join(dir, 'secret.key')));
-    await store.set('a', 'b');
-    expect((await stat(join(dir, 'secret.key'))).mode & 0o777).toBe(0o600);
-    expect((await stat(join(dir, 'secrets.json'))).mode & 0o777).toBe(0o600);
-    await chmod(join(dir, 'secret.key'), 0o644);
-    await AesGcmKeyFileCipher.open(join(dir, 'secret.key'));
-    expect((await stat(join(dir, 'secret.key'))).mode & 0o777).toBe(0o600);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'creates the key and the store readable by the user only, and tightens a loose key file',
+    async () => {
+      const store = new EncryptedFileSecretStore(join(dir, 'secrets.json'), await AesGcmKeyFileCipher.open(join(dir, 'secret.key')));
+      await store.set('a', 'b');
+      expect((await stat(join(dir, 'secret.key'))).mode & 0o777).toBe(0o600);
+      expect((await stat(join(dir, 'secrets.json'))).mode & 0o777).toBe(0o600);
+      await chmod(join(dir, 'secret.key'), 0o644);
+      await AesGcmKeyFileCipher.open(join(dir, 'secret.key'));
+      expect((await stat(join(dir, 'secret.key'))).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('refuses a tampered file and a file written by another key', async () => {
     const file = join(dir, 'secrets.json');
@@ -76,7 +99,9 @@ describe('the secret store', () => {
     const data = Buffer.from(envelope.data, 'base64');
     data[data.length - 1]! ^= 0xff;
     await writeFile(file, JSON.stringify({ ...envelope, data: data.toString('base64') }));
-    await expect(new EncryptedFileSecretStore(file, await AesGcmKeyFileCipher.open(join(dir, 'secret.key'))).get('token')).rejects.toThrow();
+    await expect(
+      new EncryptedFileSecretStore(file, await AesGcmKeyFileCipher.open(join(dir, 'secret.key'))).get('token'),
+    ).rejects.toThrow();
     await expect(new EncryptedFileSecretStore(file, AesGcmKeyFileCipher.fromKey(Buffer.alloc(32, 7))).get('token')).rejects.toThrow();
   });
 
@@ -115,7 +140,10 @@ describe('the safeStorage cipher (Electron, async API)', () => {
     const store = new EncryptedFileSecretStore(join(dir, 'secrets.json'), cipher);
     for (const [key, value] of Object.entries(SECRETS)) await store.set(key, value);
     expectNoPlaintext(await everyFileUnder(dir));
-    const reopened = new EncryptedFileSecretStore(join(dir, 'secrets.json'), await SafeStorageCipher.open(fakeSafeStorage('gnome_libsecret'), { platform: 'linux' }));
+    const reopened = new EncryptedFileSecretStore(
+      join(dir, 'secrets.json'),
+      await SafeStorageCipher.open(fakeSafeStorage('gnome_libsecret'), { platform: 'linux' }),
+    );
     expect(await reopened.get('msal-cache')).toBe(SECRETS['msal-cache']);
   });
 
@@ -124,10 +152,16 @@ describe('the safeStorage cipher (Electron, async API)', () => {
     expect(refused).toBeInstanceOf(SafeStorageUnavailableError);
     expect((refused as SafeStorageUnavailableError).backend).toBe('basic_text');
     expect((refused as Error).message).toBe(BASIC_TEXT_WARNING);
-    await expect(SafeStorageCipher.open(fakeSafeStorage('kwallet5', false), { platform: 'linux' })).rejects.toBeInstanceOf(SafeStorageUnavailableError);
+    await expect(SafeStorageCipher.open(fakeSafeStorage('kwallet5', false), { platform: 'linux' })).rejects.toBeInstanceOf(
+      SafeStorageUnavailableError,
+    );
     const allowed = await SafeStorageCipher.open(fakeSafeStorage('basic_text'), { platform: 'linux', allowBasicText: true });
     expect(allowed.protection.secure).toBe(false);
-    expect((await SafeStorageCipher.open(fakeSafeStorage('basic_text'), { platform: 'darwin' })).protection).toEqual({ backend: 'safeStorage:keychain', secure: true, kind: 'os-keyring' });
+    expect((await SafeStorageCipher.open(fakeSafeStorage('basic_text'), { platform: 'darwin' })).protection).toEqual({
+      backend: 'safeStorage:keychain',
+      secure: true,
+      kind: 'os-keyring',
+    });
   });
 
   it('re-encrypts when safeStorage says the key was rotated', async () => {

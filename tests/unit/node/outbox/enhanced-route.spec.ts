@@ -36,7 +36,10 @@ beforeAll(async () => {
   const page = await host.dispatch('listCustomers', { pageSize: 40 });
   if (!page.ok) throw new Error('no customers');
   // Customers with nothing of the enhanced flow or the legacy one yet (the seed gives some of them states).
-  const touched = new Set([...(await sandbox.inspect.attestations()).map((attestation) => attestation.customerTenantId), ...(await sandbox.inspect.agreements()).map((agreement) => agreement.customerId)]);
+  const touched = new Set([
+    ...(await sandbox.inspect.attestations()).map((attestation) => attestation.customerTenantId),
+    ...(await sandbox.inspect.agreements()).map((agreement) => agreement.customerId),
+  ]);
   customers = (page.data as { items: Array<{ id: string; companyName: string }> }).items.filter((customer) => !touched.has(customer.id));
   if (customers.length < 4) throw new Error('the seed has too few untouched customers');
 }, 60_000);
@@ -56,14 +59,22 @@ async function world(transport: OutboxTransport = channels()) {
 
 async function enqueue(context: ReturnType<Awaited<ReturnType<typeof world>>['context']>, customer: { id: string; companyName: string }) {
   return enqueueEnhancedAttestation(
-    { customerId: customer.id, customerName: customer.companyName, signer, fields: { companyName: customer.companyName, country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10_080 } },
+    {
+      customerId: customer.id,
+      customerName: customer.companyName,
+      signer,
+      fields: { companyName: customer.companyName, country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10_080 },
+    },
     context,
   );
 }
 
-const helper = (id: string, action: 'accept' | 'expire') => fetch(`${sandbox.url}/sandbox/attestations/${id}/${action}`, { method: 'POST' });
-const attestationsFor = async (customerId: string) => (await sandbox.inspect.attestations()).filter((attestation) => attestation.customerTenantId === customerId);
-const agreementsFor = async (customerId: string) => (await sandbox.inspect.agreements()).filter((agreement) => agreement.customerId === customerId);
+const helper = (id: string, action: 'accept' | 'expire') =>
+  fetch(`${sandbox.url}/sandbox/attestations/${id}/${action}`, { method: 'POST' });
+const attestationsFor = async (customerId: string) =>
+  (await sandbox.inspect.attestations()).filter((attestation) => attestation.customerTenantId === customerId);
+const agreementsFor = async (customerId: string) =>
+  (await sandbox.inspect.agreements()).filter((agreement) => agreement.customerId === customerId);
 
 describe('an enhanced attestation in the outbox', () => {
   it('gets its link, is watched on its schedule once sent, and is finalised once the signer accepted', async () => {
@@ -73,7 +84,11 @@ describe('an enhanced attestation in the outbox', () => {
 
     expect(await engine.drain()).toMatchObject({ sent: 1, confirmed: 0, failed: 0 });
     const ready = (await database.outbox.get(item.id))!;
-    expect(ready).toMatchObject({ state: 'queued', attempts: 0, enhanced: { step: 'watch', checks: 0, attestation: { status: 'pending' } } });
+    expect(ready).toMatchObject({
+      state: 'queued',
+      attempts: 0,
+      enhanced: { step: 'watch', checks: 0, attestation: { status: 'pending' } },
+    });
     expect(ready.enhanced!.attestation!.acceptanceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     // Not sent yet: the signer cannot accept, so the first read waits an hour.
     expect(ready.nextAttemptAt - clock.now).toBe(60 * MINUTE);
@@ -100,7 +115,18 @@ describe('an enhanced attestation in the outbox', () => {
     expect(await agreementsFor(customer.id)).toHaveLength(1);
     expect((await database.mcaState.get(customer.id))?.partnerAttestationCompleted).toBe(true);
     const kinds = (await database.audit.where('itemId').equals(item.id).toArray()).map((entry) => entry.kind);
-    expect(kinds).toEqual(['queued', 'sending', 'link-ready', 'link-sent', 'sending', 'checked', 'sending', 'accepted', 'sending', 'confirmed']);
+    expect(kinds).toEqual([
+      'queued',
+      'sending',
+      'link-ready',
+      'link-sent',
+      'sending',
+      'checked',
+      'sending',
+      'accepted',
+      'sending',
+      'confirmed',
+    ]);
 
     // Nothing is left to send.
     clock.now += 24 * 60 * MINUTE;

@@ -54,7 +54,10 @@ describe('a legacy attestation in the outbox, on Partner Center today', () => {
     let now = Date.now();
     const typed = { firstName: 'Tania', lastName: 'Carr', email: 'tania@customer.example', phoneNumber: '+31 20 794 0000' };
     const dateAgreed = calendarDateIn(new Date(now - 86_400_000), 'UTC');
-    const item = await enqueueAttestation({ customerId: customer.id, customerName: customer.companyName, primaryContact: typed, dateAgreed }, { storage, actor: 'admin@contoso.example', now });
+    const item = await enqueueAttestation(
+      { customerId: customer.id, customerName: customer.companyName, primaryContact: typed, dateAgreed },
+      { storage, actor: 'admin@contoso.example', now },
+    );
     const engine = new SyncEngine({ queue: new OutboxQueue(storage), transport, now: () => now, owner: 'leader', random: () => 0.5 });
 
     const first = await engine.drain();
@@ -68,7 +71,11 @@ describe('a legacy attestation in the outbox, on Partner Center today', () => {
       customerName: customer.companyName,
       lastError: { kind: 'legacy-retired', code: 600070, reason: expect.stringContaining('enhanced attestation flow') },
     });
-    expect((await database.audit.where('itemId').equals(item.id).toArray()).map((entry) => entry.kind)).toEqual(['queued', 'sending', 'legacy-retired']);
+    expect((await database.audit.where('itemId').equals(item.id).toArray()).map((entry) => entry.kind)).toEqual([
+      'queued',
+      'sending',
+      'legacy-retired',
+    ]);
 
     // Hours later the engine runs again: the parked item is not sent (no retry loop).
     now += 6 * 3_600_000;
@@ -79,10 +86,18 @@ describe('a legacy attestation in the outbox, on Partner Center today', () => {
     // It moves to the enhanced route, the contact as the signer: a new link is requested and made.
     const fields = { companyName: customer.companyName, country: 'US', language: 'en-US', linkExpiryMinutes: 60 };
     const moved = await moveRetiredToEnhanced(item.id, fields, { storage, actor: 'admin@contoso.example', now });
-    expect(moved).toMatchObject({ kind: 'enhanced', state: 'queued', replaces: item.id, primaryContact: typed, enhanced: { step: 'create', ...fields } });
+    expect(moved).toMatchObject({
+      kind: 'enhanced',
+      state: 'queued',
+      replaces: item.id,
+      primaryContact: typed,
+      enhanced: { step: 'create', ...fields },
+    });
     expect(await database.outbox.get(item.id)).toMatchObject({ state: 'replaced', replacedBy: moved.id });
     // A second window trying the same move changes nothing.
-    await expect(moveRetiredToEnhanced(item.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toBeInstanceOf(OutboxCommandError);
+    await expect(moveRetiredToEnhanced(item.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toBeInstanceOf(
+      OutboxCommandError,
+    );
     expect(await engine.drain()).toMatchObject({ sent: 1, failed: 0 });
     const ready = await database.outbox.get(moved.id);
     expect(ready).toMatchObject({ state: 'queued', enhanced: { step: 'watch', attestation: { status: 'pending' } } });
@@ -98,11 +113,18 @@ describe('a legacy attestation in the outbox, on Partner Center today', () => {
     const storage = new DexieOutboxStorage(database);
     const now = Date.now();
     const queued = await enqueueAttestation(
-      { customerId: '11111111-1111-4111-8111-111111111111', customerName: 'Queued Ltd', primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example' }, dateAgreed: '2025-01-02' },
+      {
+        customerId: '11111111-1111-4111-8111-111111111111',
+        customerName: 'Queued Ltd',
+        primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example' },
+        dateAgreed: '2025-01-02',
+      },
       { storage, actor: 'admin@contoso.example', now },
     );
     const fields = { companyName: 'Queued Ltd', country: 'NL', language: 'nl-NL', linkExpiryMinutes: 60 };
-    await expect(moveRetiredToEnhanced(queued.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toBeInstanceOf(OutboxCommandError);
+    await expect(moveRetiredToEnhanced(queued.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toBeInstanceOf(
+      OutboxCommandError,
+    );
     expect(await database.outbox.toArray()).toMatchObject([{ id: queued.id, state: 'queued' }]);
     database.close();
   });
@@ -117,7 +139,15 @@ describe('a legacy attestation in the outbox, on Partner Center today', () => {
     const now = Date.now();
     const contact = { firstName: 'Ravi', lastName: 'Iyer', email: 'ravi@customer.example' };
     const [item] = await enqueueMany(
-      [{ customerId: customer.id, customerName: customer.companyName, primaryContact: contact, dateAgreed: calendarDateIn(new Date(now), 'UTC'), kind: 'reattest' }],
+      [
+        {
+          customerId: customer.id,
+          customerName: customer.companyName,
+          primaryContact: contact,
+          dateAgreed: calendarDateIn(new Date(now), 'UTC'),
+          kind: 'reattest',
+        },
+      ],
       { storage, actor: 'admin@contoso.example', now: () => now },
     );
     const engine = new SyncEngine({ queue: new OutboxQueue(storage), transport, now: () => now, owner: 'leader', random: () => 0.5 });
@@ -125,7 +155,9 @@ describe('a legacy attestation in the outbox, on Partner Center today', () => {
     expect(await database.outbox.get(item!.id)).toMatchObject({ state: 'failed', kind: 'reattest', lastError: { kind: 'legacy-retired' } });
 
     const fields = { companyName: customer.companyName, country: 'US', language: 'en-US', linkExpiryMinutes: 60 };
-    await expect(moveRetiredToEnhanced(item!.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toMatchObject({ reason: 'repeats-latest-contact' });
+    await expect(moveRetiredToEnhanced(item!.id, fields, { storage, actor: 'admin@contoso.example', now })).rejects.toMatchObject({
+      reason: 'repeats-latest-contact',
+    });
     expect(await database.outbox.toArray()).toMatchObject([{ id: item!.id, state: 'failed', kind: 'reattest' }]);
     expect((await sandbox.inspect.attestations()).filter((attestation) => attestation.customerTenantId === customer.id)).toHaveLength(0);
     database.close();

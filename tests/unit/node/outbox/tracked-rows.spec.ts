@@ -11,7 +11,12 @@ interface Row {
 }
 
 const tracker = () =>
-  new TrackedRows<Row>({ keyOf: (row) => row.id, timeOf: (row) => row.at, same: (a, b) => a.at === b.at && a.state === b.state, affects: (row) => row.customer });
+  new TrackedRows<Row>({
+    keyOf: (row) => row.id,
+    timeOf: (row) => row.at,
+    same: (a, b) => a.at === b.at && a.state === b.state,
+    affects: (row) => row.customer,
+  });
 
 describe('TrackedRows', () => {
   it('reports each change under the key it affects, and only real changes', () => {
@@ -22,7 +27,14 @@ describe('TrackedRows', () => {
     // The same row read again at the cursor (writes in one millisecond are read inclusively): no change.
     expect(tracked.apply({ changed: [{ id: 'a', customer: 'c1', at: 5, state: 'queued' }] })).toBe(false);
     // A second write in the same millisecond is still seen.
-    expect(tracked.apply({ changed: [{ id: 'a', customer: 'c1', at: 5, state: 'sending' }, { id: 'b', customer: 'c2', at: 7, state: 'queued' }] })).toBe(true);
+    expect(
+      tracked.apply({
+        changed: [
+          { id: 'a', customer: 'c1', at: 5, state: 'sending' },
+          { id: 'b', customer: 'c2', at: 7, state: 'queued' },
+        ],
+      }),
+    ).toBe(true);
     expect(tracked.changedSince(start)).toEqual(new Set(['c1', 'c2']));
     expect(tracked.cursor).toBe(7);
     expect(tracked.changedSince(tracked.version)).toEqual(new Set());
@@ -30,7 +42,10 @@ describe('TrackedRows', () => {
 
   it('drops rows the feed no longer holds, and takes rows written with an older clock', () => {
     const tracked = tracker();
-    tracked.reset([{ id: 'a', customer: 'c1', at: 5, state: 'queued' }, { id: 'b', customer: 'c2', at: 6, state: 'queued' }]);
+    tracked.reset([
+      { id: 'a', customer: 'c1', at: 5, state: 'queued' },
+      { id: 'b', customer: 'c2', at: 6, state: 'queued' },
+    ]);
     const before = tracked.version;
     tracked.apply({ changed: [], present: ['b', 'late'], fetched: [{ id: 'late', customer: 'c3', at: 1, state: 'queued' }] });
     expect([...tracked.rows.keys()].sort()).toEqual(['b', 'late']);

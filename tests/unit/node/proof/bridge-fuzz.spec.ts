@@ -19,13 +19,21 @@ interface Reply {
   body: string;
 }
 
-function send(app: WebApp, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+function send(
+  app: WebApp,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port: app.port, method: options.method ?? 'POST', path: options.path, headers: options.headers ?? {} }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const request = httpRequest(
+      { host: '127.0.0.1', port: app.port, method: options.method ?? 'POST', path: options.path, headers: options.headers ?? {} },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     request.on('error', reject);
     if (options.body !== undefined) request.write(options.body);
     request.end();
@@ -44,7 +52,8 @@ describe('the bridge under bad input', () => {
     'X-MCA-Desk-Token': app.apiSecret,
     ...extra,
   });
-  const call = (channel: string, body: string | Buffer, extra: Record<string, string> = {}) => send(app, { path: `/api/${channel}`, headers: headers(extra), body });
+  const call = (channel: string, body: string | Buffer, extra: Record<string, string> = {}) =>
+    send(app, { path: `/api/${channel}`, headers: headers(extra), body });
   const data = async (channel: ChannelName, request: unknown = {}) => {
     const reply = await call(channel, JSON.stringify(request));
     const envelope = JSON.parse(reply.body) as { ok: boolean; data?: unknown; error?: unknown };
@@ -123,7 +132,16 @@ describe('the bridge under bad input', () => {
       expect((await call(channel, `{"a":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`)).status).toBe(400);
     }
     // Unknown channels, hostile names included: 404 with a typed error, no handler runs.
-    for (const name of ['deleteEverything', '__proto__', 'constructor', 'toString', '..%2f..%2fetc%2fpasswd', 'signIn%00', 'SIGNIN', ...hostileStrings.slice(0, 6).map(encodeURIComponent)]) {
+    for (const name of [
+      'deleteEverything',
+      '__proto__',
+      'constructor',
+      'toString',
+      '..%2f..%2fetc%2fpasswd',
+      'signIn%00',
+      'SIGNIN',
+      ...hostileStrings.slice(0, 6).map(encodeURIComponent),
+    ]) {
       const reply = await call(name, '{}');
       expect([400, 404], name).toContain(reply.status);
       expect(JSON.parse(reply.body), name).toMatchObject({ ok: false });
@@ -137,13 +155,21 @@ describe('the bridge under bad input', () => {
     const guid = fc.uuid();
     const requests: Array<[ChannelName, fc.Arbitrary<unknown>]> = [
       ['listCustomers', hostile.map((continuationToken) => ({ continuationToken }))],
-      ['listCustomers', hostile.filter((prefix) => prefix.trim().length > 0 && prefix.trim().length <= 200).map((prefix) => ({ filter: { field: 'CompanyName', prefix } }))],
+      [
+        'listCustomers',
+        hostile
+          .filter((prefix) => prefix.trim().length > 0 && prefix.trim().length <= 200)
+          .map((prefix) => ({ filter: { field: 'CompanyName', prefix } })),
+      ],
       ['listAgreementRecords', hostile.map((continuationToken) => ({ continuationToken }))],
       ['getCustomer', guid.map((customerId) => ({ customerId }))],
       ['listConfirmations', guid.map((customerId) => ({ customerId }))],
       ['getDirectSignStatus', guid.map((customerId) => ({ customerId }))],
       ['getCredentials', guid.map((credentialsId) => ({ credentialsId }))],
-      ['getTemplateDocument', fc.tuple(fc.string({ minLength: 2, maxLength: 2 }), hostile).map(([country, language]) => ({ country, language }))],
+      [
+        'getTemplateDocument',
+        fc.tuple(fc.string({ minLength: 2, maxLength: 2 }), hostile).map(([country, language]) => ({ country, language })),
+      ],
       ['submitAttestation', guid.map((customerId) => ({ ...(validRequests.submitAttestation as object), customerId }))],
     ];
     for (const [channel, arbitrary] of requests) {

@@ -61,7 +61,11 @@ export const validRequests: Record<ChannelName, unknown> = {
   readEnhancedAttestation: { attestationId: ITEM_ID },
   finaliseEnhancedAttestation: { requestId: ITEM_ID, customerId: CUSTOMER_ID, attestationId: '9b2d6a3e-1f4c-4d8e-8a7b-2c3d4e5f6a7b' },
   getAppCredentialStatus: {},
-  setAppCredential: { tenantId: CUSTOMER_ID, clientId: ITEM_ID, credential: { kind: 'pfx', pfxBase64: 'MIIKYQIBAzCCCicGCSqGSIb3DQEHAaCCChgEggoU', passphrase: 'secret' } },
+  setAppCredential: {
+    tenantId: CUSTOMER_ID,
+    clientId: ITEM_ID,
+    credential: { kind: 'pfx', pfxBase64: 'MIIKYQIBAzCCCicGCSqGSIb3DQEHAaCCChgEggoU', passphrase: 'secret' },
+  },
   removeAppCredential: {},
   writeClipboard: { text: 'hello' },
   openMailto: { to: 'tania@example.com', subject: 'Hi', body: 'Body' },
@@ -88,7 +92,11 @@ export const hostileStrings = [
   'x'.repeat(70_000),
 ];
 
-const hostileString = fc.oneof(fc.constantFrom(...hostileStrings), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }));
+const hostileString = fc.oneof(
+  fc.constantFrom(...hostileStrings),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+);
 
 /** Any JSON value of a wrong or hostile kind. */
 export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -110,7 +118,8 @@ type Path = Array<string | number>;
 function paths(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
   if (Array.isArray(value)) value.forEach((child, index) => out.push(...paths(child, [...prefix, index])));
-  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) out.push(...paths(child, [...prefix, key]));
+  else if (value && typeof value === 'object')
+    for (const [key, child] of Object.entries(value)) out.push(...paths(child, [...prefix, key]));
   return out;
 }
 
@@ -132,10 +141,14 @@ export function mutationsOf(valid: unknown): fc.Arbitrary<unknown> {
   const all = paths(valid);
   return fc.oneof(
     fc.tuple(fc.constantFrom(...all), wrongValue).map(([path, replacement]) => setAt(valid, path, replacement)),
-    ...(all.length > 1 ? [fc.constantFrom(...all.filter((path) => path.length > 0)).map((path) => setAt(valid, path, undefined, true))] : []),
+    ...(all.length > 1
+      ? [fc.constantFrom(...all.filter((path) => path.length > 0)).map((path) => setAt(valid, path, undefined, true))]
+      : []),
     fc.tuple(fc.constantFrom(...all), hostileString, wrongValue).map(([path, key, extra]) => {
       const target = path.reduce<unknown>((node, step) => (node as Record<string | number, unknown>)[step], valid);
-      return target && typeof target === 'object' && !Array.isArray(target) ? setAt(valid, path, { ...(target as object), [key]: extra }) : setAt(valid, path, extra);
+      return target && typeof target === 'object' && !Array.isArray(target)
+        ? setAt(valid, path, { ...(target as object), [key]: extra })
+        : setAt(valid, path, extra);
     }),
     fc.anything({ maxDepth: 3 }),
   );

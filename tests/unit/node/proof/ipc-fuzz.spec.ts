@@ -26,7 +26,12 @@ const event = (frame: Frame) => ({ senderFrame: frame, sender: {} }) as never;
 const appFrame: Frame = { url: 'app://mca-desk/index.html', origin: 'app://mca-desk', parent: null };
 
 function shell() {
-  const clipboard = { written: [] as string[], writeText: vi.fn(async (text: string) => void clipboard.written.push(text)), readText: vi.fn(async () => ''), clear: vi.fn() };
+  const clipboard = {
+    written: [] as string[],
+    writeText: vi.fn(async (text: string) => void clipboard.written.push(text)),
+    readText: vi.fn(async () => ''),
+    clear: vi.fn(),
+  };
   const opened: string[] = [];
   const system = { openExternal: vi.fn(async (url: string) => void opened.push(url)) };
   const host = createHost({
@@ -41,11 +46,19 @@ function shell() {
   // Every handler call is recorded before it runs.
   const ran: ChannelName[] = [];
   const handlers = Object.fromEntries(
-    channelNames.map((name) => [name, (request: unknown) => (ran.push(name), (host.handlers[name] as (request: unknown) => Promise<unknown>)(request))]),
+    channelNames.map((name) => [
+      name,
+      (request: unknown) => (ran.push(name), (host.handlers[name] as (request: unknown) => Promise<unknown>)(request)),
+    ]),
   ) as unknown as ChannelHandlers;
   const ipcMain = { handle: vi.fn() };
   registerIpc(ipcMain as never, createDispatcher(handlers, { log: { warn: () => undefined, error: () => undefined } }));
-  const listeners = new Map(ipcMain.handle.mock.calls.map(([channel, listener]) => [channel as string, listener as (event: unknown, payload: unknown) => Promise<unknown>]));
+  const listeners = new Map(
+    ipcMain.handle.mock.calls.map(([channel, listener]) => [
+      channel as string,
+      listener as (event: unknown, payload: unknown) => Promise<unknown>,
+    ]),
+  );
   return { listeners, ran, clipboard, opened };
 }
 
@@ -68,18 +81,35 @@ describe('the Electron IPC layer under bad input', () => {
     expect(opened).toEqual([]);
   });
 
-  it('refuses calls from any frame that is not the app window\'s main frame, whatever the payload', async () => {
+  it("refuses calls from any frame that is not the app window's main frame, whatever the payload", async () => {
     const { listeners, ran } = shell();
     const url = fc.oneof(
       fc.webUrl({ withQueryParameters: true, withFragments: true }),
-      fc.constantFrom('app://mca-desk.evil.example/', 'app://other/index.html', 'app://user:pw@mca-desk/', 'file:///etc/passwd', 'about:blank', 'devtools://devtools/', 'chrome-extension://x/', ...hostileStrings.slice(0, 8)),
+      fc.constantFrom(
+        'app://mca-desk.evil.example/',
+        'app://other/index.html',
+        'app://user:pw@mca-desk/',
+        'file:///etc/passwd',
+        'about:blank',
+        'devtools://devtools/',
+        'chrome-extension://x/',
+        ...hostileStrings.slice(0, 8),
+      ),
       fc.string({ maxLength: 40 }),
     );
     const frame: fc.Arbitrary<Frame> = fc.oneof(
       fc.constant(null),
-      fc.record({ url, origin: fc.option(fc.oneof(fc.constant('app://mca-desk'), fc.constant('null'), fc.string()), { nil: undefined }), parent: fc.constant(null) }),
+      fc.record({
+        url,
+        origin: fc.option(fc.oneof(fc.constant('app://mca-desk'), fc.constant('null'), fc.string()), { nil: undefined }),
+        parent: fc.constant(null),
+      }),
       fc.record({ url: fc.constant('app://mca-desk/index.html'), origin: fc.constant('app://mca-desk'), parent: fc.constant(appFrame) }),
-      fc.record({ url: fc.constant('app://mca-desk/index.html'), origin: fc.string().filter((origin) => origin !== 'app://mca-desk'), parent: fc.constant(null) }),
+      fc.record({
+        url: fc.constant('app://mca-desk/index.html'),
+        origin: fc.string().filter((origin) => origin !== 'app://mca-desk'),
+        parent: fc.constant(null),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...channelNames), frame, async (name, sender) => {
@@ -96,10 +126,20 @@ describe('the Electron IPC layer under bad input', () => {
     const { ran } = shell();
     const dispatch = createDispatcher({} as ChannelHandlers);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('mca:__proto__', 'mca:constructor', 'mca:toString', 'mca:hasOwnProperty', 'mca:', 'mca:signIn ', 'MCA:signIn')), fc.anything(), async (channel, payload) => {
-        fc.pre(!channelNames.map(ipcChannel).includes(channel));
-        expect(await handleInvoke(dispatch, isTrustedSender, channel, event(appFrame), payload)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom('mca:__proto__', 'mca:constructor', 'mca:toString', 'mca:hasOwnProperty', 'mca:', 'mca:signIn ', 'MCA:signIn'),
+        ),
+        fc.anything(),
+        async (channel, payload) => {
+          fc.pre(!channelNames.map(ipcChannel).includes(channel));
+          expect(await handleInvoke(dispatch, isTrustedSender, channel, event(appFrame), payload)).toMatchObject({
+            ok: false,
+            error: { code: 'unknown-channel' },
+          });
+        },
+      ),
       { numRuns: 200 },
     );
     expect(ran).toEqual([]);
@@ -108,8 +148,18 @@ describe('the Electron IPC layer under bad input', () => {
   it('lets only web links and mailto drafts reach the system shell', async () => {
     const { listeners, opened } = shell();
     const link = fc.oneof(
-      fc.webUrl({ validSchemes: ['https', 'http', 'ftp', 'file', 'javascript', 'data', 'mailto', 'smb', 'ms-settings', 'vscode'], withQueryParameters: true }),
-      fc.constantFrom('javascript:alert(1)//https://x', 'https://user:pw@example.com/', 'http://evil.example/', 'http://127.0.0.1.evil.example/', 'file:///C:/Windows/System32/calc.exe', 'HTTPS://EXAMPLE.COM/'),
+      fc.webUrl({
+        validSchemes: ['https', 'http', 'ftp', 'file', 'javascript', 'data', 'mailto', 'smb', 'ms-settings', 'vscode'],
+        withQueryParameters: true,
+      }),
+      fc.constantFrom(
+        'javascript:alert(1)//https://x',
+        'https://user:pw@example.com/',
+        'http://evil.example/',
+        'http://127.0.0.1.evil.example/',
+        'file:///C:/Windows/System32/calc.exe',
+        'HTTPS://EXAMPLE.COM/',
+      ),
     );
     await fc.assert(
       fc.asyncProperty(link, async (url) => {
@@ -118,15 +168,25 @@ describe('the Electron IPC layer under bad input', () => {
       { numRuns: 300 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom('tania@example.com', 'a@b.example, c@d.example'), fc.emailAddress(), fc.constantFrom(...hostileStrings.slice(0, 10))), fc.string(), fc.string(), async (to, subject, body) => {
-        await listeners.get(ipcChannel('openMailto'))!(event(appFrame), { to, subject, body });
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom('tania@example.com', 'a@b.example, c@d.example'),
+          fc.emailAddress(),
+          fc.constantFrom(...hostileStrings.slice(0, 10)),
+        ),
+        fc.string(),
+        fc.string(),
+        async (to, subject, body) => {
+          await listeners.get(ipcChannel('openMailto'))!(event(appFrame), { to, subject, body });
+        },
+      ),
       { numRuns: 100 },
     );
     for (const url of opened) {
       const parsed = new URL(url);
       expect(parsed.username + parsed.password, url).toBe('');
-      const web = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname));
+      const web =
+        parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname));
       expect(web || parsed.protocol === 'mailto:', url).toBe(true);
     }
     expect(opened.some((url) => url.startsWith('https:'))).toBe(true);

@@ -34,13 +34,31 @@ describe('queued attestations when MCA Desk is killed mid-sync', () => {
     // A kill can land after an item's outcome is written, so each life may finish one item: one more item than kills keeps work for every planned kill.
     const items = killPlan.length + 1;
     const result = await runFaultScenario({ sandbox, items, customers: 1, kills: killPlan.length, killPlan, concurrency: 1, seed: seed() });
-    expect(result, `seed ${result.seed}`).toMatchObject({ finished: true, items, confirmed: items, duplicates: 0, lost: 0, strays: 0, auditMismatches: 0, problems: [] });
+    expect(result, `seed ${result.seed}`).toMatchObject({
+      finished: true,
+      items,
+      confirmed: items,
+      duplicates: 0,
+      lost: 0,
+      strays: 0,
+      auditMismatches: 0,
+      problems: [],
+    });
     expect(result.kills, `seed ${result.seed}`).toBe(killPlan.length);
   }, 120_000);
 
   it('are confirmed exactly once after many kills at random moments, several per customer, sent concurrently', async () => {
     const result = await runFaultScenario({ sandbox, items: 60, customers: 12, kills: 12, killDelayMs: [10, 150], seed: seed() });
-    expect(result, `seed ${result.seed}`).toMatchObject({ finished: true, items: 60, confirmed: 60, duplicates: 0, lost: 0, strays: 0, auditMismatches: 0, problems: [] });
+    expect(result, `seed ${result.seed}`).toMatchObject({
+      finished: true,
+      items: 60,
+      confirmed: 60,
+      duplicates: 0,
+      lost: 0,
+      strays: 0,
+      auditMismatches: 0,
+      problems: [],
+    });
     expect(result.kills, `seed ${result.seed}`).toBeGreaterThanOrEqual(8);
   }, 120_000);
 });

@@ -54,10 +54,20 @@ describe('Retry-After', () => {
 
   it('turns a held submit into a retry with the time left, never a failure', async () => {
     server = await startFakeServer();
-    server.route('GET', /agreements$/, (_request, response) => json(response, 429, { statusCode: 429, message: 'Slow down' }, { 'Retry-After': '30' }));
+    server.route('GET', /agreements$/, (_request, response) =>
+      json(response, 429, { statusCode: 429, message: 'Slow down' }, { 'Retry-After': '30' }),
+    );
     const { PartnerCenterClient } = await import('../../../../electron/host/partner-center/client');
     const client = new PartnerCenterClient({ baseUrl: server.url, getAccessToken: async () => 'token', maxRetries: 0 });
-    const user = { userId: 'u', userName: 'admin@contoso.example', displayName: 'A', roles: ['admin-agent'], partnerType: 'direct-bill', partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', partnerName: 'Contoso' };
+    const user = {
+      userId: 'u',
+      userName: 'admin@contoso.example',
+      displayName: 'A',
+      roles: ['admin-agent'],
+      partnerType: 'direct-bill',
+      partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438',
+      partnerName: 'Contoso',
+    };
     const auth = { kind: 'sandbox', user: () => user, getAccessToken: async () => 'token', invalidate: async () => undefined } as never;
     const submit = new SubmitService({ client: () => client, auth: () => auth });
     const item = (n: number) => ({

@@ -9,7 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { RunningSandbox } from '../../../../sandbox/index';
 import { createEnhancedAttestationBodySchema, finaliseAgreementBodySchema } from '../../../../shared/api/enhanced-attestation';
-import { api, appTokenFor, attestationBody, CONTOSO_APP, contosoCustomers, FABRIKAM_APP, startTodaySandbox, TAILSPIN_APP, tokenFor } from '../sandbox/helpers';
+import {
+  api,
+  appTokenFor,
+  attestationBody,
+  CONTOSO_APP,
+  contosoCustomers,
+  FABRIKAM_APP,
+  startTodaySandbox,
+  TAILSPIN_APP,
+  tokenFor,
+} from '../sandbox/helpers';
 import { hostileStrings, mutationsOf, wrongValue } from './fuzz-payloads';
 
 let sandbox: RunningSandbox;
@@ -27,7 +37,12 @@ async function state() {
 }
 
 async function raw(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
-  const response = await fetch(path.startsWith('http') ? path : `${sandbox.url}${path}`, { method, headers: init.headers, body: init.body, redirect: 'manual' });
+  const response = await fetch(path.startsWith('http') ? path : `${sandbox.url}${path}`, {
+    method,
+    headers: init.headers,
+    body: init.body,
+    redirect: 'manual',
+  });
   const text = await response.text();
   return { status: response.status, text, type: response.headers.get('content-type') ?? '' };
 }
@@ -41,7 +56,12 @@ function expectClientError(reply: { status: number; text: string; type: string }
 
 beforeAll(async () => {
   sandbox = await startTodaySandbox({ clock: () => now, tokenTtlSeconds: 86_400 });
-  for (const [name, clientId] of [['contoso', CONTOSO_APP], ['fabrikam', FABRIKAM_APP], ['tailspin', TAILSPIN_APP]] as const) tokens[name] = await appTokenFor(sandbox, clientId);
+  for (const [name, clientId] of [
+    ['contoso', CONTOSO_APP],
+    ['fabrikam', FABRIKAM_APP],
+    ['tailspin', TAILSPIN_APP],
+  ] as const)
+    tokens[name] = await appTokenFor(sandbox, clientId);
   for (const user of ['admin@contoso.example', 'nomfa@contoso.example']) tokens[user] = await tokenFor(sandbox, user);
   customer = (await contosoCustomers(sandbox, tokens['admin@contoso.example']!)).find((c) => c.companyName === 'Litware Inc.')!.id;
   const app = api(sandbox, tokens.contoso);
@@ -60,14 +80,25 @@ describe('the enhanced flow under bad input', () => {
   it('refuses every invalid body of create and finalise with 4xx, and nothing changes', async () => {
     const before = await state();
     const writes = [
-      { path: '/v1/attestations/enhanced', valid: attestationBody(customer, { linkExpiryMinutes: 60 }), schema: createEnhancedAttestationBodySchema },
-      { path: `/v1/customers/${customer}/agreements`, valid: { attestationId: accepted.id, type: 'MicrosoftCustomerAgreement' }, schema: finaliseAgreementBodySchema },
+      {
+        path: '/v1/attestations/enhanced',
+        valid: attestationBody(customer, { linkExpiryMinutes: 60 }),
+        schema: createEnhancedAttestationBodySchema,
+      },
+      {
+        path: `/v1/customers/${customer}/agreements`,
+        valid: { attestationId: accepted.id, type: 'MicrosoftCustomerAgreement' },
+        schema: finaliseAgreementBodySchema,
+      },
     ];
     for (const write of writes) {
       await fc.assert(
         fc.asyncProperty(mutationsOf(write.valid), fc.uuid(), async (body, requestId) => {
           fc.pre(!write.schema.safeParse(JSON.parse(JSON.stringify(body ?? null))).success);
-          const reply = await raw('POST', write.path, { body: JSON.stringify(body ?? null), headers: { ...auth(), ...json, 'MS-RequestId': requestId } });
+          const reply = await raw('POST', write.path, {
+            body: JSON.stringify(body ?? null),
+            headers: { ...auth(), ...json, 'MS-RequestId': requestId },
+          });
           expectClientError(reply, `${write.path} ${JSON.stringify(body)?.slice(0, 200)}`);
         }),
         { numRuns: 60 },
@@ -76,28 +107,42 @@ describe('the enhanced flow under bad input', () => {
         fc.asyncProperty(fc.constantFrom(...Object.keys(write.valid)), wrongValue, async (field, replacement) => {
           const body = { ...write.valid, [field]: replacement };
           fc.pre(!write.schema.safeParse(JSON.parse(JSON.stringify(body))).success);
-          expectClientError(await raw('POST', write.path, { body: JSON.stringify(body), headers: { ...auth(), ...json } }), `${write.path} ${field}`);
+          expectClientError(
+            await raw('POST', write.path, { body: JSON.stringify(body), headers: { ...auth(), ...json } }),
+            `${write.path} ${field}`,
+          );
         }),
         { numRuns: 40 },
       );
       // Not JSON, not declared as JSON, too large (the enhanced limit and the global one).
       await fc.assert(
-        fc.asyncProperty(fc.string({ maxLength: 100 }), fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', ''), async (text, type) => {
-          let parses = true;
-          try {
-            JSON.parse(text);
-          } catch {
-            parses = false;
-          }
-          fc.pre(!parses || type !== 'application/json');
-          expectClientError(await raw('POST', write.path, { body: text, headers: { ...auth(), ...(type ? { 'content-type': type } : {}) } }), write.path);
-        }),
+        fc.asyncProperty(
+          fc.string({ maxLength: 100 }),
+          fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', ''),
+          async (text, type) => {
+            let parses = true;
+            try {
+              JSON.parse(text);
+            } catch {
+              parses = false;
+            }
+            fc.pre(!parses || type !== 'application/json');
+            expectClientError(
+              await raw('POST', write.path, { body: text, headers: { ...auth(), ...(type ? { 'content-type': type } : {}) } }),
+              write.path,
+            );
+          },
+        ),
         { numRuns: 25 },
       );
-      for (const size of [20 * 1024, 2 * 1024 * 1024]) expectClientError(await raw('POST', write.path, { body: ' '.repeat(size), headers: { ...auth(), ...json } }), `${size} bytes`);
+      for (const size of [20 * 1024, 2 * 1024 * 1024])
+        expectClientError(await raw('POST', write.path, { body: ' '.repeat(size), headers: { ...auth(), ...json } }), `${size} bytes`);
       // The wrong kind of token, or a partner that may not: refused whatever the body.
       for (const who of ['admin@contoso.example', 'nomfa@contoso.example', 'tailspin', 'fabrikam'])
-        expectClientError(await raw('POST', write.path, { body: JSON.stringify(write.valid), headers: { ...auth(who), ...json } }), `${write.path} as ${who}`);
+        expectClientError(
+          await raw('POST', write.path, { body: JSON.stringify(write.valid), headers: { ...auth(who), ...json } }),
+          `${write.path} as ${who}`,
+        );
     }
     expect(await state()).toEqual(before);
   }, 120_000);
@@ -105,7 +150,12 @@ describe('the enhanced flow under bad input', () => {
   it('answers hostile path segments, queries and forms on the enhanced paths, the page and the helpers with 4xx, and nothing changes', async () => {
     const before = await state();
     const known = new Set([pending.id, accepted.id, pending.acceptanceUrl.split('/').pop()!]);
-    const segment = fc.oneof(fc.constantFrom(...hostileStrings.filter((text) => text.length < 500)), fc.string({ maxLength: 60 }), fc.uuid(), fc.base64String({ minLength: 43, maxLength: 44 }));
+    const segment = fc.oneof(
+      fc.constantFrom(...hostileStrings.filter((text) => text.length < 500)),
+      fc.string({ maxLength: 60 }),
+      fc.uuid(),
+      fc.base64String({ minLength: 43, maxLength: 44 }),
+    );
     // Reads may answer data (an empty list for an unknown customer); nothing else may succeed.
     const routes: Array<{ method: string; path: (part: string) => string; headers?: Record<string, string> }> = [
       { method: 'GET', path: (part) => `/v1/attestations/enhanced/${part}`, headers: auth() },
@@ -123,28 +173,55 @@ describe('the enhanced flow under bad input', () => {
       fc.asyncProperty(fc.constantFrom(...routes), segment, async (route, part) => {
         fc.pre(!known.has(part));
         fc.pre(!/[\ud800-\udfff]/.test(part.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))); // lone surrogates cannot be URL-encoded
-        const body = route.method === 'POST' ? (route.path('x').startsWith('/v1') ? JSON.stringify({ attestationId: accepted.id, type: 'MicrosoftCustomerAgreement' }) : 'accept=yes') : undefined;
-        const reply = await raw(route.method, route.path(encodeURIComponent(part)), { ...(route.headers ? { headers: route.headers } : {}), ...(body ? { body } : {}) });
+        const body =
+          route.method === 'POST'
+            ? route.path('x').startsWith('/v1')
+              ? JSON.stringify({ attestationId: accepted.id, type: 'MicrosoftCustomerAgreement' })
+              : 'accept=yes'
+            : undefined;
+        const reply = await raw(route.method, route.path(encodeURIComponent(part)), {
+          ...(route.headers ? { headers: route.headers } : {}),
+          ...(body ? { body } : {}),
+        });
         expectClientError(reply, `${route.method} ${route.path(part)}`, route.method === 'GET');
       }),
       { numRuns: 200 },
     );
     // A real pending link with any form but the ticked box: the form again (400), still pending.
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom('accept', 'Accept', 'accept[]', ...hostileStrings.slice(0, 4)), fc.oneof(fc.constantFrom(...hostileStrings), fc.string())), async (form) => {
-        fc.pre(form.accept !== 'yes');
-        const reply = await raw('POST', pending.acceptanceUrl, { body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-        expect(reply.status, JSON.stringify(form)).toBe(400);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom('accept', 'Accept', 'accept[]', ...hostileStrings.slice(0, 4)),
+          fc.oneof(fc.constantFrom(...hostileStrings), fc.string()),
+        ),
+        async (form) => {
+          fc.pre(form.accept !== 'yes');
+          const reply = await raw('POST', pending.acceptanceUrl, {
+            body: new URLSearchParams(form).toString(),
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          });
+          expect(reply.status, JSON.stringify(form)).toBe(400);
+        },
+      ),
       { numRuns: 40 },
     );
     // The AppOnly grant: any form that is not a seeded app with the password gets 400 or 401.
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ client_id: fc.oneof(fc.constantFrom(CONTOSO_APP, FABRIKAM_APP, ...hostileStrings), fc.string()), client_secret: fc.oneof(fc.constantFrom(...hostileStrings), fc.string()), scope: fc.string() }, { requiredKeys: [] }),
+        fc.record(
+          {
+            client_id: fc.oneof(fc.constantFrom(CONTOSO_APP, FABRIKAM_APP, ...hostileStrings), fc.string()),
+            client_secret: fc.oneof(fc.constantFrom(...hostileStrings), fc.string()),
+            scope: fc.string(),
+          },
+          { requiredKeys: [] },
+        ),
         async (form) => {
           fc.pre(form.client_secret !== 'sandbox');
-          const reply = await raw('POST', '/oauth2/token', { body: new URLSearchParams({ grant_type: 'client_credentials', ...form }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+          const reply = await raw('POST', '/oauth2/token', {
+            body: new URLSearchParams({ grant_type: 'client_credentials', ...form }).toString(),
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          });
           expect([400, 401], JSON.stringify(form)).toContain(reply.status);
         },
       ),

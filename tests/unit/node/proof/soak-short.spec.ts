@@ -18,7 +18,15 @@ describe('npm run soak, short', () => {
         killDelayMs: [30, 300],
         tokenExpiries: 1,
         sandboxRestarts: 1,
-        mix: { error5xx: 0.02, dropBefore: 0.02, dropAfter: 0.02, throttle: 0.01, retryAfterSeconds: 1, latencyMs: [0, 10], at: { error5xx: [4], dropBefore: [9], dropAfter: [14], throttle: [19] } },
+        mix: {
+          error5xx: 0.02,
+          dropBefore: 0.02,
+          dropAfter: 0.02,
+          throttle: 0.01,
+          retryAfterSeconds: 1,
+          latencyMs: [0, 10],
+          at: { error5xx: [4], dropBefore: [9], dropAfter: [14], throttle: [19] },
+        },
         seed: Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31)),
       },
     });

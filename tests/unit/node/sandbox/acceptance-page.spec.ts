@@ -16,7 +16,9 @@ let customer: string;
 beforeAll(async () => {
   sandbox = await startTodaySandbox({ clock: () => now });
   app = api(sandbox, await appTokenFor(sandbox, CONTOSO_APP));
-  customer = (await contosoCustomers(sandbox, await tokenFor(sandbox, 'admin@contoso.example'))).find((c) => c.companyName === 'Wingtip Toys Australia')!.id;
+  customer = (await contosoCustomers(sandbox, await tokenFor(sandbox, 'admin@contoso.example'))).find(
+    (c) => c.companyName === 'Wingtip Toys Australia',
+  )!.id;
 });
 afterAll(() => sandbox.stop());
 
@@ -42,7 +44,11 @@ async function open(url: string, init?: RequestInit): Promise<Page> {
 }
 
 const submit = (url: string, form: Record<string, string>) =>
-  open(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+  open(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
 
 const text = (page: Page) => page.document.body.textContent?.replace(/\s+/g, ' ') ?? '';
 
@@ -66,8 +72,14 @@ function expectStrictPage(page: Page): void {
 }
 
 describe('the acceptance page', () => {
-  it('shows the agreement in English with the exact labels, naming the company and the signer, and links the country\'s document', async () => {
-    const attestation = await newAttestation({ language: 'en-AU', country: 'AU', companyName: 'Wingtip Toys Australia', signatoryFirstName: 'Jack', signatoryLastName: 'Wilson' });
+  it("shows the agreement in English with the exact labels, naming the company and the signer, and links the country's document", async () => {
+    const attestation = await newAttestation({
+      language: 'en-AU',
+      country: 'AU',
+      companyName: 'Wingtip Toys Australia',
+      signatoryFirstName: 'Jack',
+      signatoryLastName: 'Wilson',
+    });
     const page = await open(attestation.acceptanceUrl);
     expect(page.status).toBe(200);
     expectStrictPage(page);
@@ -78,7 +90,9 @@ describe('the acceptance page', () => {
     expect(checkbox.closest('label')!.textContent!.trim()).toBe('I accept the Microsoft Customer Agreement');
     expect(page.document.querySelector('form button[type="submit"]')!.textContent).toBe('Accept');
     expect(page.document.querySelector('form')!.getAttribute('method')).toBe('post');
-    expect(text(page)).toContain('Jack Wilson, you are asked to accept the Microsoft Customer Agreement on behalf of Wingtip Toys Australia.');
+    expect(text(page)).toContain(
+      'Jack Wilson, you are asked to accept the Microsoft Customer Agreement on behalf of Wingtip Toys Australia.',
+    );
     const documentLink = page.document.querySelector('a')!;
     expect(documentLink.textContent).toBe('Read the Microsoft Customer Agreement (AU)');
     const documentPage = await fetch(new URL(documentLink.getAttribute('href')!, sandbox.url));
@@ -96,7 +110,9 @@ describe('the acceptance page', () => {
       expectStrictPage(page);
     }
     // Any other language: English.
-    expect((await open((await newAttestation({ language: 'de-DE' })).acceptanceUrl)).document.querySelector('button')!.textContent).toBe('Accept');
+    expect((await open((await newAttestation({ language: 'de-DE' })).acceptanceUrl)).document.querySelector('button')!.textContent).toBe(
+      'Accept',
+    );
   });
 
   it('records the acceptance once: unticked is refused, ticked is recorded, a second acceptance changes nothing', async () => {
@@ -104,9 +120,15 @@ describe('the acceptance page', () => {
     const read = async () => (await app.get(`/v1/attestations/enhanced/${attestation.id}`)).body;
     const unticked = await submit(attestation.acceptanceUrl, {});
     expect(unticked.status).toBe(400);
-    expect(unticked.document.querySelector('[role="alert"]')!.textContent).toBe('Vink het vakje aan om de overeenkomst te accepteren en kies dan Accepteren.');
+    expect(unticked.document.querySelector('[role="alert"]')!.textContent).toBe(
+      'Vink het vakje aan om de overeenkomst te accepteren en kies dan Accepteren.',
+    );
     expect(unticked.document.querySelector('input[type="checkbox"]')).not.toBeNull();
-    const notAForm = await open(attestation.acceptanceUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"accept":"yes"}' });
+    const notAForm = await open(attestation.acceptanceUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"accept":"yes"}',
+    });
     expect(notAForm.status).toBe(400);
     expect((await read()).status).toBe('pending');
 
@@ -114,18 +136,24 @@ describe('the acceptance page', () => {
     const accepted = await submit(attestation.acceptanceUrl, { accept: 'yes' });
     expect(accepted.status).toBe(200);
     expectStrictPage(accepted);
-    expect(accepted.document.querySelector('[role="status"]')!.textContent).toBe('Dank u. Uw acceptatie van de Microsoft-klantovereenkomst is vastgelegd.');
+    expect(accepted.document.querySelector('[role="status"]')!.textContent).toBe(
+      'Dank u. Uw acceptatie van de Microsoft-klantovereenkomst is vastgelegd.',
+    );
     expect(await read()).toMatchObject({ status: 'accepted', acceptedAt });
 
     now = new Date(now.getTime() + 60_000);
     const second = await submit(attestation.acceptanceUrl, { accept: 'yes' });
     expect(second.status).toBe(200);
-    expect(second.document.querySelector('[role="status"]')!.textContent).toBe('Deze overeenkomst was al geaccepteerd. Er is niets gewijzigd.');
+    expect(second.document.querySelector('[role="status"]')!.textContent).toBe(
+      'Deze overeenkomst was al geaccepteerd. Er is niets gewijzigd.',
+    );
     const again = await open(attestation.acceptanceUrl);
     expect(again.status).toBe(200);
     expect(again.document.querySelector('form')).toBeNull();
     expect(await read()).toMatchObject({ status: 'accepted', acceptedAt });
-    const accepts = (await sandbox.inspect.audit()).filter((entry) => entry.action === 'attestation.accept' && entry.target === attestation.id);
+    const accepts = (await sandbox.inspect.audit()).filter(
+      (entry) => entry.action === 'attestation.accept' && entry.target === attestation.id,
+    );
     expect(accepts.map((entry) => (entry.detail as { outcome: string }).outcome)).toEqual(['recorded']);
   });
 
@@ -154,7 +182,10 @@ describe('the acceptance page', () => {
       '..%2F..%2Fsandbox%2Fagreements',
     ];
     for (const wrong of wrongs) {
-      for (const page of [await open(`${sandbox.url}/customer-acceptance/${wrong}`), await submit(`${sandbox.url}/customer-acceptance/${wrong}`, { accept: 'yes' })]) {
+      for (const page of [
+        await open(`${sandbox.url}/customer-acceptance/${wrong}`),
+        await submit(`${sandbox.url}/customer-acceptance/${wrong}`, { accept: 'yes' }),
+      ]) {
         expect(page.status, wrong).toBe(404);
         expect(text(page)).toContain('This link is not valid.');
         expect(text(page)).toContain('Deze link is niet geldig.');

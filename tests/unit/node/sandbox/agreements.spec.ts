@@ -36,7 +36,9 @@ describe('GET /v1/agreements (metadata)', () => {
     const reply = await admin.get('/v1/agreements?agreementType=MicrosoftCustomerAgreement');
     expect(reply.body).toEqual({
       totalCount: 1,
-      items: [{ templateId: MCA, agreementType: 'MicrosoftCustomerAgreement', agreementLink: 'https://aka.ms/customeragreement', versionRank: 0 }],
+      items: [
+        { templateId: MCA, agreementType: 'MicrosoftCustomerAgreement', agreementLink: 'https://aka.ms/customeragreement', versionRank: 0 },
+      ],
       attributes: { objectType: 'Collection' },
     });
     expect(collectionSchema(agreementMetadataSchema).safeParse(reply.body).success).toBe(true);
@@ -56,7 +58,10 @@ describe('GET /v1/agreements (metadata)', () => {
 
 describe('POST /v1/customers/{id}/agreements (confirm)', () => {
   it('answers the documented sample request with the documented 201 response', async () => {
-    const reply = await admin.post(`/v1/customers/${SAMPLE_CUSTOMER}/agreements`, confirmBody(), { 'MS-RequestId': requestId(), 'MS-CorrelationId': requestId() });
+    const reply = await admin.post(`/v1/customers/${SAMPLE_CUSTOMER}/agreements`, confirmBody(), {
+      'MS-RequestId': requestId(),
+      'MS-CorrelationId': requestId(),
+    });
     expect(reply.status).toBe(201);
     expect(reply.body).toEqual({
       userId: '3d6f2c09-eb40-48ca-a4b3-d24c9c007531',
@@ -83,7 +88,10 @@ describe('POST /v1/customers/{id}/agreements (confirm)', () => {
   });
 
   it('treats the same contact as a duplicate regardless of surrounding spaces and e-mail case', async () => {
-    const reply = await admin.post(`/v1/customers/${SAMPLE_CUSTOMER}/agreements`, confirmBody({}, { firstName: ' Tania ', email: 'SOMEONE@EXAMPLE.COM' }));
+    const reply = await admin.post(
+      `/v1/customers/${SAMPLE_CUSTOMER}/agreements`,
+      confirmBody({}, { firstName: ' Tania ', email: 'SOMEONE@EXAMPLE.COM' }),
+    );
     expect(reply.body.code).toBe(600061);
   });
 
@@ -93,7 +101,12 @@ describe('POST /v1/customers/{id}/agreements (confirm)', () => {
     for (const change of changes) expect((await admin.post(`/v1/customers/${id}/agreements`, confirmBody({}, change))).status).toBe(201);
     const list = await admin.get(`/v1/customers/${id}/agreements?agreementType=MicrosoftCustomerAgreement`);
     const mine = list.body.items.slice(-4);
-    expect(mine.map((item: { primaryContact: { phoneNumber?: string } }) => item.primaryContact.phoneNumber)).toEqual(['1234567890', '+31 20 123 4567', '1234567890', '1234567890']);
+    expect(mine.map((item: { primaryContact: { phoneNumber?: string } }) => item.primaryContact.phoneNumber)).toEqual([
+      '1234567890',
+      '+31 20 123 4567',
+      '1234567890',
+      '1234567890',
+    ]);
     // Going back to an earlier (not the latest) contact is allowed too.
     expect((await admin.post(`/v1/customers/${id}/agreements`, confirmBody())).status).toBe(201);
   });
@@ -109,7 +122,14 @@ describe('POST /v1/customers/{id}/agreements (confirm)', () => {
     expect((await admin.post(`/v1/customers/${id}/agreements`, confirmBody({ dateAgreed: tomorrow }))).body.code).toBe(600002);
     expect((await admin.post(`/v1/customers/${id}/agreements`, confirmBody({ dateAgreed: now.toISOString() }))).status).toBe(201);
     // Without an offset the date is UTC.
-    expect((await admin.post(`/v1/customers/${id}/agreements`, confirmBody({ dateAgreed: '2020-01-01T00:00:00' }, { phoneNumber: '555 1234 99' }))).status).toBe(201);
+    expect(
+      (
+        await admin.post(
+          `/v1/customers/${id}/agreements`,
+          confirmBody({ dateAgreed: '2020-01-01T00:00:00' }, { phoneNumber: '555 1234 99' }),
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it('lets Admin agents and Sales agents confirm; Helpdesk agents and Billing admins get 403 900150', async () => {
@@ -117,9 +137,15 @@ describe('POST /v1/customers/{id}/agreements (confirm)', () => {
     const sales = api(sandbox, await tokenFor(sandbox, 'sales@contoso.example'));
     expect((await sales.post(`/v1/customers/${id}/agreements`, confirmBody())).status).toBe(201);
     for (const userName of ['helpdesk@contoso.example', 'billing@contoso.example']) {
-      const reply = await api(sandbox, await tokenFor(sandbox, userName)).post(`/v1/customers/${id}/agreements`, confirmBody({}, { email: 'x@example.com' }));
+      const reply = await api(sandbox, await tokenFor(sandbox, userName)).post(
+        `/v1/customers/${id}/agreements`,
+        confirmBody({}, { email: 'x@example.com' }),
+      );
       expect(reply.status).toBe(403);
-      expect(reply.body).toMatchObject({ code: 900150, description: 'The supplied role does not have the rights to perform the requested operation.' });
+      expect(reply.body).toMatchObject({
+        code: 900150,
+        description: 'The supplied role does not have the rights to perform the requested operation.',
+      });
     }
   });
 
@@ -137,7 +163,7 @@ describe('POST /v1/customers/{id}/agreements (confirm)', () => {
     expect((await fabrikam.post(`/v1/customers/${theirs}/agreements`, confirmBody({}, { email: 'fab@example.com' }))).status).toBe(201);
   });
 
-  it('answers 404 for an unknown customer, 403 20002 for another partner\'s, 400 for a malformed id', async () => {
+  it("answers 404 for an unknown customer, 403 20002 for another partner's, 400 for a malformed id", async () => {
     const unknown = await admin.post('/v1/customers/00000000-0000-4000-8000-000000000000/agreements', confirmBody());
     expect(unknown.status).toBe(404);
     const fabrikam = api(sandbox, await tokenFor(sandbox, 'admin@fabrikam.example'));
@@ -146,7 +172,12 @@ describe('POST /v1/customers/{id}/agreements (confirm)', () => {
     expect(other.body.code).toBe(20002);
     const malformed = await admin.post('/v1/customers/not-a-guid/agreements', confirmBody());
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toEqual({ code: 2000, description: 'Tenant Id must be a GUID.', data: [], source: 'PartnerApiServiceControllers' });
+    expect(malformed.body).toEqual({
+      code: 2000,
+      description: 'Tenant Id must be a GUID.',
+      data: [],
+      source: 'PartnerApiServiceControllers',
+    });
   });
 
   it('refuses an unknown template id (case-sensitive) and the retired Cloud Agreement template with 400', async () => {
@@ -198,7 +229,7 @@ describe('POST /v1/customers/{id}/agreements (confirm)', () => {
 
 describe('GET /v1/customers/{id}/agreements (confirmations)', () => {
   it('answers the documented sample customer with its confirmation, dateAgreed without offset', async () => {
-    const all = await contosoCustomers(sandbox, (await tokenFor(sandbox, 'admin@contoso.example')));
+    const all = await contosoCustomers(sandbox, await tokenFor(sandbox, 'admin@contoso.example'));
     const sample = all.find((c) => c.companyName === 'Graphic Design Institute')!;
     const reply = await admin.get(`/v1/customers/${sample.id}/agreements?agreementType=MicrosoftCustomerAgreement`);
     expect(reply.status).toBe(200);
@@ -215,7 +246,11 @@ describe('GET /v1/customers/{id}/agreements (confirmations)', () => {
   it('defaults to the Cloud Agreement: MCA confirmations show only with agreementType', async () => {
     const id = freshCustomer();
     await admin.post(`/v1/customers/${id}/agreements`, confirmBody());
-    expect((await admin.get(`/v1/customers/${id}/agreements`)).body.items.filter((i: { type: string }) => i.type === 'MicrosoftCustomerAgreement')).toEqual([]);
+    expect(
+      (await admin.get(`/v1/customers/${id}/agreements`)).body.items.filter(
+        (i: { type: string }) => i.type === 'MicrosoftCustomerAgreement',
+      ),
+    ).toEqual([]);
     expect((await admin.get(`/v1/customers/${id}/agreements?agreementType=MicrosoftCustomerAgreement`)).body.totalCount).toBeGreaterThan(0);
     const star = await admin.get(`/v1/customers/${id}/agreements?agreementType=*`);
     expect(star.status).toBe(200);
@@ -247,7 +282,9 @@ describe('idempotency on MS-RequestId', () => {
     const id = freshCustomer();
     const key = requestId();
     const body = confirmBody({}, { email: 'concurrent@example.com' });
-    const replies = await Promise.all(Array.from({ length: 50 }, () => admin.post(`/v1/customers/${id}/agreements`, body, { 'MS-RequestId': key })));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => admin.post(`/v1/customers/${id}/agreements`, body, { 'MS-RequestId': key })),
+    );
     expect(replies.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(new Set(replies.map((r) => r.text)).size).toBe(1);
     const written = (await sandbox.inspect.agreements()).filter((a) => a.requestId === key);
@@ -255,7 +292,9 @@ describe('idempotency on MS-RequestId', () => {
     const audit = (await sandbox.inspect.audit()).filter((a) => a.requestId === key);
     expect(audit.filter((a) => a.action === 'agreement.create')).toHaveLength(1);
     expect(audit.filter((a) => a.action === 'agreement.replay')).toHaveLength(49);
-    const overHttp = await fetch(`${sandbox.url}/sandbox/agreements?requestId=${key}`).then((r) => r.json() as Promise<{ totalCount: number }>);
+    const overHttp = await fetch(`${sandbox.url}/sandbox/agreements?requestId=${key}`).then(
+      (r) => r.json() as Promise<{ totalCount: number }>,
+    );
     expect(overHttp.totalCount).toBe(1);
   });
 
@@ -280,16 +319,23 @@ describe('idempotency on MS-RequestId', () => {
     expect(reused.status).toBe(400);
     const fabrikam = api(sandbox, await tokenFor(sandbox, 'admin@fabrikam.example'));
     const theirs = (await fabrikam.get('/v1/customers')).body.items[1].id as string;
-    expect((await fabrikam.post(`/v1/customers/${theirs}/agreements`, confirmBody({}, { email: 'idem@example.com' }), { 'MS-RequestId': key })).status).toBe(201);
+    expect(
+      (await fabrikam.post(`/v1/customers/${theirs}/agreements`, confirmBody({}, { email: 'idem@example.com' }), { 'MS-RequestId': key }))
+        .status,
+    ).toBe(201);
   });
 
   it('does not remember refusals: a refused request retried after the cause is gone succeeds', async () => {
     const id = freshCustomer();
     const key = requestId();
     const later = new Date(now.getTime() + 3_600_000).toISOString();
-    expect((await admin.post(`/v1/customers/${id}/agreements`, confirmBody({ dateAgreed: later }), { 'MS-RequestId': key })).body.code).toBe(600002);
+    expect(
+      (await admin.post(`/v1/customers/${id}/agreements`, confirmBody({ dateAgreed: later }), { 'MS-RequestId': key })).body.code,
+    ).toBe(600002);
     now = new Date(now.getTime() + 7_200_000);
     admin = api(sandbox, await tokenFor(sandbox, 'admin@contoso.example'));
-    expect((await admin.post(`/v1/customers/${id}/agreements`, confirmBody({ dateAgreed: later }), { 'MS-RequestId': key })).status).toBe(201);
+    expect((await admin.post(`/v1/customers/${id}/agreements`, confirmBody({ dateAgreed: later }), { 'MS-RequestId': key })).status).toBe(
+      201,
+    );
   });
 });

@@ -48,7 +48,10 @@ describe('POST /oauth2/token', () => {
   it('refuses other grants, missing fields and other content types', async () => {
     expect((await tokenRequest('grant_type=client_credentials&client_id=x')).body.error).toBe('unsupported_grant_type');
     expect((await tokenRequest('grant_type=password&username=admin%40contoso.example')).body.error).toBe('invalid_request');
-    const json = await tokenRequest(JSON.stringify({ grant_type: 'password', username: 'admin@contoso.example', password: 'sandbox' }), 'application/json');
+    const json = await tokenRequest(
+      JSON.stringify({ grant_type: 'password', username: 'admin@contoso.example', password: 'sandbox' }),
+      'application/json',
+    );
     expect(json.status).toBe(400);
     expect(json.body.error).toBe('invalid_request');
   });
@@ -106,7 +109,11 @@ describe('profiles', () => {
   it('GET /v1/profiles/organization answers the partner organisation', async () => {
     const org = await api(sandbox, await tokenFor(sandbox, 'helpdesk@contoso.example')).get('/v1/profiles/organization');
     expect(org.status).toBe(200);
-    expect(org.body).toMatchObject({ id: CONTOSO, companyName: 'Contoso Cloud Partners', attributes: { objectType: 'OrganizationProfile' } });
+    expect(org.body).toMatchObject({
+      id: CONTOSO,
+      companyName: 'Contoso Cloud Partners',
+      attributes: { objectType: 'OrganizationProfile' },
+    });
   });
 });
 
@@ -115,7 +122,11 @@ describe('headers', () => {
     const token = await tokenFor(sandbox, 'admin@contoso.example');
     const correlation = '0f6d9a44-3a55-4a3e-9a0e-1f2b3c4d5e6f';
     const request = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
-    const echoed = await api(sandbox, token).get('/v1/profiles/me', { 'MS-CorrelationId': correlation, 'MS-RequestId': request, 'X-Locale': 'nl-NL' });
+    const echoed = await api(sandbox, token).get('/v1/profiles/me', {
+      'MS-CorrelationId': correlation,
+      'MS-RequestId': request,
+      'X-Locale': 'nl-NL',
+    });
     expect(echoed.headers.get('ms-correlationid')).toBe(correlation);
     expect(echoed.headers.get('ms-requestid')).toBe(request);
     expect(echoed.headers.get('content-language')).toBe('en-US');
@@ -125,7 +136,11 @@ describe('headers', () => {
 
   it('refuses malformed MS-RequestId, MS-CorrelationId and X-Locale with 400', async () => {
     const token = await tokenFor(sandbox, 'admin@contoso.example');
-    const cases: Array<Record<string, string>> = [{ 'MS-RequestId': 'not-a-guid' }, { 'MS-CorrelationId': '<script>' }, { 'X-Locale': 'en_US; drop table' }];
+    const cases: Array<Record<string, string>> = [
+      { 'MS-RequestId': 'not-a-guid' },
+      { 'MS-CorrelationId': '<script>' },
+      { 'X-Locale': 'en_US; drop table' },
+    ];
     for (const headers of cases) {
       const reply = await api(sandbox, token).get('/v1/profiles/me', headers);
       expect(reply.status).toBe(400);

@@ -15,23 +15,27 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 
 async function counts() {
-  return { agreements: (await sandbox.inspect.agreements()).length, customers: (await contosoCustomers(sandbox, await tokenFor(sandbox, 'admin@contoso.example'))).length };
+  return {
+    agreements: (await sandbox.inspect.agreements()).length,
+    customers: (await contosoCustomers(sandbox, await tokenFor(sandbox, 'admin@contoso.example'))).length,
+  };
 }
 
-const nasty = [
-  "Robert'); DROP TABLE agreements;--",
-  '<script>alert(1)</script>',
-  '" onmouseover="alert(1)',
-  '%_\\',
-  '${7*7}{{7*7}}',
-];
+const nasty = ["Robert'); DROP TABLE agreements;--", '<script>alert(1)</script>', '" onmouseover="alert(1)', '%_\\', '${7*7}{{7*7}}'];
 
 describe('bad input never crashes the sandbox nor changes data', () => {
   it('refuses malformed JSON, wrong types, wrong content types and deep nesting with 4xx', async () => {
     const before = await counts();
     const target = `/v1/customers/${customers[3]!.id}/agreements`;
     const bodies: unknown[] = [
-      '{', '{"primaryContact":', 'nul', '"just a string"', '12', 'true', '[1,2,3]', '\u0000',
+      '{',
+      '{"primaryContact":',
+      'nul',
+      '"just a string"',
+      '12',
+      'true',
+      '[1,2,3]',
+      '\u0000',
       JSON.stringify(confirmBody({ dateAgreed: 12345 })),
       JSON.stringify(confirmBody({ templateId: { $ne: null } })),
       JSON.stringify(confirmBody({ primaryContact: ['a', 'b'] })),
@@ -51,7 +55,11 @@ describe('bad input never crashes the sandbox nor changes data', () => {
     }
     const form = await fetch(`${sandbox.url}${target}`, {
       method: 'POST',
-      headers: { authorization: (await admin.get('/v1/profiles/me')).status === 200 ? `Bearer ${await tokenFor(sandbox, 'admin@contoso.example')}` : '', 'content-type': 'text/plain' },
+      headers: {
+        authorization:
+          (await admin.get('/v1/profiles/me')).status === 200 ? `Bearer ${await tokenFor(sandbox, 'admin@contoso.example')}` : '',
+        'content-type': 'text/plain',
+      },
       body: JSON.stringify(confirmBody()),
     });
     expect(form.status).toBe(415);
@@ -92,15 +100,29 @@ describe('bad input never crashes the sandbox nor changes data', () => {
   it('stores SQL and HTML in every string field as plain text and returns it unchanged', async () => {
     for (const [i, text] of nasty.entries()) {
       const id = customers[10 + i]!.id;
-      const reply = await admin.post(`/v1/customers/${id}/agreements`, confirmBody({}, { firstName: text, lastName: text, email: `n${i}@example.com` }));
+      const reply = await admin.post(
+        `/v1/customers/${id}/agreements`,
+        confirmBody({}, { firstName: text, lastName: text, email: `n${i}@example.com` }),
+      );
       expect(reply.status).toBe(201);
       const list = await admin.get(`/v1/customers/${id}/agreements?agreementType=MicrosoftCustomerAgreement`);
       expect(list.body.items.at(-1).primaryContact).toMatchObject({ firstName: text, lastName: text });
       const created = await admin.post('/v1/customers', {
         companyProfile: { domain: `nasty${i}.onmicrosoft.com` },
         billingProfile: {
-          email: `a${i}@nasty.example`, culture: 'en-US', language: 'en', companyName: text,
-          defaultAddress: { firstName: text.slice(0, 50), lastName: 'L', addressLine1: text, addressLine2: text, city: text, postalCode: '1234', country: 'NL' },
+          email: `a${i}@nasty.example`,
+          culture: 'en-US',
+          language: 'en',
+          companyName: text,
+          defaultAddress: {
+            firstName: text.slice(0, 50),
+            lastName: 'L',
+            addressLine1: text,
+            addressLine2: text,
+            city: text,
+            postalCode: '1234',
+            country: 'NL',
+          },
         },
       });
       expect(created.status).toBe(201);

@@ -18,8 +18,20 @@ function sample(domain = 'contosoxyz.onmicrosoft.com', address: Record<string, u
     enableGDAPByDefault: false,
     companyProfile: { domain },
     billingProfile: {
-      email: 'admin@contoso.com', culture: 'en-US', language: 'en', companyName: 'Contoso',
-      defaultAddress: { firstName: 'Test', lastName: 'Test', addressLine1: 'One Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98052', country: 'US', ...address },
+      email: 'admin@contoso.com',
+      culture: 'en-US',
+      language: 'en',
+      companyName: 'Contoso',
+      defaultAddress: {
+        firstName: 'Test',
+        lastName: 'Test',
+        addressLine1: 'One Microsoft Way',
+        city: 'Redmond',
+        state: 'WA',
+        postalCode: '98052',
+        country: 'US',
+        ...address,
+      },
     },
   };
 }
@@ -65,7 +77,10 @@ describe('POST /v1/customers', () => {
     const body = {
       CompanyProfile: { Domain: 'pascalcase.onmicrosoft.com' },
       BillingProfile: {
-        Email: 'a@pascal.example', Culture: 'en-US', Language: 'en', CompanyName: 'Pascal Case Ltd',
+        Email: 'a@pascal.example',
+        Culture: 'en-US',
+        Language: 'en',
+        CompanyName: 'Pascal Case Ltd',
         DefaultAddress: { FirstName: 'P', LastName: 'C', AddressLine1: '1 Road', City: 'Leeds', PostalCode: 'LS1 1AA', Country: 'GB' },
       },
     };
@@ -79,7 +94,10 @@ describe('POST /v1/customers', () => {
     const withId = sample('brazil2.onmicrosoft.com', { country: 'BR', state: 'SP' });
     (withId.companyProfile as Record<string, unknown>).organizationRegistrationNumber = '12.345.678/0001-90';
     expect((await admin.post('/v1/customers', withId)).body.code).toBe(600051);
-    withId.billingProfile.defaultAddress = { ...withId.billingProfile.defaultAddress, phoneNumber: '+55 11 5504 2155' } as typeof withId.billingProfile.defaultAddress;
+    withId.billingProfile.defaultAddress = {
+      ...withId.billingProfile.defaultAddress,
+      phoneNumber: '+55 11 5504 2155',
+    } as typeof withId.billingProfile.defaultAddress;
     expect((await admin.post('/v1/customers', withId)).status).toBe(201);
   });
 
@@ -116,7 +134,14 @@ describe('POST /v1/customers', () => {
     const tailspin = api(sandbox, await tokenFor(sandbox, 'admin@tailspin.example'));
     expect((await tailspin.get(`/v1/customers/${created.body.id}`)).status).toBe(200);
     expect((await admin.post('/v1/customers', { ...sample('not-mine.onmicrosoft.com'), associatedPartnerId: TAILSPIN })).status).toBe(400);
-    expect((await fabrikam.post('/v1/customers', { ...sample('bad-reseller.onmicrosoft.com'), associatedPartnerId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    expect(
+      (
+        await fabrikam.post('/v1/customers', {
+          ...sample('bad-reseller.onmicrosoft.com'),
+          associatedPartnerId: '00000000-0000-4000-8000-000000000000',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('lets an indirect reseller create a customer for the self-acceptance route (it belongs to its provider)', async () => {
@@ -133,7 +158,12 @@ describe('POST /v1/customers', () => {
     const key = requestId();
     await admin.post('/v1/customers', sample('audited.onmicrosoft.com'), { 'MS-RequestId': key });
     const entry = (await sandbox.inspect.audit()).find((a) => a.requestId === key);
-    expect(entry).toMatchObject({ action: 'customer.create', userName: 'admin@contoso.example', status: 201, target: 'audited.onmicrosoft.com' });
+    expect(entry).toMatchObject({
+      action: 'customer.create',
+      userName: 'admin@contoso.example',
+      status: 201,
+      target: 'audited.onmicrosoft.com',
+    });
     expect(Date.parse(entry!.at)).toBeGreaterThan(0);
   });
 });

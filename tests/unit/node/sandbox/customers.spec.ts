@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../../sandbox/index';
-import { apiCustomerListItemSchema, apiCustomerSchema, collectionSchema, relationshipRequestSchema } from '../../../../shared/api/partner-center';
+import {
+  apiCustomerListItemSchema,
+  apiCustomerSchema,
+  collectionSchema,
+  relationshipRequestSchema,
+} from '../../../../shared/api/partner-center';
 import { api, CONTOSO, SAMPLE_CUSTOMER, startTestSandbox, TAILSPIN, tokenFor } from './helpers';
 
 let sandbox: RunningSandbox;
@@ -33,7 +38,7 @@ async function allPages(client: ReturnType<typeof api>, first: string): Promise<
 }
 
 describe('GET /v1/customers', () => {
-  it('lists Contoso\'s 60+ customers across at least 10 countries in pages with links.next + MS-ContinuationToken', async () => {
+  it("lists Contoso's 60+ customers across at least 10 countries in pages with links.next + MS-ContinuationToken", async () => {
     const pages = await allPages(admin, '/v1/customers?size=7');
     const items = pages.flatMap((p) => p.items);
     expect(items.length).toBeGreaterThanOrEqual(60);
@@ -43,7 +48,8 @@ describe('GET /v1/customers', () => {
     expect(pages[0]!.links.next).toMatchObject({ method: 'GET', headers: [{ key: 'MS-ContinuationToken' }] });
     for (const page of pages) expect(collectionSchema(apiCustomerListItemSchema).safeParse(page).success).toBe(true);
     const countries = new Set<string>();
-    for (const item of items.slice(0, 64)) countries.add((await admin.get(`/v1/customers/${item.id}`)).body.billingProfile.defaultAddress.country);
+    for (const item of items.slice(0, 64))
+      countries.add((await admin.get(`/v1/customers/${item.id}`)).body.billingProfile.defaultAddress.country);
     for (const country of ['US', 'GB', 'NL', 'BE', 'DE', 'FR', 'JP', 'AU', 'NZ', 'BR']) expect(countries).toContain(country);
   });
 
@@ -65,7 +71,8 @@ describe('GET /v1/customers', () => {
   });
 
   it('filters with starts_with on CompanyName or Domain, case-insensitively, across pages', async () => {
-    const filter = (field: string, value: string) => encodeURIComponent(JSON.stringify({ Field: field, Value: value, Operator: 'starts_with' }));
+    const filter = (field: string, value: string) =>
+      encodeURIComponent(JSON.stringify({ Field: field, Value: value, Operator: 'starts_with' }));
     const byName = (await allPages(admin, `/v1/customers?size=2&filter=${filter('CompanyName', 'b')}`)).flatMap((p) => p.items);
     expect(byName.length).toBeGreaterThanOrEqual(3);
     expect(byName.every((i) => i.companyProfile.companyName.toLowerCase().startsWith('b'))).toBe(true);
@@ -82,8 +89,16 @@ describe('GET /v1/customers', () => {
   });
 
   it('refuses a bad size, filter or continuation token with 400', async () => {
-    for (const query of ['size=0', 'size=-1', 'size=abc', 'size=1.5', 'filter=notjson', `filter=${encodeURIComponent('{"Field":"Country","Value":"US","Operator":"starts_with"}')}`,
-      `filter=${encodeURIComponent('{"Field":"CompanyName","Value":"a","Operator":"equals"}')}`, 'seekOperation=Previous'])
+    for (const query of [
+      'size=0',
+      'size=-1',
+      'size=abc',
+      'size=1.5',
+      'filter=notjson',
+      `filter=${encodeURIComponent('{"Field":"Country","Value":"US","Operator":"starts_with"}')}`,
+      `filter=${encodeURIComponent('{"Field":"CompanyName","Value":"a","Operator":"equals"}')}`,
+      'seekOperation=Previous',
+    ])
       expect((await admin.get(`/v1/customers?${query}`)).status).toBe(400);
     expect((await admin.get('/v1/customers?seekOperation=Next')).status).toBe(400);
     expect((await admin.get('/v1/customers?seekOperation=Next', { 'MS-ContinuationToken': 'garbage' })).status).toBe(400);
@@ -112,7 +127,9 @@ describe('GET /v1/customers', () => {
     const tailspinItems = (await tailspin.get('/v1/customers')).body.items as Array<{ id: string }>;
     expect(tailspinItems.length).toBe(3);
     expect(tailspinItems.every((i) => fabrikamItems.some((f) => f.id === i.id))).toBe(true);
-    const filtered = await fabrikam.get(`/v1/customers?filter=${encodeURIComponent(JSON.stringify({ Field: 'IndirectReseller', Value: TAILSPIN, Operator: 'starts_with' }))}`);
+    const filtered = await fabrikam.get(
+      `/v1/customers?filter=${encodeURIComponent(JSON.stringify({ Field: 'IndirectReseller', Value: TAILSPIN, Operator: 'starts_with' }))}`,
+    );
     expect(filtered.body.items.map((i: { id: string }) => i.id).sort()).toEqual(tailspinItems.map((i) => i.id).sort());
   });
 });
@@ -130,7 +147,7 @@ describe('GET /v1/customers/{id}', () => {
     expect(reply.body.allowDelegatedAccess).toBe(true);
   });
 
-  it('answers 400 for a malformed id, 404 for an unknown one, 403 for another partner\'s', async () => {
+  it("answers 400 for a malformed id, 404 for an unknown one, 403 for another partner's", async () => {
     expect((await admin.get('/v1/customers/xyz')).body).toMatchObject({ code: 2000, description: 'Tenant Id must be a GUID.' });
     expect((await admin.get('/v1/customers/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     const fabrikam = api(sandbox, await tokenFor(sandbox, 'admin@fabrikam.example'));
@@ -149,7 +166,7 @@ describe('GET /v1/customers/relationshiprequests', () => {
   });
 });
 
-describe('GET /v1/customers/{id}/directSignedMicrosoftCustomerAgreementStatus and the customer\'s own acceptance', () => {
+describe("GET /v1/customers/{id}/directSignedMicrosoftCustomerAgreementStatus and the customer's own acceptance", () => {
   it('turns isSigned true after POST /sandbox/customers/{id}/accept', async () => {
     const before = await admin.get(`/v1/customers/${SAMPLE_CUSTOMER}/directSignedMicrosoftCustomerAgreementStatus`);
     expect(before.status).toBe(200);
@@ -164,7 +181,9 @@ describe('GET /v1/customers/{id}/directSignedMicrosoftCustomerAgreementStatus an
 
   it('has seeded customers that signed directly', async () => {
     const items = (await admin.get('/v1/customers?size=12')).body.items as Array<{ id: string }>;
-    const statuses = await Promise.all(items.map(async (i) => (await admin.get(`/v1/customers/${i.id}/directSignedMicrosoftCustomerAgreementStatus`)).body.isSigned));
+    const statuses = await Promise.all(
+      items.map(async (i) => (await admin.get(`/v1/customers/${i.id}/directSignedMicrosoftCustomerAgreementStatus`)).body.isSigned),
+    );
     expect(statuses).toContain(true);
     expect(statuses).toContain(false);
   });

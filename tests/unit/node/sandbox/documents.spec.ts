@@ -24,7 +24,7 @@ describe('GET /v1/agreementtemplates/{templateId}/document', () => {
     expect(doc.displayUri.startsWith(`${sandbox.url}/`)).toBe(true);
   });
 
-  it('offers the country\'s language and falls back to en-US when the language is not offered', async () => {
+  it("offers the country's language and falls back to en-US when the language is not offered", async () => {
     expect((await admin.get(documentPath('?country=NL&language=nl-NL'))).body).toMatchObject({ country: 'NL', language: 'nl-NL' });
     expect((await admin.get(documentPath('?country=BE&language=fr-FR'))).body).toMatchObject({ country: 'BE', language: 'fr-FR' });
     expect((await admin.get(documentPath('?country=GB&language=nl-NL'))).body).toMatchObject({ country: 'GB', language: 'en-US' });
@@ -82,7 +82,15 @@ describe('GET / (the explainer page)', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await page.text();
     expect(html).toContain('stand-in for the Microsoft Partner Center REST API');
-    for (const user of ['admin@contoso.example', 'sales@contoso.example', 'helpdesk@contoso.example', 'billing@contoso.example', 'admin@fabrikam.example', 'sales@fabrikam.example', 'admin@tailspin.example'])
+    for (const user of [
+      'admin@contoso.example',
+      'sales@contoso.example',
+      'helpdesk@contoso.example',
+      'billing@contoso.example',
+      'admin@fabrikam.example',
+      'sales@fabrikam.example',
+      'admin@tailspin.example',
+    ])
       expect(html).toContain(user);
     expect(html).toContain('<code>sandbox</code>');
   });

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../../sandbox/index';
 import { enhancedAttestationSchema } from '../../../../shared/api/enhanced-attestation';
 import {
-  api, appTokenFor, attestationBody, attestations, CONTOSO_APP, contosoCustomers, FABRIKAM_APP, requestId, startTodaySandbox, TAILSPIN_APP, tokenFor,
+  api,
+  appTokenFor,
+  attestationBody,
+  attestations,
+  CONTOSO_APP,
+  contosoCustomers,
+  FABRIKAM_APP,
+  requestId,
+  startTodaySandbox,
+  TAILSPIN_APP,
+  tokenFor,
 } from './helpers';
 
 let sandbox: RunningSandbox;
@@ -42,7 +52,10 @@ describe('POST /v1/attestations/enhanced', () => {
     const url = new URL(answer.body.acceptanceUrl);
     expect(url.origin).toBe(sandbox.url);
     expect(url.pathname).toMatch(/^\/customer-acceptance\/[A-Za-z0-9_-]{43}$/);
-    const second = await app.post('/v1/attestations/enhanced', attestationBody(customer, { linkExpiryMinutes: 5, signatoryPhoneNumber: undefined }));
+    const second = await app.post(
+      '/v1/attestations/enhanced',
+      attestationBody(customer, { linkExpiryMinutes: 5, signatoryPhoneNumber: undefined }),
+    );
     expect(second.status).toBe(201);
     expect(second.body.acceptanceUrl).not.toBe(answer.body.acceptanceUrl);
     expect(second.body.expiresAt).toBe(new Date(now.getTime() + 5 * 60_000).toISOString());
@@ -53,7 +66,9 @@ describe('POST /v1/attestations/enhanced', () => {
     const customer = byName('Wingtip Toys Australia');
     const key = requestId();
     const body = attestationBody(customer, { country: 'AU', language: 'en-AU', companyName: 'Wingtip Toys Australia' });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => app.post('/v1/attestations/enhanced', body, { 'MS-RequestId': key })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => app.post('/v1/attestations/enhanced', body, { 'MS-RequestId': key })),
+    );
     expect(answers.map((answer) => answer.status).sort((a, b) => b - a)).toEqual([201, ...Array(19).fill(200)]);
     expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
     const stored = await attestations(sandbox, `?requestId=${key}`);
@@ -67,11 +82,15 @@ describe('POST /v1/attestations/enhanced', () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ id: stored[0]!.id, status: 'accepted' });
     // The same id for another operation is refused.
-    const reused = await app.post(`/v1/customers/${customer}/agreements`, { attestationId: stored[0]!.id, type: 'MicrosoftCustomerAgreement' }, { 'MS-RequestId': key });
+    const reused = await app.post(
+      `/v1/customers/${customer}/agreements`,
+      { attestationId: stored[0]!.id, type: 'MicrosoftCustomerAgreement' },
+      { 'MS-RequestId': key },
+    );
     expect(reused.status).toBe(400);
   });
 
-  it('works for an indirect provider\'s own customers; an indirect reseller\'s app gets 403', async () => {
+  it("works for an indirect provider's own customers; an indirect reseller's app gets 403", async () => {
     const fabrikam = api(sandbox, await appTokenFor(sandbox, FABRIKAM_APP));
     const theirs = (await api(sandbox, await tokenFor(sandbox, 'admin@fabrikam.example')).get('/v1/customers')).body.items[0].id as string;
     expect((await fabrikam.post('/v1/attestations/enhanced', attestationBody(theirs))).status).toBe(201);
@@ -109,7 +128,9 @@ describe('bad input: a typed 400 naming the field, and nothing changes', () => {
 
   it.each(cases)('%s', async (_what, change, field) => {
     const before = await attestations(sandbox);
-    const answer = await app.post('/v1/attestations/enhanced', attestationBody(byName('Rio Design Studio'), change), { 'MS-RequestId': requestId() });
+    const answer = await app.post('/v1/attestations/enhanced', attestationBody(byName('Rio Design Studio'), change), {
+      'MS-RequestId': requestId(),
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.code).toBe(2000);
     expect(answer.body.description).toContain(field);
@@ -119,16 +140,22 @@ describe('bad input: a typed 400 naming the field, and nothing changes', () => {
 
   it('answers 404 for a customer of another partner or none, 413 past the size limit, 415 and 400 for a body that is not JSON', async () => {
     const before = await attestations(sandbox);
-    const fabrikamCustomer = (await api(sandbox, await tokenFor(sandbox, 'admin@fabrikam.example')).get('/v1/customers')).body.items[1].id as string;
+    const fabrikamCustomer = (await api(sandbox, await tokenFor(sandbox, 'admin@fabrikam.example')).get('/v1/customers')).body.items[1]
+      .id as string;
     for (const customer of [fabrikamCustomer, '00000000-0000-4000-8000-000000000000']) {
       const answer = await app.post('/v1/attestations/enhanced', attestationBody(customer));
       expect(answer.status).toBe(404);
       expect(answer.body.code).toBe(60003);
     }
-    const large = await app.post('/v1/attestations/enhanced', attestationBody(byName('Rio Design Studio'), { padding: 'x'.repeat(17 * 1024) }));
+    const large = await app.post(
+      '/v1/attestations/enhanced',
+      attestationBody(byName('Rio Design Studio'), { padding: 'x'.repeat(17 * 1024) }),
+    );
     expect(large.status).toBe(413);
     const text = await fetch(`${sandbox.url}/v1/attestations/enhanced`, {
-      method: 'POST', headers: { authorization: `Bearer ${await appTokenFor(sandbox, CONTOSO_APP)}`, 'content-type': 'text/plain' }, body: JSON.stringify(attestationBody(byName('Rio Design Studio'))),
+      method: 'POST',
+      headers: { authorization: `Bearer ${await appTokenFor(sandbox, CONTOSO_APP)}`, 'content-type': 'text/plain' },
+      body: JSON.stringify(attestationBody(byName('Rio Design Studio'))),
     });
     expect(text.status).toBe(415);
     for (const body of ['{', '[]', 'null', '"x"']) expect((await app.post('/v1/attestations/enhanced', body)).status).toBe(400);
@@ -142,13 +169,17 @@ describe('GET /v1/attestations/enhanced/{id}', () => {
     const own = await app.get(`/v1/attestations/enhanced/${created.id}`);
     expect(own.status).toBe(200);
     expect(own.body).toEqual(created);
-    const helpdesk = await api(sandbox, await tokenFor(sandbox, 'helpdesk@contoso.example')).get(`/v1/attestations/enhanced/${created.id.toUpperCase()}`);
+    const helpdesk = await api(sandbox, await tokenFor(sandbox, 'helpdesk@contoso.example')).get(
+      `/v1/attestations/enhanced/${created.id.toUpperCase()}`,
+    );
     expect(helpdesk.status).toBe(200);
     expect(helpdesk.body.id).toBe(created.id);
     const fabrikam = await api(sandbox, await appTokenFor(sandbox, FABRIKAM_APP)).get(`/v1/attestations/enhanced/${created.id}`);
     expect(fabrikam.status).toBe(404);
     expect(fabrikam.body.code).toBe(600071);
-    expect((await api(sandbox, await tokenFor(sandbox, 'admin@fabrikam.example')).get(`/v1/attestations/enhanced/${created.id}`)).status).toBe(404);
+    expect(
+      (await api(sandbox, await tokenFor(sandbox, 'admin@fabrikam.example')).get(`/v1/attestations/enhanced/${created.id}`)).status,
+    ).toBe(404);
     expect((await app.get('/v1/attestations/enhanced/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     const malformed = await app.get('/v1/attestations/enhanced/not-an-id');
     expect(malformed.status).toBe(400);
@@ -174,7 +205,10 @@ describe('expiry in real time (the server clock), and the sandbox helpers', () =
     const expired = await api(sandbox).post(`/sandbox/attestations/${pending.id}/expire`, {});
     expect(expired.status).toBe(200);
     expect(expired.body).toMatchObject({ id: pending.id, status: 'expired', expiresAt: now.toISOString(), alreadyExpired: false });
-    expect((await api(sandbox).post(`/sandbox/attestations/${pending.id}/expire`, {})).body).toMatchObject({ status: 'expired', alreadyExpired: true });
+    expect((await api(sandbox).post(`/sandbox/attestations/${pending.id}/expire`, {})).body).toMatchObject({
+      status: 'expired',
+      alreadyExpired: true,
+    });
 
     const other = (await app.post('/v1/attestations/enhanced', attestationBody(byName('Amazonas Logística')))).body;
     const accepted = await api(sandbox).post(`/sandbox/attestations/${other.id}/accept`, {});

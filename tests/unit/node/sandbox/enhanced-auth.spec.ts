@@ -2,8 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../../sandbox/index';
 import { seededUsers } from '../../../../sandbox/index';
 import {
-  api, appTokenFor, attestationBody, clientCredentials, CONTOSO, CONTOSO_APP, contosoCustomers, FABRIKAM_APP, requestId, startTestSandbox,
-  startTodaySandbox, TAILSPIN_APP, tokenFor,
+  api,
+  appTokenFor,
+  attestationBody,
+  clientCredentials,
+  CONTOSO,
+  CONTOSO_APP,
+  contosoCustomers,
+  FABRIKAM_APP,
+  requestId,
+  startTestSandbox,
+  startTodaySandbox,
+  TAILSPIN_APP,
+  tokenFor,
 } from './helpers';
 
 let sandbox: RunningSandbox;
@@ -19,7 +30,11 @@ afterAll(() => sandbox.stop());
 describe('AppOnly sign-in (grant_type=client_credentials)', () => {
   it('gives each seeded app registration a bearer token with the sandbox password as secret', async () => {
     for (const clientId of [CONTOSO_APP, FABRIKAM_APP, TAILSPIN_APP]) {
-      const answer = await clientCredentials(sandbox, { client_id: clientId, client_secret: 'sandbox', scope: 'https://api.partnercenter.microsoft.com/.default' });
+      const answer = await clientCredentials(sandbox, {
+        client_id: clientId,
+        client_secret: 'sandbox',
+        scope: 'https://api.partnercenter.microsoft.com/.default',
+      });
       expect(answer.status, clientId).toBe(200);
       expect(answer.body).toMatchObject({ token_type: 'Bearer', expires_in: 600 });
       expect(typeof answer.body.access_token).toBe('string');
@@ -30,7 +45,11 @@ describe('AppOnly sign-in (grant_type=client_credentials)', () => {
   });
 
   it('refuses a wrong secret or an unknown app with 401 invalid_client, and a missing one with 400 invalid_request', async () => {
-    for (const form of [{ client_id: CONTOSO_APP, client_secret: 'wrong' }, { client_id: '00000000-0000-4000-a000-000000000009', client_secret: 'sandbox' }, { client_id: 'x'.repeat(500), client_secret: 'sandbox' }]) {
+    for (const form of [
+      { client_id: CONTOSO_APP, client_secret: 'wrong' },
+      { client_id: '00000000-0000-4000-a000-000000000009', client_secret: 'sandbox' },
+      { client_id: 'x'.repeat(500), client_secret: 'sandbox' },
+    ]) {
       const answer = await clientCredentials(sandbox, form);
       expect(answer.status).toBe(401);
       expect(answer.body.error).toBe('invalid_client');
@@ -38,7 +57,9 @@ describe('AppOnly sign-in (grant_type=client_credentials)', () => {
     // A NUL in the name cannot go into the audit log as is (Postgres text): still a plain refusal, not a 500.
     expect((await clientCredentials(sandbox, { client_id: 'a\u0000b', client_secret: 'x' })).status).toBe(401);
     const password = await fetch(`${sandbox.url}/oauth2/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'password', username: 'a\u0000b', password: 'x' }).toString(),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username: 'a\u0000b', password: 'x' }).toString(),
     });
     expect(password.status).toBe(400);
     for (const form of [{ client_id: CONTOSO_APP }, { client_secret: 'sandbox' }, {}] as Array<Record<string, string>>) {
@@ -50,7 +71,13 @@ describe('AppOnly sign-in (grant_type=client_credentials)', () => {
 
   it('takes AppOnly tokens only on the enhanced calls and the create-agreement call: every other /v1 call answers 403', async () => {
     const app = api(sandbox, await appTokenFor(sandbox, CONTOSO_APP));
-    for (const path of ['/v1/customers', '/v1/profiles/me', '/v1/agreements?agreementType=MicrosoftCustomerAgreement', '/v1/partners/customeragreementrecords', `/v1/customers/${customers[0]!.id}/agreements`]) {
+    for (const path of [
+      '/v1/customers',
+      '/v1/profiles/me',
+      '/v1/agreements?agreementType=MicrosoftCustomerAgreement',
+      '/v1/partners/customeragreementrecords',
+      `/v1/customers/${customers[0]!.id}/agreements`,
+    ]) {
       const answer = await app.get(path);
       expect(answer.status, path).toBe(403);
       expect(answer.body.code, path).toBe(600075);
@@ -113,7 +140,11 @@ describe('MFA on App+User calls (since 1 April 2026)', () => {
       () => user.get(`/v1/customers/${customers[1]!.id}/agreements?agreementType=MicrosoftCustomerAgreement`),
       () => user.get('/v1/partners/customeragreementrecords'),
       () => user.get('/v1/attestations/enhanced/00000000-0000-4000-8000-000000000000'),
-      () => user.post(`/v1/customers/${customers[1]!.id}/agreements`, { attestationId: '00000000-0000-4000-8000-000000000000', type: 'MicrosoftCustomerAgreement' }),
+      () =>
+        user.post(`/v1/customers/${customers[1]!.id}/agreements`, {
+          attestationId: '00000000-0000-4000-8000-000000000000',
+          type: 'MicrosoftCustomerAgreement',
+        }),
       () => user.post('/v1/customers', {}),
     ];
     const before = (await sandbox.inspect.agreements()).length;
@@ -151,7 +182,9 @@ describe('--legacy-attestation available: Partner Center before 5 January 2026, 
     expect(grant.body).toEqual({ error: 'unsupported_grant_type', error_description: 'The sandbox supports grant_type=password only.' });
     const admin = api(before2026, await tokenFor(before2026, 'admin@contoso.example'));
     const notFound = { code: 404, description: 'The requested resource was not found.', data: [], source: 'PartnerApiServiceControllers' };
-    expect((await admin.post('/v1/attestations/enhanced', attestationBody(customers[6]!.id), { 'MS-RequestId': requestId() })).body).toEqual(notFound);
+    expect(
+      (await admin.post('/v1/attestations/enhanced', attestationBody(customers[6]!.id), { 'MS-RequestId': requestId() })).body,
+    ).toEqual(notFound);
     expect((await admin.get('/v1/attestations/enhanced/00000000-0000-4000-8000-000000000000')).body).toEqual(notFound);
     expect((await api(before2026).get('/customer-acceptance/abc')).status).toBe(404);
     expect((await api(before2026).get('/sandbox/attestations')).status).toBe(404);

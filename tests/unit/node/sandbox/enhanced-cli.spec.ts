@@ -15,7 +15,10 @@ describe('--legacy-attestation', () => {
   });
 
   it('npm run sandbox without it models Partner Center today: the legacy create is refused as retired, AppOnly works', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sandbox', 'cli.ts'), '--port', '0', '--memory'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sandbox', 'cli.ts'), '--port', '0', '--memory'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -50,17 +53,32 @@ describe('--legacy-attestation', () => {
 });
 
 describe('GET / (the sandbox explains itself)', () => {
-  it('describes today\'s era, the flag, the app registrations, the helpers and the user without MFA', async () => {
+  it("describes today's era, the flag, the app registrations, the helpers and the user without MFA", async () => {
     const sandbox = await startTodaySandbox();
     try {
       const page = await fetch(`${sandbox.url}/`);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
       const html = await page.text();
       for (const text of [
-        'models Partner Center as it is today', '--legacy-attestation retired', '--legacy-attestation available', '5 January 2026', 'grant_type=client_credentials',
-        '0c0a7050-0000-4000-a000-000000000001', '0fab0000-0000-4000-a000-000000000002', '07a11000-0000-4000-a000-000000000003',
-        'POST /v1/attestations/enhanced', 'GET /v1/attestations/enhanced/{id}', '/customer-acceptance/{token}', 'POST /sandbox/attestations/{id}/accept',
-        'POST /sandbox/attestations/{id}/expire', 'GET /sandbox/attestations', 'nomfa@contoso.example', '900421', '600072', '600073', '600070',
+        'models Partner Center as it is today',
+        '--legacy-attestation retired',
+        '--legacy-attestation available',
+        '5 January 2026',
+        'grant_type=client_credentials',
+        '0c0a7050-0000-4000-a000-000000000001',
+        '0fab0000-0000-4000-a000-000000000002',
+        '07a11000-0000-4000-a000-000000000003',
+        'POST /v1/attestations/enhanced',
+        'GET /v1/attestations/enhanced/{id}',
+        '/customer-acceptance/{token}',
+        'POST /sandbox/attestations/{id}/accept',
+        'POST /sandbox/attestations/{id}/expire',
+        'GET /sandbox/attestations',
+        'nomfa@contoso.example',
+        '900421',
+        '600072',
+        '600073',
+        '600070',
       ])
         expect(html, text).toContain(text);
     } finally {

@@ -2,8 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/index';
 import { enhancedAgreementSchema } from '../../../../shared/api/enhanced-attestation';
 import {
-  api, appTokenFor, attestationBody, attestations, CLOUD, confirmBody, CONTOSO, CONTOSO_APP, contosoCustomers, FABRIKAM_APP, MCA, requestId,
-  startTodaySandbox, tokenFor,
+  api,
+  appTokenFor,
+  attestationBody,
+  attestations,
+  CLOUD,
+  confirmBody,
+  CONTOSO,
+  CONTOSO_APP,
+  contosoCustomers,
+  FABRIKAM_APP,
+  MCA,
+  requestId,
+  startTodaySandbox,
+  tokenFor,
 } from './helpers';
 
 let sandbox: RunningSandbox;
@@ -21,7 +33,11 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-const finaliseBody = (attestationId: string, extra: Record<string, unknown> = {}) => ({ attestationId, type: 'MicrosoftCustomerAgreement', ...extra });
+const finaliseBody = (attestationId: string, extra: Record<string, unknown> = {}) => ({
+  attestationId,
+  type: 'MicrosoftCustomerAgreement',
+  ...extra,
+});
 
 async function created(customer: string, overrides: Record<string, unknown> = {}): Promise<{ id: string }> {
   const answer = await app.post('/v1/attestations/enhanced', attestationBody(customer, overrides));
@@ -58,9 +74,21 @@ describe('finalise: POST /v1/customers/{id}/agreements with { attestationId, typ
     expect(read).toMatchObject({ status: 'finalized', acceptedAt: now.toISOString(), agreement: final.body });
     // The customer's agreements and the partner-wide records show it, with the attestation id.
     const history = (await admin.get(`/v1/customers/${customer}/agreements?agreementType=MicrosoftCustomerAgreement`)).body.items;
-    expect(history.at(-1)).toMatchObject({ primaryContact: final.body.primaryContact, dateAgreed: '2026-06-01T00:00:00', type: 'MicrosoftCustomerAgreement', attestationId: attestation.id, userId: null });
-    const record = (await admin.get('/v1/partners/customeragreementrecords')).body.customerAgreementRecords.find((r: { customerTenantId: string }) => r.customerTenantId === customer);
-    expect(record).toMatchObject({ partnerAttestationCompleted: true, lastAgreementPrimaryContact: final.body.primaryContact, lastAgreementAttestationId: attestation.id });
+    expect(history.at(-1)).toMatchObject({
+      primaryContact: final.body.primaryContact,
+      dateAgreed: '2026-06-01T00:00:00',
+      type: 'MicrosoftCustomerAgreement',
+      attestationId: attestation.id,
+      userId: null,
+    });
+    const record = (await admin.get('/v1/partners/customeragreementrecords')).body.customerAgreementRecords.find(
+      (r: { customerTenantId: string }) => r.customerTenantId === customer,
+    );
+    expect(record).toMatchObject({
+      partnerAttestationCompleted: true,
+      lastAgreementPrimaryContact: final.body.primaryContact,
+      lastAgreementAttestationId: attestation.id,
+    });
     expect(record.lastAgreementDateEpoch).toBe(Date.parse('2026-06-01T00:00:00Z') / 1000);
     const written = (await sandbox.inspect.agreements()).filter((agreement) => agreement.attestationId === attestation.id);
     expect(written).toEqual([expect.objectContaining({ customerId: customer, requestId: key, userName: `app:${CONTOSO_APP}` })]);
@@ -80,7 +108,11 @@ describe('finalise: POST /v1/customers/{id}/agreements with { attestationId, typ
     const attestation = await created(customer, { signatoryEmail: 'concurrent@olivares.example' });
     await accept(attestation.id);
     const key = requestId();
-    const answers = await Promise.all(Array.from({ length: 20 }, () => app.post(`/v1/customers/${customer}/agreements`, finaliseBody(attestation.id), { 'MS-RequestId': key })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        app.post(`/v1/customers/${customer}/agreements`, finaliseBody(attestation.id), { 'MS-RequestId': key }),
+      ),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(201));
     expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
     expect((await sandbox.inspect.agreements()).filter((agreement) => agreement.attestationId === attestation.id)).toHaveLength(1);
@@ -98,7 +130,7 @@ describe('finalise: POST /v1/customers/{id}/agreements with { attestationId, typ
     expect(answer.body).toMatchObject({ code: 600073, errorName: 'AttestationExpired' });
   });
 
-  it('answers 404 for another customer\'s, another partner\'s or an unknown attestation', async () => {
+  it("answers 404 for another customer's, another partner's or an unknown attestation", async () => {
     const customer = byName('Sevilla Turismo');
     const attestation = await created(customer);
     await accept(attestation.id);
@@ -106,19 +138,29 @@ describe('finalise: POST /v1/customers/{id}/agreements with { attestationId, typ
     const wrongCustomer = await app.post(`/v1/customers/${byName('Maple Leaf Analytics')}/agreements`, finaliseBody(attestation.id));
     expect(wrongCustomer.status).toBe(404);
     expect(wrongCustomer.body.code).toBe(600071);
-    const fabrikam = await api(sandbox, await appTokenFor(sandbox, FABRIKAM_APP)).post(`/v1/customers/${customer}/agreements`, finaliseBody(attestation.id));
+    const fabrikam = await api(sandbox, await appTokenFor(sandbox, FABRIKAM_APP)).post(
+      `/v1/customers/${customer}/agreements`,
+      finaliseBody(attestation.id),
+    );
     expect(fabrikam.status).toBe(404);
     expect((await app.post(`/v1/customers/${customer}/agreements`, finaliseBody('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
     expect((await sandbox.inspect.agreements()).length).toBe(before);
     expect((await app.get(`/v1/attestations/enhanced/${attestation.id}`)).body.status).toBe('accepted');
   });
 
-  it('answers 600061 when the signatory is the customer\'s latest agreement contact (the duplicate rule, as before)', async () => {
+  it("answers 600061 when the signatory is the customer's latest agreement contact (the duplicate rule, as before)", async () => {
     const customer = byName('Alpine Ski House');
-    const latest = (await admin.get(`/v1/customers/${customer}/agreements?agreementType=MicrosoftCustomerAgreement`)).body.items.at(-1).primaryContact;
+    const latest = (await admin.get(`/v1/customers/${customer}/agreements?agreementType=MicrosoftCustomerAgreement`)).body.items.at(
+      -1,
+    ).primaryContact;
     const attestation = await created(customer, {
-      country: 'US', language: 'en-US', companyName: 'Alpine Ski House', signatoryFirstName: latest.firstName, signatoryLastName: latest.lastName,
-      signatoryEmail: latest.email, signatoryPhoneNumber: latest.phoneNumber,
+      country: 'US',
+      language: 'en-US',
+      companyName: 'Alpine Ski House',
+      signatoryFirstName: latest.firstName,
+      signatoryLastName: latest.lastName,
+      signatoryEmail: latest.email,
+      signatoryPhoneNumber: latest.phoneNumber,
     });
     await accept(attestation.id);
     const answer = await app.post(`/v1/customers/${customer}/agreements`, finaliseBody(attestation.id));
@@ -146,9 +188,13 @@ describe('finalise: POST /v1/customers/{id}/agreements with { attestationId, typ
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(answer.body.data.map((issue: { field: string }) => issue.field)).toContain(field);
     }
-    expect((await app.post(`/v1/customers/${customer}/agreements`, finaliseBody(attestation.id, { templateId: 'unknown' }))).body.description).toBe("Template ID 'unknown' is not valid.");
+    expect(
+      (await app.post(`/v1/customers/${customer}/agreements`, finaliseBody(attestation.id, { templateId: 'unknown' }))).body.description,
+    ).toBe("Template ID 'unknown' is not valid.");
     expect((await app.post(`/v1/customers/${customer}/agreements`, finaliseBody(attestation.id, { templateId: CLOUD }))).status).toBe(400);
-    expect((await app.post('/v1/customers/not-a-guid/agreements', finaliseBody(attestation.id))).body.description).toBe('Tenant Id must be a GUID.');
+    expect((await app.post('/v1/customers/not-a-guid/agreements', finaliseBody(attestation.id))).body.description).toBe(
+      'Tenant Id must be a GUID.',
+    );
     expect((await app.post(`/v1/customers/${customer}/agreements`, '{')).status).toBe(400);
     expect((await sandbox.inspect.agreements()).length).toBe(before);
     // And with the template named explicitly it works.
@@ -162,7 +208,10 @@ describe('the legacy path, retired on 5 January 2026 (the default)', () => {
     try {
       expect(plain.legacyAttestation).toBe('retired');
       const user = api(plain, await tokenFor(plain, 'admin@contoso.example'));
-      const answer = await user.post(`/v1/customers/${byName('Adatum Corporation')}/agreements`, confirmBody({ dateAgreed: '2025-12-01T00:00:00.000Z' }));
+      const answer = await user.post(
+        `/v1/customers/${byName('Adatum Corporation')}/agreements`,
+        confirmBody({ dateAgreed: '2025-12-01T00:00:00.000Z' }),
+      );
       expect(answer.status).toBe(410);
     } finally {
       await plain.stop();
@@ -172,9 +221,16 @@ describe('the legacy path, retired on 5 January 2026 (the default)', () => {
   it('answers the legacy create and CreateBulkReAttestation with one 410 error naming the date and the enhanced flow, and writes nothing', async () => {
     const before = await sandbox.inspect.agreements();
     const customer = byName('Adatum Corporation');
-    const legacy = await admin.post(`/v1/customers/${customer}/agreements`, confirmBody({ dateAgreed: '2025-12-01T00:00:00.000Z' }), { 'MS-RequestId': requestId() });
+    const legacy = await admin.post(`/v1/customers/${customer}/agreements`, confirmBody({ dateAgreed: '2025-12-01T00:00:00.000Z' }), {
+      'MS-RequestId': requestId(),
+    });
     const bulk = await admin.post('/v1/CreateBulkReAttestation', [
-      { partnerId: CONTOSO, customerId: customer, customerDirectAcceptance: false, agreement: { templateId: MCA, primaryContact: confirmBody().primaryContact, dateAgreed: '2025-12-01T00:00:00.000Z' } },
+      {
+        partnerId: CONTOSO,
+        customerId: customer,
+        customerDirectAcceptance: false,
+        agreement: { templateId: MCA, primaryContact: confirmBody().primaryContact, dateAgreed: '2025-12-01T00:00:00.000Z' },
+      },
     ]);
     const byApp = await app.post(`/v1/customers/${customer}/agreements`, confirmBody());
     for (const answer of [legacy, bulk, byApp]) {
@@ -189,7 +245,9 @@ describe('the legacy path, retired on 5 January 2026 (the default)', () => {
     expect((await helpdesk.post(`/v1/customers/${customer}/agreements`, confirmBody())).status).toBe(410);
     expect((await admin.post(`/v1/customers/${customer}/agreements`, '{"primaryContact":')).status).toBe(400);
     expect(await sandbox.inspect.agreements()).toEqual(before);
-    expect((await sandbox.inspect.audit()).filter((entry) => entry.action === 'attestation.legacy-refused').length).toBeGreaterThanOrEqual(4);
+    expect((await sandbox.inspect.audit()).filter((entry) => entry.action === 'attestation.legacy-refused').length).toBeGreaterThanOrEqual(
+      4,
+    );
     // Reads stay App+User and unchanged.
     expect((await admin.get(`/v1/customers/${customer}/agreements?agreementType=MicrosoftCustomerAgreement`)).status).toBe(200);
     expect((await admin.get('/v1/partners/customeragreementrecords')).status).toBe(200);

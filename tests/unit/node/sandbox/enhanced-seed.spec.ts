@@ -4,13 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../../../sandbox/index';
 import { enhancedSeedPlan } from '../../../../sandbox/enhanced/seed';
-import { api, appTokenFor, attestations, CONTOSO, CONTOSO_APP, contosoCustomers, startTestSandbox, startTodaySandbox, tokenFor } from './helpers';
+import {
+  api,
+  appTokenFor,
+  attestations,
+  CONTOSO,
+  CONTOSO_APP,
+  contosoCustomers,
+  startTestSandbox,
+  startTodaySandbox,
+  tokenFor,
+} from './helpers';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mca-sandbox-enhanced-seed-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the enhanced seed', () => {
-  it('shows every state on first start among Contoso\'s customers: 3+ pending, 1 accepted, 2 expired, 2 finalised', async () => {
+  it("shows every state on first start among Contoso's customers: 3+ pending, 1 accepted, 2 expired, 2 finalised", async () => {
     const sandbox = await startTodaySandbox();
     try {
       const items = await attestations(sandbox);
@@ -34,13 +44,21 @@ describe('the enhanced seed', () => {
 
       // The finalised ones made agreements with their attestation id, shown wherever agreements are.
       const admin = api(sandbox, await tokenFor(sandbox, 'admin@contoso.example'));
-      const records = (await admin.get('/v1/partners/customeragreementrecords')).body.customerAgreementRecords as Array<Record<string, unknown>>;
+      const records = (await admin.get('/v1/partners/customeragreementrecords')).body.customerAgreementRecords as Array<
+        Record<string, unknown>
+      >;
       for (const finalised of items.filter((item) => item.status === 'finalized')) {
-        expect(finalised.agreement).toMatchObject({ attestationId: finalised.id, type: 'MicrosoftCustomerAgreement', primaryContact: finalised.signatory });
-        const history = (await admin.get(`/v1/customers/${finalised.customerTenantId}/agreements?agreementType=MicrosoftCustomerAgreement`)).body.items;
+        expect(finalised.agreement).toMatchObject({
+          attestationId: finalised.id,
+          type: 'MicrosoftCustomerAgreement',
+          primaryContact: finalised.signatory,
+        });
+        const history = (await admin.get(`/v1/customers/${finalised.customerTenantId}/agreements?agreementType=MicrosoftCustomerAgreement`))
+          .body.items;
         expect(history).toEqual([expect.objectContaining({ attestationId: finalised.id, primaryContact: finalised.signatory })]);
         expect(records.find((record) => record.customerTenantId === finalised.customerTenantId)).toMatchObject({
-          partnerAttestationCompleted: true, lastAgreementAttestationId: finalised.id,
+          partnerAttestationCompleted: true,
+          lastAgreementAttestationId: finalised.id,
         });
       }
       expect((await sandbox.inspect.agreements()).filter((agreement) => agreement.attestationId)).toHaveLength(2);
@@ -48,7 +66,12 @@ describe('the enhanced seed', () => {
       // Only customers without a partner attestation of their own were used, and the customer count is the seed's.
       const agreements = await sandbox.inspect.agreements();
       for (const item of items)
-        expect(agreements.filter((agreement) => agreement.customerId === item.customerTenantId && agreement.type === 'MicrosoftCustomerAgreement' && !agreement.attestationId)).toEqual([]);
+        expect(
+          agreements.filter(
+            (agreement) =>
+              agreement.customerId === item.customerTenantId && agreement.type === 'MicrosoftCustomerAgreement' && !agreement.attestationId,
+          ),
+        ).toEqual([]);
       expect(await contosoCustomers(sandbox, await tokenFor(sandbox, 'admin@contoso.example'))).toHaveLength(63);
     } finally {
       await sandbox.stop();
@@ -66,7 +89,9 @@ describe('the enhanced seed', () => {
     const second = await startSandbox({ dataDir, port: 0, quiet: true, clock: () => later });
     try {
       const after = await attestations(second);
-      expect(after.map((item) => [item.id, new URL(item.acceptanceUrl).pathname, item.createdAt])).toEqual(before.map((item) => [item.id, new URL(item.acceptanceUrl).pathname, item.createdAt]));
+      expect(after.map((item) => [item.id, new URL(item.acceptanceUrl).pathname, item.createdAt])).toEqual(
+        before.map((item) => [item.id, new URL(item.acceptanceUrl).pathname, item.createdAt]),
+      );
       expect(after.filter((item) => item.status === 'pending')).toEqual([]);
       expect(after.filter((item) => item.status === 'finalized')).toHaveLength(2);
     } finally {

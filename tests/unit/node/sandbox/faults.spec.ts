@@ -74,7 +74,9 @@ describe('fault injection', () => {
     sandbox.setFaults({ dropRate: 1 });
     try {
       const outcomes = await Promise.allSettled(
-        customers.map((c, i) => client.post(`/v1/customers/${c.id}/agreements`, confirmBody({}, { email: `drop${i}@example.com` }), { 'MS-RequestId': keys[i]! })),
+        customers.map((c, i) =>
+          client.post(`/v1/customers/${c.id}/agreements`, confirmBody({}, { email: `drop${i}@example.com` }), { 'MS-RequestId': keys[i]! }),
+        ),
       );
       expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
     } finally {
@@ -84,7 +86,9 @@ describe('fault injection', () => {
     expect(writtenWhileDropping).toBeGreaterThan(0);
     expect(writtenWhileDropping).toBeLessThan(customers.length);
     for (const [i, c] of customers.entries()) {
-      const retry = await client.post(`/v1/customers/${c.id}/agreements`, confirmBody({}, { email: `drop${i}@example.com` }), { 'MS-RequestId': keys[i]! });
+      const retry = await client.post(`/v1/customers/${c.id}/agreements`, confirmBody({}, { email: `drop${i}@example.com` }), {
+        'MS-RequestId': keys[i]!,
+      });
       expect(retry.status).toBe(201);
     }
     const written = (await sandbox.inspect.agreements()).filter((a) => keys.includes(a.requestId ?? ''));

@@ -49,7 +49,8 @@ export async function tokenFor(sandbox: { url: string }, userName: string, passw
 export function api(sandbox: { url: string }, token?: string) {
   const auth = (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   return {
-    get: async (path: string, headers: Record<string, string> = {}) => reply(await fetch(`${sandbox.url}${path}`, { headers: { ...auth(), ...headers } })),
+    get: async (path: string, headers: Record<string, string> = {}) =>
+      reply(await fetch(`${sandbox.url}${path}`, { headers: { ...auth(), ...headers } })),
     post: async (path: string, body: unknown, headers: Record<string, string> = {}) =>
       reply(
         await fetch(`${sandbox.url}${path}`, {
@@ -74,7 +75,10 @@ export function confirmBody(overrides: Record<string, unknown> = {}, contact: Re
 export const requestId = (): string => randomUUID();
 
 /** Contoso's customers in list order (ids and names). */
-export async function contosoCustomers(sandbox: { url: string }, token: string): Promise<Array<{ id: string; companyName: string; domain: string }>> {
+export async function contosoCustomers(
+  sandbox: { url: string },
+  token: string,
+): Promise<Array<{ id: string; companyName: string; domain: string }>> {
   const page = await api(sandbox, token).get('/v1/customers?size=500');
   return (page.body.items as Array<{ id: string; companyProfile: { companyName: string; domain: string } }>).map((item) => ({
     id: item.id,
@@ -105,7 +109,11 @@ export async function clientCredentials(sandbox: { url: string }, form: Record<s
 
 /** An AppOnly token of a seeded app registration. */
 export async function appTokenFor(sandbox: { url: string }, clientId: string, secret = 'sandbox'): Promise<string> {
-  const answer = await clientCredentials(sandbox, { client_id: clientId, client_secret: secret, scope: 'https://api.partnercenter.microsoft.com/.default' });
+  const answer = await clientCredentials(sandbox, {
+    client_id: clientId,
+    client_secret: secret,
+    scope: 'https://api.partnercenter.microsoft.com/.default',
+  });
   if (!answer.body?.access_token) throw new Error(`no AppOnly token for ${clientId}: ${answer.text}`);
   return answer.body.access_token as string;
 }
@@ -126,7 +134,8 @@ export function attestationBody(customerTenantId: string, overrides: Record<stri
 }
 
 /** The sandbox helper read-out of every attestation (`GET /sandbox/attestations`). */
-export async function attestations(sandbox: { url: string }, query = ''): Promise<Array<Record<string, any>>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- read field by field
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- read field by field
+export async function attestations(sandbox: { url: string }, query = ''): Promise<Array<Record<string, any>>> {
   const answer = await api(sandbox).get(`/sandbox/attestations${query}`);
   return answer.body.items;
 }

@@ -51,7 +51,8 @@ describe('GET /v1/partners/customeragreementrecords', () => {
     expect(missing.every((r) => r.lastAgreementPrimaryContact === null && r.lastAgreementDateEpoch === null)).toBe(true);
     // The record matches the customer's latest MCA confirmation.
     const sample = attested[0]!;
-    const history = (await admin.get(`/v1/customers/${sample.customerTenantId}/agreements?agreementType=MicrosoftCustomerAgreement`)).body.items;
+    const history = (await admin.get(`/v1/customers/${sample.customerTenantId}/agreements?agreementType=MicrosoftCustomerAgreement`)).body
+      .items;
     const latest = history.at(-1);
     expect(sample.lastAgreementPrimaryContact).toEqual(latest.primaryContact);
     expect(epochToDate(sample.lastAgreementDateEpoch!).toISOString().slice(0, 19)).toBe(latest.dateAgreed);
@@ -82,12 +83,16 @@ describe('POST /v1/CreateBulkReAttestation', () => {
   });
 
   it('answers one result per item: created, already-exists (600061) or failed with the reason', async () => {
-    const records = (await admin.get('/v1/partners/customeragreementrecords')).body.customerAgreementRecords as RecordsPage['customerAgreementRecords'];
+    const records = (await admin.get('/v1/partners/customeragreementrecords')).body
+      .customerAgreementRecords as RecordsPage['customerAgreementRecords'];
     const attested = records.filter((r) => r.partnerAttestationCompleted).slice(0, 3);
     const fresh = records.filter((r) => !r.partnerAttestationCompleted).slice(0, 2);
     const fabrikamCustomer = (await api(sandbox, await tokenFor(sandbox, 'admin@fabrikam.example')).get('/v1/customers')).body.items[0].id;
     // The refresh tool's way: reuse each attested customer's last contact with dateAgreed = now.
-    const reuse = attested.map((r) => ({ ...item(r.customerTenantId), agreement: { templateId: MCA, primaryContact: r.lastAgreementPrimaryContact, dateAgreed: now.toISOString() } }));
+    const reuse = attested.map((r) => ({
+      ...item(r.customerTenantId),
+      agreement: { templateId: MCA, primaryContact: r.lastAgreementPrimaryContact, dateAgreed: now.toISOString() },
+    }));
     const body = [
       ...reuse,
       item(fresh[0]!.customerTenantId),
@@ -105,19 +110,36 @@ describe('POST /v1/CreateBulkReAttestation', () => {
     // The refresh records a new agreement for each re-used contact (a later date); a repeat of the same
     // contact and date in the batch is already-exists.
     expect(results.map((r) => r.status)).toEqual([
-      'created', 'created', 'created', 'created', 'already-exists', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed',
+      'created',
+      'created',
+      'created',
+      'created',
+      'already-exists',
+      'failed',
+      'failed',
+      'failed',
+      'failed',
+      'failed',
+      'failed',
     ]);
     expect(results.map((r) => r.code)).toEqual([undefined, undefined, undefined, undefined, 600061, 600002, 60003, 20002, 2000, 403, 2000]);
     expect(results[3]!.customerId).toBe(fresh[0]!.customerTenantId);
-    const after = (await admin.get(`/v1/customers/${fresh[0]!.customerTenantId}/agreements?agreementType=MicrosoftCustomerAgreement`)).body.items;
+    const after = (await admin.get(`/v1/customers/${fresh[0]!.customerTenantId}/agreements?agreementType=MicrosoftCustomerAgreement`)).body
+      .items;
     expect(after).toHaveLength(1);
   });
 
   it('records the MCA refresh: the last contact with a later date is a new agreement; the same contact and date is already-exists', async () => {
-    const records = (await admin.get('/v1/partners/customeragreementrecords')).body.customerAgreementRecords as RecordsPage['customerAgreementRecords'];
+    const records = (await admin.get('/v1/partners/customeragreementrecords')).body
+      .customerAgreementRecords as RecordsPage['customerAgreementRecords'];
     const target = records.filter((r) => r.partnerAttestationCompleted && r.lastAgreementDateEpoch !== null).at(-1)!;
     const before = (await sandbox.inspect.agreements()).filter((a) => a.customerId === target.customerTenantId);
-    const refresh = [{ ...item(target.customerTenantId), agreement: { templateId: MCA, primaryContact: target.lastAgreementPrimaryContact, dateAgreed: '2026-03-09T00:00:00.000Z' } }];
+    const refresh = [
+      {
+        ...item(target.customerTenantId),
+        agreement: { templateId: MCA, primaryContact: target.lastAgreementPrimaryContact, dateAgreed: '2026-03-09T00:00:00.000Z' },
+      },
+    ];
 
     const first = await admin.post('/v1/CreateBulkReAttestation', refresh, { 'MS-RequestId': requestId() });
     expect(first.body).toEqual([{ customerId: target.customerTenantId, status: 'created' }]);
@@ -139,17 +161,24 @@ describe('POST /v1/CreateBulkReAttestation', () => {
 
     // The single endpoint keeps its rule: the same contact values are 600061, whatever the date.
     const single = await admin.post(`/v1/customers/${target.customerTenantId}/agreements`, {
-      primaryContact: target.lastAgreementPrimaryContact, templateId: MCA, dateAgreed: '2026-03-10T00:00:00.000Z', type: 'MicrosoftCustomerAgreement',
+      primaryContact: target.lastAgreementPrimaryContact,
+      templateId: MCA,
+      dateAgreed: '2026-03-10T00:00:00.000Z',
+      type: 'MicrosoftCustomerAgreement',
     });
     expect(single.body.code).toBe(600061);
   });
 
   it('is idempotent on MS-RequestId for the whole batch', async () => {
-    const records = (await admin.get('/v1/partners/customeragreementrecords')).body.customerAgreementRecords as RecordsPage['customerAgreementRecords'];
+    const records = (await admin.get('/v1/partners/customeragreementrecords')).body
+      .customerAgreementRecords as RecordsPage['customerAgreementRecords'];
     const targets = records.filter((r) => !r.partnerAttestationCompleted).slice(2, 6);
     const key = requestId();
     const body = targets.map((t) => item(t.customerTenantId, { email: 'idem.bulk@example.com' }));
-    const [first, second] = await Promise.all([admin.post('/v1/CreateBulkReAttestation', body, { 'MS-RequestId': key }), admin.post('/v1/CreateBulkReAttestation', body, { 'MS-RequestId': key })]);
+    const [first, second] = await Promise.all([
+      admin.post('/v1/CreateBulkReAttestation', body, { 'MS-RequestId': key }),
+      admin.post('/v1/CreateBulkReAttestation', body, { 'MS-RequestId': key }),
+    ]);
     expect(first.text).toBe(second.text);
     expect(first.body.every((r: { status: string }) => r.status === 'created')).toBe(true);
     expect((await sandbox.inspect.agreements()).filter((a) => a.requestId === key)).toHaveLength(targets.length);

@@ -16,11 +16,19 @@ describe('persistence across restarts (same data folder)', () => {
     const admin = api(first, token);
     const target = (await contosoCustomers(first, token))[7]!.id;
     const key = requestId();
-    expect((await admin.post(`/v1/customers/${target}/agreements`, confirmBody({}, { email: 'persist@example.com' }), { 'MS-RequestId': key })).status).toBe(201);
+    expect(
+      (await admin.post(`/v1/customers/${target}/agreements`, confirmBody({}, { email: 'persist@example.com' }), { 'MS-RequestId': key }))
+        .status,
+    ).toBe(201);
     const created = await admin.post('/v1/customers', {
       companyProfile: { domain: 'persisted.onmicrosoft.com' },
-      billingProfile: { email: 'p@persisted.example', culture: 'nl-NL', language: 'nl', companyName: 'Persisted B.V.',
-        defaultAddress: { firstName: 'P', lastName: 'Q', addressLine1: 'Dam 1', city: 'Amsterdam', postalCode: '1012 JS', country: 'NL' } },
+      billingProfile: {
+        email: 'p@persisted.example',
+        culture: 'nl-NL',
+        language: 'nl',
+        companyName: 'Persisted B.V.',
+        defaultAddress: { firstName: 'P', lastName: 'Q', addressLine1: 'Dam 1', city: 'Amsterdam', postalCode: '1012 JS', country: 'NL' },
+      },
     });
     expect(created.status).toBe(201);
     const expiredBefore = await tokenFor(first, 'sales@contoso.example');
@@ -44,7 +52,9 @@ describe('persistence across restarts (same data folder)', () => {
       expect((await second.inspect.audit()).length).toBeGreaterThanOrEqual(auditBefore);
       expect((await helpdesk.get(`/v1/customers/${created.body.id}`)).body.companyProfile.companyName).toBe('Persisted B.V.');
       const replay = await api(second, await tokenFor(second, 'admin@contoso.example')).post(
-        `/v1/customers/${target}/agreements`, confirmBody({}, { email: 'persist@example.com' }), { 'MS-RequestId': key },
+        `/v1/customers/${target}/agreements`,
+        confirmBody({}, { email: 'persist@example.com' }),
+        { 'MS-RequestId': key },
       );
       expect(replay.status).toBe(201);
       expect((await second.inspect.agreements()).filter((a) => a.requestId === key)).toHaveLength(1);

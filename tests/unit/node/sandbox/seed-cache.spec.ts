@@ -32,16 +32,20 @@ describe('the seed snapshot cache', () => {
     expect(seedCacheDir(process.env, 'linux').startsWith(tmpdir() + '/mca-desk-sandbox')).toBe(false);
   });
 
-  it.skipIf(process.platform === 'win32')('is created for the user only, and a folder others could read is closed first', async () => {
-    const dir = join(home, 'mca-desk', 'sandbox-seed-cache');
-    await mkdir(dir, { recursive: true });
-    await chmod(dir, 0o777);
-    const { openDatabase } = await import('../../../../sandbox/db/database');
-    const { db } = await openDatabase({ memory: true });
-    await db.close();
-    expect((await stat(dir)).mode & 0o777).toBe(0o700);
-    const files = (await readdir(dir)).filter((name) => name.endsWith('.tar.gz'));
-    expect(files).toHaveLength(1);
-    expect((await stat(join(dir, files[0]!))).mode & 0o777).toBe(0o600);
-  }, 60_000);
+  it.skipIf(process.platform === 'win32')(
+    'is created for the user only, and a folder others could read is closed first',
+    async () => {
+      const dir = join(home, 'mca-desk', 'sandbox-seed-cache');
+      await mkdir(dir, { recursive: true });
+      await chmod(dir, 0o777);
+      const { openDatabase } = await import('../../../../sandbox/db/database');
+      const { db } = await openDatabase({ memory: true });
+      await db.close();
+      expect((await stat(dir)).mode & 0o777).toBe(0o700);
+      const files = (await readdir(dir)).filter((name) => name.endsWith('.tar.gz'));
+      expect(files).toHaveLength(1);
+      expect((await stat(join(dir, files[0]!))).mode & 0o777).toBe(0o600);
+    },
+    60_000,
+  );
 });

@@ -13,13 +13,19 @@ interface RawResponse {
   body: string;
 }
 
-function raw(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+function raw(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     if (options.body) req.write(options.body);
     req.end();
@@ -65,7 +71,15 @@ describe('the browser-mode bridge', () => {
     raw(bridge.port, {
       method: 'POST',
       path: `/api/${channel}`,
-      headers: { Host: host(), Origin: `http://${host()}`, 'Content-Type': 'application/json', Cookie: cookie, 'Sec-Fetch-Site': 'same-origin', 'X-MCA-Desk-Token': bridge.apiSecret, ...headers },
+      headers: {
+        Host: host(),
+        Origin: `http://${host()}`,
+        'Content-Type': 'application/json',
+        Cookie: cookie,
+        'Sec-Fetch-Site': 'same-origin',
+        'X-MCA-Desk-Token': bridge.apiSecret,
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
@@ -96,9 +110,16 @@ describe('the browser-mode bridge', () => {
     expect(page.body).toContain('MCA Desk');
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    expect((await raw(bridge.port, { path: '/assets/app.js', headers: { Host: host(), Cookie: cookie } })).headers['content-type']).toContain('text/javascript');
+    expect(
+      (await raw(bridge.port, { path: '/assets/app.js', headers: { Host: host(), Cookie: cookie } })).headers['content-type'],
+    ).toContain('text/javascript');
     expect((await raw(bridge.port, { path: '/customers/42', headers: { Host: host(), Cookie: cookie } })).body).toContain('MCA Desk');
-    for (const path of ['/../mca-outside-secret.txt', '/%2e%2e/mca-outside-secret.txt', '/assets/..%2f..%2fmca-outside-secret.txt', '/missing.js']) {
+    for (const path of [
+      '/../mca-outside-secret.txt',
+      '/%2e%2e/mca-outside-secret.txt',
+      '/assets/..%2f..%2fmca-outside-secret.txt',
+      '/missing.js',
+    ]) {
       const response = await raw(bridge.port, { path, headers: { Host: host(), Cookie: cookie } });
       expect(response.body, path).not.toContain('outside');
       expect(response.status, path).toBe(404);
@@ -122,7 +143,7 @@ describe('the browser-mode bridge', () => {
     expect(calls).toEqual([]);
   });
 
-  it('refuses a call with the cookie but without the page\'s X-MCA-Desk-Token, or with a wrong one: 401, no effect', async () => {
+  it("refuses a call with the cookie but without the page's X-MCA-Desk-Token, or with a wrong one: 401, no effect", async () => {
     for (const token of ['', 'wrong', bridge.token, cookie.split('=')[1]!]) {
       const response = await api('getSession', {}, { 'X-MCA-Desk-Token': token });
       expect(response.status, token).toBe(401);
@@ -152,10 +173,17 @@ describe('the browser-mode bridge', () => {
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(JSON.parse(response.body).error.code).toBe('bad-sender');
     }
-    const noOrigin = await raw(bridge.port, { method: 'POST', path: '/api/getSession', headers: { Host: host(), 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' });
+    const noOrigin = await raw(bridge.port, {
+      method: 'POST',
+      path: '/api/getSession',
+      headers: { Host: host(), 'Content-Type': 'application/json', Cookie: cookie },
+      body: '{}',
+    });
     expect(noOrigin.status).toBe(403);
     // The page itself is refused under a rebinding host name too.
-    expect((await raw(bridge.port, { path: `/?token=${bridge.token}`, headers: { Host: `evil.example:${bridge.port}` } })).status).toBe(403);
+    expect((await raw(bridge.port, { path: `/?token=${bridge.token}`, headers: { Host: `evil.example:${bridge.port}` } })).status).toBe(
+      403,
+    );
     expect(calls).toEqual([]);
   });
 
@@ -170,7 +198,10 @@ describe('the browser-mode bridge', () => {
     expect(form.status).toBe(400);
     const invalid = await api('listConfirmations', { customerId: 'not-a-guid' });
     expect(invalid.status).toBe(400);
-    expect(JSON.parse(invalid.body).error).toMatchObject({ code: 'bad-request', issues: [{ path: 'customerId', message: 'invalid-tenant-id' }] });
+    expect(JSON.parse(invalid.body).error).toMatchObject({
+      code: 'bad-request',
+      issues: [{ path: 'customerId', message: 'invalid-tenant-id' }],
+    });
     const extra = await api('getSession', { admin: true });
     expect(extra.status).toBe(400);
     expect(calls).toEqual([]);
@@ -182,7 +213,9 @@ describe('the browser-mode bridge', () => {
       expect(response.status, channel).toBe(404);
       expect(JSON.parse(response.body).error.code).toBe('unknown-channel');
     }
-    expect((await raw(bridge.port, { method: 'GET', path: '/api/getSession', headers: { Host: host(), Cookie: cookie } })).status).toBe(405);
+    expect((await raw(bridge.port, { method: 'GET', path: '/api/getSession', headers: { Host: host(), Cookie: cookie } })).status).toBe(
+      405,
+    );
     expect((await raw(bridge.port, { method: 'PUT', path: '/', headers: { Host: host(), Cookie: cookie } })).status).toBe(405);
     expect(calls).toEqual([]);
   });

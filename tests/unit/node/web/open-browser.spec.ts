@@ -63,7 +63,13 @@ describe('the redirect file', () => {
 
   it('startWebApp writes it only when asked, in the data folder, and stop() removes it', async () => {
     const staticDir = await mkdtemp(join(tmpdir(), 'mca-static-'));
-    const app = await startWebApp({ dataDir: dir, staticDir, sandboxUrl: 'http://127.0.0.1:9', redirectFile: true, log: { warn: () => undefined, error: () => undefined } });
+    const app = await startWebApp({
+      dataDir: dir,
+      staticDir,
+      sandboxUrl: 'http://127.0.0.1:9',
+      redirectFile: true,
+      log: { warn: () => undefined, error: () => undefined },
+    });
     try {
       expect(app.redirectFile).toBe(join(dir, `mca-desk-${app.port}-open.html`));
       expect(await readFile(app.redirectFile!, 'utf8')).toContain(app.url);
@@ -72,7 +78,12 @@ describe('the redirect file', () => {
       await rm(staticDir, { recursive: true, force: true });
     }
     expect(existsSync(app.redirectFile!)).toBe(false);
-    const quiet = await startWebApp({ memory: true, staticDir: dir, sandboxUrl: 'http://127.0.0.1:9', log: { warn: () => undefined, error: () => undefined } });
+    const quiet = await startWebApp({
+      memory: true,
+      staticDir: dir,
+      sandboxUrl: 'http://127.0.0.1:9',
+      log: { warn: () => undefined, error: () => undefined },
+    });
     expect(quiet.redirectFile).toBeUndefined();
     await quiet.stop();
   });

@@ -48,19 +48,30 @@ describe('startWebApp with a persistent data folder', () => {
       expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
       expect(first.sandbox?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const cookie = await cookieFor(first);
-      const session = await call(first, cookie, 'signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
+      const session = await call(first, cookie, 'signIn', {
+        method: 'password',
+        userName: 'admin@contoso.example',
+        password: SEEDED_PASSWORD,
+      });
       expect(session).toMatchObject({ status: 200, body: { ok: true, data: { signedIn: true } } });
       const info = await call(first, cookie, 'getAppInfo');
-      expect(info.body.data).toMatchObject({ transport: 'browser', backend: { kind: 'sandbox' }, secretStorage: { backend: 'aes-256-gcm-keyfile', secure: false, kind: 'key-file', consent: 'not-needed' } });
+      expect(info.body.data).toMatchObject({
+        transport: 'browser',
+        backend: { kind: 'sandbox' },
+        secretStorage: { backend: 'aes-256-gcm-keyfile', secure: false, kind: 'key-file', consent: 'not-needed' },
+      });
       // Reported as what it is: a key file beside the data, not protected by the operating system.
       expect((info.body.data as { secretStorage: { warning: string } }).secretStorage.warning).toContain(join(dataDir, 'secret.key'));
       // Page-side channels are not the host's in browser mode.
-      expect((await call(first, cookie, 'writeClipboard', { text: 'x' })).body).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-      token = (await fetch(`${first.sandbox!.url}/oauth2/token`, {
+      expect((await call(first, cookie, 'writeClipboard', { text: 'x' })).body).toMatchObject({
+        ok: false,
+        error: { code: 'unavailable' },
+      });
+      token = await fetch(`${first.sandbox!.url}/oauth2/token`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'password', username: 'admin@contoso.example', password: SEEDED_PASSWORD }).toString(),
-      }).then(async (response) => ((await response.json()) as { access_token: string }).access_token));
+      }).then(async (response) => ((await response.json()) as { access_token: string }).access_token);
     } finally {
       await first.stop();
     }
@@ -70,10 +81,19 @@ describe('startWebApp with a persistent data folder', () => {
       // The same sandbox URL again (the port is remembered): the stored sign-in is bound to that URL.
       expect(second.sandbox?.url).toBe(first.sandbox?.url);
       const cookie = await cookieFor(second);
-      expect((await call(second, cookie, 'getSession')).body).toMatchObject({ ok: true, data: { signedIn: true, user: { userName: 'admin@contoso.example' } } });
+      expect((await call(second, cookie, 'getSession')).body).toMatchObject({
+        ok: true,
+        data: { signedIn: true, user: { userName: 'admin@contoso.example' } },
+      });
       expect((await call(second, cookie, 'getAgreementMetadata')).body).toMatchObject({ ok: true });
       // The old launch's cookie is worthless now.
-      expect(await fetch(`${second.origin}/api/getSession`, { method: 'POST', headers: { Origin: second.origin, 'Content-Type': 'application/json', Cookie: `${second.cookieName}=${first.token}` }, body: '{}' }).then((r) => r.status)).toBe(401);
+      expect(
+        await fetch(`${second.origin}/api/getSession`, {
+          method: 'POST',
+          headers: { Origin: second.origin, 'Content-Type': 'application/json', Cookie: `${second.cookieName}=${first.token}` },
+          body: '{}',
+        }).then((r) => r.status),
+      ).toBe(401);
     } finally {
       await second.stop();
     }
@@ -88,7 +108,10 @@ describe('startWebApp with a persistent data folder', () => {
 
 describe('the CLI (npm run start:web)', () => {
   function runCli(args: string[]): { child: ReturnType<typeof spawn>; output: () => string; exited: Promise<number | null> } {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/web/cli.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/web/cli.ts'), ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -18,7 +18,16 @@ function link(id: string, state: OutboxItem['state'], overrides: Partial<OutboxI
       linkExpiryMinutes: 60,
       finaliseRequestId: 'f',
       checks: 0,
-      ...(withLink ? { attestation: { id: `att-${id}`, acceptanceUrl: `http://127.0.0.1:1/customer-acceptance/${id}`, expiresAt: '2026-12-10T10:00:00.000Z', status: 'pending' as const } } : {}),
+      ...(withLink
+        ? {
+            attestation: {
+              id: `att-${id}`,
+              acceptanceUrl: `http://127.0.0.1:1/customer-acceptance/${id}`,
+              expiresAt: '2026-12-10T10:00:00.000Z',
+              status: 'pending' as const,
+            },
+          }
+        : {}),
     },
     state,
     attempts: 0,
@@ -47,11 +56,20 @@ describe('Export acceptance links', () => {
       ['i2-tenant', 'link-expired'],
       ['i3-tenant', 'waiting'],
     ]);
-    expect(parsed[1]!.slice(1, 7)).toEqual(['Company i1', 'Tania', 'Carr', 'i1@example.com', 'http://127.0.0.1:1/customer-acceptance/i1', '2026-12-10T10:00:00.000Z']);
+    expect(parsed[1]!.slice(1, 7)).toEqual([
+      'Company i1',
+      'Tania',
+      'Carr',
+      'i1@example.com',
+      'http://127.0.0.1:1/customer-acceptance/i1',
+      '2026-12-10T10:00:00.000Z',
+    ]);
   });
 
   it('escapes a cell a spreadsheet would run as a formula', () => {
-    const hostile = link('i1', 'queued', { primaryContact: { firstName: '=HYPERLINK("http://evil")', lastName: 'Carr', email: 'a@b.example' } });
+    const hostile = link('i1', 'queued', {
+      primaryContact: { firstName: '=HYPERLINK("http://evil")', lastName: 'Carr', email: 'a@b.example' },
+    });
     const parsed = Papa.parse<string[]>(acceptanceLinksCsv([hostile]).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(parsed[1]![2]!.startsWith("'=")).toBe(true);
   });

@@ -15,7 +15,13 @@ function lookup(overrides: Partial<{ records: AgreementRecord[]; items: OutboxIt
     [CUSTOMER_B]: { id: CUSTOMER_B, name: 'Adatum' },
     'graphic.onmicrosoft.com': { id: CUSTOMER_C, name: 'Graphic Design Institute' },
   };
-  const latest: AgreementRecord = { customerId: CUSTOMER_C, primaryContact: tania, templateId: 't', dateAgreed: '2019-08-26T00:00:00', type: 'MicrosoftCustomerAgreement' };
+  const latest: AgreementRecord = {
+    customerId: CUSTOMER_C,
+    primaryContact: tania,
+    templateId: 't',
+    dateAgreed: '2019-08-26T00:00:00',
+    type: 'MicrosoftCustomerAgreement',
+  };
   return {
     customer: (key) => customers[key.toLowerCase()],
     history: (id) => ({
@@ -36,10 +42,26 @@ function validate(lines: string[][], context = lookup()) {
 
 describe('Import CSV: columns', () => {
   it('finds the template’s columns and the export’s names for them, in any order and case', () => {
-    expect(mapColumns(['customer', 'firstName', 'lastName', 'email', 'phone', 'date'])).toEqual({ ok: true, columns: { customer: 0, firstName: 1, lastName: 2, email: 3, phone: 4, date: 5 } });
-    const exported = mapColumns(['\uFEFFcustomerTenantId', 'companyName', 'domain', 'mcaStatus', 'lastContactFirstName', 'lastContactLastName', 'lastContactEmail', 'lastContactPhone', 'lastDateAgreed']);
+    expect(mapColumns(['customer', 'firstName', 'lastName', 'email', 'phone', 'date'])).toEqual({
+      ok: true,
+      columns: { customer: 0, firstName: 1, lastName: 2, email: 3, phone: 4, date: 5 },
+    });
+    const exported = mapColumns([
+      '\uFEFFcustomerTenantId',
+      'companyName',
+      'domain',
+      'mcaStatus',
+      'lastContactFirstName',
+      'lastContactLastName',
+      'lastContactEmail',
+      'lastContactPhone',
+      'lastDateAgreed',
+    ]);
     expect(exported).toMatchObject({ ok: true, columns: { customer: 0, firstName: 4, lastName: 5, email: 6, phone: 7, date: 8 } });
-    expect(mapColumns(['Customer', 'First Name', 'LAST_NAME', 'E-mail', 'Date'])).toMatchObject({ ok: true, columns: { phone: undefined } });
+    expect(mapColumns(['Customer', 'First Name', 'LAST_NAME', 'E-mail', 'Date'])).toMatchObject({
+      ok: true,
+      columns: { phone: undefined },
+    });
   });
 
   it('names the required columns that are missing', () => {
@@ -64,8 +86,18 @@ describe('Import CSV: the per-row report', () => {
       ['', 'Bo', 'Ek', 'bo@example.com', '', ''],
     ]);
     expect(result.valid).toEqual([
-      { customerId: CUSTOMER_A, customerName: 'Fourth Coffee', primaryContact: { firstName: 'Mila', lastName: 'Jansen', email: 'mila@fourthcoffee.example', phoneNumber: '+31 20 555 0199' }, dateAgreed: '2026-11-19' },
-      { customerId: CUSTOMER_B, customerName: 'Adatum', primaryContact: { firstName: 'Noor', lastName: 'Visser', email: 'NOOR@adatum.example', phoneNumber: undefined }, dateAgreed: '2026-11-20' },
+      {
+        customerId: CUSTOMER_A,
+        customerName: 'Fourth Coffee',
+        primaryContact: { firstName: 'Mila', lastName: 'Jansen', email: 'mila@fourthcoffee.example', phoneNumber: '+31 20 555 0199' },
+        dateAgreed: '2026-11-19',
+      },
+      {
+        customerId: CUSTOMER_B,
+        customerName: 'Adatum',
+        primaryContact: { firstName: 'Noor', lastName: 'Visser', email: 'NOOR@adatum.example', phoneNumber: undefined },
+        dateAgreed: '2026-11-20',
+      },
     ]);
     expect(result.problems).toEqual([
       { row: 4, field: 'customer', code: 'unknown-customer', params: { value: 'nosuch.onmicrosoft.com' } },
@@ -82,8 +114,17 @@ describe('Import CSV: the per-row report', () => {
 
   it('refuses a duplicate of the latest confirmation, at the backend, in the outbox or earlier in the same file', () => {
     const queued: OutboxItem = {
-      id: 'q1', customerId: CUSTOMER_A, customerName: 'Fourth Coffee', primaryContact: { ...tania, email: 'queued@fourthcoffee.example' }, dateAgreed: '2026-11-01',
-      state: 'queued', attempts: 0, createdAt: 1, updatedAt: 1, createdBy: 'x', nextAttemptAt: 0,
+      id: 'q1',
+      customerId: CUSTOMER_A,
+      customerName: 'Fourth Coffee',
+      primaryContact: { ...tania, email: 'queued@fourthcoffee.example' },
+      dateAgreed: '2026-11-01',
+      state: 'queued',
+      attempts: 0,
+      createdAt: 1,
+      updatedAt: 1,
+      createdBy: 'x',
+      nextAttemptAt: 0,
     };
     const result = validate(
       [
@@ -101,7 +142,10 @@ describe('Import CSV: the per-row report', () => {
       [3, 'duplicate-of-latest'],
       [5, 'duplicate-of-latest'],
     ]);
-    expect(result.valid.map((attestation) => attestation.primaryContact.email)).toEqual(['noor@adatum.example', 'noor.visser@adatum.example']);
+    expect(result.valid.map((attestation) => attestation.primaryContact.email)).toEqual([
+      'noor@adatum.example',
+      'noor.visser@adatum.example',
+    ]);
   });
 
   it('takes an exported (apostrophe-escaped) phone and an API instant as the date', () => {
@@ -119,7 +163,12 @@ describe('Import CSV: reading a large file', () => {
     const firstRows: number[] = [];
     const seen: string[][] = [];
     const progress: number[] = [];
-    const outcome = await parseCsv(file, { rows: (rows, first) => (firstRows.push(first), seen.push(...rows)), progress: (share) => progress.push(share) }, undefined, 16 * 1024);
+    const outcome = await parseCsv(
+      file,
+      { rows: (rows, first) => (firstRows.push(first), seen.push(...rows)), progress: (share) => progress.push(share) },
+      undefined,
+      16 * 1024,
+    );
     expect(outcome.rows).toBe(5001);
     expect(seen).toHaveLength(5001);
     expect(seen[0]).toEqual(['customer', 'firstName', 'lastName', 'email', 'phone', 'date']);

@@ -6,10 +6,13 @@ import type { CustomerRow, McaStateRow } from '../../../../renderer/src/db/rows'
 import { CUSTOMER_A, CUSTOMER_B } from '../helpers/database';
 
 describe('formula-injection escaping', () => {
-  it.each(['=HYPERLINK("http://evil.example","click")', '+1 425 555 0100', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1'])('writes %j as text', (value) => {
-    expect(escapeCell(value)).toBe(`'${value}`);
-    expect(unescapeCell(escapeCell(value))).toBe(value);
-  });
+  it.each(['=HYPERLINK("http://evil.example","click")', '+1 425 555 0100', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1'])(
+    'writes %j as text',
+    (value) => {
+      expect(escapeCell(value)).toBe(`'${value}`);
+      expect(unescapeCell(escapeCell(value))).toBe(value);
+    },
+  );
 
   it('leaves ordinary cells alone, including a leading apostrophe before ordinary text', () => {
     for (const value of ['Fourth Coffee', 'o’neil@example.com', "'quoted", '', '1+1']) {
@@ -24,13 +27,37 @@ describe('formula-injection escaping', () => {
       { id: CUSTOMER_B, companyName: 'Fourth Coffee', domain: 'fourthcoffee.onmicrosoft.com', nameKey: 'y', seenRun: 'r' },
     ];
     const states = new Map<string, McaStateRow>([
-      [CUSTOMER_A, { customerId: CUSTOMER_A, partnerAttestationCompleted: true, lastContact: { firstName: '@Tania', lastName: '-Carr', email: 'tania@example.com', phoneNumber: '+31 20 555 0101' }, lastDateAgreed: '2024-05-01T00:00:00', updatedAt: 1 }],
+      [
+        CUSTOMER_A,
+        {
+          customerId: CUSTOMER_A,
+          partnerAttestationCompleted: true,
+          lastContact: { firstName: '@Tania', lastName: '-Carr', email: 'tania@example.com', phoneNumber: '+31 20 555 0101' },
+          lastDateAgreed: '2024-05-01T00:00:00',
+          updatedAt: 1,
+        },
+      ],
     ]);
-    const csv = statusCsv({ rows, stateOf: (id) => states.get(id), statusOf: (position) => (position === 0 ? 'confirmed-by-partner' : 'not-accepted') });
+    const csv = statusCsv({
+      rows,
+      stateOf: (id) => states.get(id),
+      statusOf: (position) => (position === 0 ? 'confirmed-by-partner' : 'not-accepted'),
+    });
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(parsed[0]).toEqual([...STATUS_COLUMNS]);
-    expect(parsed[1]).toEqual([CUSTOMER_A, "'=cmd|’/C calc’!A0", 'evil.onmicrosoft.com', 'confirmed-by-partner', "'@Tania", "'-Carr", 'tania@example.com', "'+31 20 555 0101", '2024-05-01T00:00:00', 'true']);
+    expect(parsed[1]).toEqual([
+      CUSTOMER_A,
+      "'=cmd|’/C calc’!A0",
+      'evil.onmicrosoft.com',
+      'confirmed-by-partner',
+      "'@Tania",
+      "'-Carr",
+      'tania@example.com',
+      "'+31 20 555 0101",
+      '2024-05-01T00:00:00',
+      'true',
+    ]);
     expect(parsed[2]).toEqual([CUSTOMER_B, 'Fourth Coffee', 'fourthcoffee.onmicrosoft.com', 'not-accepted', '', '', '', '', '', 'false']);
     for (const cell of parsed.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });

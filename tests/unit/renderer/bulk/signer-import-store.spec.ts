@@ -13,15 +13,38 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { CUSTOMER_A, CUSTOMER_B, CUSTOMER_C } from '../helpers/database';
 
 const customers: Customer[] = [
-  { id: CUSTOMER_A, companyName: 'Fourth Coffee', domain: 'fourthcoffee.onmicrosoft.com', country: 'us', language: 'en-US', contact: { firstName: 'Tom', lastName: 'Bee', email: 'tom@fourthcoffee.example' } },
-  { id: CUSTOMER_B, companyName: 'Adatum', domain: 'adatum.onmicrosoft.com', country: 'NL', language: 'nl-NL', contact: { firstName: 'Ad', lastName: 'Atum', email: 'ad@adatum.example' } },
-  { id: CUSTOMER_C, companyName: 'Graphic Design Institute', domain: 'graphic.onmicrosoft.com', country: 'BE', language: 'nl-BE', contact: { firstName: 'Gi', lastName: 'Di', email: 'gi@graphic.example' } },
+  {
+    id: CUSTOMER_A,
+    companyName: 'Fourth Coffee',
+    domain: 'fourthcoffee.onmicrosoft.com',
+    country: 'us',
+    language: 'en-US',
+    contact: { firstName: 'Tom', lastName: 'Bee', email: 'tom@fourthcoffee.example' },
+  },
+  {
+    id: CUSTOMER_B,
+    companyName: 'Adatum',
+    domain: 'adatum.onmicrosoft.com',
+    country: 'NL',
+    language: 'nl-NL',
+    contact: { firstName: 'Ad', lastName: 'Atum', email: 'ad@adatum.example' },
+  },
+  {
+    id: CUSTOMER_C,
+    companyName: 'Graphic Design Institute',
+    domain: 'graphic.onmicrosoft.com',
+    country: 'BE',
+    language: 'nl-BE',
+    contact: { firstName: 'Gi', lastName: 'Di', email: 'gi@graphic.example' },
+  },
 ];
 
 /** A signed-in app with the three customers in the list cache (fresh: no download), Fourth Coffee opened before. */
 async function app(route: 'enhanced' | 'legacy' = 'enhanced'): Promise<TestApp> {
   const test = await createTestApp(ADMIN, { attestationRoute: route });
-  await test.database.customers.bulkPut(customers.map((c) => ({ id: c.id, companyName: c.companyName, domain: c.domain, nameKey: c.companyName.toLowerCase(), seenRun: 'r' })));
+  await test.database.customers.bulkPut(
+    customers.map((c) => ({ id: c.id, companyName: c.companyName, domain: c.domain, nameKey: c.companyName.toLowerCase(), seenRun: 'r' })),
+  );
   await test.database.meta.put({ key: 'customers.updatedAt', value: Date.now() });
   await test.database.customerDetails.put({ ...customers[0]!, fetchedAt: 1 });
   test.fake.on('getCustomer', ({ customerId }) => {
@@ -67,7 +90,9 @@ describe('Import CSV on the enhanced route', () => {
       { row: 3, field: 'country', value: 'NL' },
       { row: 3, field: 'language', value: 'nl-NL' },
     ]);
-    expect(test.fake.calls.filter((call) => call.channel === 'getCustomer').map((call) => call.request)).toEqual([{ customerId: CUSTOMER_B }]);
+    expect(test.fake.calls.filter((call) => call.channel === 'getCustomer').map((call) => call.request)).toEqual([
+      { customerId: CUSTOMER_B },
+    ]);
     // Checking wrote nothing to the outbox.
     expect(await test.database.outbox.count()).toBe(0);
 
@@ -76,7 +101,16 @@ describe('Import CSV on the enhanced route', () => {
     expect(store.queued).toBe(2);
     // One batch shares one createdAt, so the order is by customer here (CUSTOMER_A sorts before CUSTOMER_B).
     const items = await test.database.outbox.orderBy('customerId').toArray();
-    expect(items.map((item) => [item.customerId, item.kind, item.state, item.enhanced?.step, item.enhanced?.linkExpiryMinutes, item.primaryContact.email])).toEqual([
+    expect(
+      items.map((item) => [
+        item.customerId,
+        item.kind,
+        item.state,
+        item.enhanced?.step,
+        item.enhanced?.linkExpiryMinutes,
+        item.primaryContact.email,
+      ]),
+    ).toEqual([
       [CUSTOMER_A, 'enhanced', 'queued', 'create', 1440, 'mila@fourthcoffee.example'],
       [CUSTOMER_B, 'enhanced', 'queued', 'create', 10_080, 'noor@adatum.example'],
     ]);
@@ -86,7 +120,9 @@ describe('Import CSV on the enhanced route', () => {
     // The same file again: the customers already have their link requested; nothing more is queued.
     await store.read(signerFile, 'signers.csv');
     expect(store.report!.valid).toEqual([]);
-    expect(store.report!.problems.filter((problem) => problem.code === 'link-already-pending').map((problem) => problem.row)).toEqual([2, 3]);
+    expect(store.report!.problems.filter((problem) => problem.code === 'link-already-pending').map((problem) => problem.row)).toEqual([
+      2, 3,
+    ]);
     await store.queueValid();
     expect(await test.database.outbox.count()).toBe(2);
   });
@@ -95,12 +131,19 @@ describe('Import CSV on the enhanced route', () => {
     const test = await app();
     const store = useCsvImportStore();
     await store.read(file(['customer,name,mail,date', `${CUSTOMER_B},Noor Visser,noor@adatum.example,2026-11-19`]), 'other.csv');
-    expect(store.report).toMatchObject({ kind: 'signers', missingColumns: ['signerFirstName', 'signerLastName', 'signerEmail'], valid: [] });
+    expect(store.report).toMatchObject({
+      kind: 'signers',
+      missingColumns: ['signerFirstName', 'signerLastName', 'signerEmail'],
+      valid: [],
+    });
     await store.queueValid();
     expect(await test.database.outbox.count()).toBe(0);
     expect(await test.database.audit.count()).toBe(0);
 
-    await store.read(file(['customer,signerFirstName,signerLastName,signerEmail,country,language', `${CUSTOMER_B},Noor,Visser,not-an-email,nl,nl`]), 'bad.csv');
+    await store.read(
+      file(['customer,signerFirstName,signerLastName,signerEmail,country,language', `${CUSTOMER_B},Noor,Visser,not-an-email,nl,nl`]),
+      'bad.csv',
+    );
     expect(store.report!.valid).toEqual([]);
     expect(store.report!.problems.map((problem) => problem.code)).toEqual(['invalid-email', 'country-not-upper-case']);
     await store.queueValid();
@@ -114,7 +157,10 @@ describe('Import CSV on the legacy route', () => {
     const store = useCsvImportStore();
     await store.read(signerFile, 'signers.csv');
     expect(store.report).toMatchObject({ kind: 'attestations', missingColumns: ['firstName', 'lastName', 'email', 'date'] });
-    await store.read(file(['customer,firstName,lastName,email,date', `${CUSTOMER_B},Noor,Visser,noor@adatum.example,2026-01-02`]), 'legacy.csv');
+    await store.read(
+      file(['customer,firstName,lastName,email,date', `${CUSTOMER_B},Noor,Visser,noor@adatum.example,2026-01-02`]),
+      'legacy.csv',
+    );
     expect(store.report).toMatchObject({ kind: 'attestations', problems: [], filled: [] });
     await store.queueValid();
     const [item] = await test.database.outbox.toArray();

@@ -5,7 +5,13 @@
  */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { mapSignerColumns, SignerImportValidator, SIGNER_TEMPLATE_EXAMPLE, SIGNER_TEMPLATE_HEADER, type SignerImportLookup } from '../../../../renderer/src/bulk/signer-csv';
+import {
+  mapSignerColumns,
+  SignerImportValidator,
+  SIGNER_TEMPLATE_EXAMPLE,
+  SIGNER_TEMPLATE_HEADER,
+  type SignerImportLookup,
+} from '../../../../renderer/src/bulk/signer-csv';
 import { parseLinkValidity } from '../../../../renderer/src/bulk/link-validity';
 import { toCsv } from '../../../../renderer/src/bulk/status-csv';
 import type { AgreementRecord } from '../../../../shared/domain/agreement';
@@ -13,7 +19,17 @@ import type { OutboxItem } from '../../../../renderer/src/db/rows';
 import { CUSTOMER_A, CUSTOMER_B, CUSTOMER_C } from '../helpers/database';
 
 const tania = { firstName: 'Tania', lastName: 'Carr', email: 'tania@graphic.example', phoneNumber: undefined };
-const header = ['customer', 'signerFirstName', 'signerLastName', 'signerEmail', 'signerPhone', 'companyName', 'country', 'language', 'linkValidFor'];
+const header = [
+  'customer',
+  'signerFirstName',
+  'signerLastName',
+  'signerEmail',
+  'signerPhone',
+  'companyName',
+  'country',
+  'language',
+  'linkValidFor',
+];
 
 function lookup(options: { items?: OutboxItem[]; records?: AgreementRecord[]; mayAttest?: boolean } = {}): SignerImportLookup {
   const customers: Record<string, { id: string; name: string }> = {
@@ -22,11 +38,22 @@ function lookup(options: { items?: OutboxItem[]; records?: AgreementRecord[]; ma
     [CUSTOMER_B]: { id: CUSTOMER_B, name: 'Adatum' },
     'graphic.onmicrosoft.com': { id: CUSTOMER_C, name: 'Graphic Design Institute' },
   };
-  const latest: AgreementRecord = { customerId: CUSTOMER_C, primaryContact: tania, templateId: 't', dateAgreed: '2024-08-26T00:00:00', type: 'MicrosoftCustomerAgreement' };
+  const latest: AgreementRecord = {
+    customerId: CUSTOMER_C,
+    primaryContact: tania,
+    templateId: 't',
+    dateAgreed: '2024-08-26T00:00:00',
+    type: 'MicrosoftCustomerAgreement',
+  };
   return {
     customer: (key) => customers[key.toLowerCase()],
     // Fourth Coffee was opened on this computer; Adatum was not; Graphic's details are known.
-    defaults: (id) => (id === CUSTOMER_A ? { companyName: 'Fourth Coffee Inc.', country: 'US', language: 'en-US' } : id === CUSTOMER_C ? { companyName: 'Graphic Design Institute', country: 'NL', language: 'nl-NL' } : undefined),
+    defaults: (id) =>
+      id === CUSTOMER_A
+        ? { companyName: 'Fourth Coffee Inc.', country: 'US', language: 'en-US' }
+        : id === CUSTOMER_C
+          ? { companyName: 'Graphic Design Institute', country: 'NL', language: 'nl-NL' }
+          : undefined,
     history: (id) => ({
       records: id === CUSTOMER_C ? [latest, ...(options.records ?? [])] : (options.records ?? []),
       items: (options.items ?? []).filter((item) => item.customerId === id),
@@ -50,7 +77,18 @@ function waiting(customerId: string, enhanced: boolean, state: OutboxItem['state
     customerName: 'x',
     primaryContact: { firstName: 'Old', lastName: 'Signer', email: 'old@example.com' },
     ...(enhanced
-      ? { kind: 'enhanced' as const, enhanced: { step: 'create' as const, companyName: 'x', country: 'NL', language: 'nl', linkExpiryMinutes: 10_080, finaliseRequestId: 'f', checks: 0 } }
+      ? {
+          kind: 'enhanced' as const,
+          enhanced: {
+            step: 'create' as const,
+            companyName: 'x',
+            country: 'NL',
+            language: 'nl',
+            linkExpiryMinutes: 10_080,
+            finaliseRequestId: 'f',
+            checks: 0,
+          },
+        }
       : { dateAgreed: '2026-11-01' }),
     state,
     attempts: 0,
@@ -65,20 +103,56 @@ describe('Import CSV (signer rows): columns', () => {
   it('finds the template’s columns, and other names for them, in any order and case', () => {
     expect(mapSignerColumns(header)).toEqual({
       ok: true,
-      columns: { customer: 0, signerFirstName: 1, signerLastName: 2, signerEmail: 3, signerPhone: 4, companyName: 5, country: 6, language: 7, linkValidFor: 8 },
+      columns: {
+        customer: 0,
+        signerFirstName: 1,
+        signerLastName: 2,
+        signerEmail: 3,
+        signerPhone: 4,
+        companyName: 5,
+        country: 6,
+        language: 7,
+        linkValidFor: 8,
+      },
     });
     // The legacy import's customer column names, the API's field names, a spreadsheet's spelling.
-    expect(mapSignerColumns(['Link valid for', 'Signatory Email', '\uFEFFcustomerTenantId', 'signatory_first_name', 'Signatory-Last-Name', 'Country Code', 'Agreement Language'])).toEqual({
+    expect(
+      mapSignerColumns([
+        'Link valid for',
+        'Signatory Email',
+        '\uFEFFcustomerTenantId',
+        'signatory_first_name',
+        'Signatory-Last-Name',
+        'Country Code',
+        'Agreement Language',
+      ]),
+    ).toEqual({
       ok: true,
-      columns: { customer: 2, signerFirstName: 3, signerLastName: 4, signerEmail: 1, signerPhone: undefined, companyName: undefined, country: 5, language: 6, linkValidFor: 0 },
+      columns: {
+        customer: 2,
+        signerFirstName: 3,
+        signerLastName: 4,
+        signerEmail: 1,
+        signerPhone: undefined,
+        companyName: undefined,
+        country: 5,
+        language: 6,
+        linkValidFor: 0,
+      },
     });
-    expect(mapSignerColumns(['Domain', 'First name', 'Last name', 'E-mail'])).toMatchObject({ ok: true, columns: { customer: 0, signerFirstName: 1, signerLastName: 2, signerEmail: 3 } });
+    expect(mapSignerColumns(['Domain', 'First name', 'Last name', 'E-mail'])).toMatchObject({
+      ok: true,
+      columns: { customer: 0, signerFirstName: 1, signerLastName: 2, signerEmail: 3 },
+    });
   });
 
   it('names the required columns that are missing (company, country, language and lifetime may be left out)', () => {
     expect(mapSignerColumns(['customer', 'signerFirstName', 'country'])).toEqual({ ok: false, missing: ['signerLastName', 'signerEmail'] });
     // The legacy file's date column is no signer column: its header alone is not enough.
-    expect(mapSignerColumns(['date', 'country'])).toEqual({ ok: false, missing: ['customer', 'signerFirstName', 'signerLastName', 'signerEmail'] });
+    expect(mapSignerColumns(['date', 'country'])).toEqual({
+      ok: false,
+      missing: ['customer', 'signerFirstName', 'signerLastName', 'signerEmail'],
+    });
   });
 
   it('downloads a template whose header and example row import as a signer row', () => {
@@ -86,11 +160,16 @@ describe('Import CSV (signer rows): columns', () => {
     const [head, example] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(head).toEqual(header);
     // As it stands, the made-up customer is unknown: importing the template unchanged queues nothing.
-    expect(validate([head!, example!]).problems).toEqual([{ row: 2, field: 'customer', code: 'unknown-customer', params: { value: 'example-customer.onmicrosoft.com' } }]);
+    expect(validate([head!, example!]).problems).toEqual([
+      { row: 2, field: 'customer', code: 'unknown-customer', params: { value: 'example-customer.onmicrosoft.com' } },
+    ]);
     // With a real customer, the example row is ready (its escaped "+" phone read back as typed).
     const result = validate([head!, [CUSTOMER_B, ...example!.slice(1)]]);
     expect(result.problems).toEqual([]);
-    expect(result.valid[0]).toMatchObject({ signer: { phoneNumber: '+31 20 555 0100' }, fields: { country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10_080 } });
+    expect(result.valid[0]).toMatchObject({
+      signer: { phoneNumber: '+31 20 555 0100' },
+      fields: { country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10_080 },
+    });
   });
 });
 
@@ -98,7 +177,17 @@ describe('Import CSV (signer rows): the per-row report', () => {
   it('keeps good rows as enhanced attestation requests, exactly as the single form would save them', () => {
     const result = validate([
       header,
-      ['fourthcoffee.onmicrosoft.com', 'Mila', 'Jansen', 'mila@FourthCoffee.Example', '+1 425 555 0199', 'Fourth Coffee B.V.', 'NL', 'nl-NL', '1d'],
+      [
+        'fourthcoffee.onmicrosoft.com',
+        'Mila',
+        'Jansen',
+        'mila@FourthCoffee.Example',
+        '+1 425 555 0199',
+        'Fourth Coffee B.V.',
+        'NL',
+        'nl-NL',
+        '1d',
+      ],
       [CUSTOMER_B, ' Noor ', 'Visser', 'noor@adatum.example', '', 'Adatum', 'BE', 'nl', ''],
     ]);
     expect(result.problems).toEqual([]);
@@ -188,12 +277,19 @@ describe('Import CSV (signer rows): nothing twice', () => {
 
   it('refuses the signer that is the customer’s latest confirmed contact (the form’s duplicate rule)', () => {
     const result = validate([header, ['graphic.onmicrosoft.com', 'Tania', 'Carr', 'TANIA@Graphic.example', '', '', '', '', '']]);
-    expect(result.problems).toEqual([{ row: 2, field: 'row', code: 'duplicate-of-latest', params: { customer: 'Graphic Design Institute' } }]);
+    expect(result.problems).toEqual([
+      { row: 2, field: 'row', code: 'duplicate-of-latest', params: { customer: 'Graphic Design Institute' } },
+    ]);
   });
 
   it('refuses a customer that already has a link requested or waiting, or a confirmation queued, in the outbox (a re-imported file queues nothing)', () => {
     const result = validate(
-      [header, row(CUSTOMER_A, 'a@fourthcoffee.example'), row(CUSTOMER_B, 'b@adatum.example'), row('graphic.onmicrosoft.com', 'c@graphic.example')],
+      [
+        header,
+        row(CUSTOMER_A, 'a@fourthcoffee.example'),
+        row(CUSTOMER_B, 'b@adatum.example'),
+        row('graphic.onmicrosoft.com', 'c@graphic.example'),
+      ],
       lookup({ items: [waiting(CUSTOMER_A, true), waiting(CUSTOMER_B, false, 'sending'), waiting(CUSTOMER_C, true, 'failed')] }),
     );
     expect(result.problems).toEqual([
@@ -205,9 +301,16 @@ describe('Import CSV (signer rows): nothing twice', () => {
   });
 
   it('takes one signer per customer from a file: a later row for the same customer names the first', () => {
-    const result = validate([header, row(CUSTOMER_B, 'b@adatum.example'), row(CUSTOMER_A, 'a@fourthcoffee.example'), row(CUSTOMER_B, 'other@adatum.example')]);
+    const result = validate([
+      header,
+      row(CUSTOMER_B, 'b@adatum.example'),
+      row(CUSTOMER_A, 'a@fourthcoffee.example'),
+      row(CUSTOMER_B, 'other@adatum.example'),
+    ]);
     expect(result.valid.map((request) => request.signer.email)).toEqual(['b@adatum.example', 'a@fourthcoffee.example']);
-    expect(result.problems).toEqual([{ row: 4, field: 'customer', code: 'customer-twice-in-file', params: { customer: 'Adatum', row: 2 } }]);
+    expect(result.problems).toEqual([
+      { row: 4, field: 'customer', code: 'customer-twice-in-file', params: { customer: 'Adatum', row: 2 } },
+    ]);
   });
 
   it('refuses every row when the role or partner type may not attest (the form’s save rule)', () => {
@@ -239,7 +342,10 @@ describe('Import CSV (signer rows): link valid for', () => {
     expect(parseLinkValidity(cell)).toEqual({ ok: true, minutes });
   });
 
-  it.each(['90', '2h', '8d', '0', '5', '1.5h', '-60', 'week', '1 fortnight', '7 d 1h'])('refuses “%s” (not one of the form’s choices)', (cell) => {
-    expect(parseLinkValidity(cell)).toEqual({ ok: false });
-  });
+  it.each(['90', '2h', '8d', '0', '5', '1.5h', '-60', 'week', '1 fortnight', '7 d 1h'])(
+    'refuses “%s” (not one of the form’s choices)',
+    (cell) => {
+      expect(parseLinkValidity(cell)).toEqual({ ok: false });
+    },
+  );
 });

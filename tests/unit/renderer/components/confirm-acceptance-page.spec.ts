@@ -11,10 +11,23 @@ const contact = { firstName: 'Tania', lastName: 'Carr', email: 'tania@contoso.ex
 
 async function page(user: PartnerUser): Promise<{ app: TestApp; wrapper: VueWrapper }> {
   const app = await createTestApp(user);
-  app.fake.on('getCustomer', ({ customerId }) => ({ id: customerId, companyName: 'Contoso Ltd', domain: 'contoso.example', country: 'NL', language: 'nl-NL', contact }));
+  app.fake.on('getCustomer', ({ customerId }) => ({
+    id: customerId,
+    companyName: 'Contoso Ltd',
+    domain: 'contoso.example',
+    country: 'NL',
+    language: 'nl-NL',
+    contact,
+  }));
   app.fake.on('listConfirmations', () => ({ items: [] }));
   app.fake.on('getDirectSignStatus', () => ({ isSigned: false }));
-  await app.database.customers.put({ id: CUSTOMER_A, companyName: 'Contoso Ltd', domain: 'contoso.example', nameKey: 'contoso ltd', seenRun: 'r' });
+  await app.database.customers.put({
+    id: CUSTOMER_A,
+    companyName: 'Contoso Ltd',
+    domain: 'contoso.example',
+    nameKey: 'contoso ltd',
+    seenRun: 'r',
+  });
   await useCustomersStore().load();
   await app.router.push(`/customers/${CUSTOMER_A}/confirm`);
   const wrapper = await mountIn(app, ConfirmAcceptancePage, { props: { id: CUSTOMER_A } });
@@ -56,7 +69,13 @@ describe('Confirm acceptance page', () => {
       await saveForm(wrapper);
       await eventually(async () => (await app.database.outbox.count()) === 1);
       const [item] = await app.database.outbox.toArray();
-      expect(item).toMatchObject({ customerId: CUSTOMER_A, customerName: 'Contoso Ltd', state: 'queued', attempts: 0, createdBy: ADMIN.userName });
+      expect(item).toMatchObject({
+        customerId: CUSTOMER_A,
+        customerName: 'Contoso Ltd',
+        state: 'queued',
+        attempts: 0,
+        createdBy: ADMIN.userName,
+      });
       expect(item?.id).toMatch(/^[0-9a-f-]{36}$/);
       expect((await app.database.audit.toArray()).map((entry) => [entry.kind, entry.itemId])).toEqual([['queued', item?.id]]);
       await eventually(() => app.router.currentRoute.value.name === 'customer');
@@ -65,15 +84,33 @@ describe('Confirm acceptance page', () => {
     it('says "already confirmed" and queues nothing when the contact is the latest confirmation', async () => {
       await app.database.confirmations.put({
         customerId: CUSTOMER_A,
-        items: [{ customerId: CUSTOMER_A, primaryContact: contact, templateId: 't', dateAgreed: '2025-01-02T00:00:00', type: 'MicrosoftCustomerAgreement' }],
+        items: [
+          {
+            customerId: CUSTOMER_A,
+            primaryContact: contact,
+            templateId: 't',
+            dateAgreed: '2025-01-02T00:00:00',
+            type: 'MicrosoftCustomerAgreement',
+          },
+        ],
         fetchedAt: Date.now(),
       });
       app.fake.on('listConfirmations', () => ({
-        items: [{ customerId: CUSTOMER_A, primaryContact: contact, templateId: 't', dateAgreed: '2025-01-02T00:00:00', type: 'MicrosoftCustomerAgreement' }],
+        items: [
+          {
+            customerId: CUSTOMER_A,
+            primaryContact: contact,
+            templateId: 't',
+            dateAgreed: '2025-01-02T00:00:00',
+            type: 'MicrosoftCustomerAgreement',
+          },
+        ],
       }));
       await saveForm(wrapper);
       await eventually(() => wrapper.find('[role="alert"]').exists());
-      expect(wrapper.get('[role="alert"]').text()).toBe('Already confirmed: the latest confirmation for Contoso Ltd (2 Jan 2025) names this same contact. Nothing was queued.');
+      expect(wrapper.get('[role="alert"]').text()).toBe(
+        'Already confirmed: the latest confirmation for Contoso Ltd (2 Jan 2025) names this same contact. Nothing was queued.',
+      );
       expect(await app.database.outbox.count()).toBe(0);
     });
 
@@ -90,7 +127,14 @@ describe('Confirm acceptance page', () => {
 
   it('offers "Save and continue" on the way to a new order', async () => {
     const app = await createTestApp(ADMIN);
-    app.fake.on('getCustomer', ({ customerId }) => ({ id: customerId, companyName: 'Contoso Ltd', domain: 'contoso.example', country: 'NL', language: 'nl-NL', contact }));
+    app.fake.on('getCustomer', ({ customerId }) => ({
+      id: customerId,
+      companyName: 'Contoso Ltd',
+      domain: 'contoso.example',
+      country: 'NL',
+      language: 'nl-NL',
+      contact,
+    }));
     await app.router.push(`/customers/${CUSTOMER_A}/confirm?next=order`);
     const wrapper = await mountIn(app, ConfirmAcceptancePage, { props: { id: CUSTOMER_A } });
     await eventually(() => wrapper.find('button[type="submit"]').exists());
@@ -109,6 +153,8 @@ describe('Confirm acceptance page', () => {
     expect(wrapper.find('form').exists()).toBe(false);
     const email = wrapper.findAll('a').find((link) => link.text() === 'Email your indirect provider');
     expect(email?.attributes('href')).toBe(`/invitations/new?template=indirect-provider&customer=${CUSTOMER_A}`);
-    expect((wrapper.get('#acceptance-url').element as HTMLInputElement).value).toBe('https://admin.microsoft.com/AdminPortal/Home?ref=/BillingAccounts/agreement');
+    expect((wrapper.get('#acceptance-url').element as HTMLInputElement).value).toBe(
+      'https://admin.microsoft.com/AdminPortal/Home?ref=/BillingAccounts/agreement',
+    );
   });
 });

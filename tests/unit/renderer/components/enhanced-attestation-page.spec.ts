@@ -15,10 +15,23 @@ const contact = { firstName: 'Tania', lastName: 'Carr', email: 'tania@contoso.ex
 
 async function page(user: PartnerUser): Promise<{ app: TestApp; wrapper: VueWrapper }> {
   const app = await createTestApp(user, { attestationRoute: 'enhanced' });
-  app.fake.on('getCustomer', ({ customerId }) => ({ id: customerId, companyName: 'Contoso Ltd', domain: 'contoso.example', country: 'NL', language: 'nl-NL', contact }));
+  app.fake.on('getCustomer', ({ customerId }) => ({
+    id: customerId,
+    companyName: 'Contoso Ltd',
+    domain: 'contoso.example',
+    country: 'NL',
+    language: 'nl-NL',
+    contact,
+  }));
   app.fake.on('listConfirmations', () => ({ items: [] }));
   app.fake.on('getDirectSignStatus', () => ({ isSigned: false }));
-  await app.database.customers.put({ id: CUSTOMER_A, companyName: 'Contoso Ltd', domain: 'contoso.example', nameKey: 'contoso ltd', seenRun: 'r' });
+  await app.database.customers.put({
+    id: CUSTOMER_A,
+    companyName: 'Contoso Ltd',
+    domain: 'contoso.example',
+    nameKey: 'contoso ltd',
+    seenRun: 'r',
+  });
   await useCustomersStore().load();
   await app.router.push(`/customers/${CUSTOMER_A}/confirm`);
   const wrapper = await mountIn(app, ConfirmAcceptancePage, { props: { id: CUSTOMER_A } });
@@ -31,9 +44,16 @@ function value(wrapper: VueWrapper, selector: string): string {
 
 async function usePrimaryContactAndSave(wrapper: VueWrapper): Promise<void> {
   await eventually(() => wrapper.find('#signer-email').exists());
-  await eventually(() => wrapper.findAll('button').some((button) => button.text() === 'Use the primary contact' && button.attributes('disabled') === undefined));
-  await wrapper.findAll('button').find((button) => button.text() === 'Use the primary contact')!.trigger('click');
-  await eventually(() => value(wrapper, '#signer-email') === contact.email && wrapper.get('button[type="submit"]').attributes('disabled') === undefined);
+  await eventually(() =>
+    wrapper.findAll('button').some((button) => button.text() === 'Use the primary contact' && button.attributes('disabled') === undefined),
+  );
+  await wrapper
+    .findAll('button')
+    .find((button) => button.text() === 'Use the primary contact')!
+    .trigger('click');
+  await eventually(
+    () => value(wrapper, '#signer-email') === contact.email && wrapper.get('button[type="submit"]').attributes('disabled') === undefined,
+  );
   await wrapper.get('form').trigger('submit');
 }
 
@@ -88,12 +108,22 @@ describe('Confirm acceptance on Partner Center today', () => {
     const { app, wrapper } = await page(ADMIN);
     await app.database.confirmations.put({
       customerId: CUSTOMER_A,
-      items: [{ customerId: CUSTOMER_A, primaryContact: contact, templateId: 't', dateAgreed: '2025-01-02T00:00:00', type: 'MicrosoftCustomerAgreement' }],
+      items: [
+        {
+          customerId: CUSTOMER_A,
+          primaryContact: contact,
+          templateId: 't',
+          dateAgreed: '2025-01-02T00:00:00',
+          type: 'MicrosoftCustomerAgreement',
+        },
+      ],
       fetchedAt: Date.now(),
     });
     await usePrimaryContactAndSave(wrapper);
     await eventually(() => wrapper.find('[role="alert"]').exists());
-    expect(wrapper.get('[role="alert"]').text()).toBe('Already confirmed: the latest confirmation for Contoso Ltd (2 Jan 2025) names this same contact. Nothing was queued.');
+    expect(wrapper.get('[role="alert"]').text()).toBe(
+      'Already confirmed: the latest confirmation for Contoso Ltd (2 Jan 2025) names this same contact. Nothing was queued.',
+    );
     expect(await app.database.outbox.count()).toBe(0);
   });
 

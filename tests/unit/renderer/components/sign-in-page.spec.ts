@@ -67,7 +67,9 @@ describe('a sign-in Partner Center refuses for want of MFA', () => {
     expect(alert).not.toContain('not correct');
     // The agent stays on the sign-in page, signed out; nothing but the sign-in was asked of the host.
     expect(app.router.currentRoute.value.name).toBe('sign-in');
-    expect(app.fake.calls.map((call) => call.channel).filter((channel) => channel !== 'getSession' && channel !== 'getAppInfo')).toEqual(['signIn']);
+    expect(app.fake.calls.map((call) => call.channel).filter((channel) => channel !== 'getSession' && channel !== 'getAppInfo')).toEqual([
+      'signIn',
+    ]);
   });
 
   it('says the same in Dutch', async () => {
@@ -90,7 +92,9 @@ describe('a session Partner Center stopped taking for want of MFA (it predates t
     session.markExpired('mfa');
     const banner = await mountIn(signedIn, ReauthBanner);
     const page = await mountIn(signedIn, SignInPage);
-    expect(banner.text()).toContain('Sending is paused: Partner Center requires multi-factor authentication (MFA). Sign in again with MFA.');
+    expect(banner.text()).toContain(
+      'Sending is paused: Partner Center requires multi-factor authentication (MFA). Sign in again with MFA.',
+    );
     expect(page.text()).toContain('Partner Center requires multi-factor authentication (MFA). Sign in again as Alex Admin with MFA');
     session.markExpired();
     await eventually(() => banner.text().includes('because your sign-in expired'));

@@ -5,8 +5,21 @@ import { findDuplicate } from '../../../../renderer/src/outbox/save-rules';
 import type { McaStateRow, OutboxItem } from '../../../../renderer/src/db/rows';
 import { CUSTOMER_A, contact } from '../helpers/database';
 
-const confirmed: McaStateRow = { customerId: CUSTOMER_A, partnerAttestationCompleted: true, lastContact: contact, lastDateAgreed: '2025-01-02T00:00:00', updatedAt: 1 };
-const signed: McaStateRow = { customerId: CUSTOMER_A, partnerAttestationCompleted: false, lastContact: null, lastDateAgreed: null, isSigned: true, updatedAt: 1 };
+const confirmed: McaStateRow = {
+  customerId: CUSTOMER_A,
+  partnerAttestationCompleted: true,
+  lastContact: contact,
+  lastDateAgreed: '2025-01-02T00:00:00',
+  updatedAt: 1,
+};
+const signed: McaStateRow = {
+  customerId: CUSTOMER_A,
+  partnerAttestationCompleted: false,
+  lastContact: null,
+  lastDateAgreed: null,
+  isSigned: true,
+  updatedAt: 1,
+};
 
 function item(state: OutboxItem['state'], overrides: Partial<OutboxItem> = {}): OutboxItem {
   return {
@@ -25,11 +38,26 @@ function item(state: OutboxItem['state'], overrides: Partial<OutboxItem> = {}): 
   };
 }
 
-function link(state: OutboxItem['state'], enhanced: Partial<NonNullable<OutboxItem['enhanced']>> = {}, overrides: Partial<OutboxItem> = {}): OutboxItem {
-  const base = { step: 'create' as const, companyName: 'Contoso', country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10080, finaliseRequestId: 'f', checks: 0 };
+function link(
+  state: OutboxItem['state'],
+  enhanced: Partial<NonNullable<OutboxItem['enhanced']>> = {},
+  overrides: Partial<OutboxItem> = {},
+): OutboxItem {
+  const base = {
+    step: 'create' as const,
+    companyName: 'Contoso',
+    country: 'NL',
+    language: 'nl-NL',
+    linkExpiryMinutes: 10080,
+    finaliseRequestId: 'f',
+    checks: 0,
+  };
   return item(state, { kind: 'enhanced', dateAgreed: undefined, enhanced: { ...base, ...enhanced }, ...overrides });
 }
-const ready = { step: 'watch' as const, attestation: { id: 'a', acceptanceUrl: 'http://127.0.0.1/x', expiresAt: '2026-12-10T00:00:00Z', status: 'pending' as const } };
+const ready = {
+  step: 'watch' as const,
+  attestation: { id: 'a', acceptanceUrl: 'http://127.0.0.1/x', expiresAt: '2026-12-10T00:00:00Z', status: 'pending' as const },
+};
 
 describe('MCA status of an acceptance link', () => {
   it('reads Link requested, then Waiting for acceptance (ready, sent, accepted), and Link expired when parked so', () => {
@@ -52,7 +80,10 @@ describe('MCA status of an acceptance link', () => {
   it('keeps the order gate closed at every step and says which step it is at', () => {
     expect(orderClearance(undefined, [link('queued')])).toEqual({ cleared: false, why: 'link-requested' });
     expect(orderClearance(undefined, [link('queued', ready)])).toEqual({ cleared: false, why: 'waiting-for-acceptance' });
-    expect(orderClearance(undefined, [link('failed', ready, { lastError: { kind: 'link-expired', reason: 'x', at: 1 } })])).toEqual({ cleared: false, why: 'link-expired' });
+    expect(orderClearance(undefined, [link('failed', ready, { lastError: { kind: 'link-expired', reason: 'x', at: 1 } })])).toEqual({
+      cleared: false,
+      why: 'link-expired',
+    });
     expect(orderClearance(confirmed, [link('queued', ready)])).toMatchObject({ cleared: true, by: 'partner' });
   });
 });
@@ -70,13 +101,24 @@ describe('MCA status', () => {
     expect(orderClearance(confirmed, [])).toEqual({ cleared: true, by: 'partner', dateAgreed: '2025-01-02T00:00:00' });
     expect(orderClearance(signed, [])).toEqual({ cleared: true, by: 'customer' });
     expect(orderClearance(undefined, [item('queued')])).toEqual({ cleared: false, why: 'queued' });
-    expect(orderClearance(undefined, [item('failed', { lastError: { kind: 'failed', reason: 'Date in the future', at: 1 } })])).toEqual({ cleared: false, why: 'failed', reason: 'Date in the future' });
+    expect(orderClearance(undefined, [item('failed', { lastError: { kind: 'failed', reason: 'Date in the future', at: 1 } })])).toEqual({
+      cleared: false,
+      why: 'failed',
+      reason: 'Date in the future',
+    });
     expect(orderClearance(undefined, [])).toEqual({ cleared: false, why: 'not-accepted' });
   });
 });
 
 describe('confirmation history', () => {
-  const record = { customerId: CUSTOMER_A, primaryContact: contact, templateId: 't', dateAgreed: '2025-01-02T00:00:00', type: 'MicrosoftCustomerAgreement', userId: 'u-1' };
+  const record = {
+    customerId: CUSTOMER_A,
+    primaryContact: contact,
+    templateId: 't',
+    dateAgreed: '2025-01-02T00:00:00',
+    type: 'MicrosoftCustomerAgreement',
+    userId: 'u-1',
+  };
 
   it('lists the backend records and the local items the backend does not show yet', () => {
     const sent = item('confirmed', { primaryContact: contact, dateAgreed: '2025-01-02' });

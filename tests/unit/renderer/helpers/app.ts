@@ -27,7 +27,11 @@ export interface TestApp {
 export async function createTestApp(user: PartnerUser | null, options: { attestationRoute?: AttestationRoute } = {}): Promise<TestApp> {
   const fake = createFakeApi();
   useTransport(fake.api);
-  fake.on('getSession', () => (user ? { signedIn: true, backend: 'sandbox', user, attestationRoute: options.attestationRoute ?? 'legacy' } : { signedIn: false, backend: 'sandbox' }));
+  fake.on('getSession', () =>
+    user
+      ? { signedIn: true, backend: 'sandbox', user, attestationRoute: options.attestationRoute ?? 'legacy' }
+      : { signedIn: false, backend: 'sandbox' },
+  );
   // What the main process always answers (tests of the secret storage replace it).
   fake.on('getAppInfo', () => ({
     name: 'MCA Desk',

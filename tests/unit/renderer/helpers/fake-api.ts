@@ -58,7 +58,13 @@ export const ADMIN: PartnerUser = {
   partnerName: 'Contoso Cloud Partners',
 };
 
-export const HELPDESK: PartnerUser = { ...ADMIN, userId: '0f0f0f0f-0000-4000-8000-000000000002', userName: 'helpdesk@contoso.example', displayName: 'Harper Helpdesk', roles: ['helpdesk-agent'] };
+export const HELPDESK: PartnerUser = {
+  ...ADMIN,
+  userId: '0f0f0f0f-0000-4000-8000-000000000002',
+  userName: 'helpdesk@contoso.example',
+  displayName: 'Harper Helpdesk',
+  roles: ['helpdesk-agent'],
+};
 
 export const RESELLER: PartnerUser = {
   ...ADMIN,

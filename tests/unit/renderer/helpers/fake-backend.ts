@@ -9,7 +9,10 @@ import type { SubmitResult } from '../../../../shared/ipc/contract';
 import type { OutboxItem } from '../../../../renderer/src/db/rows';
 import type { OutboxTransport } from '../../../../renderer/src/outbox/ports';
 
-export type Script = (item: OutboxItem, call: number) => SubmitResult | 'apply' | 'apply-and-lose' | Promise<SubmitResult | 'apply' | 'apply-and-lose'>;
+export type Script = (
+  item: OutboxItem,
+  call: number,
+) => SubmitResult | 'apply' | 'apply-and-lose' | Promise<SubmitResult | 'apply' | 'apply-and-lose'>;
 
 export class FakeBackend {
   readonly agreements = new Map<string, AgreementRecord>();
@@ -37,7 +40,8 @@ export class FakeBackend {
         const already = this.agreements.has(item.id);
         const record = this.agreements.get(item.id) ?? this.recordFor(item);
         this.agreements.set(item.id, record);
-        if (answer === 'apply-and-lose') return { status: 'retry', afterMs: 0, reason: 'The connection dropped before the answer arrived.' };
+        if (answer === 'apply-and-lose')
+          return { status: 'retry', afterMs: 0, reason: 'The connection dropped before the answer arrived.' };
         return { status: 'confirmed', record, alreadyRecorded: already };
       }
       return answer;

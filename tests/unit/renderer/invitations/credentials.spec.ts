@@ -52,7 +52,10 @@ describe('credentials of a self-accepting new customer', () => {
     expect(screen.text()).toContain('admin@grachtengordeldesign.onmicrosoft.com');
     expect(screen.text()).toContain('shown only now');
 
-    await screen.findAll('button').find((button) => button.text() === 'Copy to clipboard')!.trigger('click');
+    await screen
+      .findAll('button')
+      .find((button) => button.text() === 'Copy to clipboard')!
+      .trigger('click');
     await eventually(() => clipboard.length === 1);
     expect(clipboard[0]).toMatchObject({ clearAfterMs: 60_000 });
     expect(clipboard[0]!.text).toContain(PASSWORD);
@@ -60,7 +63,13 @@ describe('credentials of a self-accepting new customer', () => {
 
     await eventually(async () => (await app.database.drafts.count()) === 1);
     const [draft] = await app.database.drafts.toArray();
-    expect(draft).toMatchObject({ template: 'new-customer', language: 'nl', credentialsId: CREDENTIALS_ID, customerId: customer.id, to: customer.contact.email });
+    expect(draft).toMatchObject({
+      template: 'new-customer',
+      language: 'nl',
+      credentialsId: CREDENTIALS_ID,
+      customerId: customer.id,
+      to: customer.contact.email,
+    });
     expect(draft!.body).toContain('{temporaryPassword}');
     expect(draft!.body).toContain('{signInName}');
     expect(await everything(app.database)).not.toContain(PASSWORD);
@@ -76,7 +85,10 @@ describe('credentials of a self-accepting new customer', () => {
     await eventually(() => editor.find('#draft-body').exists());
     expect((editor.get('#draft-body').element as HTMLTextAreaElement).value).not.toContain(PASSWORD);
     await editor.get('#draft-subject').setValue('Welkom bij Microsoft, Grachtengordel Design');
-    await editor.findAll('button').find((button) => button.text() === 'Kopiëren naar klembord' || button.text() === 'Copy to clipboard')!.trigger('click');
+    await editor
+      .findAll('button')
+      .find((button) => button.text() === 'Kopiëren naar klembord' || button.text() === 'Copy to clipboard')!
+      .trigger('click');
     await eventually(() => clipboard.length === 1);
     expect(clipboard[0]!.clearAfterMs).toBe(60_000);
     expect(clipboard[0]!.text.startsWith('Welkom bij Microsoft, Grachtengordel Design\n\n')).toBe(true);

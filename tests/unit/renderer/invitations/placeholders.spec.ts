@@ -1,10 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultRecipient, draftLanguageFor, draftText, placeholderValues, remainingPlaceholders } from '../../../../renderer/src/invitations/draft-text';
+import {
+  defaultRecipient,
+  draftLanguageFor,
+  draftText,
+  placeholderValues,
+  remainingPlaceholders,
+} from '../../../../renderer/src/invitations/draft-text';
 import { outgoingText } from '../../../../renderer/src/invitations/outgoing-text';
 import { CUSTOMER_ACCEPTANCE_URL } from '../../../../shared/domain/urls';
 
-const customer = { id: '11111111-1111-4111-8111-111111111111', companyName: 'Fourth Coffee', contact: { firstName: 'Tania', lastName: 'Carr', email: 'tania@fourthcoffee.example' } };
-const context = { customer, partnerName: 'Contoso Cloud Partners', relationshipUrl: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=x' };
+const customer = {
+  id: '11111111-1111-4111-8111-111111111111',
+  companyName: 'Fourth Coffee',
+  contact: { firstName: 'Tania', lastName: 'Carr', email: 'tania@fourthcoffee.example' },
+};
+const context = {
+  customer,
+  partnerName: 'Contoso Cloud Partners',
+  relationshipUrl: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=x',
+};
 
 describe('placeholder filling', () => {
   it('fills customer, contact and partner names and the route’s URL', () => {
@@ -31,7 +45,10 @@ describe('placeholder filling', () => {
 
   it('addresses the indirect provider by its name and signs with the reseller’s own ({providerName}, {partnerName})', () => {
     const reseller = { customer, partnerName: 'Tailspin Resellers', providerName: 'Fabrikam Distribution' };
-    for (const [language, greeting] of [['en', 'Dear Fabrikam Distribution team,'], ['nl', 'Beste collega\'s van Fabrikam Distribution,']] as const) {
+    for (const [language, greeting] of [
+      ['en', 'Dear Fabrikam Distribution team,'],
+      ['nl', "Beste collega's van Fabrikam Distribution,"],
+    ] as const) {
       const text = draftText('indirect-provider', language, reseller);
       expect(text.body.startsWith(greeting)).toBe(true);
       expect(text.body.endsWith('Tailspin Resellers')).toBe(true);
@@ -41,7 +58,10 @@ describe('placeholder filling', () => {
   });
 
   it('fills {providerName} when the text leaves the app too (a draft made before the name was known)', async () => {
-    const draft = { template: 'indirect-provider' as const, ...draftText('indirect-provider', 'en', { customer, partnerName: 'Tailspin Resellers' }) };
+    const draft = {
+      template: 'indirect-provider' as const,
+      ...draftText('indirect-provider', 'en', { customer, partnerName: 'Tailspin Resellers' }),
+    };
     expect(draft.body).toContain('Dear {providerName} team,');
     const text = await outgoingText(draft, { customer, partnerName: 'Tailspin Resellers', providerName: 'Fabrikam Distribution' }, vi.fn());
     expect(text.body).toContain('Dear Fabrikam Distribution team,');
@@ -66,7 +86,11 @@ describe('placeholder filling', () => {
 describe('the text that leaves the app', () => {
   it('fetches credentials only for a draft linked to them, and says the text holds them', async () => {
     const fetch = vi.fn(async () => ({ userName: 'admin@fourthcoffee.onmicrosoft.com', password: 'Tmp!2345xyz' }));
-    const draft = { template: 'new-customer' as const, ...draftText('new-customer', 'en', context), credentialsId: '22222222-2222-4222-8222-222222222222' };
+    const draft = {
+      template: 'new-customer' as const,
+      ...draftText('new-customer', 'en', context),
+      credentialsId: '22222222-2222-4222-8222-222222222222',
+    };
     const text = await outgoingText(draft, context, fetch);
     expect(fetch).toHaveBeenCalledWith('22222222-2222-4222-8222-222222222222');
     expect(text.body).toContain('Temporary password: Tmp!2345xyz');
@@ -78,14 +102,23 @@ describe('the text that leaves the app', () => {
 
   it('does not ask for credentials when the text does not mention them', async () => {
     const fetch = vi.fn();
-    const draft = { template: 'new-customer' as const, subject: 'Hi', body: 'See {url}', credentialsId: '22222222-2222-4222-8222-222222222222' };
+    const draft = {
+      template: 'new-customer' as const,
+      subject: 'Hi',
+      body: 'See {url}',
+      credentialsId: '22222222-2222-4222-8222-222222222222',
+    };
     const text = await outgoingText(draft, context, fetch);
     expect(fetch).not.toHaveBeenCalled();
     expect(text).toMatchObject({ body: `See ${CUSTOMER_ACCEPTANCE_URL}`, holdsCredentials: false });
   });
 
   it('fills placeholders that became known after the draft was made, and reports the rest', async () => {
-    const draft = { template: 'existing-customer' as const, subject: 'For {customerName}', body: 'Dear {contactName}, from {partnerName} and {providerName}' };
+    const draft = {
+      template: 'existing-customer' as const,
+      subject: 'For {customerName}',
+      body: 'Dear {contactName}, from {partnerName} and {providerName}',
+    };
     const text = await outgoingText(draft, context, vi.fn());
     expect(text.subject).toBe('For Fourth Coffee');
     expect(text.missing).toEqual(['providerName']);

@@ -7,7 +7,9 @@ import { createTestApp, eventually, mountIn, type TestApp } from '../helpers/app
 
 const CREATED_ID = '55555555-5555-4555-8555-555555555555';
 
-async function page(user: PartnerUser): Promise<{ app: TestApp; wrapper: VueWrapper; requests: Array<{ requestId: string; customer: unknown }> }> {
+async function page(
+  user: PartnerUser,
+): Promise<{ app: TestApp; wrapper: VueWrapper; requests: Array<{ requestId: string; customer: unknown }> }> {
   const app = await createTestApp(user);
   const requests: Array<{ requestId: string; customer: unknown }> = [];
   let failNext = false;
@@ -19,7 +21,14 @@ async function page(user: PartnerUser): Promise<{ app: TestApp; wrapper: VueWrap
     }
     const customer = request.customer;
     return {
-      customer: { id: CREATED_ID, companyName: customer.companyName, domain: customer.domain, country: 'NL', language: 'nl', contact: { firstName: 'Sanne', lastName: 'de Vries', email: customer.email } },
+      customer: {
+        id: CREATED_ID,
+        companyName: customer.companyName,
+        domain: customer.domain,
+        country: 'NL',
+        language: 'nl',
+        contact: { firstName: 'Sanne', lastName: 'de Vries', email: customer.email },
+      },
       credentialsId: request.requestId,
     };
   });
@@ -72,7 +81,10 @@ describe('New customer', () => {
     expect(date.max).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await wrapper.get('#nc-date').setValue(date.max);
 
-    await wrapper.findAll('button').find((button) => button.text() === 'Update')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Update')!
+      .trigger('click');
     await eventually(() => wrapper.find('#nc-contact-email').exists());
     await wrapper.get('#nc-contact-email').setValue('sanne@keizersgrachtkoffie.example');
     // Once updated, the contact no longer follows the company details.
@@ -84,10 +96,24 @@ describe('New customer', () => {
     expect(requests[0]!.customer).toMatchObject({
       domain: 'keizersgrachtkoffie.onmicrosoft.com',
       address: { country: 'NL' },
-      acceptance: { mode: 'partner-attested', primaryContact: { firstName: 'Sanne', lastName: 'de Vries', email: 'sanne@keizersgrachtkoffie.example', phoneNumber: '+31 20 555 0101' }, dateAgreed: date.value },
+      acceptance: {
+        mode: 'partner-attested',
+        primaryContact: {
+          firstName: 'Sanne',
+          lastName: 'de Vries',
+          email: 'sanne@keizersgrachtkoffie.example',
+          phoneNumber: '+31 20 555 0101',
+        },
+        dateAgreed: date.value,
+      },
     });
     await eventually(async () => (await app.database.outbox.count()) === 1);
-    expect((await app.database.outbox.toArray())[0]).toMatchObject({ customerId: CREATED_ID, customerName: 'Keizersgracht Koffie B.V.', dateAgreed: date.value, state: 'queued' });
+    expect((await app.database.outbox.toArray())[0]).toMatchObject({
+      customerId: CREATED_ID,
+      customerName: 'Keizersgracht Koffie B.V.',
+      dateAgreed: date.value,
+      state: 'queued',
+    });
     expect(await app.database.customers.get(CREATED_ID)).toMatchObject({ companyName: 'Keizersgracht Koffie B.V.' });
     await eventually(() => app.router.currentRoute.value.fullPath === `/customers/${CREATED_ID}`);
   });
@@ -117,10 +143,14 @@ describe('New customer', () => {
     await wrapper.get('#nc-country').setValue('pl');
     await wrapper.get('#nc-phone').setValue('');
     await eventually(() => !wrapper.get('label[for="nc-registration-number"]').text().includes('optional'));
-    expect(wrapper.get('#nc-registration-number-hint').text()).toBe('Partner Center requires it for a customer in PL, and a phone number too.');
+    expect(wrapper.get('#nc-registration-number-hint').text()).toBe(
+      'Partner Center requires it for a customer in PL, and a phone number too.',
+    );
     await wrapper.get('#nc-mode-customer').setValue(true);
     await wrapper.get('form').trigger('submit');
-    await eventually(() => wrapper.find('#nc-registration-number-error').exists() && wrapper.get('#nc-registration-number-error').text().length > 0);
+    await eventually(
+      () => wrapper.find('#nc-registration-number-error').exists() && wrapper.get('#nc-registration-number-error').text().length > 0,
+    );
     expect(wrapper.get('#nc-registration-number-error').text()).toBe(
       'Required for a customer in PL: enter the organisation registration number (the company or tax registration number).',
     );
@@ -132,7 +162,10 @@ describe('New customer', () => {
     await wrapper.get('#nc-phone').setValue('+48 22 555 0101');
     await wrapper.get('form').trigger('submit');
     await eventually(() => requests.length === 1);
-    expect(requests[0]!.customer).toMatchObject({ organizationRegistrationNumber: 'PL 521-300-12-34', address: { country: 'PL', phoneNumber: '+48 22 555 0101' } });
+    expect(requests[0]!.customer).toMatchObject({
+      organizationRegistrationNumber: 'PL 521-300-12-34',
+      address: { country: 'PL', phoneNumber: '+48 22 555 0101' },
+    });
     await eventually(() => wrapper.text().includes('Keizersgracht Koffie B.V. was created'));
   });
 

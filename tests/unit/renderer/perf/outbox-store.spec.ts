@@ -15,7 +15,10 @@ describe('outbox store (incremental active list)', () => {
   let now = 1_000;
   const context = () => ({ storage: storageOn(app.database), actor: 'admin@contoso.example', now: (now += 1) });
   const enqueue = (customerId: string, email = contact.email) =>
-    enqueueAttestation({ customerId, customerName: customerId, primaryContact: { ...contact, email }, dateAgreed: '2024-05-01' }, context());
+    enqueueAttestation(
+      { customerId, customerName: customerId, primaryContact: { ...contact, email }, dateAgreed: '2024-05-01' },
+      context(),
+    );
 
   beforeEach(async () => {
     app = await createTestApp(ADMIN);
@@ -25,7 +28,9 @@ describe('outbox store (incremental active list)', () => {
   /** What the store shows must be what a full read of the table says. */
   async function matchesTable(): Promise<void> {
     const outbox = useOutboxStore();
-    const expected = (await app.database.outbox.where('state').anyOf('queued', 'sending', 'failed').sortBy('createdAt')).map((item) => `${item.id}:${item.state}:${item.attempts}`);
+    const expected = (await app.database.outbox.where('state').anyOf('queued', 'sending', 'failed').sortBy('createdAt')).map(
+      (item) => `${item.id}:${item.state}:${item.attempts}`,
+    );
     await eventually(() => outbox.active.map((item) => `${item.id}:${item.state}:${item.attempts}`).join() === expected.join());
   }
 

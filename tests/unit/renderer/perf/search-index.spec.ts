@@ -39,7 +39,9 @@ describe('customer search index, typed char by char', () => {
       fc.property(
         fc.array(arbitraryCustomer, { minLength: 1, maxLength: 60 }),
         fc.array(query, { maxLength: 4 }),
-        fc.array(fc.record({ at: fc.nat(), email: fc.constantFrom('new@no.example', 'zoë@x.example', 'plain@on.example') }), { maxLength: 3 }),
+        fc.array(fc.record({ at: fc.nat(), email: fc.constantFrom('new@no.example', 'zoë@x.example', 'plain@on.example') }), {
+          maxLength: 3,
+        }),
         (generated, queries, updates) => {
           const list = generated.map(({ name, n, email }) => customer(n, name, email));
           const index = CustomerSearchIndex.build(list);
@@ -57,7 +59,9 @@ describe('customer search index, typed char by char', () => {
   });
 
   it('answers from exact trigram postings at full size (65,536+ customers), before and after updates', () => {
-    const list = Array.from({ length: 70_000 }, (_, n) => customer(n, `${words[n % words.length]} ${n}`, n % 7 === 0 ? `x${n}@no.example` : undefined));
+    const list = Array.from({ length: 70_000 }, (_, n) =>
+      customer(n, `${words[n % words.length]} ${n}`, n % 7 === 0 ? `x${n}@no.example` : undefined),
+    );
     const index = CustomerSearchIndex.build(list);
     const queries = ['shared-prefix-4', 'nor 12', 'no', 'co 123', 'ë', 'caf', 'zoë 7', '123', 'ltd b.v'];
     for (const prefix of typed(queries)) {

@@ -19,7 +19,10 @@ describe('the bridge secret', () => {
   it('is read from the fragment and removed from the address, without touching the route', async () => {
     const { captureBridgeSecret, bridgeSecret } = await load();
     const replaced: string[] = [];
-    captureBridgeSecret({ hash: '#mca-desk-bridge=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', pathname: '/', search: '' }, { state: null, replaceState: (_state: unknown, _title: string, url?: string | URL | null) => void replaced.push(String(url)) });
+    captureBridgeSecret(
+      { hash: '#mca-desk-bridge=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', pathname: '/', search: '' },
+      { state: null, replaceState: (_state: unknown, _title: string, url?: string | URL | null) => void replaced.push(String(url)) },
+    );
     expect(bridgeSecret()).toBe('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');
     expect(replaced).toEqual(['/']);
   });
@@ -37,9 +40,15 @@ describe('the bridge secret', () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify({ ok: true, data: { signedIn: false, backend: 'sandbox' } })));
     vi.stubGlobal('fetch', fetch);
     const before = await createWebApi().getSession({});
-    expect(before).toMatchObject({ ok: false, error: { code: 'bad-sender', reason: 'bridge-token', message: expect.stringContaining('Open MCA Desk again with the link') } });
+    expect(before).toMatchObject({
+      ok: false,
+      error: { code: 'bad-sender', reason: 'bridge-token', message: expect.stringContaining('Open MCA Desk again with the link') },
+    });
     expect(fetch).not.toHaveBeenCalled();
-    captureBridgeSecret({ hash: '#mca-desk-bridge=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', pathname: '/', search: '' }, { state: null, replaceState: () => undefined });
+    captureBridgeSecret(
+      { hash: '#mca-desk-bridge=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', pathname: '/', search: '' },
+      { state: null, replaceState: () => undefined },
+    );
     expect(await createWebApi().getSession({})).toEqual({ ok: true, data: { signedIn: false, backend: 'sandbox' } });
     const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1];
     expect((init.headers as Record<string, string>)['X-MCA-Desk-Token']).toBe('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');

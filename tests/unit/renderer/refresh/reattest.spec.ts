@@ -55,14 +55,27 @@ describe('planning the MCA refresh', () => {
 describe('queuing many items', () => {
   it('gives each attestation its own outbox item and audit entry, in chunks with progress', async () => {
     const database = await freshDatabase();
-    const attestations = Array.from({ length: 23 }, (_, n) => ({ customerId: customerId(n + 1), customerName: `C${n}`, primaryContact: contact, dateAgreed: '2026-11-20', kind: 'reattest' as const }));
+    const attestations = Array.from({ length: 23 }, (_, n) => ({
+      customerId: customerId(n + 1),
+      customerName: `C${n}`,
+      primaryContact: contact,
+      dateAgreed: '2026-11-20',
+      kind: 'reattest' as const,
+    }));
     const progress: number[] = [];
-    const items = await enqueueMany(attestations, { storage: storageOn(database), actor: 'admin@contoso.example', now: () => 1_000 }, (done) => progress.push(done), 10);
+    const items = await enqueueMany(
+      attestations,
+      { storage: storageOn(database), actor: 'admin@contoso.example', now: () => 1_000 },
+      (done) => progress.push(done),
+      10,
+    );
     expect(progress).toEqual([10, 20, 23]);
     expect(new Set(items.map((item) => item.id)).size).toBe(23);
     const stored = await database.outbox.toArray();
     expect(stored).toHaveLength(23);
-    expect(stored.every((item) => item.state === 'queued' && item.kind === 'reattest' && item.createdBy === 'admin@contoso.example')).toBe(true);
+    expect(stored.every((item) => item.state === 'queued' && item.kind === 'reattest' && item.createdBy === 'admin@contoso.example')).toBe(
+      true,
+    );
     expect((await database.audit.toArray()).filter((entry) => entry.kind === 'queued')).toHaveLength(23);
   });
 });
@@ -129,8 +142,16 @@ describe('sending re-confirmations', () => {
   it('sends an MCA refresh item through bulkReattest and an ordinary one through submitAttestation', async () => {
     const fake = createFakeApi();
     useTransport(fake.api);
-    const record = { customerId: CUSTOMER_A, primaryContact: contact, templateId: 't', dateAgreed: '2026-11-20T00:00:00Z', type: 'MicrosoftCustomerAgreement' };
-    fake.on('bulkReattest', ({ items }) => ({ results: items.map((entry) => ({ itemId: entry.itemId, result: { status: 'confirmed' as const, record, alreadyRecorded: false } })) }));
+    const record = {
+      customerId: CUSTOMER_A,
+      primaryContact: contact,
+      templateId: 't',
+      dateAgreed: '2026-11-20T00:00:00Z',
+      type: 'MicrosoftCustomerAgreement',
+    };
+    fake.on('bulkReattest', ({ items }) => ({
+      results: items.map((entry) => ({ itemId: entry.itemId, result: { status: 'confirmed' as const, record, alreadyRecorded: false } })),
+    }));
     fake.on('submitAttestation', () => ({ status: 'confirmed', record, alreadyRecorded: false }));
     for (const entry of [item(1), { ...item(2), kind: undefined }]) {
       const plan = planOf(entry);
@@ -138,6 +159,8 @@ describe('sending re-confirmations', () => {
       else await plan.send(ipcTransport, entry);
     }
     expect(fake.calls.map((call) => call.channel)).toEqual(['bulkReattest', 'submitAttestation']);
-    expect(fake.calls[0]!.request).toEqual({ items: [{ itemId: item(1).id, customerId: customerId(1), primaryContact: contact, dateAgreed: '2026-11-20' }] });
+    expect(fake.calls[0]!.request).toEqual({
+      items: [{ itemId: item(1).id, customerId: customerId(1), primaryContact: contact, dateAgreed: '2026-11-20' }],
+    });
   });
 });

@@ -19,7 +19,14 @@ function seed(n: number): void {
     const id = customerId(i + 1);
     const name = `Customer ${String(i).padStart(6, '0')}`;
     rows.push({ id, companyName: name, domain: `c${i}.onmicrosoft.com`, nameKey: name.toLowerCase(), seenRun: 'r' });
-    if (i % 3 === 0) states.set(id, { customerId: id, partnerAttestationCompleted: true, lastContact: contact, lastDateAgreed: '2024-01-01T00:00:00', updatedAt: 1 });
+    if (i % 3 === 0)
+      states.set(id, {
+        customerId: id,
+        partnerAttestationCompleted: true,
+        lastContact: contact,
+        lastDateAgreed: '2024-01-01T00:00:00',
+        updatedAt: 1,
+      });
   }
   const customers = useCustomersStore();
   customers.records = markRaw(rows);

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CustomerSearchIndex, filterSearch, intersect, searchTerms, type SearchableCustomer } from '../../../../renderer/src/search/customer-search';
+import {
+  CustomerSearchIndex,
+  filterSearch,
+  intersect,
+  searchTerms,
+  type SearchableCustomer,
+} from '../../../../renderer/src/search/customer-search';
 
 const words = ['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Zoë', 'Café', 'Müller', '渡辺', 'Ltd', 'B.V.', 'GmbH', 'Traders', 'Cloud'];
 
 function customer(n: number, name: string, email?: string): SearchableCustomer {
   const hex = n.toString(16).padStart(8, '0');
-  return { id: `${hex}-1234-4abc-8def-${hex}abcd`, companyName: name, domain: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}${n}.example`, email };
+  return {
+    id: `${hex}-1234-4abc-8def-${hex}abcd`,
+    companyName: name,
+    domain: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}${n}.example`,
+    email,
+  };
 }
 
 describe('customer search', () => {
@@ -70,7 +81,13 @@ describe('customer search', () => {
     fc.assert(
       fc.property(
         fc.array(arbitraryCustomer, { maxLength: 40 }),
-        fc.array(fc.oneof(fc.constantFrom(...words.map((w) => w.toLowerCase().slice(0, 4)), 'a', 'co', 'ltd', '-4abc', '.example', 'ë'), fc.string({ maxLength: 4 })), { maxLength: 4 }),
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...words.map((w) => w.toLowerCase().slice(0, 4)), 'a', 'co', 'ltd', '-4abc', '.example', 'ë'),
+            fc.string({ maxLength: 4 }),
+          ),
+          { maxLength: 4 },
+        ),
         (generated, queries) => {
           const list = generated.map(({ name, n, email }) => customer(n, name, email));
           const built = CustomerSearchIndex.build(list);

@@ -9,7 +9,12 @@ const CLIENT = '0c0a7050-0000-4000-a000-000000000001';
 describe('Settings → App registration (AppOnly)', () => {
   it('on the sandbox says there is nothing to set up, and offers no form', async () => {
     const app = await createTestApp(ADMIN, { attestationRoute: 'enhanced' });
-    app.fake.on('getAppCredentialStatus', () => ({ backend: 'sandbox', configured: true, source: 'sandbox-partner-app', mayChange: false }));
+    app.fake.on('getAppCredentialStatus', () => ({
+      backend: 'sandbox',
+      configured: true,
+      source: 'sandbox-partner-app',
+      mayChange: false,
+    }));
     const wrapper = await mountIn(app, AppCredentialSetting);
     await eventually(() => wrapper.text().includes('nothing to set up'));
     expect(wrapper.find('#app-secret').exists()).toBe(false);
@@ -21,7 +26,15 @@ describe('Settings → App registration (AppOnly)', () => {
     const sent: unknown[] = [];
     app.fake.on('getAppCredentialStatus', () =>
       configured
-        ? { backend: 'partner-center', configured: true, source: 'settings', tenantId: TENANT, clientId: CLIENT, kind: 'secret', mayChange: true }
+        ? {
+            backend: 'partner-center',
+            configured: true,
+            source: 'settings',
+            tenantId: TENANT,
+            clientId: CLIENT,
+            kind: 'secret',
+            mayChange: true,
+          }
         : { backend: 'partner-center', configured: false, source: 'settings', mayChange: true },
     );
     app.fake.on('setAppCredential', (request) => {

@@ -9,7 +9,13 @@ import SecretStorageSetting from '../../../../renderer/src/components/settings/S
 import { ADMIN } from '../helpers/fake-api';
 import { createTestApp, eventually, mountIn, type TestApp } from '../helpers/app';
 
-const PENDING: SecretStorageInfo = { backend: 'memory (not stored)', secure: false, kind: 'memory', consent: 'pending', warning: 'This Linux session has no keyring.' };
+const PENDING: SecretStorageInfo = {
+  backend: 'memory (not stored)',
+  secure: false,
+  kind: 'memory',
+  consent: 'pending',
+  warning: 'This Linux session has no keyring.',
+};
 
 describe('the weak secret storage question', () => {
   let app: TestApp;
@@ -19,10 +25,19 @@ describe('the weak secret storage question', () => {
     app = await createTestApp(ADMIN);
     info = PENDING;
     answers = [];
-    app.fake.on('getAppInfo', () => ({ name: 'MCA Desk', version: '0.1.0', transport: 'electron', platform: 'linux', backend: { kind: 'sandbox', url: 'http://127.0.0.1:4010' }, secretStorage: info }));
+    app.fake.on('getAppInfo', () => ({
+      name: 'MCA Desk',
+      version: '0.1.0',
+      transport: 'electron',
+      platform: 'linux',
+      backend: { kind: 'sandbox', url: 'http://127.0.0.1:4010' },
+      secretStorage: info,
+    }));
     app.fake.on('setSecretStorageConsent', ({ allow }) => {
       answers.push(allow);
-      info = allow ? { ...PENDING, backend: 'aes-256-gcm-keyfile (no keyring)', kind: 'key-file', consent: 'granted' } : { ...PENDING, consent: 'refused' };
+      info = allow
+        ? { ...PENDING, backend: 'aes-256-gcm-keyfile (no keyring)', kind: 'key-file', consent: 'granted' }
+        : { ...PENDING, consent: 'refused' };
       return info;
     });
   });
@@ -45,7 +60,13 @@ describe('the weak secret storage question', () => {
   });
 
   it('Settings says what protects the secrets, as it is, and can change the answer', async () => {
-    info = { backend: 'aes-256-gcm-keyfile', secure: false, kind: 'key-file', consent: 'not-needed', warning: 'Secrets are encrypted with a key file beside the data (/data/secret.key).' };
+    info = {
+      backend: 'aes-256-gcm-keyfile',
+      secure: false,
+      kind: 'key-file',
+      consent: 'not-needed',
+      warning: 'Secrets are encrypted with a key file beside the data (/data/secret.key).',
+    };
     const browser = await mountIn(app, SecretStorageSetting);
     await eventually(() => browser.text().includes('The operating system does not protect them.'));
     expect(browser.text()).toContain('/data/secret.key');

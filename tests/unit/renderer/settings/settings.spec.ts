@@ -19,7 +19,9 @@ describe('the backend settings rules', () => {
   const pc = { tenantId: '', clientId: '' };
   it('takes a sandbox on this computer only (http or https), and says why it refuses another machine', () => {
     // The sandbox's sign-in sends a seeded user's password: never to another machine, not even over https.
-    expect(issues({ backend: 'sandbox', sandboxUrl: 'https://sandbox.example', partnerCenter: pc })).toEqual(['sandboxUrl:sandbox-not-local']);
+    expect(issues({ backend: 'sandbox', sandboxUrl: 'https://sandbox.example', partnerCenter: pc })).toEqual([
+      'sandboxUrl:sandbox-not-local',
+    ]);
     expect(issues({ backend: 'sandbox', sandboxUrl: 'https://localhost:4443', partnerCenter: pc })).toEqual([]);
     expect(issues({ backend: 'sandbox', sandboxUrl: 'http://[::1]:4010', partnerCenter: pc })).toEqual([]);
     expect(issues({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: pc })).toEqual([]);
@@ -31,13 +33,17 @@ describe('the backend settings rules', () => {
   });
 
   it('needs a tenant (GUID or domain) and a client id (GUID) for Partner Center, whatever the sandbox URL', () => {
-    expect(issues({ backend: 'partner-center', sandboxUrl: 'http://x', partnerCenter: { tenantId: 'contoso.onmicrosoft.com', clientId: GUID } })).toEqual([]);
+    expect(
+      issues({ backend: 'partner-center', sandboxUrl: 'http://x', partnerCenter: { tenantId: 'contoso.onmicrosoft.com', clientId: GUID } }),
+    ).toEqual([]);
     expect(issues({ backend: 'partner-center', sandboxUrl: '', partnerCenter: { tenantId: GUID, clientId: GUID } })).toEqual([]);
     expect(issues({ backend: 'partner-center', sandboxUrl: '', partnerCenter: { tenantId: '', clientId: 'abc' } })).toEqual([
       'partnerCenter.tenantId:required',
       'partnerCenter.clientId:invalid-guid',
     ]);
-    expect(issues({ backend: 'partner-center', sandboxUrl: '', partnerCenter: { tenantId: 'not a tenant', clientId: GUID } })).toEqual(['partnerCenter.tenantId:invalid-tenant']);
+    expect(issues({ backend: 'partner-center', sandboxUrl: '', partnerCenter: { tenantId: 'not a tenant', clientId: GUID } })).toEqual([
+      'partnerCenter.tenantId:invalid-tenant',
+    ]);
   });
 });
 
@@ -49,12 +55,21 @@ describe('Settings page', () => {
   beforeEach(async () => {
     app = await createTestApp(ADMIN);
     saved = [];
-    stored = { backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' }, acceptanceFloor: '2019-03-01' };
+    stored = {
+      backend: 'sandbox',
+      sandboxUrl: 'http://127.0.0.1:4010',
+      partnerCenter: { tenantId: '', clientId: '' },
+      acceptanceFloor: '2019-03-01',
+    };
     app.fake.on('getSettings', () => stored);
     app.fake.on('updateSettings', (patch) => {
       saved.push(patch);
       if (patch.sandboxUrl === 'http://localhost:4999')
-        throw new ApiFailure({ code: 'bad-request', message: 'The sandbox URL must be reachable.', issues: [{ path: 'sandboxUrl', message: 'insecure-url' }] });
+        throw new ApiFailure({
+          code: 'bad-request',
+          message: 'The sandbox URL must be reachable.',
+          issues: [{ path: 'sandboxUrl', message: 'insecure-url' }],
+        });
       stored = { ...stored, ...patch } as Settings;
       return stored;
     });
@@ -113,14 +128,22 @@ describe('Settings page', () => {
 describe('Clear local data', () => {
   it('says how many unsent confirmations would be lost and clears only after the agent accepts that', async () => {
     const app = await createTestApp(ADMIN);
-    await useOutboxStore().save({ customerId: CUSTOMER_A, customerName: 'Fourth Coffee', primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example' }, dateAgreed: '2026-01-02' });
+    await useOutboxStore().save({
+      customerId: CUSTOMER_A,
+      customerName: 'Fourth Coffee',
+      primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example' },
+      dateAgreed: '2026-01-02',
+    });
     await useDraftsStore().create({ template: 'existing-customer', language: 'en', to: '', subject: 'S', body: 'B' });
     app.fake.on('listCustomers', () => ({ items: [], continuationToken: null }));
     app.fake.on('listAgreementRecords', () => ({ records: [], continuationToken: null }));
     const wrapper = await mountIn(app, ClearLocalData);
     await eventually(() => wrapper.text().includes('1 confirmation has not reached Microsoft yet.'));
 
-    await wrapper.findAll('button').find((button) => button.text() === 'Clear local data')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Clear local data')!
+      .trigger('click');
     await eventually(() => wrapper.get('dialog').text().includes('would be lost'));
     expect(wrapper.get('dialog').text()).toContain('including 1 invitation draft');
     const clear = wrapper.findAll('dialog button').find((button) => button.text() === 'Clear')!;

@@ -8,7 +8,11 @@ import { createTestApp, eventually, type TestApp } from '../helpers/app';
 let app: TestApp;
 
 function summaries(from: number, count: number) {
-  return Array.from({ length: count }, (_, n) => ({ id: customerId(from + n), companyName: `Customer ${String(from + n).padStart(4, '0')}`, domain: `c${from + n}.example` }));
+  return Array.from({ length: count }, (_, n) => ({
+    id: customerId(from + n),
+    companyName: `Customer ${String(from + n).padStart(4, '0')}`,
+    domain: `c${from + n}.example`,
+  }));
 }
 
 /** The backend's customers in pages of 500, with continuation tokens "page-1", "page-2", … */
@@ -40,7 +44,11 @@ describe('customers cache', () => {
     expect(customers.records[0]?.companyName).toBe('Customer 0000');
     expect(customers.index?.size).toBe(1_200);
     const listCalls = app.fake.calls.filter((call) => call.channel === 'listCustomers');
-    expect(listCalls.map((call) => (call.request as { continuationToken?: string }).continuationToken)).toEqual([undefined, 'page-1', 'page-2']);
+    expect(listCalls.map((call) => (call.request as { continuationToken?: string }).continuationToken)).toEqual([
+      undefined,
+      'page-1',
+      'page-2',
+    ]);
   });
 
   it('a window that read the cache while another window was downloading gets the list when that download ends', async () => {
@@ -53,7 +61,9 @@ describe('customers cache', () => {
     expect(app.fake.calls.filter((call) => call.channel === 'listCustomers')).toHaveLength(0);
 
     // The other window's download lands in the shared IndexedDB and it says so.
-    await app.database.customers.bulkPut(summaries(0, 3).map((summary) => ({ ...summary, nameKey: summary.companyName.toLowerCase(), seenRun: 'other-window' })));
+    await app.database.customers.bulkPut(
+      summaries(0, 3).map((summary) => ({ ...summary, nameKey: summary.companyName.toLowerCase(), seenRun: 'other-window' })),
+    );
     const otherWindow = new BroadcastChannel(`mca-desk-customers:${app.database.name}`);
     otherWindow.postMessage('downloaded');
     otherWindow.close();
@@ -109,7 +119,14 @@ describe('customers cache', () => {
     expect(list.rows.length).toBe(1);
     list.query = customerId(12).slice(0, 8);
     expect([...list.rows].map((position) => customers.records[position]?.companyName)).toEqual(['Customer 0012']);
-    app.fake.on('getCustomer', ({ customerId: id }) => ({ id, companyName: 'Customer 0003', domain: 'c3.example', country: 'NL', language: 'nl', contact: { firstName: 'Zoë', lastName: 'Z', email: 'zoe@unique.example' } }));
+    app.fake.on('getCustomer', ({ customerId: id }) => ({
+      id,
+      companyName: 'Customer 0003',
+      domain: 'c3.example',
+      country: 'NL',
+      language: 'nl',
+      contact: { firstName: 'Zoë', lastName: 'Z', email: 'zoe@unique.example' },
+    }));
     await customers.fetchDetails(customerId(3));
     list.query = 'zoe@unique';
     expect([...list.rows].map((position) => customers.records[position]?.companyName)).toEqual(['Customer 0003']);
@@ -117,10 +134,30 @@ describe('customers cache', () => {
   });
 
   it('filters by MCA status and sorts by a column in both directions', async () => {
-    await app.database.customers.bulkPut(summaries(0, 5).map((row) => ({ ...row, domain: `${5 - Number(row.id.slice(0, 8))}.example`, nameKey: row.companyName.toLowerCase(), seenRun: 'r' })));
+    await app.database.customers.bulkPut(
+      summaries(0, 5).map((row) => ({
+        ...row,
+        domain: `${5 - Number(row.id.slice(0, 8))}.example`,
+        nameKey: row.companyName.toLowerCase(),
+        seenRun: 'r',
+      })),
+    );
     await app.database.meta.put({ key: 'customers.updatedAt', value: Date.now() });
-    await app.database.mcaState.put({ customerId: customerId(2), partnerAttestationCompleted: true, lastContact: null, lastDateAgreed: null, updatedAt: 1 });
-    await app.database.mcaState.put({ customerId: customerId(4), partnerAttestationCompleted: false, lastContact: null, lastDateAgreed: null, isSigned: true, updatedAt: 1 });
+    await app.database.mcaState.put({
+      customerId: customerId(2),
+      partnerAttestationCompleted: true,
+      lastContact: null,
+      lastDateAgreed: null,
+      updatedAt: 1,
+    });
+    await app.database.mcaState.put({
+      customerId: customerId(4),
+      partnerAttestationCompleted: false,
+      lastContact: null,
+      lastDateAgreed: null,
+      isSigned: true,
+      updatedAt: 1,
+    });
     const customers = useCustomersStore();
     await customers.load();
     const { useMcaStateStore } = await import('../../../../renderer/src/stores/mca-state');
@@ -152,14 +189,32 @@ describe('customers cache', () => {
     const statuses = () => customers.records.map((_, position) => list.statusOf(position));
     expect(statuses()).toEqual(Array(6).fill('not-accepted'));
     // A record the backend reports (through the live query on the table).
-    await app.database.mcaState.put({ customerId: customerId(1), partnerAttestationCompleted: true, lastContact: null, lastDateAgreed: null, updatedAt: Date.now() });
+    await app.database.mcaState.put({
+      customerId: customerId(1),
+      partnerAttestationCompleted: true,
+      lastContact: null,
+      lastDateAgreed: null,
+      updatedAt: Date.now(),
+    });
     await eventually(() => list.statusOf(1) === 'confirmed-by-partner');
     expect(statuses()).toEqual(['not-accepted', 'confirmed-by-partner', 'not-accepted', 'not-accepted', 'not-accepted', 'not-accepted']);
     // A save queues customer 3 (the outbox store), then customer 4 is signed directly.
     const { useOutboxStore } = await import('../../../../renderer/src/stores/outbox');
-    await useOutboxStore().save({ customerId: customerId(3), customerName: 'Customer 0003', primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example', phoneNumber: '' }, dateAgreed: '2024-01-02' });
+    await useOutboxStore().save({
+      customerId: customerId(3),
+      customerName: 'Customer 0003',
+      primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example', phoneNumber: '' },
+      dateAgreed: '2024-01-02',
+    });
     await eventually(() => list.statusOf(3) === 'queued');
-    await app.database.mcaState.put({ customerId: customerId(4), partnerAttestationCompleted: false, lastContact: null, lastDateAgreed: null, isSigned: true, updatedAt: Date.now() });
+    await app.database.mcaState.put({
+      customerId: customerId(4),
+      partnerAttestationCompleted: false,
+      lastContact: null,
+      lastDateAgreed: null,
+      isSigned: true,
+      updatedAt: Date.now(),
+    });
     await eventually(() => list.statusOf(4) === 'accepted-directly');
     expect(statuses()).toEqual(['not-accepted', 'confirmed-by-partner', 'not-accepted', 'queued', 'accepted-directly', 'not-accepted']);
     list.statusFilter = 'queued';

@@ -28,8 +28,17 @@ describe('outbox.save', () => {
   it('refuses the same contact as the latest confirmation, at Microsoft or still queued', async () => {
     const app = await createTestApp(ADMIN);
     // What the partner-wide records say (no cached history): the same contact is the latest.
-    await app.database.mcaState.put({ customerId: CUSTOMER_A, partnerAttestationCompleted: true, lastContact: contact, lastDateAgreed: '2024-05-01T00:00:00Z', updatedAt: 1 });
-    expect(await useOutboxStore().save(attestation)).toMatchObject({ saved: false, refusal: { reason: 'duplicate-recorded', latest: { dateAgreed: '2024-05-01T00:00:00Z' } } });
+    await app.database.mcaState.put({
+      customerId: CUSTOMER_A,
+      partnerAttestationCompleted: true,
+      lastContact: contact,
+      lastDateAgreed: '2024-05-01T00:00:00Z',
+      updatedAt: 1,
+    });
+    expect(await useOutboxStore().save(attestation)).toMatchObject({
+      saved: false,
+      refusal: { reason: 'duplicate-recorded', latest: { dateAgreed: '2024-05-01T00:00:00Z' } },
+    });
     expect(await app.database.outbox.count()).toBe(0);
 
     const other = { ...attestation, primaryContact: { ...contact, email: 'someone.else@example.com' } };

@@ -8,16 +8,22 @@ describe('schema versions', () => {
   it('an upgrade keeps queued items (and may reshape them), as every future version must', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = new McaDeskDatabase(name);
-    const item = await enqueueAttestation({ customerId: CUSTOMER_A, customerName: 'Contoso', primaryContact: contact, dateAgreed: '2026-11-19' }, { storage: storageOn(v1), actor: 'a', now: 1 });
+    const item = await enqueueAttestation(
+      { customerId: CUSTOMER_A, customerName: 'Contoso', primaryContact: contact, dateAgreed: '2026-11-19' },
+      { storage: storageOn(v1), actor: 'a', now: 1 },
+    );
     v1.close();
 
     const next: SchemaVersion = {
       version: schemaVersions.length + 1,
       stores: { outbox: 'id, state, customerId, [state+nextAttemptAt], [state+updatedAt], createdAt, createdBy' },
       upgrade: async (tx) => {
-        await tx.table('outbox').toCollection().modify((row: { note?: string }) => {
-          row.note = 'migrated';
-        });
+        await tx
+          .table('outbox')
+          .toCollection()
+          .modify((row: { note?: string }) => {
+            row.note = 'migrated';
+          });
       },
     };
     const v2 = new McaDeskDatabase(name, [...schemaVersions, next]);

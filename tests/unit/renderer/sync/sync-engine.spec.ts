@@ -28,7 +28,12 @@ function engine(overrides: Partial<ConstructorParameters<typeof SyncEngine>[0]> 
 
 async function queue(customer: string, email = contact.email) {
   const item = await enqueueAttestation(
-    { customerId: customer, customerName: `Customer ${customer.slice(0, 4)}`, primaryContact: { ...contact, email }, dateAgreed: '2026-11-19' },
+    {
+      customerId: customer,
+      customerName: `Customer ${customer.slice(0, 4)}`,
+      primaryContact: { ...contact, email },
+      dateAgreed: '2026-11-19',
+    },
     { storage: storageOn(database), actor: 'admin@contoso.example', now: clock.now() },
   );
   clock.advance(1);
@@ -123,7 +128,10 @@ describe('sync engine', () => {
   it('parks a permanent failure and goes on with the rest', async () => {
     const bad = await queue(CUSTOMER_A);
     const good = await queue(CUSTOMER_B);
-    backend.script = (item) => (item.id === bad.id ? { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' } : 'apply');
+    backend.script = (item) =>
+      item.id === bad.id
+        ? { status: 'failed', code: 600002, reason: 'Date of agreement cannot be greater than the current date.' }
+        : 'apply';
     const report = await engine().drain();
     expect(report).toMatchObject({ confirmed: 1, failed: 1 });
     expect(await states()).toEqual({ [bad.id]: 'failed', [good.id]: 'confirmed' });
@@ -208,7 +216,11 @@ describe('sync engine', () => {
     const bad = await queue(CUSTOMER_A);
     backend.script = (item) => (item.dateAgreed === '2026-11-19' ? { status: 'failed', code: 600002, reason: 'future' } : 'apply');
     await engine().drain();
-    const replacement = await requeueFailed(bad.id, { dateAgreed: '2026-11-18' }, { storage: storageOn(database), actor: 'admin@contoso.example', now: clock.now() });
+    const replacement = await requeueFailed(
+      bad.id,
+      { dateAgreed: '2026-11-18' },
+      { storage: storageOn(database), actor: 'admin@contoso.example', now: clock.now() },
+    );
     await engine().drain();
     expect(replacement.id).not.toBe(bad.id);
     expect(await states()).toEqual({ [bad.id]: 'replaced', [replacement.id]: 'confirmed' });
@@ -247,24 +259,41 @@ describe('MCA refresh items (bulk re-attestation)', () => {
     const fake = createFakeApi();
     useTransport(fake.api);
     const sent = new Map<string, number>();
-    const record = (customer: string) => ({ customerId: customer, primaryContact: contact, templateId: 't', dateAgreed: '2026-11-19T00:00:00Z', type: 'MicrosoftCustomerAgreement' });
+    const record = (customer: string) => ({
+      customerId: customer,
+      primaryContact: contact,
+      templateId: 't',
+      dateAgreed: '2026-11-19T00:00:00Z',
+      type: 'MicrosoftCustomerAgreement',
+    });
     fake.on('bulkReattest', ({ items }) => {
       for (const entry of items) sent.set(entry.itemId, (sent.get(entry.itemId) ?? 0) + 1);
-      return { results: items.map((entry) => ({ itemId: entry.itemId, result: { status: 'confirmed' as const, record: record(entry.customerId), alreadyRecorded: false } })) };
+      return {
+        results: items.map((entry) => ({
+          itemId: entry.itemId,
+          result: { status: 'confirmed' as const, record: record(entry.customerId), alreadyRecorded: false },
+        })),
+      };
     });
     fake.on('submitAttestation', (entry) => {
       sent.set(entry.itemId, (sent.get(entry.itemId) ?? 0) + 1);
       return { status: 'confirmed', record: record(entry.customerId), alreadyRecorded: false };
     });
     const refresh = Array.from({ length: 1200 }, (_, n) => ({
-      customerId: customerId(n + 1), customerName: `C${n}`, primaryContact: contact, dateAgreed: '2026-11-19', kind: 'reattest' as const,
+      customerId: customerId(n + 1),
+      customerName: `C${n}`,
+      primaryContact: contact,
+      dateAgreed: '2026-11-19',
+      kind: 'reattest' as const,
     }));
     await enqueueMany(refresh, { storage: storageOn(database), actor: 'admin@contoso.example', now: clock.now });
     for (let n = 0; n < 8; n++) await queue(customerId(5000 + n));
 
     const report = await engine({ transport: ipcTransport }).drain();
 
-    const bulkCalls = fake.calls.filter((call) => call.channel === 'bulkReattest').map((call) => (call.request as { items: unknown[] }).items.length);
+    const bulkCalls = fake.calls
+      .filter((call) => call.channel === 'bulkReattest')
+      .map((call) => (call.request as { items: unknown[] }).items.length);
     expect(bulkCalls).toEqual([500, 500, 200]);
     expect(fake.calls.filter((call) => call.channel === 'submitAttestation')).toHaveLength(8);
     expect(report).toMatchObject({ sent: 1208, confirmed: 1208, failed: 0, retried: 0 });

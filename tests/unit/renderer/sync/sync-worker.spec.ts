@@ -36,7 +36,8 @@ class FakeChannelHub {
     this.members.push(member);
     return {
       postMessage: (message) => {
-        for (const other of this.members) if (other !== member) for (const listener of other.listeners) listener({ data: message } as MessageEvent<SyncMessage>);
+        for (const other of this.members)
+          if (other !== member) for (const listener of other.listeners) listener({ data: message } as MessageEvent<SyncMessage>);
       },
       addEventListener: (_type, listener) => member.listeners.add(listener),
       removeEventListener: (_type, listener) => member.listeners.delete(listener),
@@ -75,12 +76,23 @@ let hub: FakeChannelHub;
 
 function window(name: string, events = new EventTarget(), timers = new FakeTimers()) {
   const engine = new SyncEngine({ queue: queueOn(database), transport: backend.transport, now: clock.now, owner: name, random: () => 0.5 });
-  const worker = new SyncWorker({ engine, lockName: 'sync', locks: locks as unknown as LockManager, channel: hub.join(), events, timers, now: clock.now });
+  const worker = new SyncWorker({
+    engine,
+    lockName: 'sync',
+    locks: locks as unknown as LockManager,
+    channel: hub.join(),
+    events,
+    timers,
+    now: clock.now,
+  });
   return { engine, worker, events, timers };
 }
 
 async function queue(customer: string) {
-  return enqueueAttestation({ customerId: customer, customerName: 'C', primaryContact: contact, dateAgreed: '2026-11-19' }, { storage: storageOn(database), actor: 'a', now: clock.now() });
+  return enqueueAttestation(
+    { customerId: customer, customerName: 'C', primaryContact: contact, dateAgreed: '2026-11-19' },
+    { storage: storageOn(database), actor: 'a', now: clock.now() },
+  );
 }
 
 async function settle(): Promise<void> {

@@ -62,7 +62,12 @@ async function sentLinks(count: number, engine: SyncEngine): Promise<OutboxItem[
   for (let n = 0; n < count; n++)
     items.push(
       await enqueueEnhancedAttestation(
-        { customerId: customerId(n + 1), customerName: `Customer ${n}`, signer, fields: { companyName: `Customer ${n}`, country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10_080 } },
+        {
+          customerId: customerId(n + 1),
+          customerName: `Customer ${n}`,
+          signer,
+          fields: { companyName: `Customer ${n}`, country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10_080 },
+        },
         context(),
       ),
     );
@@ -74,7 +79,14 @@ async function sentLinks(count: number, engine: SyncEngine): Promise<OutboxItem[
 describe('watching under the rate limit', () => {
   it('holds scheduled reads to the budget per minute however many links are pending, the rest keep their place', async () => {
     const { transport, reads } = pendingBackend(clock);
-    const engine = new SyncEngine({ queue: queueOn(database), transport, now: clock.now, owner: 'leader', random: () => 0.5, watchReadsPerMinute: 10 });
+    const engine = new SyncEngine({
+      queue: queueOn(database),
+      transport,
+      now: clock.now,
+      owner: 'leader',
+      random: () => 0.5,
+      watchReadsPerMinute: 10,
+    });
     await sentLinks(25, engine);
     clock.advance(MINUTE);
     const first = await engine.drain();
@@ -94,7 +106,14 @@ describe('watching under the rate limit', () => {
 
   it('reads at once what the agent asked for ("Check now"), even with the budget spent', async () => {
     const { transport, reads } = pendingBackend(clock);
-    const engine = new SyncEngine({ queue: queueOn(database), transport, now: clock.now, owner: 'leader', random: () => 0.5, watchReadsPerMinute: 3 });
+    const engine = new SyncEngine({
+      queue: queueOn(database),
+      transport,
+      now: clock.now,
+      owner: 'leader',
+      random: () => 0.5,
+      watchReadsPerMinute: 3,
+    });
     const items = await sentLinks(6, engine);
     clock.advance(MINUTE);
     await engine.drain();
@@ -110,7 +129,13 @@ describe('watching under the rate limit', () => {
   it('reads every 30 s for ten minutes after sending, every minute to the hour, then less and less often', () => {
     const sentAt = clock.now();
     const state = (extra: Partial<EnhancedState>): EnhancedState => ({
-      step: 'watch', companyName: 'C', country: 'NL', language: 'nl-NL', linkExpiryMinutes: 10_080, finaliseRequestId: 'f', checks: 3,
+      step: 'watch',
+      companyName: 'C',
+      country: 'NL',
+      language: 'nl-NL',
+      linkExpiryMinutes: 10_080,
+      finaliseRequestId: 'f',
+      checks: 3,
       attestation: { id: 'a', acceptanceUrl: 'u', status: 'pending', expiresAt: new Date(sentAt + 7 * 24 * 60 * MINUTE).toISOString() },
       ...extra,
     });

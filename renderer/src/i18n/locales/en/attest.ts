@@ -1,7 +1,8 @@
 export default {
   title: 'Confirm acceptance',
   editTitle: 'Edit confirmation',
-  intro: 'Record that {customer} accepted the Microsoft Customer Agreement. It is saved on this computer at once and sent to Microsoft as soon as possible.',
+  intro:
+    'Record that {customer} accepted the Microsoft Customer Agreement. It is saved on this computer at once and sent to Microsoft as soon as possible.',
   editIntro: 'Correct the confirmation for {customer}. It is queued again as a new request.',
   firstName: 'First name',
   lastName: 'Last name',

@@ -17,7 +17,8 @@ export default {
     roleAndPartner: '{roles} at {partner} ({partnerType})',
     signOut: 'Sign out',
     signOutTitle: 'Sign out with items in the Outbox?',
-    signOutQueued: '{count} item in the Outbox has not reached Microsoft yet. It stays on this computer and is sent after you sign in again. | {count} items in the Outbox have not reached Microsoft yet. They stay on this computer and are sent after you sign in again.',
+    signOutQueued:
+      '{count} item in the Outbox has not reached Microsoft yet. It stays on this computer and is sent after you sign in again. | {count} items in the Outbox have not reached Microsoft yet. They stay on this computer and are sent after you sign in again.',
   },
   roles: {
     'admin-agent': 'Admin agent',

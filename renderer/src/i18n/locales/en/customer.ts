@@ -42,7 +42,8 @@ export default {
   roleNote: 'Only an Admin agent or a Sales agent can confirm acceptance, create customers or place orders. You are signed in as {roles}.',
   reseller: {
     title: 'Your indirect provider confirms acceptance',
-    intro: 'As an indirect reseller you cannot confirm a customer’s acceptance of the Microsoft Customer Agreement, neither in MCA Desk nor through the API. Two routes remain:',
+    intro:
+      'As an indirect reseller you cannot confirm a customer’s acceptance of the Microsoft Customer Agreement, neither in MCA Desk nor through the API. Two routes remain:',
     provider: 'Ask your indirect provider to confirm the acceptance for this customer.',
     emailProvider: 'Email your indirect provider',
     selfAccept: 'Or ask the customer to accept the agreement themselves in the Microsoft 365 admin center, at this address:',

@@ -1,7 +1,8 @@
 /** The attestation on Partner Center today: signer, acceptance link, watching, finalising. */
 export default {
   dayWhenAccepted: 'When the signer accepts',
-  intro: 'Microsoft now asks the customer’s signer to accept the agreement on a Microsoft page. Enter the signer; MCA Desk asks Microsoft for the link, you send it, and MCA Desk finalises the agreement once the signer has accepted.',
+  intro:
+    'Microsoft now asks the customer’s signer to accept the agreement on a Microsoft page. Enter the signer; MCA Desk asks Microsoft for the link, you send it, and MCA Desk finalises the agreement once the signer has accepted.',
   signer: 'Signer',
   usePrimaryContact: 'Use the primary contact',
   primaryContactUnknown: 'The customer’s primary contact is not known yet.',
@@ -43,7 +44,8 @@ export default {
     checkNow: 'Check now',
     checking: 'Checking at the next sync…',
     cancel: 'Cancel',
-    cancelConfirm: 'Withdraw this acceptance link request? MCA Desk stops watching it (the link Microsoft made stays valid until it expires).',
+    cancelConfirm:
+      'Withdraw this acceptance link request? MCA Desk stops watching it (the link Microsoft made stays valid until it expires).',
     cancelled: 'The acceptance link request for {customer} was withdrawn.',
     sendNewLink: 'Send a new link',
     newLinkRequested: 'A new acceptance link for {customer} is requested.',
@@ -62,11 +64,15 @@ export default {
     finalise: 'Accepted: finalising',
     expired: 'Link expired',
   },
-  needMfa: 'Partner Center needs a sign-in with multi-factor authentication (MFA) for this. Sign out, then sign in again with MFA; your queued work waits.',
-  needAppCredential: 'Partner Center’s attestation calls need the partner’s app registration (AppOnly). An Admin agent adds it in Settings → Backend; your queued work waits.',
+  needMfa:
+    'Partner Center needs a sign-in with multi-factor authentication (MFA) for this. Sign out, then sign in again with MFA; your queued work waits.',
+  needAppCredential:
+    'Partner Center’s attestation calls need the partner’s app registration (AppOnly). An Admin agent adds it in Settings → Backend; your queued work waits.',
   exportLinks: 'Export acceptance links',
   exported: 'Exported {count} acceptance links (CSV) for a mail merge.',
   legacyRetired: 'The backend no longer takes this kind of attestation (Microsoft retired it on 5 January 2026).',
-  legacyNotMoved: 'Microsoft retired this kind of attestation on 5 January 2026. Open {customer} once online, then Confirm acceptance to send the signer an acceptance link.',
-  legacyMoved: 'Microsoft retired this kind of attestation on 5 January 2026: the confirmation for {customer} was moved to an acceptance link for {signer}.',
+  legacyNotMoved:
+    'Microsoft retired this kind of attestation on 5 January 2026. Open {customer} once online, then Confirm acceptance to send the signer an acceptance link.',
+  legacyMoved:
+    'Microsoft retired this kind of attestation on 5 January 2026: the confirmation for {customer} was moved to an acceptance link for {signer}.',
 };

@@ -15,7 +15,24 @@ import settings from './settings';
 import secrets from './secrets';
 import enhanced from './enhanced';
 
-const en = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings, secrets, enhanced };
+const en = {
+  ...common,
+  signIn,
+  customers,
+  customer,
+  attest,
+  validation,
+  order,
+  outbox,
+  placeholders,
+  invitations,
+  newCustomer,
+  refresh,
+  bulk,
+  settings,
+  secrets,
+  enhanced,
+};
 
 /** The shape every language must have: the English messages' keys, each a string. */
 export type Messages = typeof en;

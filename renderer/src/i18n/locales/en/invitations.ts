@@ -30,7 +30,7 @@ export default {
     language: 'Language',
     to: 'To',
     toHint: 'One or more email addresses, separated by commas.',
-    toInvalid: 'Enter email addresses separated by commas, such as name{\'@\'}example.com.',
+    toInvalid: "Enter email addresses separated by commas, such as name{'@'}example.com.",
     subject: 'Subject',
     body: 'Body',
   },
@@ -47,7 +47,8 @@ export default {
     savedAt: 'Saved on this computer at {time}.',
     failed: 'Not saved: {message}',
   },
-  credentialsNote: 'The sign-in name and temporary password are not stored in this draft. They are filled in only when you copy the invitation or open it in email, and a copy is cleared from the clipboard after 60 seconds.',
+  credentialsNote:
+    'The sign-in name and temporary password are not stored in this draft. They are filled in only when you copy the invitation or open it in email, and a copy is cleared from the clipboard after 60 seconds.',
   relationshipFailed: 'The reseller relationship link could not be fetched now; it is filled in when you copy the invitation while online.',
   unfilled: 'Still to fill in yourself: {names}.',
   send: {
@@ -60,7 +61,8 @@ export default {
     opened: 'Opened in your email program.',
     stillMissing: 'Not filled in: {names}.',
     badRecipients: 'Enter valid email addresses in “To” first.',
-    credentialsGone: 'The sign-in details for this customer are no longer stored on this computer (they are deleted once the invitation was sent, after 7 days, and at sign-out), so they cannot be filled in.',
+    credentialsGone:
+      'The sign-in details for this customer are no longer stored on this computer (they are deleted once the invitation was sent, after 7 days, and at sign-out), so they cannot be filled in.',
     credentialsDeleted: 'The one-time sign-in details were deleted from this computer: the customer has them now.',
   },
 };

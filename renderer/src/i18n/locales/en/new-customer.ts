@@ -5,12 +5,15 @@ export default {
   create: 'Create customer',
   creating: 'Creating…',
   createdQueued: 'Customer {customer} created. Its confirmation of acceptance is queued.',
-  createdNotQueued: 'Customer {customer} created, but its confirmation was not queued: {reason} Confirm acceptance from the customer’s page.',
-  createdLinkRequested: 'Customer {customer} created. Its acceptance link is requested: copy it to the signer from the customer’s page once it is ready.',
+  createdNotQueued:
+    'Customer {customer} created, but its confirmation was not queued: {reason} Confirm acceptance from the customer’s page.',
+  createdLinkRequested:
+    'Customer {customer} created. Its acceptance link is requested: copy it to the signer from the customer’s page once it is ready.',
   resumed: 'Customer {customer}: its acceptance, not queued when the app closed, is queued now.',
   resumeRefused: 'Customer {customer} could not be created when the app resumed it: {message}',
   forbidden: 'You cannot create this customer: {message}',
-  offline: 'The backend could not be reached, so the customer was not created. Try again when you are online; trying again never creates it twice.',
+  offline:
+    'The backend could not be reached, so the customer was not created. Try again when you are online; trying again never creates it twice.',
   company: {
     title: 'Company details',
     name: 'Company name',
@@ -35,7 +38,8 @@ export default {
     countryHint: 'Two-letter code, such as NL.',
     phone: 'Phone number',
     registrationNumber: 'Organisation registration number',
-    registrationHint: 'The company or tax registration number. Partner Center requires it for customers in some countries, such as Poland, India or Brazil.',
+    registrationHint:
+      'The company or tax registration number. Partner Center requires it for customers in some countries, such as Poland, India or Brazil.',
     registrationRequiredHint: 'Partner Center requires it for a customer in {country}, and a phone number too.',
   },
   acceptance: {
@@ -43,8 +47,10 @@ export default {
     attested: 'I confirm the customer accepted the Microsoft Customer Agreement',
     acceptanceLink: 'Send the signer an acceptance link (the signer accepts on Microsoft’s page)',
     customerAccepts: 'The customer will accept in the Microsoft 365 admin center',
-    customerAcceptsNote: 'After the customer is created you see the admin’s sign-in name and temporary password once, and a ready invitation with the acceptance address.',
-    resellerCannot: 'As an indirect reseller you cannot confirm acceptance yourself: your indirect provider does, or the customer accepts in the Microsoft 365 admin center.',
+    customerAcceptsNote:
+      'After the customer is created you see the admin’s sign-in name and temporary password once, and a ready invitation with the acceptance address.',
+    resellerCannot:
+      'As an indirect reseller you cannot confirm acceptance yourself: your indirect provider does, or the customer accepts in the Microsoft 365 admin center.',
     roleCannot: 'Only an Admin agent or a Sales agent can confirm acceptance.',
   },
   signer: {
@@ -61,14 +67,16 @@ export default {
   },
   created: {
     title: '{customer} was created',
-    intro: 'The customer accepts the Microsoft Customer Agreement in the Microsoft 365 admin center, signing in with the admin account below.',
+    intro:
+      'The customer accepts the Microsoft Customer Agreement in the Microsoft 365 admin center, signing in with the admin account below.',
     once: 'The sign-in name and temporary password are shown only now. Copy them or send the invitation before you leave this page.',
     signInName: 'Sign-in name',
     password: 'Temporary password',
     credentialsFailed: 'The sign-in details could not be shown: {message}',
     noCredentials: 'The backend did not return sign-in details for this customer.',
     invitationTitle: 'Invitation',
-    invitationText: 'A draft invitation is ready with the acceptance address {url}. The sign-in details are filled in only when you copy it or open it in email.',
+    invitationText:
+      'A draft invitation is ready with the acceptance address {url}. The sign-in details are filled in only when you copy it or open it in email.',
     openInvitation: 'Open the invitation',
     toCustomer: 'Go to the customer',
   },

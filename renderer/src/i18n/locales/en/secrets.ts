@@ -10,7 +10,8 @@ export default {
   status: {
     title: 'Secrets on this computer',
     keyring: 'Protected by the operating system ({backend}).',
-    keyFile: 'Kept in a file encrypted with a key file beside your data, readable only by your user account. The operating system does not protect them.',
+    keyFile:
+      'Kept in a file encrypted with a key file beside your data, readable only by your user account. The operating system does not protect them.',
     memory: 'Not kept: MCA Desk holds them in memory only, so you sign in again at every start.',
   },
 };

@@ -35,13 +35,16 @@ export default {
   },
   clear: {
     title: 'Clear local data',
-    intro: 'Removes what MCA Desk keeps on this computer for you: the customer list, MCA states, confirmation history, the Outbox and your invitation drafts. The customer list downloads again afterwards.',
+    intro:
+      'Removes what MCA Desk keeps on this computer for you: the customer list, MCA states, confirmation history, the Outbox and your invitation drafts. The customer list downloads again afterwards.',
     unsentWarning: '{count} confirmation has not reached Microsoft yet. | {count} confirmations have not reached Microsoft yet.',
     button: 'Clear local data',
     dialogTitle: 'Clear local data?',
-    dialogText: 'Everything MCA Desk keeps on this computer for you is removed, including {drafts} invitation draft. | Everything MCA Desk keeps on this computer for you is removed, including {drafts} invitation drafts.',
+    dialogText:
+      'Everything MCA Desk keeps on this computer for you is removed, including {drafts} invitation draft. | Everything MCA Desk keeps on this computer for you is removed, including {drafts} invitation drafts.',
     dialogNothingQueued: 'Nothing is waiting to be sent.',
-    dialogUnsent: '{count} confirmation is still waiting in the Outbox (queued, sending or failed) and would be lost: Microsoft never receives it. | {count} confirmations are still waiting in the Outbox (queued, sending or failed) and would be lost: Microsoft never receives them.',
+    dialogUnsent:
+      '{count} confirmation is still waiting in the Outbox (queued, sending or failed) and would be lost: Microsoft never receives it. | {count} confirmations are still waiting in the Outbox (queued, sending or failed) and would be lost: Microsoft never receives them.',
     acceptLoss: 'I understand that {count} unsent confirmation will be lost | I understand that {count} unsent confirmations will be lost',
     confirm: 'Clear',
     clearing: 'Clearing…',
@@ -49,7 +52,8 @@ export default {
   },
   appCredential: {
     title: 'App registration (AppOnly)',
-    intro: 'Partner Center’s attestation calls (acceptance links and finalising) run as the partner’s own Microsoft Entra app, not as the signed-in agent.',
+    intro:
+      'Partner Center’s attestation calls (acceptance links and finalising) run as the partner’s own Microsoft Entra app, not as the signed-in agent.',
     sandbox: 'The sandbox uses your partner’s seeded app registration: nothing to set up.',
     sandboxNone: 'This backend has no app registrations (Partner Center before 2026): the seed’s attestation is used.',
     none: 'No app registration is set up yet: acceptance links wait until an Admin agent adds one.',

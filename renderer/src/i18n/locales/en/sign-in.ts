@@ -12,7 +12,8 @@ export default {
   mfaRequired: 'Partner Center requires multi-factor authentication (MFA), and this sign-in had none. Sign in again with MFA.',
   mfaRequiredSandbox: 'In the sandbox, every account except {userName} signs in with MFA.',
   reauth: 'Your sign-in expired. Sign in again as {name} to send your queued confirmations.',
-  reauthMfa: 'Partner Center requires multi-factor authentication (MFA). Sign in again as {name} with MFA to send your queued confirmations.',
+  reauthMfa:
+    'Partner Center requires multi-factor authentication (MFA). Sign in again as {name} with MFA to send your queued confirmations.',
   settingsLink: 'Backend and language settings',
   accounts: {
     title: 'Sandbox accounts',

@@ -20,7 +20,8 @@ export default {
   'sandbox-not-local': 'The sandbox runs on this computer: use 127.0.0.1 or localhost, such as http://127.0.0.1:4010.',
   'invalid-tenant': 'Enter the tenant ID (a GUID) or a domain, such as contoso.onmicrosoft.com.',
   'invalid-guid': 'Enter a GUID, such as 00000000-0000-0000-0000-000000000000.',
-  'registration-number-required': 'Required for a customer in {country}: enter the organisation registration number (the company or tax registration number).',
+  'registration-number-required':
+    'Required for a customer in {country}: enter the organisation registration number (the company or tax registration number).',
   'phone-required-in-country': 'Required for a customer in {country}.',
   invalid: 'This value is not valid.',
 };

@@ -17,7 +17,8 @@ const nl: typeof en = {
     roleAndPartner: '{roles} bij {partner} ({partnerType})',
     signOut: 'Afmelden',
     signOutTitle: 'Afmelden met items in de Outbox?',
-    signOutQueued: '{count} item in de Outbox heeft Microsoft nog niet bereikt. Het blijft op deze computer en wordt verzonden nadat u zich opnieuw hebt aangemeld. | {count} items in de Outbox hebben Microsoft nog niet bereikt. Ze blijven op deze computer en worden verzonden nadat u zich opnieuw hebt aangemeld.',
+    signOutQueued:
+      '{count} item in de Outbox heeft Microsoft nog niet bereikt. Het blijft op deze computer en wordt verzonden nadat u zich opnieuw hebt aangemeld. | {count} items in de Outbox hebben Microsoft nog niet bereikt. Ze blijven op deze computer en worden verzonden nadat u zich opnieuw hebt aangemeld.',
   },
   roles: {
     'admin-agent': 'Beheeragent',

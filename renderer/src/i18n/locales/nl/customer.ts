@@ -41,10 +41,12 @@ const nl: typeof en = {
     order: 'Nieuwe bestelling',
     invite: 'Uitnodigen om te accepteren',
   },
-  roleNote: 'Alleen een beheeragent of verkoopagent kan acceptatie bevestigen, klanten aanmaken of bestellingen plaatsen. U bent aangemeld als {roles}.',
+  roleNote:
+    'Alleen een beheeragent of verkoopagent kan acceptatie bevestigen, klanten aanmaken of bestellingen plaatsen. U bent aangemeld als {roles}.',
   reseller: {
     title: 'Uw indirecte provider bevestigt de acceptatie',
-    intro: 'Als indirecte reseller kunt u de acceptatie van de Microsoft-klantovereenkomst door een klant niet bevestigen, niet in MCA Desk en niet via de API. Er blijven twee routes over:',
+    intro:
+      'Als indirecte reseller kunt u de acceptatie van de Microsoft-klantovereenkomst door een klant niet bevestigen, niet in MCA Desk en niet via de API. Er blijven twee routes over:',
     provider: 'Vraag uw indirecte provider om de acceptatie voor deze klant te bevestigen.',
     emailProvider: 'Uw indirecte provider e-mailen',
     selfAccept: 'Of vraag de klant om de overeenkomst zelf te accepteren in het Microsoft 365-beheercentrum, op dit adres:',

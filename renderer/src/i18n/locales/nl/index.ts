@@ -16,5 +16,22 @@ import settings from './settings';
 import secrets from './secrets';
 import enhanced from './enhanced';
 
-const nl: Messages = { ...common, signIn, customers, customer, attest, validation, order, outbox, placeholders, invitations, newCustomer, refresh, bulk, settings, secrets, enhanced };
+const nl: Messages = {
+  ...common,
+  signIn,
+  customers,
+  customer,
+  attest,
+  validation,
+  order,
+  outbox,
+  placeholders,
+  invitations,
+  newCustomer,
+  refresh,
+  bulk,
+  settings,
+  secrets,
+  enhanced,
+};
 export default nl;

@@ -2,7 +2,8 @@ import type en from '../en/invitations';
 
 const nl: typeof en = {
   title: 'Uitnodigingen',
-  intro: 'Concepten van uitnodigingen worden tijdens het typen op deze computer bewaard. Kopieer er een naar het klembord of open het in uw e-mailprogramma.',
+  intro:
+    'Concepten van uitnodigingen worden tijdens het typen op deze computer bewaard. Kopieer er een naar het klembord of open het in uw e-mailprogramma.',
   newDraft: 'Nieuw concept',
   newTitle: 'Nieuwe uitnodiging',
   editTitle: 'Concept van uitnodiging',
@@ -15,7 +16,8 @@ const nl: typeof en = {
   deleteText: 'Het concept “{subject}” wordt van deze computer verwijderd. Dit kan niet ongedaan worden gemaakt.',
   deleted: 'Concept verwijderd.',
   rewriteTitle: 'Uw tekst vervangen?',
-  rewriteText: 'Het onderwerp en de tekst worden opnieuw geschreven vanuit de gekozen sjabloon en taal. Uw wijzigingen daarin gaan verloren.',
+  rewriteText:
+    'Het onderwerp en de tekst worden opnieuw geschreven vanuit de gekozen sjabloon en taal. Uw wijzigingen daarin gaan verloren.',
   rewrite: 'Tekst vervangen',
   list: {
     caption: 'Concepten van uitnodigingen, nieuwste eerst',
@@ -30,7 +32,7 @@ const nl: typeof en = {
     language: 'Taal',
     to: 'Aan',
     toHint: 'Een of meer e-mailadressen, gescheiden door komma’s.',
-    toInvalid: 'Vul e-mailadressen in, gescheiden door komma’s, zoals naam{\'@\'}voorbeeld.nl.',
+    toInvalid: "Vul e-mailadressen in, gescheiden door komma’s, zoals naam{'@'}voorbeeld.nl.",
     subject: 'Onderwerp',
     body: 'Tekst',
   },
@@ -47,8 +49,10 @@ const nl: typeof en = {
     savedAt: 'Om {time} op deze computer bewaard.',
     failed: 'Niet bewaard: {message}',
   },
-  credentialsNote: 'De aanmeldingsnaam en het tijdelijke wachtwoord worden niet in dit concept bewaard. Ze worden pas ingevuld als u de uitnodiging kopieert of in e-mail opent, en een kopie wordt na 60 seconden van het klembord gewist.',
-  relationshipFailed: 'De koppeling voor de resellerrelatie kon nu niet worden opgehaald; die wordt ingevuld als u de uitnodiging online kopieert.',
+  credentialsNote:
+    'De aanmeldingsnaam en het tijdelijke wachtwoord worden niet in dit concept bewaard. Ze worden pas ingevuld als u de uitnodiging kopieert of in e-mail opent, en een kopie wordt na 60 seconden van het klembord gewist.',
+  relationshipFailed:
+    'De koppeling voor de resellerrelatie kon nu niet worden opgehaald; die wordt ingevuld als u de uitnodiging online kopieert.',
   unfilled: 'Zelf nog in te vullen: {names}.',
   send: {
     label: 'Verzenden',
@@ -56,11 +60,13 @@ const nl: typeof en = {
     openInEmail: 'Openen in e-mail',
     copied: 'Gekopieerd: onderwerp en tekst staan op het klembord.',
     copiedSecret: 'Gekopieerd met de aanmeldgegevens. Het klembord wordt over 60 seconden gewist als de tekst er dan nog staat.',
-    copiedSecretAt: 'Gekopieerd met de aanmeldgegevens. Het klembord wordt over 60 seconden (om {time}) gewist als de tekst er dan nog staat.',
+    copiedSecretAt:
+      'Gekopieerd met de aanmeldgegevens. Het klembord wordt over 60 seconden (om {time}) gewist als de tekst er dan nog staat.',
     opened: 'Geopend in uw e-mailprogramma.',
     stillMissing: 'Niet ingevuld: {names}.',
     badRecipients: 'Vul eerst geldige e-mailadressen in bij “Aan”.',
-    credentialsGone: 'De aanmeldgegevens van deze klant staan niet meer op deze computer (ze worden verwijderd zodra de uitnodiging is verstuurd, na 7 dagen en bij afmelden), dus ze kunnen niet worden ingevuld.',
+    credentialsGone:
+      'De aanmeldgegevens van deze klant staan niet meer op deze computer (ze worden verwijderd zodra de uitnodiging is verstuurd, na 7 dagen en bij afmelden), dus ze kunnen niet worden ingevuld.',
     credentialsDeleted: 'De eenmalige aanmeldgegevens zijn van deze computer verwijderd: de klant heeft ze nu.',
   },
 };

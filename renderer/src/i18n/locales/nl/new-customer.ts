@@ -6,12 +6,15 @@ const nl: typeof en = {
   create: 'Klant aanmaken',
   creating: 'Aanmaken…',
   createdQueued: 'Klant {customer} is aangemaakt. De bevestiging van de acceptatie staat in de wachtrij.',
-  createdLinkRequested: 'Klant {customer} is aangemaakt. De acceptatielink is aangevraagd: kopieer hem voor de ondertekenaar op de pagina van de klant zodra hij klaar is.',
+  createdLinkRequested:
+    'Klant {customer} is aangemaakt. De acceptatielink is aangevraagd: kopieer hem voor de ondertekenaar op de pagina van de klant zodra hij klaar is.',
   resumed: 'Klant {customer}: de acceptatie, die niet in de wachtrij stond toen de app sloot, staat nu in de wachtrij.',
   resumeRefused: 'Klant {customer} kon niet worden aangemaakt toen de app verderging: {message}',
-  createdNotQueued: 'Klant {customer} is aangemaakt, maar de bevestiging is niet in de wachtrij gezet: {reason} Bevestig de acceptatie op de pagina van de klant.',
+  createdNotQueued:
+    'Klant {customer} is aangemaakt, maar de bevestiging is niet in de wachtrij gezet: {reason} Bevestig de acceptatie op de pagina van de klant.',
   forbidden: 'U kunt deze klant niet aanmaken: {message}',
-  offline: 'De backend was niet bereikbaar, dus de klant is niet aangemaakt. Probeer het opnieuw als u online bent; opnieuw proberen maakt de klant nooit twee keer aan.',
+  offline:
+    'De backend was niet bereikbaar, dus de klant is niet aangemaakt. Probeer het opnieuw als u online bent; opnieuw proberen maakt de klant nooit twee keer aan.',
   company: {
     title: 'Bedrijfsgegevens',
     name: 'Bedrijfsnaam',
@@ -36,7 +39,8 @@ const nl: typeof en = {
     countryHint: 'Code van twee letters, zoals NL.',
     phone: 'Telefoonnummer',
     registrationNumber: 'Registratienummer van de organisatie',
-    registrationHint: 'Het handels- of belastingregistratienummer van het bedrijf. Partner Center vraagt het voor klanten in sommige landen, zoals Polen, India of Brazilië.',
+    registrationHint:
+      'Het handels- of belastingregistratienummer van het bedrijf. Partner Center vraagt het voor klanten in sommige landen, zoals Polen, India of Brazilië.',
     registrationRequiredHint: 'Partner Center vraagt het voor een klant in {country}, en ook een telefoonnummer.',
   },
   acceptance: {
@@ -44,8 +48,10 @@ const nl: typeof en = {
     attested: 'Ik bevestig dat de klant de Microsoft-klantovereenkomst heeft geaccepteerd',
     acceptanceLink: 'Stuur de ondertekenaar een acceptatielink (de ondertekenaar accepteert op de pagina van Microsoft)',
     customerAccepts: 'De klant accepteert in het Microsoft 365-beheercentrum',
-    customerAcceptsNote: 'Nadat de klant is aangemaakt, ziet u eenmalig de aanmeldingsnaam en het tijdelijke wachtwoord van de beheerder, en een kant-en-klare uitnodiging met het acceptatieadres.',
-    resellerCannot: 'Als indirecte reseller kunt u de acceptatie niet zelf bevestigen: uw indirecte provider doet dat, of de klant accepteert in het Microsoft 365-beheercentrum.',
+    customerAcceptsNote:
+      'Nadat de klant is aangemaakt, ziet u eenmalig de aanmeldingsnaam en het tijdelijke wachtwoord van de beheerder, en een kant-en-klare uitnodiging met het acceptatieadres.',
+    resellerCannot:
+      'Als indirecte reseller kunt u de acceptatie niet zelf bevestigen: uw indirecte provider doet dat, of de klant accepteert in het Microsoft 365-beheercentrum.',
     roleCannot: 'Alleen een beheeragent of verkoopagent kan de acceptatie bevestigen.',
   },
   signer: {
@@ -62,14 +68,16 @@ const nl: typeof en = {
   },
   created: {
     title: '{customer} is aangemaakt',
-    intro: 'De klant accepteert de Microsoft-klantovereenkomst in het Microsoft 365-beheercentrum en meldt zich aan met het beheerdersaccount hieronder.',
+    intro:
+      'De klant accepteert de Microsoft-klantovereenkomst in het Microsoft 365-beheercentrum en meldt zich aan met het beheerdersaccount hieronder.',
     once: 'De aanmeldingsnaam en het tijdelijke wachtwoord worden alleen nu getoond. Kopieer ze of verstuur de uitnodiging voordat u deze pagina verlaat.',
     signInName: 'Aanmeldingsnaam',
     password: 'Tijdelijk wachtwoord',
     credentialsFailed: 'De aanmeldgegevens konden niet worden getoond: {message}',
     noCredentials: 'De backend heeft geen aanmeldgegevens voor deze klant teruggegeven.',
     invitationTitle: 'Uitnodiging',
-    invitationText: 'Er staat een conceptuitnodiging klaar met het acceptatieadres {url}. De aanmeldgegevens worden pas ingevuld als u die kopieert of in e-mail opent.',
+    invitationText:
+      'Er staat een conceptuitnodiging klaar met het acceptatieadres {url}. De aanmeldgegevens worden pas ingevuld als u die kopieert of in e-mail opent.',
     openInvitation: 'Uitnodiging openen',
     toCustomer: 'Naar de klant',
   },

@@ -2,7 +2,8 @@ import type en from '../en/outbox';
 
 const nl: typeof en = {
   title: 'Outbox',
-  intro: 'Bevestigingen die op deze computer zijn opgeslagen en die Microsoft nog niet heeft vastgelegd. Ze worden automatisch verzonden; niets hier verloopt.',
+  intro:
+    'Bevestigingen die op deze computer zijn opgeslagen en die Microsoft nog niet heeft vastgelegd. Ze worden automatisch verzonden; niets hier verloopt.',
   syncNow: 'Nu synchroniseren',
   empty: 'Er wacht niets: elke opgeslagen bevestiging is vastgelegd bij Microsoft.',
   tableLabel: 'Wachtende bevestigingen',

@@ -2,7 +2,8 @@ import type en from '../en/refresh';
 
 const nl: typeof en = {
   title: 'MCA-vernieuwing',
-  intro: 'Bevestig de Microsoft-klantovereenkomst opnieuw voor klanten die uw organisatie al eerder heeft bevestigd: elke gekozen klant krijgt een nieuwe bevestiging met de laatste contactpersoon en de datum van vandaag. Elke bevestiging komt in de Outbox en wordt op de achtergrond verzonden, ook na een herstart.',
+  intro:
+    'Bevestig de Microsoft-klantovereenkomst opnieuw voor klanten die uw organisatie al eerder heeft bevestigd: elke gekozen klant krijgt een nieuwe bevestiging met de laatste contactpersoon en de datum van vandaag. Elke bevestiging komt in de Outbox en wordt op de achtergrond verzonden, ook na een herstart.',
   tableLabel: 'Klanten met een bevestiging door de partner',
   columns: { company: 'Bedrijf', domain: 'Domein', contact: 'Laatste contactpersoon', date: 'Laatste datum' },
   keys: 'Toetsen: pijltjestoetsen verplaatsen, Spatie selecteert of deselecteert, Shift met een pijltjestoets selecteert tijdens het verplaatsen, Ctrl+A selecteert alles wat wordt getoond.',
@@ -13,9 +14,11 @@ const nl: typeof en = {
   reconfirm: 'Opnieuw bevestigen',
   none: 'Nog geen klant heeft een bevestiging door de partner, of de MCA-statussen zijn nog niet geladen. Kies “MCA-statussen vernieuwen” terwijl u online bent.',
   confirmTitle: 'De gekozen klanten opnieuw bevestigen?',
-  confirmText: '{count} klant opnieuw bevestigen met de laatste contactpersoon en de datum {date}? | {count} klanten opnieuw bevestigen, elk met de laatste contactpersoon en de datum {date}? Ze komen in de Outbox en worden op de achtergrond verzonden.',
+  confirmText:
+    '{count} klant opnieuw bevestigen met de laatste contactpersoon en de datum {date}? | {count} klanten opnieuw bevestigen, elk met de laatste contactpersoon en de datum {date}? Ze komen in de Outbox en worden op de achtergrond verzonden.',
   queuing: '{done} van {total} in de wachtrij zetten…',
-  queued: '{count} nieuwe bevestiging met datum {date} in de wachtrij gezet. | {count} nieuwe bevestigingen met datum {date} in de wachtrij gezet.',
+  queued:
+    '{count} nieuwe bevestiging met datum {date} in de wachtrij gezet. | {count} nieuwe bevestigingen met datum {date} in de wachtrij gezet.',
   toOutbox: 'Outbox openen',
   skipped: '{count} klant overgeslagen: | {count} klanten overgeslagen:',
   moreSkipped: 'en nog {count}.',
@@ -31,10 +34,14 @@ const nl: typeof en = {
     how: 'Voor de gekozen klanten: download een bestand met ondertekenaars, vul per rij in wie nu ondertekent en importeer het met CSV importeren. Elke rij wordt een acceptatiekoppeling in de Outbox.',
     download: 'Bestand met ondertekenaars downloaden',
     toImport: 'CSV importeren openen',
-    downloaded: 'Bestand met ondertekenaars voor {count} klant gedownload. Vul de ondertekenaars in en importeer het. | Bestand met ondertekenaars voor {count} klanten gedownload. Vul de ondertekenaars in en importeer het.',
-    parked: '{count} nieuwe bevestiging kreeg het antwoord “beëindigd” en is niet verzonden (zie de Outbox). | {count} nieuwe bevestigingen kregen het antwoord “beëindigd” en zijn niet verzonden (zie de Outbox).',
-    notify: 'Partner Center heeft de MCA-vernieuwing op {date} beëindigd: de nieuwe bevestiging voor {customer} is niet verzonden. MCA-vernieuwing toont de route die ervoor in de plaats kwam.',
+    downloaded:
+      'Bestand met ondertekenaars voor {count} klant gedownload. Vul de ondertekenaars in en importeer het. | Bestand met ondertekenaars voor {count} klanten gedownload. Vul de ondertekenaars in en importeer het.',
+    parked:
+      '{count} nieuwe bevestiging kreeg het antwoord “beëindigd” en is niet verzonden (zie de Outbox). | {count} nieuwe bevestigingen kregen het antwoord “beëindigd” en zijn niet verzonden (zie de Outbox).',
+    notify:
+      'Partner Center heeft de MCA-vernieuwing op {date} beëindigd: de nieuwe bevestiging voor {customer} is niet verzonden. MCA-vernieuwing toont de route die ervoor in de plaats kwam.',
   },
-  resellerNote: 'Als indirecte reseller kunt u de acceptatie niet bevestigen: uw indirecte provider doet dat. Gebruik “Uitnodigen om te accepteren” bij een klant, of mail uw provider vanaf de pagina van de klant.',
+  resellerNote:
+    'Als indirecte reseller kunt u de acceptatie niet bevestigen: uw indirecte provider doet dat. Gebruik “Uitnodigen om te accepteren” bij een klant, of mail uw provider vanaf de pagina van de klant.',
 };
 export default nl;

@@ -11,7 +11,8 @@ const secrets: Messages['secrets'] = {
   status: {
     title: 'Geheimen op deze computer',
     keyring: 'Beschermd door het besturingssysteem ({backend}).',
-    keyFile: 'Bewaard in een bestand dat versleuteld is met een sleutelbestand naast uw gegevens, alleen leesbaar voor uw gebruikersaccount. Het besturingssysteem beschermt ze niet.',
+    keyFile:
+      'Bewaard in een bestand dat versleuteld is met een sleutelbestand naast uw gegevens, alleen leesbaar voor uw gebruikersaccount. Het besturingssysteem beschermt ze niet.',
     memory: 'Niet bewaard: MCA Desk houdt ze alleen in het geheugen, dus u meldt zich bij elke start opnieuw aan.',
   },
 };

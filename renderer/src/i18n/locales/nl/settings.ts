@@ -14,7 +14,8 @@ const nl: typeof en = {
     tenantIdHint: 'De tenant van uw partnerorganisatie: de GUID of een domein zoals contoso.onmicrosoft.com.',
     clientId: 'Client-id',
     clientIdHint: 'De toepassings-id (client-id) van uw app-registratie voor Partner Center.',
-    signOutNote: 'Als u de backend wijzigt, wordt u afgemeld; uw wachtrij blijft op deze computer staan voor als u zich daar weer aanmeldt.',
+    signOutNote:
+      'Als u de backend wijzigt, wordt u afgemeld; uw wachtrij blijft op deze computer staan voor als u zich daar weer aanmeldt.',
     save: 'Backend opslaan',
     saved: 'Opgeslagen. Voor uw aanmelding verandert er niets.',
     savedSignedOut: 'Opgeslagen. U bent afgemeld omdat de backend is gewijzigd; meld u opnieuw aan.',
@@ -36,21 +37,26 @@ const nl: typeof en = {
   },
   clear: {
     title: 'Lokale gegevens wissen',
-    intro: 'Verwijdert wat MCA Desk op deze computer voor u bewaart: de klantenlijst, MCA-statussen, de geschiedenis van bevestigingen, de Outbox en uw concepten van uitnodigingen. De klantenlijst wordt daarna opnieuw gedownload.',
+    intro:
+      'Verwijdert wat MCA Desk op deze computer voor u bewaart: de klantenlijst, MCA-statussen, de geschiedenis van bevestigingen, de Outbox en uw concepten van uitnodigingen. De klantenlijst wordt daarna opnieuw gedownload.',
     unsentWarning: '{count} bevestiging heeft Microsoft nog niet bereikt. | {count} bevestigingen hebben Microsoft nog niet bereikt.',
     button: 'Lokale gegevens wissen',
     dialogTitle: 'Lokale gegevens wissen?',
-    dialogText: 'Alles wat MCA Desk op deze computer voor u bewaart wordt verwijderd, ook {drafts} concept van een uitnodiging. | Alles wat MCA Desk op deze computer voor u bewaart wordt verwijderd, ook {drafts} concepten van uitnodigingen.',
+    dialogText:
+      'Alles wat MCA Desk op deze computer voor u bewaart wordt verwijderd, ook {drafts} concept van een uitnodiging. | Alles wat MCA Desk op deze computer voor u bewaart wordt verwijderd, ook {drafts} concepten van uitnodigingen.',
     dialogNothingQueued: 'Er wacht niets om te worden verzonden.',
-    dialogUnsent: '{count} bevestiging wacht nog in de Outbox (in de wachtrij, bezig of mislukt) en gaat verloren: Microsoft ontvangt die nooit. | {count} bevestigingen wachten nog in de Outbox (in de wachtrij, bezig of mislukt) en gaan verloren: Microsoft ontvangt ze nooit.',
-    acceptLoss: 'Ik begrijp dat {count} niet verzonden bevestiging verloren gaat | Ik begrijp dat {count} niet verzonden bevestigingen verloren gaan',
+    dialogUnsent:
+      '{count} bevestiging wacht nog in de Outbox (in de wachtrij, bezig of mislukt) en gaat verloren: Microsoft ontvangt die nooit. | {count} bevestigingen wachten nog in de Outbox (in de wachtrij, bezig of mislukt) en gaan verloren: Microsoft ontvangt ze nooit.',
+    acceptLoss:
+      'Ik begrijp dat {count} niet verzonden bevestiging verloren gaat | Ik begrijp dat {count} niet verzonden bevestigingen verloren gaan',
     confirm: 'Wissen',
     clearing: 'Wissen…',
     done: 'Lokale gegevens gewist.',
   },
   appCredential: {
     title: 'App-registratie (AppOnly)',
-    intro: 'De bevestigingsaanroepen van Partner Center (acceptatiekoppelingen en afronden) lopen als de eigen Microsoft Entra-app van de partner, niet als de aangemelde agent.',
+    intro:
+      'De bevestigingsaanroepen van Partner Center (acceptatiekoppelingen en afronden) lopen als de eigen Microsoft Entra-app van de partner, niet als de aangemelde agent.',
     sandbox: 'De sandbox gebruikt de app-registratie van uw partner: u hoeft niets in te stellen.',
     sandboxNone: 'Deze backend heeft geen app-registraties (Partner Center van vóór 2026): de bevestiging van vroeger wordt gebruikt.',
     none: 'Er is nog geen app-registratie ingesteld: acceptatiekoppelingen wachten tot een Admin-agent er een toevoegt.',

@@ -2,7 +2,8 @@ import type en from '../en/sign-in';
 
 const nl: typeof en = {
   title: 'Aanmelden bij MCA Desk',
-  sandboxIntro: 'Deze kopie van MCA Desk gebruikt de sandbox: een lokale vervanger van Partner Center om de app uit te proberen en agents te trainen.',
+  sandboxIntro:
+    'Deze kopie van MCA Desk gebruikt de sandbox: een lokale vervanger van Partner Center om de app uit te proberen en agents te trainen.',
   partnerCenterIntro: 'Meld u aan met uw werkaccount voor Partner Center. De aanmeldpagina van Microsoft opent in uw browser.',
   email: 'E-mail',
   password: 'Wachtwoord',
@@ -14,7 +15,8 @@ const nl: typeof en = {
   mfaRequired: 'Partner Center vereist meervoudige verificatie (MFA) en deze aanmelding had die niet. Meld u opnieuw aan met MFA.',
   mfaRequiredSandbox: 'In de sandbox melden alle accounts behalve {userName} zich aan met MFA.',
   reauth: 'Uw aanmelding is verlopen. Meld u opnieuw aan als {name} om uw bevestigingen in de wachtrij te verzenden.',
-  reauthMfa: 'Partner Center vereist meervoudige verificatie (MFA). Meld u opnieuw aan als {name} met MFA om uw bevestigingen in de wachtrij te verzenden.',
+  reauthMfa:
+    'Partner Center vereist meervoudige verificatie (MFA). Meld u opnieuw aan als {name} met MFA om uw bevestigingen in de wachtrij te verzenden.',
   settingsLink: 'Instellingen voor backend en taal',
   accounts: {
     title: 'Sandboxaccounts',

@@ -21,7 +21,8 @@ const nl: typeof en = {
   'sandbox-not-local': 'De sandbox draait op deze computer: gebruik 127.0.0.1 of localhost, zoals http://127.0.0.1:4010.',
   'invalid-tenant': 'Vul de tenant-id (een GUID) of een domein in, zoals contoso.onmicrosoft.com.',
   'invalid-guid': 'Vul een GUID in, zoals 00000000-0000-0000-0000-000000000000.',
-  'registration-number-required': 'Verplicht voor een klant in {country}: vul het registratienummer van de organisatie in (het handels- of belastingregistratienummer).',
+  'registration-number-required':
+    'Verplicht voor een klant in {country}: vul het registratienummer van de organisatie in (het handels- of belastingregistratienummer).',
   'phone-required-in-country': 'Verplicht voor een klant in {country}.',
   invalid: 'Deze waarde is niet geldig.',
 };
