@@ -1,5 +1,7 @@
 import { expect, test } from '../e2e/fixtures';
-import { openCustomer, signInThroughForm } from '../e2e/support/agent';
+import { mcaStatus, openCustomer, signInThroughForm } from '../e2e/support/agent';
+import { waitForCustomers } from '../e2e/support/screens';
+import { chooseLatestAcceptanceDate } from '../e2e/support/ui';
 
 const shot = (name: string) => ({ path: `docs/screenshots/${name}.png`, animations: 'disabled' as const });
 
@@ -27,6 +29,7 @@ test('the main screens, as an Admin agent sees them', async ({ page }) => {
   await openCustomer(page, 'Adatum Corporation');
   await page.getByRole('link', { name: 'New order' }).click();
   await page.getByLabel('First name').fill('Maria');
+  await chooseLatestAcceptanceDate(page);
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.getByRole('link', { name: /^Outbox/ }).click();
   await expect(page.getByRole('row', { name: /Adatum Corporation/ })).toContainText('Failed');
@@ -62,6 +65,35 @@ test.describe('Partner Center as it is today', () => {
     const signer = await browser.newPage();
     await signer.goto(attestation!.acceptanceUrl);
     await signer.screenshot(shot('signer-acceptance-page'));
+    await signer.getByLabel('I accept the Microsoft Customer Agreement').check();
+    await signer.getByRole('button', { name: 'Accept' }).click();
     await signer.close();
+    await panel.getByRole('button', { name: 'Copy to clipboard' }).click();
+    await panel.getByRole('button', { name: 'Check now' }).click();
+    await expect(mcaStatus(page)).toHaveText('Confirmed by partner', { timeout: 60_000 });
+    // The notifications said their piece; dismissed, they leave the history in view.
+    const dismiss = page.getByRole('button', { name: /^Dismiss/ });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    await page.screenshot(shot('enhanced-confirmed'));
+  });
+
+  test('Import CSV of signers and the retired MCA refresh', async ({ page }) => {
+    await signInThroughForm(page, 'admin@contoso.example');
+    await waitForCustomers(page);
+    await page.getByRole('link', { name: 'MCA refresh' }).click();
+    await expect(page.getByRole('region', { name: 'Partner Center no longer re-confirms with the last contact' })).toBeVisible();
+    await page.screenshot(shot('mca-refresh-retired'));
+
+    await page.getByRole('link', { name: 'Import CSV' }).first().click();
+    const csv = [
+      'customer,signerFirstName,signerLastName,signerEmail,signerPhone,companyName,country,language,linkValidFor',
+      'fourthcoffee.onmicrosoft.com,Mila,Jansen,mila.jansen@fourthcoffee.example,+1 425 555 0199,Fourth Coffee,US,en-US,1d',
+      'nosuch.onmicrosoft.com,Piet,Pol,piet@nosuch.example,,Nosuch,NL,nl,',
+      'fourthcoffee.onmicrosoft.com,Kees,,not-an-email,,Fourth Coffee,us,en,2h',
+    ].join('\r\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'signers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const report = page.getByRole('heading', { level: 2, name: 'Check of signers.csv' });
+    await expect(report).toBeVisible();
+    await page.screenshot(shot('import-signers'));
   });
 });
