@@ -6,7 +6,7 @@ import type { OutboxItem } from '../outbox/item';
 import { enhancedPhaseOf } from '../outbox/enhanced-state';
 import { isExpiredLink } from '../domain/mca-status';
 import { escapeCell } from './csv-cells';
-import { toCsv } from './status-csv';
+import { toCsv } from './csv-cells';
 
 export const ACCEPTANCE_LINK_COLUMNS = [
   'customerTenantId',

@@ -4,6 +4,8 @@
  * export such a cell gets a leading apostrophe, which spreadsheets show as text. On import the same
  * apostrophe is taken off again, so an exported file round-trips.
  */
+import Papa from 'papaparse';
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 const ESCAPED_FORMULA = /^'[=+\-@\t\r]/;
 
@@ -17,3 +19,8 @@ export function unescapeCell(value: string): string {
 
 /** The byte-order mark that makes Excel read a CSV file as UTF-8. */
 export const UTF8_BOM = '\uFEFF';
+
+/** A CSV file as spreadsheets open it: a UTF-8 BOM, CRLF lines, the header first (cells escaped by the caller). */
+export function toCsv(header: readonly string[], rows: readonly string[][]): string {
+  return UTF8_BOM + Papa.unparse({ fields: [...header], data: rows as string[][] }, { newline: '\r\n', quotes: false });
+}

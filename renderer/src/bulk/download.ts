@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser's download (the same in Electron and browser mode). */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves data as a file through the browser's download (the same in Electron and browser mode). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -11,7 +11,12 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** Saves text as a file (CSV by default). */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
 /** "mca-status-2026-11-20.csv" */
-export function datedFileName(prefix: string, day: string): string {
-  return `${prefix}-${day}.csv`;
+export function datedFileName(prefix: string, day: string, extension = 'csv'): string {
+  return `${prefix}-${day}.${extension}`;
 }

@@ -4,7 +4,7 @@
  */
 import type { RowProblem } from './attestation-csv';
 import { escapeCell } from './csv-cells';
-import { toCsv } from './status-csv';
+import { toCsv } from './csv-cells';
 
 export const PROBLEM_COLUMNS = ['row', 'field', 'reason', 'code'] as const;
 

@@ -3,10 +3,9 @@
  * tool round-trips (tenant id, last contact, last date, whether a partner attestation exists), plus
  * company, domain and the status in this app's words. Every cell is escaped against formula injection.
  */
-import Papa from 'papaparse';
 import type { CustomerRow, McaStateRow } from '../db/rows';
 import type { McaStatus } from '../domain/mca-status';
-import { escapeCell, UTF8_BOM } from './csv-cells';
+import { escapeCell, toCsv } from './csv-cells';
 
 export const STATUS_COLUMNS = [
   'customerTenantId',
@@ -45,10 +44,6 @@ export function statusRows(source: StatusSource): string[][] {
       state?.partnerAttestationCompleted ? 'true' : 'false',
     ].map(escapeCell);
   });
-}
-
-export function toCsv(header: readonly string[], rows: readonly string[][]): string {
-  return UTF8_BOM + Papa.unparse({ fields: [...header], data: rows as string[][] }, { newline: '\r\n', quotes: false });
 }
 
 export function statusCsv(source: StatusSource): string {

@@ -14,6 +14,7 @@ import type {
   OutboxItem,
   PendingCustomerRow,
 } from './rows';
+import type { EvidenceFileRow, EvidenceRow } from '../evidence/evidence-row';
 import { schemaVersions, type SchemaVersion } from './schema';
 
 export class McaDeskDatabase extends Dexie {
@@ -26,6 +27,8 @@ export class McaDeskDatabase extends Dexie {
   drafts!: EntityTable<DraftRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   pendingCustomers!: EntityTable<PendingCustomerRow, 'requestId'>;
+  evidence!: EntityTable<EvidenceRow, 'id'>;
+  evidenceFiles!: EntityTable<EvidenceFileRow, 'id'>;
 
   constructor(name: string, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name);

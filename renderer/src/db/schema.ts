@@ -35,4 +35,9 @@ export const schemaVersions: readonly SchemaVersion[] = [
     version: 3,
     stores: { pendingCustomers: 'requestId, createdAt' },
   },
+  {
+    // Evidence of acceptance (evidence/evidence-row.ts): descriptions by customer, bytes apart.
+    version: 4,
+    stores: { evidence: 'id, customerId, addedAt', evidenceFiles: 'id' },
+  },
 ];

@@ -1,7 +1,7 @@
 /** Dates and times as the agent reads them, in the current language (date-fns). */
 import { format, formatDistanceToNow, parseISO } from 'date-fns';
 import { apiInstantToCalendarDate } from '../../../shared/domain/dates';
-import { dateLocale } from './index';
+import { dateLocale, i18n } from './index';
 
 /** A calendar day (YYYY-MM-DD) as "20 Nov 2026" / "20 nov 2026". */
 export function formatDay(day: string): string {
@@ -29,4 +29,15 @@ export function formatAgo(epochMs: number, now: number = Date.now()): string {
 /** A time of day, for "until 14:05". */
 export function formatTime(epochMs: number): string {
   return format(new Date(epochMs), 'p', { locale: dateLocale() });
+}
+
+/** A file size as "1.4 MB" / "1,4 MB" (KB below a megabyte). */
+export function formatSize(bytes: number): string {
+  const megabytes = bytes >= 1024 * 1024;
+  const value = megabytes ? bytes / (1024 * 1024) : Math.max(bytes / 1024, 0.1);
+  return new Intl.NumberFormat(i18n.global.locale.value, {
+    style: 'unit',
+    unit: megabytes ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: 1,
+  }).format(value);
 }

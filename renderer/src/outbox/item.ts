@@ -93,7 +93,9 @@ export type AuditKind =
   | 'lease-recovered'
   | 'replaced'
   | 'discarded'
-  | 'stale-result';
+  | 'stale-result'
+  | 'evidence-added'
+  | 'evidence-removed';
 
 export interface AuditEntry {
   seq?: number;

@@ -8,7 +8,7 @@
 import { personName } from '../../../shared/domain/contact';
 import type { CustomerDetailRow, McaStateRow } from '../db/rows';
 import { escapeCell } from '../bulk/csv-cells';
-import { toCsv } from '../bulk/status-csv';
+import { toCsv } from '../bulk/csv-cells';
 import { SIGNER_TEMPLATE_HEADER } from '../bulk/signer-csv';
 
 /** Import CSV's signer columns (its template's header, in its order), then two columns the import ignores. */

@@ -13,7 +13,7 @@ import {
   type SignerImportLookup,
 } from '../../../../renderer/src/bulk/signer-csv';
 import { parseLinkValidity } from '../../../../renderer/src/bulk/link-validity';
-import { toCsv } from '../../../../renderer/src/bulk/status-csv';
+import { toCsv } from '../../../../renderer/src/bulk/csv-cells';
 import type { AgreementRecord } from '../../../../shared/domain/agreement';
 import type { OutboxItem } from '../../../../renderer/src/db/rows';
 import { CUSTOMER_A, CUSTOMER_B, CUSTOMER_C } from '../helpers/database';

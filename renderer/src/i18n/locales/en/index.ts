@@ -14,6 +14,7 @@ import bulk from './bulk';
 import settings from './settings';
 import secrets from './secrets';
 import enhanced from './enhanced';
+import evidence from './evidence';
 
 const en = {
   ...common,
@@ -32,6 +33,7 @@ const en = {
   settings,
   secrets,
   enhanced,
+  evidence,
 };
 
 /** The shape every language must have: the English messages' keys, each a string. */

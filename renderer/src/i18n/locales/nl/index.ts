@@ -15,6 +15,7 @@ import bulk from './bulk';
 import settings from './settings';
 import secrets from './secrets';
 import enhanced from './enhanced';
+import evidence from './evidence';
 
 const nl: Messages = {
   ...common,
@@ -33,5 +34,6 @@ const nl: Messages = {
   settings,
   secrets,
   enhanced,
+  evidence,
 };
 export default nl;
