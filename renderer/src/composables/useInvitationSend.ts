@@ -8,7 +8,7 @@
  */
 import { ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { clipboardText, recipientsSchema, type InvitationDraft } from '../../../shared/domain/invitations';
+import { clipboardText, CREDENTIAL_PLACEHOLDERS, recipientsSchema, type InvitationDraft } from '../../../shared/domain/invitations';
 import { ApiError } from '../../../shared/ipc/errors';
 import { call } from '../platform/api';
 import { outgoingText, RelationshipLinkError, UnfilledPlaceholdersError, type SendSources } from '../invitations/outgoing-text';
@@ -39,6 +39,8 @@ export function useInvitationSend(draft: Ref<Draft | null>, context: Ref<DraftCo
 
   function describe(caught: unknown): string {
     if (caught instanceof RelationshipLinkError) return t('invitations.send.relationshipLinkFailed', { reason: caught.reason });
+    if (caught instanceof UnfilledPlaceholdersError && caught.names.some((name) => CREDENTIAL_PLACEHOLDERS.includes(name)))
+      return t('invitations.send.noCredentialsRefused');
     if (caught instanceof UnfilledPlaceholdersError)
       return t('invitations.send.unfilledRefused', { names: caught.names.map((name) => `{${name}}`).join(', ') });
     if (caught instanceof ApiError && caught.code === 'not-found') return t('invitations.send.credentialsGone');

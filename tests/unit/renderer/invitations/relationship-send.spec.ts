@@ -47,7 +47,7 @@ describe('sending a reseller relationship request', () => {
     });
   });
 
-  async function openDraft() {
+  async function openDraft(overrides: { credentialsId?: string | undefined } = { credentialsId: CREDENTIALS_ID }) {
     const now = new Date().toISOString();
     const id = crypto.randomUUID();
     await app.database.drafts.add({
@@ -58,7 +58,7 @@ describe('sending a reseller relationship request', () => {
       subject: 'Contoso Cloud Partners invites Grachtengordel Design to a reseller relationship',
       body: 'Dear Sanne de Vries,\n\nOpen: {url}\nSign-in name: {signInName}\nTemporary password: {temporaryPassword}',
       customerId,
-      credentialsId: CREDENTIALS_ID,
+      ...overrides,
       createdAt: now,
       updatedAt: now,
     });
@@ -104,5 +104,19 @@ describe('sending a reseller relationship request', () => {
     await eventually(() => editor.text().includes('Nothing was copied or opened: fill in {providerName} first'));
     expect(clipboard).toEqual([]);
     expect(app.fake.calls.some((call) => call.channel === 'getRelationshipRequestLink')).toBe(false);
+  });
+
+  it('never asks the agent to type credentials into a draft that has none, and refuses to send it', async () => {
+    const editor = await openDraft({ credentialsId: undefined });
+    await eventually(() => editor.text().includes('This draft has no one-time sign-in details'));
+    expect(editor.find('#fill-signInName').exists()).toBe(false);
+    expect(editor.find('#fill-temporaryPassword').exists()).toBe(false);
+    linkAnswers.push(LINK);
+    await (await button(editor, 'Copy to clipboard')).trigger('click');
+    await eventually(() =>
+      editor.text().includes('Nothing was copied or opened: the text asks for sign-in details this draft does not have'),
+    );
+    expect(clipboard).toEqual([]);
+    expect(app.fake.calls.some((call) => call.channel === 'getCredentials')).toBe(false);
   });
 });

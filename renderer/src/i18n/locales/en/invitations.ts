@@ -52,6 +52,8 @@ export default {
   relationshipNote:
     'The reseller relationship link is fetched from Partner Center when you copy the invitation or open it in email, so it is always the current one.',
   unfilled: 'Still to fill in yourself: {names}. The invitation cannot be copied or opened in email until they are filled in.',
+  noCredentials:
+    'This draft has no one-time sign-in details (only the invitation made when a customer was created has them, until it is sent). Remove the sign-in lines from the text; do not type a password into a draft.',
   fill: {
     title: 'Missing values',
     intro: 'Fill these in: they replace the placeholders in the subject and body.',
@@ -88,6 +90,8 @@ export default {
     copiedSecret: 'Copied with the sign-in details. The clipboard is cleared in 60 seconds if the text is still there.',
     copiedSecretAt: 'Copied with the sign-in details. The clipboard is cleared in 60 seconds (at {time}) if the text is still there.',
     opened: 'Opened in your email program.',
+    noCredentialsRefused:
+      'Nothing was copied or opened: the text asks for sign-in details this draft does not have. Remove the sign-in lines first.',
     unfilledRefused: 'Nothing was copied or opened: fill in {names} first (under “Missing values”, or in the text).',
     relationshipLinkFailed:
       'Nothing was copied or opened: the reseller relationship link could not be fetched from Partner Center ({reason}). Try again in a moment.',

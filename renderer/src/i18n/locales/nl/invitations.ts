@@ -54,6 +54,8 @@ const nl: typeof en = {
   relationshipNote:
     'De koppeling voor de resellerrelatie wordt bij Partner Center opgehaald als u de uitnodiging kopieert of in e-mail opent, zodat het altijd de actuele is.',
   unfilled: 'Zelf nog in te vullen: {names}. De uitnodiging kan pas worden gekopieerd of in e-mail geopend als deze zijn ingevuld.',
+  noCredentials:
+    'Dit concept heeft geen eenmalige aanmeldgegevens (alleen de uitnodiging die bij het aanmaken van een klant is gemaakt heeft ze, tot die is verstuurd). Verwijder de aanmeldregels uit de tekst; typ geen wachtwoord in een concept.',
   fill: {
     title: 'Ontbrekende gegevens',
     intro: 'Vul deze in: ze vervangen de plaatshouders in het onderwerp en de tekst.',
@@ -91,6 +93,8 @@ const nl: typeof en = {
     copiedSecretAt:
       'Gekopieerd met de aanmeldgegevens. Het klembord wordt over 60 seconden (om {time}) gewist als de tekst er dan nog staat.',
     opened: 'Geopend in uw e-mailprogramma.',
+    noCredentialsRefused:
+      'Er is niets gekopieerd of geopend: de tekst vraagt om aanmeldgegevens die dit concept niet heeft. Verwijder eerst de aanmeldregels.',
     unfilledRefused: 'Er is niets gekopieerd of geopend: vul eerst {names} in (bij “Ontbrekende gegevens” of in de tekst).',
     relationshipLinkFailed:
       'Er is niets gekopieerd of geopend: de koppeling voor de resellerrelatie kon niet bij Partner Center worden opgehaald ({reason}). Probeer het zo nog eens.',
