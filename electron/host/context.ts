@@ -26,6 +26,7 @@ import { SandboxAppOnly, type AppOnlyTokenSource } from './auth/app-only';
 import { MsalAppOnly } from './auth/msal-app-only';
 import { EnhancedAttestationClient } from './partner-center/enhanced-client';
 import { EnhancedAttestationService } from './enhanced/attestations';
+import { KnownAgents } from './known-agents';
 
 export interface HostOptions {
   transport: 'electron' | 'browser';
@@ -49,6 +50,8 @@ export interface HostOptions {
   log?: Logger;
   /** Where every enhanced attestation call is recorded (the data folder's `audit.jsonl`; in memory unless given). */
   journal?: AuditJournal;
+  /** The agents who signed in here, for names in place of object ids (the data folder's `agents.json`; in memory unless given). */
+  agents?: KnownAgents;
 }
 
 export interface HostContext {
@@ -64,6 +67,8 @@ export interface HostContext {
   /** Today's Partner Center: the enhanced attestation flow (AppOnly). */
   readonly enhanced: EnhancedAttestationService;
   readonly journal: AuditJournal;
+  /** The agents who signed in on this computer (names for the object ids in Partner Center's records). */
+  readonly agents: KnownAgents;
   /** The AppOnly credential an Admin agent set up for Partner Center (Settings). */
   readonly partnerCenterAppOnly: MsalAppOnly;
   /** The AppOnly token source of the backend in use. */
@@ -193,6 +198,7 @@ export function createHostContext(options: HostOptions): HostContext {
     return enhancedCache.client;
   };
   const journal = options.journal ?? new MemoryAuditJournal();
+  const agents = options.agents ?? new KnownAgents(undefined, now);
   const credentials = new OneTimeCredentials(options.secrets, () => now().getTime());
 
   const acceptanceFloor = (): string => options.acceptanceFloor ?? current?.acceptanceFloor ?? DEFAULT_ACCEPTANCE_FLOOR;
@@ -227,6 +233,7 @@ export function createHostContext(options: HostOptions): HostContext {
     credentials,
     enhanced,
     journal,
+    agents,
     partnerCenterAppOnly,
     appOnly,
     now,

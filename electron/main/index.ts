@@ -11,6 +11,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, safeStorage, 
 import { createHost, type Host } from '../host/host';
 import { FileSettingsStore } from '../host/settings';
 import { FileAuditJournal } from '../host/audit/journal';
+import { KnownAgents } from '../host/known-agents';
 import { fetchNetworkModule } from '../host/auth/fetch-network-module';
 import { registerAppScheme } from './protocol';
 import { installSecurityPolicy } from './security';
@@ -88,6 +89,7 @@ async function start(): Promise<void> {
       },
       platform: createPlatformHandlers(clipboard, shell),
       journal: FileAuditJournal.inDataDir(userData),
+      agents: KnownAgents.inDataDir(userData),
     });
     await created.start();
     return created;

@@ -12,6 +12,7 @@ import { defaultDataDir, secretFiles } from '../host/paths';
 import { EncryptedFileSecretStore, MemorySecretStore, type SecretStore } from '../host/secrets/store';
 import { AesGcmKeyFileCipher } from '../host/secrets/aes-gcm';
 import { FileAuditJournal } from '../host/audit/journal';
+import { KnownAgents } from '../host/known-agents';
 import { FileSettingsStore, MemorySettingsStore, checkSandboxUrl, type SettingsStore } from '../host/settings';
 import type { Logger } from '../host/dispatch';
 import { startBridge } from './server';
@@ -106,7 +107,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     secrets,
     overrides: { backend, ...(sandboxUrl ? { sandboxUrl } : {}) },
     openBrowser: openInBrowser,
-    ...(dataDir ? { journal: FileAuditJournal.inDataDir(dataDir) } : {}),
+    ...(dataDir ? { journal: FileAuditJournal.inDataDir(dataDir), agents: KnownAgents.inDataDir(dataDir) } : {}),
     log: options.log ?? { warn: (message) => console.warn(message), error: (message) => console.error(message) },
     ...options.host,
   });

@@ -3,7 +3,8 @@ import type { InvitationLanguage, InvitationTemplateId, InvitationText } from '.
 /**
  * The localised invitation texts for the three routes of DOMAIN.md plus the indirect reseller's
  * request to its provider. Placeholders: {customerName} {contactName} {partnerName} {url}
- * {signInName} {temporaryPassword} {customerTenantId} {providerName}.
+ * {signInName} {temporaryPassword} {customerTenantId} {providerName} {contactFirstName} {contactLastName}
+ * {contactEmail} {contactPhone}.
  */
 export const INVITATION_TEMPLATES: Readonly<Record<InvitationTemplateId, Readonly<Record<InvitationLanguage, InvitationText>>>> = {
   'new-customer': {
@@ -118,7 +119,12 @@ export const INVITATION_TEMPLATES: Readonly<Record<InvitationTemplateId, Readonl
         '',
         'Customer: {customerName}',
         'Microsoft ID (tenant): {customerTenantId}',
-        'Person who accepted: {contactName}',
+        '',
+        'Person who accepts the agreement for the customer:',
+        'First name: {contactFirstName}',
+        'Last name: {contactLastName}',
+        'Email: {contactEmail}',
+        'Phone: {contactPhone}',
         '',
         'Kind regards,',
         '{partnerName}',
@@ -133,11 +139,59 @@ export const INVITATION_TEMPLATES: Readonly<Record<InvitationTemplateId, Readonl
         '',
         'Klant: {customerName}',
         'Microsoft-id (tenant): {customerTenantId}',
-        'Persoon die heeft geaccepteerd: {contactName}',
+        '',
+        'Persoon die de overeenkomst namens de klant accepteert:',
+        'Voornaam: {contactFirstName}',
+        'Achternaam: {contactLastName}',
+        'E-mail: {contactEmail}',
+        'Telefoon: {contactPhone}',
         '',
         'Met vriendelijke groet,',
         '{partnerName}',
       ].join('\n'),
     },
+  },
+};
+
+/**
+ * The reseller relationship request for a customer whose admin account was just created (one-time
+ * credentials exist): the same text with the sign-in details, which are filled only when it is sent.
+ */
+export const RELATIONSHIP_WITH_CREDENTIALS: Readonly<Record<InvitationLanguage, InvitationText>> = {
+  en: {
+    subject: INVITATION_TEMPLATES['reseller-relationship'].en.subject,
+    body: [
+      'Dear {contactName},',
+      '',
+      '{partnerName} would like to become your Microsoft Cloud Solution Provider. With one click you accept both the reseller relationship and the Microsoft Customer Agreement.',
+      '',
+      '1. Open this link: {url}',
+      '2. Sign in as the Global admin of your organisation with these details:',
+      '   Sign-in name: {signInName}',
+      '   Temporary password: {temporaryPassword}',
+      '   You will be asked to choose a new password.',
+      '3. Tick the boxes to accept the reseller relationship and the Microsoft Customer Agreement.',
+      '',
+      'Kind regards,',
+      '{partnerName}',
+    ].join('\n'),
+  },
+  nl: {
+    subject: INVITATION_TEMPLATES['reseller-relationship'].nl.subject,
+    body: [
+      'Beste {contactName},',
+      '',
+      '{partnerName} wil graag uw Microsoft Cloud Solution Provider worden. In één stap accepteert u zowel de resellerrelatie als de Microsoft-klantovereenkomst.',
+      '',
+      '1. Open deze koppeling: {url}',
+      '2. Meld u aan als globale beheerder van uw organisatie met deze gegevens:',
+      '   Aanmeldingsnaam: {signInName}',
+      '   Tijdelijk wachtwoord: {temporaryPassword}',
+      '   U wordt gevraagd een nieuw wachtwoord te kiezen.',
+      '3. Vink de vakjes aan om de resellerrelatie en de Microsoft-klantovereenkomst te accepteren.',
+      '',
+      'Met vriendelijke groet,',
+      '{partnerName}',
+    ].join('\n'),
   },
 };

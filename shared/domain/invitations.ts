@@ -17,6 +17,11 @@ export const placeholderNames = [
   'temporaryPassword',
   'customerTenantId',
   'providerName',
+  // The signer, one field each (the indirect provider's request: the provider attests with them).
+  'contactFirstName',
+  'contactLastName',
+  'contactEmail',
+  'contactPhone',
   // The acceptance link's email (Partner Center's enhanced attestation, acceptance-link-template.ts).
   'signerName',
   'companyName',

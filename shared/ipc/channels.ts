@@ -10,6 +10,7 @@ export const channelNames = [
   'getSession',
   'signIn',
   'signOut',
+  'listAgents',
   'getAgreementMetadata',
   'submitAttestation',
   'listConfirmations',

@@ -164,6 +164,12 @@ export const contract = {
   getSession: channel(empty, sessionSchema, 'anyone'),
   signIn: channel(signInRequestSchema, sessionSchema, 'anyone'),
   signOut: channel(empty, sessionSchema, 'anyone'),
+  /** The agents of the signed-in agent's partner who signed in on this computer: names for the object ids in records. */
+  listAgents: channel(
+    empty,
+    z.object({ agents: z.array(z.object({ userId: z.string(), userName: z.string(), displayName: z.string() })).max(5_000) }),
+    'signed-in',
+  ),
 
   getAgreementMetadata: channel(
     empty,

@@ -54,8 +54,9 @@ test('drafts are made from each template, in Dutch too, and deleted only after c
 
   await page.getByLabel('Template').selectOption('reseller-relationship');
   await expect(page.getByLabel('Subject')).toHaveValue('Contoso Cloud Partners invites {customerName} to a reseller relationship');
-  // The relationship link comes from the backend.
-  await expect(page.getByLabel('Body')).toHaveValue(/invType=ResellerRelationship/);
+  // The relationship link comes from the backend when the text is sent: the draft keeps {url}.
+  await expect(page.getByLabel('Body')).toHaveValue(/\{url\}/);
+  await expect(page.getByText('The reseller relationship link is fetched from Partner Center when you copy')).toBeVisible();
   await page.getByLabel('Language').selectOption('nl');
   await expect(page.getByLabel('Subject')).toHaveValue('Contoso Cloud Partners nodigt {customerName} uit voor een resellerrelatie');
   await expect(page.getByText('Still to fill in yourself: {customerName}, {contactName}.')).toBeVisible();

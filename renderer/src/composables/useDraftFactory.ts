@@ -6,7 +6,7 @@ import type { DraftRow } from '../db/rows';
 import { useCustomersStore } from '../stores/customers';
 import { useDraftsStore } from '../stores/drafts';
 import { useSessionStore } from '../stores/session';
-import { loadDraftCustomer, loadRelationshipUrl } from './useDraftContext';
+import { loadDraftCustomer } from './useDraftContext';
 
 export interface DraftRequest {
   template: InvitationTemplateId;
@@ -30,12 +30,11 @@ export function useDraftFactory() {
       request.customerLanguage ?? (request.customerId ? (await customers.cachedDetails(request.customerId))?.language : undefined);
     const appLanguage: InvitationLanguage = locale.value === 'nl' ? 'nl' : 'en';
     const language = request.language ?? draftLanguageFor(customerLanguage, appLanguage);
-    const relationshipUrl = request.template === 'reseller-relationship' ? await loadRelationshipUrl() : undefined;
     const text = draftText(request.template, language, {
       customer,
       partnerName: session.user?.partnerName,
       providerName: session.user?.providerName,
-      relationshipUrl,
+      hasCredentials: Boolean(request.credentialsId),
     });
     return drafts.create({
       template: request.template,

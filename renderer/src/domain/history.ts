@@ -14,7 +14,7 @@ export interface HistoryEntry {
   /** Calendar day of acceptance (YYYY-MM-DD); null while an enhanced attestation waits for the signer. */
   day: string | null;
   contact: StoredContact;
-  /** Who recorded it: the agent's user name for local items, the backend's user id otherwise. */
+  /** Who recorded it: the agent's user name for local items, the backend's user id otherwise (shown through `agentName`). */
   who: string | null;
   state: HistoryState;
   reason?: string;
@@ -45,4 +45,25 @@ export function mergeHistory(records: readonly AgreementRecord[], items: readonl
     });
   }
   return entries;
+}
+
+/** An agent as this computer knows it: object id, sign-in name, display name. */
+export interface AgentName {
+  userId: string;
+  userName: string;
+  displayName: string;
+}
+
+/**
+ * The name to show for a history entry's `who`: the agent's display name when this computer knows the
+ * agent (by object id or sign-in name), else a sign-in name as it is, else undefined (an object id
+ * nobody here knows is never shown: the page says "a partner user" instead).
+ */
+export function agentName(who: string | null, agents: readonly AgentName[]): string | undefined {
+  const value = who?.trim();
+  if (!value) return undefined;
+  const lower = value.toLowerCase();
+  const known = agents.find((agent) => agent.userId.toLowerCase() === lower || agent.userName.toLowerCase() === lower);
+  if (known?.displayName.trim()) return known.displayName;
+  return value.includes('@') ? value : undefined;
 }

@@ -1,10 +1,11 @@
 /**
  * How an invitation draft gets its text: a localised template with the placeholders filled from
- * what is known when the draft is made (customer, contact, partner, URL). Credentials are never
- * filled here: `{signInName}` and `{temporaryPassword}` stay in the draft and are filled only when
- * the text leaves the app (copy, mailto), from the main process's secret store.
+ * what is known when the draft is made (customer, contact, partner, URL). Two kinds of placeholder
+ * are never filled here and stay in the draft until the text leaves the app (copy, mailto):
+ * `{signInName}` and `{temporaryPassword}` (from the main process's secret store) and, in a reseller
+ * relationship request, `{url}` (the backend's relationship link, fetched at that moment).
  */
-import { INVITATION_TEMPLATES } from '../../../shared/domain/invitation-templates';
+import { INVITATION_TEMPLATES, RELATIONSHIP_WITH_CREDENTIALS } from '../../../shared/domain/invitation-templates';
 import {
   CREDENTIAL_PLACEHOLDERS,
   renderInvitation,
@@ -20,7 +21,7 @@ import { CUSTOMER_ACCEPTANCE_URL } from '../../../shared/domain/urls';
 export interface DraftCustomer {
   id: string;
   companyName: string;
-  contact?: { firstName?: string; lastName?: string; email?: string } | undefined;
+  contact?: { firstName?: string; lastName?: string; email?: string; phoneNumber?: string | null } | undefined;
 }
 
 export interface DraftContext {
@@ -28,36 +29,52 @@ export interface DraftContext {
   partnerName?: string | undefined;
   /** The signed-in indirect reseller's indirect provider (`{providerName}`), when known. */
   providerName?: string | undefined;
-  /** The reseller relationship link, from `getRelationshipRequestLink`. */
-  relationshipUrl?: string | undefined;
+  /** The draft is linked to one-time credentials (the admin account of a customer just created). */
+  hasCredentials?: boolean | undefined;
 }
 
-/** The URL a template links to: the admin-center acceptance page, or the backend's relationship link. */
-export function urlFor(template: InvitationTemplateId, relationshipUrl?: string): string | undefined {
-  if (template === 'reseller-relationship') return relationshipUrl;
+/** The URL a template links to when the draft is made: the admin-center acceptance page (the relationship link comes when sending). */
+export function urlFor(template: InvitationTemplateId): string | undefined {
   if (template === 'new-customer' || template === 'existing-customer') return CUSTOMER_ACCEPTANCE_URL;
   return undefined;
 }
 
-/** Placeholder values known without secrets. Never includes credentials. */
+/** Placeholders filled only when the text leaves the app: the relationship link, and credentials when the draft has them. */
+export function filledWhenSent(template: InvitationTemplateId, hasCredentials: boolean | undefined): PlaceholderName[] {
+  return [...(template === 'reseller-relationship' ? (['url'] as const) : []), ...(hasCredentials ? CREDENTIAL_PLACEHOLDERS : [])];
+}
+
+const known = (value: string | null | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
+
+/** Placeholder values known without secrets and without asking the backend. Never includes credentials. */
 export function placeholderValues(template: InvitationTemplateId, context: DraftContext): PlaceholderValues {
   const contact = context.customer?.contact;
-  const contactName = [contact?.firstName, contact?.lastName].filter((part) => part && part.trim()).join(' ');
+  const contactName = [contact?.firstName, contact?.lastName].map(known).filter(Boolean).join(' ');
   const values: PlaceholderValues = {
     customerName: context.customer?.companyName,
     customerTenantId: context.customer?.id,
     contactName: contactName || undefined,
+    contactFirstName: known(contact?.firstName),
+    contactLastName: known(contact?.lastName),
+    contactEmail: known(contact?.email),
+    contactPhone: known(contact?.phoneNumber),
     partnerName: context.partnerName,
     providerName: context.providerName,
-    url: urlFor(template, context.relationshipUrl),
+    url: urlFor(template),
   };
   for (const name of CREDENTIAL_PLACEHOLDERS) delete values[name];
   return values;
 }
 
+/** The template's text: a relationship request for a customer with one-time credentials carries the sign-in details. */
+export function templateText(template: InvitationTemplateId, language: InvitationLanguage, hasCredentials?: boolean): InvitationText {
+  if (template === 'reseller-relationship' && hasCredentials) return RELATIONSHIP_WITH_CREDENTIALS[language];
+  return INVITATION_TEMPLATES[template][language];
+}
+
 /** A template's subject and body with every known non-secret placeholder filled. */
 export function draftText(template: InvitationTemplateId, language: InvitationLanguage, context: DraftContext): InvitationText {
-  const rendered = renderInvitation(INVITATION_TEMPLATES[template][language], placeholderValues(template, context));
+  const rendered = renderInvitation(templateText(template, language, context.hasCredentials), placeholderValues(template, context));
   return { subject: rendered.subject, body: rendered.body };
 }
 

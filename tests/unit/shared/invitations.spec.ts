@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMailto, clipboardText, fillPlaceholders, invitationDraftSchema, renderInvitation } from '../../../shared/domain/invitations';
-import { INVITATION_TEMPLATES } from '../../../shared/domain/invitation-templates';
+import { INVITATION_TEMPLATES, RELATIONSHIP_WITH_CREDENTIALS } from '../../../shared/domain/invitation-templates';
 import { invitationLanguages, invitationTemplateIds } from '../../../shared/domain/invitations';
 import { CUSTOMER_ACCEPTANCE_URL } from '../../../shared/domain/urls';
 
@@ -50,7 +50,18 @@ describe('the invitation templates', () => {
     temporaryPassword: 'Temp#1234',
     customerTenantId: '14876998-c0dc-46e6-9d0c-65a57a6c32ec',
     providerName: 'Fabrikam Distribution',
+    contactFirstName: 'Anna',
+    contactLastName: 'de Vries',
+    contactEmail: 'anna@fourthcoffee.example',
+    contactPhone: '+31 20 555 0101',
   };
+
+  it.each(invitationLanguages)('the relationship request with sign-in details in %s renders every placeholder', (language) => {
+    const rendered = renderInvitation(RELATIONSHIP_WITH_CREDENTIALS[language], values);
+    expect(rendered.missing).toEqual([]);
+    expect(rendered.holdsCredentials).toBe(true);
+    expect(rendered.subject).toBe(renderInvitation(INVITATION_TEMPLATES['reseller-relationship'][language], values).subject);
+  });
 
   it.each(invitationTemplateIds.flatMap((id) => invitationLanguages.map((language) => [id, language] as const)))(
     '%s in %s renders every placeholder',

@@ -27,6 +27,7 @@ export const validRequests: Record<ChannelName, unknown> = {
   getTemplateDocument: { country: 'NL', language: 'nl-NL' },
   getDirectSignStatus: { customerId: CUSTOMER_ID },
   getRelationshipRequestLink: {},
+  listAgents: {},
   listCustomers: { pageSize: 5 },
   getCustomer: { customerId: CUSTOMER_ID },
   createCustomer: {

@@ -44,7 +44,8 @@ export default {
     title: 'Your indirect provider confirms acceptance',
     intro:
       'As an indirect reseller you cannot confirm a customer’s acceptance of the Microsoft Customer Agreement, neither in MCA Desk nor through the API. Two routes remain:',
-    provider: 'Ask your indirect provider to confirm the acceptance for this customer.',
+    provider:
+      'Ask your indirect provider to confirm the acceptance for this customer. The email carries what the provider needs: the customer, its tenant ID and the signer’s first and last name, email address and phone number (you are asked for any that MCA Desk does not know).',
     emailProvider: 'Email your indirect provider',
     selfAccept: 'Or ask the customer to accept the agreement themselves in the Microsoft 365 admin center, at this address:',
     urlLabel: 'Acceptance address for the customer',

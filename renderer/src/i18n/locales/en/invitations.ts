@@ -49,8 +49,39 @@ export default {
   },
   credentialsNote:
     'The sign-in name and temporary password are not stored in this draft. They are filled in only when you copy the invitation or open it in email, and a copy is cleared from the clipboard after 60 seconds.',
-  relationshipFailed: 'The reseller relationship link could not be fetched now; it is filled in when you copy the invitation while online.',
-  unfilled: 'Still to fill in yourself: {names}.',
+  relationshipNote:
+    'The reseller relationship link is fetched from Partner Center when you copy the invitation or open it in email, so it is always the current one.',
+  unfilled: 'Still to fill in yourself: {names}. The invitation cannot be copied or opened in email until they are filled in.',
+  noCredentials:
+    'This draft has no one-time sign-in details (only the invitation made when a customer was created has them, until it is sent). Remove the sign-in lines from the text; do not type a password into a draft.',
+  fill: {
+    title: 'Missing values',
+    intro: 'Fill these in: they replace the placeholders in the subject and body.',
+    apply: 'Fill in',
+    nothing: 'Type at least one value first.',
+    labels: {
+      customerName: 'Customer (company name)',
+      customerTenantId: 'Customer’s Microsoft ID (tenant ID)',
+      contactName: 'Name of the person addressed',
+      contactFirstName: 'Signer’s first name',
+      contactLastName: 'Signer’s last name',
+      contactEmail: 'Signer’s email address',
+      contactPhone: 'Signer’s phone number',
+      partnerName: 'Your company’s name',
+      providerName: 'Your indirect provider’s name',
+      url: 'Link',
+      signInName: 'Sign-in name',
+      temporaryPassword: 'Temporary password',
+      signerName: 'Signer’s name',
+      companyName: 'Company name',
+      acceptanceUrl: 'Acceptance link',
+      expiresAt: 'Link valid until',
+    },
+    errors: {
+      braces: "Remove the {'{'} and {'}'} characters.",
+      'invalid-tenant-id': 'Enter the tenant ID as a GUID, such as 3b33e682-00c3-41ee-9dd2-a548adf56438.',
+    },
+  },
   send: {
     label: 'Send',
     copy: 'Copy to clipboard',
@@ -59,7 +90,11 @@ export default {
     copiedSecret: 'Copied with the sign-in details. The clipboard is cleared in 60 seconds if the text is still there.',
     copiedSecretAt: 'Copied with the sign-in details. The clipboard is cleared in 60 seconds (at {time}) if the text is still there.',
     opened: 'Opened in your email program.',
-    stillMissing: 'Not filled in: {names}.',
+    noCredentialsRefused:
+      'Nothing was copied or opened: the text asks for sign-in details this draft does not have. Remove the sign-in lines first.',
+    unfilledRefused: 'Nothing was copied or opened: fill in {names} first (under “Missing values”, or in the text).',
+    relationshipLinkFailed:
+      'Nothing was copied or opened: the reseller relationship link could not be fetched from Partner Center ({reason}). Try again in a moment.',
     badRecipients: 'Enter valid email addresses in “To” first.',
     credentialsGone:
       'The sign-in details for this customer are no longer stored on this computer (they are deleted once the invitation was sent, after 7 days, and at sign-out), so they cannot be filled in.',

@@ -78,6 +78,9 @@ export default {
     invitationText:
       'A draft invitation is ready with the acceptance address {url}. The sign-in details are filled in only when you copy it or open it in email.',
     openInvitation: 'Open the invitation',
+    openRelationship: 'Invite through a reseller relationship request instead',
+    relationshipHint:
+      'The reseller relationship request carries the same sign-in details; its link is fetched from Partner Center when you copy it or open it in email.',
     toCustomer: 'Go to the customer',
   },
 };

@@ -47,7 +47,8 @@ const nl: typeof en = {
     title: 'Uw indirecte provider bevestigt de acceptatie',
     intro:
       'Als indirecte reseller kunt u de acceptatie van de Microsoft-klantovereenkomst door een klant niet bevestigen, niet in MCA Desk en niet via de API. Er blijven twee routes over:',
-    provider: 'Vraag uw indirecte provider om de acceptatie voor deze klant te bevestigen.',
+    provider:
+      'Vraag uw indirecte provider om de acceptatie voor deze klant te bevestigen. De e-mail bevat wat de provider nodig heeft: de klant, de tenant-id en de voor- en achternaam, het e-mailadres en het telefoonnummer van de ondertekenaar (wat MCA Desk niet weet, wordt u gevraagd).',
     emailProvider: 'Uw indirecte provider e-mailen',
     selfAccept: 'Of vraag de klant om de overeenkomst zelf te accepteren in het Microsoft 365-beheercentrum, op dit adres:',
     urlLabel: 'Acceptatieadres voor de klant',

@@ -51,9 +51,39 @@ const nl: typeof en = {
   },
   credentialsNote:
     'De aanmeldingsnaam en het tijdelijke wachtwoord worden niet in dit concept bewaard. Ze worden pas ingevuld als u de uitnodiging kopieert of in e-mail opent, en een kopie wordt na 60 seconden van het klembord gewist.',
-  relationshipFailed:
-    'De koppeling voor de resellerrelatie kon nu niet worden opgehaald; die wordt ingevuld als u de uitnodiging online kopieert.',
-  unfilled: 'Zelf nog in te vullen: {names}.',
+  relationshipNote:
+    'De koppeling voor de resellerrelatie wordt bij Partner Center opgehaald als u de uitnodiging kopieert of in e-mail opent, zodat het altijd de actuele is.',
+  unfilled: 'Zelf nog in te vullen: {names}. De uitnodiging kan pas worden gekopieerd of in e-mail geopend als deze zijn ingevuld.',
+  noCredentials:
+    'Dit concept heeft geen eenmalige aanmeldgegevens (alleen de uitnodiging die bij het aanmaken van een klant is gemaakt heeft ze, tot die is verstuurd). Verwijder de aanmeldregels uit de tekst; typ geen wachtwoord in een concept.',
+  fill: {
+    title: 'Ontbrekende gegevens',
+    intro: 'Vul deze in: ze vervangen de plaatshouders in het onderwerp en de tekst.',
+    apply: 'Invullen',
+    nothing: 'Typ eerst ten minste één waarde.',
+    labels: {
+      customerName: 'Klant (bedrijfsnaam)',
+      customerTenantId: 'Microsoft-id van de klant (tenant-id)',
+      contactName: 'Naam van de geadresseerde',
+      contactFirstName: 'Voornaam van de ondertekenaar',
+      contactLastName: 'Achternaam van de ondertekenaar',
+      contactEmail: 'E-mailadres van de ondertekenaar',
+      contactPhone: 'Telefoonnummer van de ondertekenaar',
+      partnerName: 'Naam van uw bedrijf',
+      providerName: 'Naam van uw indirecte provider',
+      url: 'Koppeling',
+      signInName: 'Aanmeldingsnaam',
+      temporaryPassword: 'Tijdelijk wachtwoord',
+      signerName: 'Naam van de ondertekenaar',
+      companyName: 'Bedrijfsnaam',
+      acceptanceUrl: 'Acceptatiekoppeling',
+      expiresAt: 'Koppeling geldig tot',
+    },
+    errors: {
+      braces: "Verwijder de tekens {'{'} en {'}'}.",
+      'invalid-tenant-id': 'Vul de tenant-id in als GUID, zoals 3b33e682-00c3-41ee-9dd2-a548adf56438.',
+    },
+  },
   send: {
     label: 'Verzenden',
     copy: 'Kopiëren naar klembord',
@@ -63,7 +93,11 @@ const nl: typeof en = {
     copiedSecretAt:
       'Gekopieerd met de aanmeldgegevens. Het klembord wordt over 60 seconden (om {time}) gewist als de tekst er dan nog staat.',
     opened: 'Geopend in uw e-mailprogramma.',
-    stillMissing: 'Niet ingevuld: {names}.',
+    noCredentialsRefused:
+      'Er is niets gekopieerd of geopend: de tekst vraagt om aanmeldgegevens die dit concept niet heeft. Verwijder eerst de aanmeldregels.',
+    unfilledRefused: 'Er is niets gekopieerd of geopend: vul eerst {names} in (bij “Ontbrekende gegevens” of in de tekst).',
+    relationshipLinkFailed:
+      'Er is niets gekopieerd of geopend: de koppeling voor de resellerrelatie kon niet bij Partner Center worden opgehaald ({reason}). Probeer het zo nog eens.',
     badRecipients: 'Vul eerst geldige e-mailadressen in bij “Aan”.',
     credentialsGone:
       'De aanmeldgegevens van deze klant staan niet meer op deze computer (ze worden verwijderd zodra de uitnodiging is verstuurd, na 7 dagen en bij afmelden), dus ze kunnen niet worden ingevuld.',

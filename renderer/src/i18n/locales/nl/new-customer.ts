@@ -79,6 +79,9 @@ const nl: typeof en = {
     invitationText:
       'Er staat een conceptuitnodiging klaar met het acceptatieadres {url}. De aanmeldgegevens worden pas ingevuld als u die kopieert of in e-mail opent.',
     openInvitation: 'Uitnodiging openen',
+    openRelationship: 'In plaats daarvan uitnodigen met een verzoek om resellerrelatie',
+    relationshipHint:
+      'Het verzoek om resellerrelatie bevat dezelfde aanmeldgegevens; de koppeling wordt bij Partner Center opgehaald als u het kopieert of in e-mail opent.',
     toCustomer: 'Naar de klant',
   },
 };
