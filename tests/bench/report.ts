@@ -19,6 +19,7 @@ export const RESULT_IDS = [
   'enhanced_accept_to_confirmed_p50_s',
   'pending_poll_share_of_limit',
   'enhanced_requests_per_confirmed',
+  'evidence_pack_mb_per_s',
 ] as const;
 
 export type ResultId = (typeof RESULT_IDS)[number];

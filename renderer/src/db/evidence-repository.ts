@@ -30,6 +30,11 @@ export class EvidenceRepository {
     return rows.sort((a, b) => order.get(a.customerId)! - order.get(b.customerId)! || b.addedAt - a.addedAt);
   }
 
+  /** Every customer with evidence, by id. */
+  async customerIds(): Promise<string[]> {
+    return (await this.database.evidence.orderBy('customerId').uniqueKeys()) as string[];
+  }
+
   count(): Promise<number> {
     return this.database.evidence.count();
   }

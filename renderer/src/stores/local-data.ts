@@ -1,12 +1,13 @@
 /**
  * "Clear local data": empties this agent's IndexedDB (customers cache, MCA states, history, outbox,
- * drafts) in one transaction, then reloads the caches from the backend. Queued items that have not
+ * drafts, evidence) in one transaction, then reloads the caches from the backend. Queued items that have not
  * reached Microsoft are lost with it, so the UI asks for an explicit acknowledgement first.
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { db } from '../db/database';
 import { guardStorage } from '../db/storage-errors';
+import { useLiveQuery } from '../composables/useLiveQuery';
 import { useCustomersStore } from './customers';
 import { useDraftsStore } from './drafts';
 import { useMcaStateStore } from './mca-state';
@@ -20,6 +21,8 @@ export const useLocalDataStore = defineStore('localData', () => {
   /** Items that would be lost: waiting to be sent, being sent, or failed and not yet fixed. */
   const unsentCount = computed(() => outbox.active.length);
   const draftCount = computed(() => drafts.drafts.length);
+  /** Evidence files, which exist nowhere but here: clearing deletes them. */
+  const evidenceCount = useLiveQuery(() => db().evidence.count(), 0);
 
   async function clearAll(): Promise<void> {
     clearing.value = true;
@@ -39,5 +42,5 @@ export const useLocalDataStore = defineStore('localData', () => {
     }
   }
 
-  return { clearing, unsentCount, draftCount, clearAll };
+  return { clearing, unsentCount, draftCount, evidenceCount, clearAll };
 });

@@ -46,6 +46,11 @@ export default {
     dialogUnsent:
       '{count} confirmation is still waiting in the Outbox (queued, sending or failed) and would be lost: Microsoft never receives it. | {count} confirmations are still waiting in the Outbox (queued, sending or failed) and would be lost: Microsoft never receives them.',
     acceptLoss: 'I understand that {count} unsent confirmation will be lost | I understand that {count} unsent confirmations will be lost',
+    dialogEvidence:
+      '{count} evidence file is deleted with it, and MCA Desk keeps it nowhere else: export it first. | {count} evidence files are deleted with it, and MCA Desk keeps them nowhere else: export them first.',
+    exportEvidence: 'Export all evidence first',
+    acceptEvidenceLoss:
+      'I understand that {count} evidence file will be deleted | I understand that {count} evidence files will be deleted',
     confirm: 'Clear',
     clearing: 'Clearing…',
     done: 'Local data cleared.',

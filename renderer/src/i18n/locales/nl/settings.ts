@@ -49,6 +49,10 @@ const nl: typeof en = {
       '{count} bevestiging wacht nog in de Outbox (in de wachtrij, bezig of mislukt) en gaat verloren: Microsoft ontvangt die nooit. | {count} bevestigingen wachten nog in de Outbox (in de wachtrij, bezig of mislukt) en gaan verloren: Microsoft ontvangt ze nooit.',
     acceptLoss:
       'Ik begrijp dat {count} niet verzonden bevestiging verloren gaat | Ik begrijp dat {count} niet verzonden bevestigingen verloren gaan',
+    dialogEvidence:
+      '{count} bewijsbestand wordt mee verwijderd, en MCA Desk bewaart het nergens anders: exporteer het eerst. | {count} bewijsbestanden worden mee verwijderd, en MCA Desk bewaart ze nergens anders: exporteer ze eerst.',
+    exportEvidence: 'Eerst al het bewijs exporteren',
+    acceptEvidenceLoss: 'Ik begrijp dat {count} bewijsbestand wordt verwijderd | Ik begrijp dat {count} bewijsbestanden worden verwijderd',
     confirm: 'Wissen',
     clearing: 'Wissen…',
     done: 'Lokale gegevens gewist.',
