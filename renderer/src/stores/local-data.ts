@@ -23,6 +23,8 @@ export const useLocalDataStore = defineStore('localData', () => {
   const draftCount = computed(() => drafts.drafts.length);
   /** Evidence files, which exist nowhere but here: clearing deletes them. */
   const evidenceCount = useLiveQuery(() => db().evidence.count(), 0);
+  /** Audit log entries: the agent's own record of what was done, gone once cleared. */
+  const auditCount = useLiveQuery(() => db().audit.count(), 0);
 
   async function clearAll(): Promise<void> {
     clearing.value = true;
@@ -42,5 +44,5 @@ export const useLocalDataStore = defineStore('localData', () => {
     }
   }
 
-  return { clearing, unsentCount, draftCount, evidenceCount, clearAll };
+  return { clearing, unsentCount, draftCount, evidenceCount, auditCount, clearAll };
 });

@@ -9,6 +9,7 @@ export default {
     customers: 'Customers',
     outbox: 'Outbox',
     invitations: 'Invitations',
+    audit: 'Audit',
     settings: 'Settings',
     outboxWaiting: '{count} waiting',
   },

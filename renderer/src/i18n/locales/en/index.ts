@@ -15,6 +15,7 @@ import settings from './settings';
 import secrets from './secrets';
 import enhanced from './enhanced';
 import evidence from './evidence';
+import audit from './audit';
 
 const en = {
   ...common,
@@ -34,6 +35,7 @@ const en = {
   secrets,
   enhanced,
   evidence,
+  audit,
 };
 
 /** The shape every language must have: the English messages' keys, each a string. */

@@ -46,6 +46,9 @@ export default {
     dialogUnsent:
       '{count} confirmation is still waiting in the Outbox (queued, sending or failed) and would be lost: Microsoft never receives it. | {count} confirmations are still waiting in the Outbox (queued, sending or failed) and would be lost: Microsoft never receives them.',
     acceptLoss: 'I understand that {count} unsent confirmation will be lost | I understand that {count} unsent confirmations will be lost',
+    dialogAudit:
+      'The audit log’s {count} entry goes with it: export it first to keep the record. | The audit log’s {count} entries go with it: export them first to keep the record.',
+    exportAudit: 'Export the audit log first',
     dialogEvidence:
       '{count} evidence file is deleted with it, and MCA Desk keeps it nowhere else: export it first. | {count} evidence files are deleted with it, and MCA Desk keeps them nowhere else: export them first.',
     exportEvidence: 'Export all evidence first',

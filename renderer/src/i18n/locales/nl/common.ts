@@ -9,6 +9,7 @@ const nl: typeof en = {
     customers: 'Klanten',
     outbox: 'Outbox',
     invitations: 'Uitnodigingen',
+    audit: 'Audit',
     settings: 'Instellingen',
     outboxWaiting: '{count} wachtend',
   },

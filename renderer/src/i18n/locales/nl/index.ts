@@ -16,6 +16,7 @@ import settings from './settings';
 import secrets from './secrets';
 import enhanced from './enhanced';
 import evidence from './evidence';
+import audit from './audit';
 
 const nl: Messages = {
   ...common,
@@ -35,5 +36,6 @@ const nl: Messages = {
   secrets,
   enhanced,
   evidence,
+  audit,
 };
 export default nl;

@@ -49,6 +49,9 @@ const nl: typeof en = {
       '{count} bevestiging wacht nog in de Outbox (in de wachtrij, bezig of mislukt) en gaat verloren: Microsoft ontvangt die nooit. | {count} bevestigingen wachten nog in de Outbox (in de wachtrij, bezig of mislukt) en gaan verloren: Microsoft ontvangt ze nooit.',
     acceptLoss:
       'Ik begrijp dat {count} niet verzonden bevestiging verloren gaat | Ik begrijp dat {count} niet verzonden bevestigingen verloren gaan',
+    dialogAudit:
+      'Het auditlogboek met {count} item gaat mee: exporteer het eerst om het overzicht te bewaren. | Het auditlogboek met {count} items gaat mee: exporteer ze eerst om het overzicht te bewaren.',
+    exportAudit: 'Eerst het auditlogboek exporteren',
     dialogEvidence:
       '{count} bewijsbestand wordt mee verwijderd, en MCA Desk bewaart het nergens anders: exporteer het eerst. | {count} bewijsbestanden worden mee verwijderd, en MCA Desk bewaart ze nergens anders: exporteer ze eerst.',
     exportEvidence: 'Eerst al het bewijs exporteren',

@@ -1,0 +1,48 @@
+import type { Messages } from '../en';
+
+const audit: Messages['audit'] = {
+  title: 'Audit',
+  intro:
+    'Alles wat op deze computer met MCA Desk is gedaan, door wie en wanneer: het overzicht dat Partner Center niet voor u bijhoudt. Het blijft hier tot u de lokale gegevens wist.',
+  loading: 'Het auditlogboek wordt gelezen…',
+  count: 'Geen items | {shown} van {total} item | {shown} van {total} items',
+  filters: 'Filter',
+  customer: 'Klant',
+  customerHint: 'Naam of tenant-ID',
+  agent: 'Medewerker',
+  action: 'Actie',
+  from: 'Van',
+  to: 'Tot en met',
+  all: 'Alle',
+  clear: 'Filters wissen',
+  exportCsv: 'CSV exporteren',
+  exportJsonLines: 'JSON Lines exporteren',
+  exported: '{count} item geëxporteerd naar {file}. | {count} items geëxporteerd naar {file}.',
+  none: 'Geen items gevonden.',
+  columns: { at: 'Wanneer', action: 'Actie', agent: 'Medewerker', customer: 'Klant', detail: 'Details' },
+  page: 'Items {first} tot {last}',
+  previous: 'Nieuwer',
+  next: 'Ouder',
+  kinds: {
+    queued: 'In de wachtrij',
+    sending: 'Wordt verzonden',
+    retry: 'Wordt opnieuw geprobeerd',
+    'auth-required': 'Aanmelden nodig',
+    'lease-recovered': 'Onderbroken verzending hervat',
+    'stale-result': 'Laat antwoord genegeerd',
+    confirmed: 'Bevestigd',
+    failed: 'Mislukt',
+    'legacy-retired': 'Oude bevestiging buiten gebruik',
+    'link-ready': 'Koppeling klaar',
+    'link-sent': 'Koppeling verzonden',
+    checked: 'Koppeling gecontroleerd',
+    accepted: 'Ondertekenaar accepteerde',
+    'link-expired': 'Koppeling verlopen',
+    replaced: 'Bewerkt',
+    discarded: 'Verwijderd',
+    'evidence-added': 'Bewijs toegevoegd',
+    'evidence-removed': 'Bewijs verwijderd',
+  },
+};
+
+export default audit;
