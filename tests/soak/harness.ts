@@ -149,12 +149,12 @@ export interface FaultRunResult {
   problems: string[];
 }
 
-const KILLED = Symbol('killed');
+export const KILLED = Symbol('killed');
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The outbox as one renderer life sees it: after `kill()` nothing it does reaches the database. */
-class FencedRepository implements OutboxSteps {
+export class FencedRepository implements OutboxSteps {
   dead = false;
   constructor(
     private readonly inner: OutboxSteps,
@@ -197,14 +197,14 @@ interface WireLog {
 }
 
 /** Requests this host started after it had taken in a 429, before that 429's Retry-After elapsed. */
-function retryAfterViolations(log: WireLog): number {
+export function retryAfterViolations(log: WireLog): number {
   return log.started.filter((request) =>
     log.throttled.some((answer) => request.sequence > answer.sequence && request.at < answer.at + answer.retryAfterMs - 5),
   ).length;
 }
 
 /** One run of the host process: its requests can be cut all at once. */
-class HostLife {
+export class HostLife {
   dead = false;
   private readonly controller = new AbortController();
   host: Host;
