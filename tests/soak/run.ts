@@ -20,6 +20,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { details, runSoak } from './soak';
+import { runEnhancedBrowserKillLoop } from './browser-kill-loop';
 import { enhancedDetails, enhancedOk, enhancedRow, formatEnhancedTable, runEnhancedSoak, type EnhancedRow } from './enhanced-soak';
 
 async function main(): Promise<void> {
@@ -129,11 +130,43 @@ async function main(): Promise<void> {
       log: (line) => console.log(`  ${line}`),
     });
     const rows: EnhancedRow[] = [enhancedRow('Node: engine + host + sandbox, enhanced (kills simulated in-process)', enhanced)];
+    const lines = [enhancedDetails(enhanced)];
+    enhancedPassed = enhancedOk(enhanced);
+    if (!values['no-browser']) {
+      const browserItems = Number(values['enhanced-browser-items']);
+      const browserKills = Number(values['enhanced-browser-kills']);
+      console.log(`\nThe enhanced browser kill loop: ${browserItems} acceptance-link requests, ${browserKills} kills between their steps…`);
+      const browser = await runEnhancedBrowserKillLoop({
+        items: browserItems,
+        customers: browserItems,
+        kills: browserKills,
+        latencyMs: 150,
+        seed: seed + 3,
+        deadlineMs: 15 * 60_000,
+        log: (line) => console.log(`  ${line}`),
+      });
+      rows.push({
+        run: 'Chromium + bridge process, enhanced (real kills between the steps)',
+        ...browser,
+        faults: 0,
+        requests: null,
+        timeS: browser.timeMs / 1000,
+      });
+      lines.push(
+        `Enhanced browser run (seed ${browser.seed}): kills ${JSON.stringify(browser.killsByKind)} at ${JSON.stringify(browser.killsByStep)}, ${browser.killsMidSync} with items open; outbox states ${JSON.stringify(browser.states)}; duplicated attestations ${browser.duplicatedAttestations}, agreements ${browser.duplicatedAgreements}; audit mismatches ${browser.auditMismatches}; accepted by the signer ${browser.acceptedBySigner}; CSP/off-host problems ${browser.securityProblems.length}.`,
+      );
+      if (Object.keys(browser.leftovers).length) lines.push(`Enhanced browser run leftovers: ${JSON.stringify(browser.leftovers)}`);
+      enhancedPassed &&=
+        browser.confirmed === browser.items &&
+        browser.lost === 0 &&
+        browser.duplicated === 0 &&
+        browser.auditMismatches === 0 &&
+        browser.securityProblems.length === 0;
+    }
     console.log('');
     console.log(formatEnhancedTable(rows));
     console.log('');
-    console.log(enhancedDetails(enhanced));
-    enhancedPassed = enhancedOk(enhanced);
+    for (const line of lines) console.log(line);
     console.log(
       enhancedPassed
         ? '\nEvery enhanced item confirmed exactly once: one attestation and one agreement each.'
