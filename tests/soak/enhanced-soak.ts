@@ -302,29 +302,42 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
       (a, b) => a - b,
     );
 
+    /** The steps the open items were at when the engine last looked: a random kill picks a moment that can still come. */
+    let openSteps = new Set<string>(['create']);
+    function possibleMoments(): EnhancedKillMoment[] {
+      const possible = ENHANCED_KILL_MOMENTS.filter((moment) => {
+        if (moment.startsWith('create-')) return openSteps.has('create');
+        if (moment === 'watch-in-flight') return openSteps.has('watch');
+        if (moment.startsWith('finalise-')) return openSteps.has('watch') || openSteps.has('finalise');
+        return true;
+      });
+      return possible;
+    }
+
     function armKill(life: EnhancedLife): void {
       if (killsLeft <= 0) return;
       const planned = killPlan.shift();
-      const moment = planned?.moment ?? ENHANCED_KILL_MOMENTS[Math.floor(random() * ENHANCED_KILL_MOMENTS.length)]!;
-      const roll = random();
-      // After the answer came, only the renderer's death loses it (a dead bridge has delivered it already).
-      const kind: KillKind =
-        planned?.kind ??
-        (moment.endsWith('-answered') ? (roll < 0.7 ? 'renderer' : 'both') : roll < 0.5 ? 'renderer' : roll < 0.75 ? 'bridge' : 'both');
-      const fire = (at: EnhancedKillMoment) => {
-        if (life.dead || killsLeft <= 0 || finished) return;
-        killsLeft -= 1;
-        killsByKind[kind] += 1;
-        killsByMoment[at] += 1;
-        if (kind !== 'renderer') {
-          hostLife.kill();
-          restartHostSoon();
-        }
-        if (kind === 'bridge') armKill(life);
-        else life.kill();
-      };
       const arm = (target: EnhancedLife) => {
         if (target.dead) return;
+        const choices = possibleMoments();
+        const moment = planned?.moment ?? choices[Math.floor(random() * choices.length)]!;
+        const roll = random();
+        // After the answer came, only the renderer's death loses it (a dead bridge has delivered it already).
+        const kind: KillKind =
+          planned?.kind ??
+          (moment.endsWith('-answered') ? (roll < 0.7 ? 'renderer' : 'both') : roll < 0.5 ? 'renderer' : roll < 0.75 ? 'bridge' : 'both');
+        const fire = (at: EnhancedKillMoment) => {
+          if (target.dead || killsLeft <= 0 || finished) return;
+          killsLeft -= 1;
+          killsByKind[kind] += 1;
+          killsByMoment[at] += 1;
+          if (kind !== 'renderer') {
+            hostLife.kill();
+            restartHostSoon();
+          }
+          if (kind === 'bridge') armKill(target);
+          else target.kill();
+        };
         target.armed =
           moment === 'outbox-write'
             ? { moment, at: target.steps + 1 + Math.floor(random() * 12), phase: random() < 0.5 ? 'before' : 'after', fire }
@@ -334,7 +347,7 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
           setTimeout(() => fire('waiting'), between([0, 400]));
           return;
         }
-        // The moment may never come in this life (every create sent already…): then it fires anyway.
+        // The moment may not come in this life after all (the last create went meanwhile…): then it fires anyway.
         const armed = target.armed;
         setTimeout(() => {
           if (target.armed === armed) {
@@ -408,6 +421,7 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
         const pending = await life.race(life.repository.listPending());
         if (pending === KILLED) return 'killed';
         if (pending.length === 0) return 'done';
+        openSteps = new Set(pending.map((item) => item.enhanced?.step ?? 'create'));
         const wait = report.nextDueAt === null ? 50 : Math.min(Math.max((report.nextDueAt - now()) / speedup, 5), 1_000);
         if ((await life.race(sleep(wait))) === KILLED) return 'killed';
       }

@@ -21,6 +21,8 @@ describe('npm run soak, enhanced, short', () => {
         { kind: 'bridge', moment: 'watch-in-flight' },
         { kind: 'both', moment: 'finalise-in-flight' },
       ],
+      // A planned kill waits this long for its moment before it fires anyway (it is then counted as `waiting`).
+      killFallbackMs: 8_000,
       signerDelayMs: [0, 600],
       // 30 s between reads of a sent link pass in 0.25 s (see tests/soak/enhanced-soak.ts).
       watchSpeedup: 120,
@@ -55,6 +57,7 @@ describe('npm run soak, enhanced, short', () => {
       problems: [],
     });
     expect(result.kills, detail).toBe(3);
+    expect(result.killsByMoment, detail).toMatchObject({ 'create-answered': 1, 'watch-in-flight': 1, 'finalise-in-flight': 1 });
     expect(result.faultsByKind.dropAfter, detail).toBeGreaterThanOrEqual(2);
     // Every item was created, accepted by its signer and finalised: at least three calls each.
     expect(result.acceptedBySigner, detail).toBe(20);
