@@ -38,7 +38,7 @@ import { channelTransport } from '../../renderer/src/outbox/channel-transport';
 import type { OutboxTransport, SendResult } from '../../renderer/src/outbox/ports';
 import { dispatcherCall } from '../unit/node/helpers/dispatcher-call';
 import { seededRandom, startFaultProxy, type FaultMix, type FaultProxy } from './fault-proxy';
-import { FencedRepository, HostLife, KILLED, retryAfterViolations, sleep, type KillKind } from './harness';
+import { FencedRepository, HostLife, KILLED, retryAfterViolationsOf, sleep, type KillKind } from './harness';
 
 /** Where a kill lands in an enhanced item's life. */
 export type EnhancedKillMoment =
@@ -522,6 +522,11 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
       else if (/^\/v1\/customers\/[^/]+\/agreements$/.test(event.path) && event.method === 'POST') requestsByStep.finalise += 1;
     }
     const faultsByKind: Record<string, number> = { ...proxy.counts, tokenExpired: tokenExpiries };
+    const violations = hostLives.flatMap((life, index) =>
+      retryAfterViolationsOf(life.wire).map((request) => ({ ...request, life: index })),
+    );
+    for (const request of violations.slice(0, 5))
+      problems.push(`${request.method} ${request.path} went ${request.earlyMs} ms inside a Retry-After (host life ${request.life}).`);
     const duplicated = duplicatedAttestations + duplicatedAgreements + strays;
     return {
       items: items.length,
@@ -539,7 +544,7 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
       duplicatedAgreements,
       strays,
       auditMismatches,
-      retryAfterViolations: hostLives.reduce((sum, life) => sum + retryAfterViolations(life.wire), 0),
+      retryAfterViolations: violations.length,
       reSignIns,
       acceptedBySigner,
       timeMs,
