@@ -113,7 +113,8 @@ async function main(): Promise<void> {
       items: enhancedItems,
       customers: Math.min(Number(values['enhanced-customers']), enhancedItems),
       kills: enhancedKills,
-      killEveryConfirmed: Math.max(1, Math.floor(enhancedItems / (enhancedKills * 1.25))),
+      // Kills come a little faster than the queue drains, so all of them land before it is empty.
+      killEveryConfirmed: Math.max(1, Math.floor(enhancedItems / (enhancedKills * 1.6))),
       watchSpeedup: Number(values['enhanced-speedup']),
       tokenExpiries: 2,
       mix: {
