@@ -149,12 +149,12 @@ export interface FaultRunResult {
   problems: string[];
 }
 
-const KILLED = Symbol('killed');
+export const KILLED = Symbol('killed');
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The outbox as one renderer life sees it: after `kill()` nothing it does reaches the database. */
-class FencedRepository implements OutboxSteps {
+export class FencedRepository implements OutboxSteps {
   dead = false;
   constructor(
     private readonly inner: OutboxSteps,
@@ -191,20 +191,28 @@ class FencedRepository implements OutboxSteps {
 /** What the host sent and heard, to check that it waited as a 429's Retry-After told it. */
 interface WireLog {
   sequence: number;
-  started: Array<{ at: number; sequence: number }>;
+  started: Array<{ at: number; sequence: number; method?: string; path?: string }>;
   /** When the client took in a 429 (it reads the body right after noting Retry-After), and how many requests had started by then. */
   throttled: Array<{ at: number; sequence: number; retryAfterMs: number }>;
 }
 
 /** Requests this host started after it had taken in a 429, before that 429's Retry-After elapsed. */
-function retryAfterViolations(log: WireLog): number {
-  return log.started.filter((request) =>
-    log.throttled.some((answer) => request.sequence > answer.sequence && request.at < answer.at + answer.retryAfterMs - 5),
-  ).length;
+export function retryAfterViolations(log: WireLog): number {
+  return retryAfterViolationsOf(log).length;
+}
+
+/** The requests `retryAfterViolations` counts: what they were, and how early (ms) they went. */
+export function retryAfterViolationsOf(log: WireLog): Array<{ method?: string; path?: string; earlyMs: number }> {
+  return log.started.flatMap((request) => {
+    const broken = log.throttled.filter((answer) => request.sequence > answer.sequence && request.at < answer.at + answer.retryAfterMs - 5);
+    if (broken.length === 0) return [];
+    const earlyMs = Math.max(...broken.map((answer) => answer.at + answer.retryAfterMs - request.at));
+    return [{ method: request.method, path: request.path, earlyMs: Math.round(earlyMs) }];
+  });
 }
 
 /** One run of the host process: its requests can be cut all at once. */
-class HostLife {
+export class HostLife {
   dead = false;
   private readonly controller = new AbortController();
   host: Host;
@@ -220,7 +228,9 @@ class HostLife {
       secrets: options.secrets,
       overrides: { backend: 'sandbox', sandboxUrl: options.backendUrl },
       fetch: async (input, init) => {
-        if (new URL(input).pathname.startsWith('/v1/')) wire.started.push({ at: performance.now(), sequence: ++wire.sequence });
+        const path = new URL(input).pathname;
+        if (path.startsWith('/v1/'))
+          wire.started.push({ at: performance.now(), sequence: ++wire.sequence, method: init.method ?? 'GET', path });
         const response = await fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal });
         const retryAfter = Number(response.headers.get('retry-after'));
         if (response.status === 429 && retryAfter > 0) {
