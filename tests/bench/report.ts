@@ -20,6 +20,7 @@ export const RESULT_IDS = [
   'pending_poll_share_of_limit',
   'enhanced_requests_per_confirmed',
   'evidence_pack_mb_per_s',
+  'audit_filter_p95_ms',
 ] as const;
 
 export type ResultId = (typeof RESULT_IDS)[number];
