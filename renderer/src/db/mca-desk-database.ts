@@ -8,6 +8,7 @@ import type {
   ConfirmationsRow,
   CustomerDetailRow,
   CustomerRow,
+  DirectAcceptanceRow,
   DraftRow,
   McaStateRow,
   MetaRow,
@@ -26,6 +27,7 @@ export class McaDeskDatabase extends Dexie {
   drafts!: EntityTable<DraftRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   pendingCustomers!: EntityTable<PendingCustomerRow, 'requestId'>;
+  directAcceptance!: EntityTable<DirectAcceptanceRow, 'customerId'>;
 
   constructor(name: string, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name);
