@@ -14,6 +14,7 @@ import { measureColdStart, type ColdStartOutcome } from './measures/cold-start';
 import { measureCustomers, type CustomersOutcome } from './measures/customers';
 import { measureSync, type SyncOutcome } from './measures/sync';
 import { measureEnhanced, type EnhancedOutcome } from './measures/enhanced';
+import { measureDirectScan, type DirectScanOutcome } from './measures/direct-scan';
 import { currentLoad, machineInfo, median, round, type Machine, type Measured } from './report';
 
 export interface BenchConfig {
@@ -37,6 +38,9 @@ export interface BenchConfig {
   enhancedPendingLinks: number;
   enhancedWatchMinutes: number;
   enhancedLimitPerMinute: number;
+  /** Direct-acceptance scan: generated customers and minutes watched (its limit: `rateLimitPerMinute`, else 500). */
+  directScanCustomers: number;
+  directScanMinutes: number;
   /** Build the app first (electron-vite build); the smoke test reuses the build `npm test` made. */
   buildApp: boolean;
   userName: string;
@@ -58,6 +62,8 @@ export const FULL_CONFIG: Omit<BenchConfig, 'log'> = {
   enhancedPendingLinks: 1_000,
   enhancedWatchMinutes: 10,
   enhancedLimitPerMinute: 500,
+  directScanCustomers: 6_000,
+  directScanMinutes: 10,
   buildApp: true,
   userName: 'admin@contoso.example',
 };
@@ -80,6 +86,8 @@ export const SMOKE_CONFIG: Omit<BenchConfig, 'log'> = {
   enhancedAcceptLinks: 4,
   enhancedPendingLinks: 60,
   enhancedWatchMinutes: 3,
+  directScanCustomers: 300,
+  directScanMinutes: 1,
   buildApp: false,
 };
 
@@ -90,6 +98,7 @@ export interface BenchRun {
   sync: SyncOutcome;
   coldStart: ColdStartOutcome;
   enhanced: EnhancedOutcome;
+  directScan: DirectScanOutcome;
   measured: Measured[];
   startedAt: string;
   minutes: number;
@@ -184,6 +193,8 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       log,
     });
 
+    const directScan = await runDirectScan(config);
+
     const { log: _log, ...plain } = config;
     const machine = machineInfo(chromiumVersion, loadAtStart);
     return {
@@ -193,7 +204,8 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       sync,
       coldStart,
       enhanced,
-      measured: [...toMeasured(config, customers, sync, coldStart), ...enhancedRows(enhanced)],
+      directScan,
+      measured: [...toMeasured(config, customers, sync, coldStart), ...enhancedRows(enhanced), directScanRow(directScan)],
       startedAt: startedAt.toISOString(),
       minutes: round((Date.now() - startedAt.getTime()) / 60_000, 1),
     };
@@ -311,6 +323,28 @@ function toMeasured(config: Omit<BenchConfig, 'log'>, c: CustomersOutcome, s: Sy
     },
   );
   return rows;
+}
+
+/** The direct-acceptance scan's measure (Node: the app's scan, host and sandbox, real HTTP, a jumping clock). */
+export function runDirectScan(config: Pick<BenchConfig, 'directScanCustomers' | 'directScanMinutes' | 'rateLimitPerMinute' | 'log'>) {
+  return measureDirectScan({
+    customers: config.directScanCustomers,
+    minutes: config.directScanMinutes,
+    limitPerMinute: config.rateLimitPerMinute || 500,
+    log: config.log,
+  });
+}
+
+export function directScanRow(d: DirectScanOutcome): Measured {
+  return {
+    id: 'direct_sign_scan_share_of_limit',
+    label: `Direct-acceptance scan for ${d.minutes} min under a limit of ${d.limitPerMinute}/min: share of the limit`,
+    value: d.shareOfLimit,
+    unit: 'of limit',
+    target: '<= 0.5 and >= 0.4',
+    met: d.shareOfLimit <= 0.5 && d.shareOfLimit >= 0.4 && d.throttled === 0,
+    note: `${d.requests} requests (${d.checks} isSigned checks), ${d.throttled} answered 429, busiest minute ${d.busiestMinute}; share setting ${d.share}; ${d.unconfirmed} of ${d.customers} customers without a partner confirmation; jumping clock (the sandbox's throttling window too), real HTTP (${d.realSeconds} s real)`,
+  };
 }
 
 function enhancedRows(e: EnhancedOutcome): Measured[] {

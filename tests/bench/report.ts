@@ -19,6 +19,7 @@ export const RESULT_IDS = [
   'enhanced_accept_to_confirmed_p50_s',
   'pending_poll_share_of_limit',
   'enhanced_requests_per_confirmed',
+  'direct_sign_scan_share_of_limit',
 ] as const;
 
 export type ResultId = (typeof RESULT_IDS)[number];
