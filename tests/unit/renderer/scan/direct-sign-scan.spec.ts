@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../../shared/ipc/errors';
 import {
   DirectSignScan,
   RECHECK_AFTER_MS,
   ScanCallError,
   planScan,
+  scanFailureOf,
   type ScanCustomer,
   type ScanFailure,
   type ScanProgress,
@@ -217,5 +219,19 @@ describe('direct-acceptance scan', () => {
     expect(() => scan.setShare(1.5)).toThrow(RangeError);
     expect(() => scan.setShare(Number.NaN)).toThrow(RangeError);
     expect(scan.intervalMs).toBe(240);
+  });
+});
+
+describe("reading the host's verdict", () => {
+  it('waits out a Retry-After, waits for a sign-in, skips what cannot succeed, and waits when unreachable', () => {
+    const error = (detail: ConstructorParameters<typeof ApiError>[0]) => new ApiError(detail);
+    expect(scanFailureOf(error({ code: 'throttled', message: 'x', retryable: true, retryAfterMs: 57_000 }))).toEqual({
+      kind: 'retry-after',
+      retryAfterMs: 57_000,
+    });
+    expect(scanFailureOf(error({ code: 'auth-required', message: 'x' }))).toEqual({ kind: 'auth-required' });
+    expect(scanFailureOf(error({ code: 'not-found', message: 'x', retryable: false }))).toEqual({ kind: 'skip' });
+    expect(scanFailureOf(error({ code: 'network', message: 'x', retryable: true }))).toEqual({ kind: 'unreachable' });
+    expect(scanFailureOf(new Error('bridge down'))).toEqual({ kind: 'unreachable' });
   });
 });
