@@ -30,7 +30,7 @@ export default tseslint.config(
     // The outbox layer (and the customer download) run anywhere (renderer, Node tests, the soak): no
     // Vue, no DOM, no Dexie. They reach storage and the backend only through what is injected
     // (the outbox's two ports, outbox/ports.ts; the download's page source and cache).
-    files: ['renderer/src/outbox/**/*.ts', 'renderer/src/customers/**/*.ts'],
+    files: ['renderer/src/outbox/**/*.ts', 'renderer/src/customers/**/*.ts', 'renderer/src/scan/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals['shared-node-browser'] } },
     rules: {
       'no-restricted-imports': [

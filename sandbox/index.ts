@@ -17,7 +17,7 @@ import { Throttle } from './http/throttle';
 import { createApp } from './http/app';
 import type { SandboxState } from './http/context';
 import { defaultDataDir } from './data-dir';
-import { listAgreements, listAudit } from './services/inspect';
+import { listAgreements, listAudit, listDirectAcceptance } from './services/inspect';
 import { listAttestations } from './enhanced/inspect';
 import { seedEnhanced } from './enhanced/seed';
 import { DEFAULT_LEGACY_ATTESTATION, legacyAttestationModes } from './enhanced/contract';
@@ -26,7 +26,7 @@ import { SEEDED_PASSWORD } from './seed-data';
 
 export { SEEDED_PASSWORD, seededUsers, seededPartners, MCA_TEMPLATE_ID, CLOUD_AGREEMENT_TEMPLATE_ID } from './seed-data';
 export type { SandboxOptions, RunningSandbox, FaultOptions } from './options';
-export type { InspectedAgreement, AuditRecord } from './services/inspect';
+export type { InspectedAgreement, AuditRecord, InspectedDirectAcceptance } from './services/inspect';
 export type { InspectedAttestation } from './enhanced/inspect';
 export { noMfaUser } from './seed-data';
 export { seededAppRegistrations, type LegacyAttestation } from './enhanced/contract';
@@ -126,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         agreements: () => listAgreements(db),
         audit: () => listAudit(db),
         attestations: () => listAttestations(db, state.origin, clock()),
+        directAcceptance: (partnerTenantId?: string) => listDirectAcceptance(db, partnerTenantId ? { partnerTenantId } : {}),
       },
     };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { AuditRecord, InspectedAgreement } from './services/inspect';
+import type { AuditRecord, InspectedAgreement, InspectedDirectAcceptance } from './services/inspect';
 import type { InspectedAttestation } from './enhanced/inspect';
 import type { LegacyAttestation } from './enhanced/contract';
 
@@ -56,5 +56,7 @@ export interface RunningSandbox {
     audit(): Promise<AuditRecord[]>;
     /** Every attestation of the enhanced flow, oldest first, with its status by the server clock now. */
     attestations(): Promise<InspectedAttestation[]>;
+    /** Customers whose `isSigned` is true (of one partner when given), each saying whether a partner attestation exists too. */
+    directAcceptance(partnerTenantId?: string): Promise<InspectedDirectAcceptance[]>;
   };
 }

@@ -7,7 +7,12 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { settingsSchema, type Settings } from '../../shared/ipc/contract';
-import { acceptanceFloorSettingSchema, sandboxUrlSchema } from '../../shared/domain/settings-form';
+import {
+  acceptanceFloorSettingSchema,
+  DEFAULT_DIRECT_SCAN_SHARE,
+  directScanShareSchema,
+  sandboxUrlSchema,
+} from '../../shared/domain/settings-form';
 import { hostError } from './errors';
 import { DEFAULT_ACCEPTANCE_FLOOR } from '../../shared/domain/dates';
 
@@ -18,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sandboxUrl: DEFAULT_SANDBOX_URL,
   partnerCenter: { tenantId: '', clientId: '' },
   acceptanceFloor: DEFAULT_ACCEPTANCE_FLOOR,
+  directScanShare: DEFAULT_DIRECT_SCAN_SHARE,
 };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -60,6 +66,12 @@ export interface SettingsStore {
 }
 
 function validate(settings: Settings): Settings {
+  // The contract's schema holds the same rule; checked first here so the error says what is wrong.
+  const share = directScanShareSchema.safeParse(settings.directScanShare ?? DEFAULT_DIRECT_SCAN_SHARE);
+  if (!share.success)
+    throw hostError('bad-request', 'The direct acceptance check may use 5 % to 100 % of the rate limit, in whole percents.', {
+      issues: [{ path: 'directScanShare', message: share.error.issues[0]?.message ?? 'invalid' }],
+    });
   const parsed = settingsSchema.parse(settings);
   const problem = checkSandboxUrl(parsed.sandboxUrl);
   if (problem)

@@ -1,6 +1,7 @@
 /**
  * Sandbox-only endpoints, never under /v1: the customer's own acceptance (as in the Microsoft 365
- * admin center), read-outs for exactly-once checks from another process, and "expire every token".
+ * admin center), read-outs for exactly-once checks from another process (and the truth about direct
+ * acceptance, `/sandbox/direct-acceptance`), and "expire every token".
  * They need no token: the sandbox listens on 127.0.0.1 only.
  */
 import { Hono } from 'hono';
@@ -8,7 +9,7 @@ import type { AppEnv, SandboxState } from '../http/context';
 import { errors, send } from '../http/errors';
 import { isGuid } from '../ids';
 import { audit } from '../services/audit';
-import { listAgreements, listAudit } from '../services/inspect';
+import { listAgreements, listAudit, listDirectAcceptance } from '../services/inspect';
 
 export function sandboxRoutes(state: SandboxState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -44,6 +45,18 @@ export function sandboxRoutes(state: SandboxState): Hono<AppEnv> {
     if (requestId !== undefined && !isGuid(requestId)) return send(c, errors.badInput('requestId must be a GUID.'));
     const items = await listAgreements(state.db, { ...(customerId ? { customerId } : {}), ...(requestId ? { requestId } : {}) });
     return c.json({ totalCount: items.length, items });
+  });
+
+  // Who accepted in the admin center: `?partnerTenantId=` for one partner's customers.
+  app.get('/sandbox/direct-acceptance', async (c) => {
+    const partnerTenantId = c.req.query('partnerTenantId');
+    if (partnerTenantId !== undefined && !isGuid(partnerTenantId)) return send(c, errors.badInput('partnerTenantId must be a GUID.'));
+    const items = await listDirectAcceptance(state.db, partnerTenantId ? { partnerTenantId } : {});
+    return c.json({
+      totalCount: items.length,
+      withoutPartnerAttestation: items.filter((item) => !item.hasPartnerAttestation).length,
+      items,
+    });
   });
 
   app.get('/sandbox/audit', async (c) => c.json({ items: await listAudit(state.db, 1000) }));

@@ -100,3 +100,42 @@ export async function listAudit(db: Database, limit = 10_000): Promise<AuditReco
     detail: row.detail,
   }));
 }
+
+/** A customer who accepted the MCA in the Microsoft 365 admin center (`isSigned` is true). */
+export interface InspectedDirectAcceptance {
+  customerId: string;
+  companyName: string;
+  partnerTenantId: string;
+  directSignedAt: string | null;
+  /** Whether a partner attestation (an MCA agreement record) exists for the customer too. */
+  hasPartnerAttestation: boolean;
+}
+
+/**
+ * The sandbox's truth about direct acceptance (`/sandbox/direct-acceptance`): every customer of the
+ * partner (or of every partner) whose `isSigned` is true, in seed order, each saying whether a
+ * partner attestation exists as well.
+ */
+export async function listDirectAcceptance(db: Database, filter: { partnerTenantId?: string } = {}): Promise<InspectedDirectAcceptance[]> {
+  const { rows } = await db.query<{
+    id: string;
+    company_name: string;
+    partner_id: string;
+    direct_signed_at: Date | null;
+    attested: boolean;
+  }>(
+    `select c.id, c.company_name, c.partner_id, c.direct_signed_at,
+       exists (select 1 from agreements a where a.customer_id = c.id and a.agreement_type = 'MicrosoftCustomerAgreement') as attested
+     from customers c
+     where c.direct_signed and ($1::uuid is null or c.partner_id = $1::uuid)
+     order by c.seq`,
+    [filter.partnerTenantId ?? null],
+  );
+  return rows.map((row) => ({
+    customerId: row.id,
+    companyName: row.company_name,
+    partnerTenantId: row.partner_id,
+    directSignedAt: row.direct_signed_at ? new Date(row.direct_signed_at).toISOString() : null,
+    hasPartnerAttestation: row.attested,
+  }));
+}

@@ -82,6 +82,25 @@ export const backendSettingsFormSchema = z.discriminatedUnion('backend', [
 export type BackendSettingsForm = z.output<typeof backendSettingsFormSchema>;
 export type BackendSettingsFormInput = z.input<typeof backendSettingsFormSchema>;
 
+/** The direct-acceptance scan's default share of the backend's rate limit: half. */
+export const DEFAULT_DIRECT_SCAN_SHARE = 0.5;
+
+/**
+ * Settings › Direct acceptance check: the share of the backend's rate limit (Partner Center: 500
+ * requests a minute) the background check may use, from 5 % to 100 % in whole percents. The form
+ * (as a share of its percent field), the IPC payload (`settingsSchema`) and the host's settings check
+ * all use this one schema. Issue codes: 'not-a-number', 'too-small', 'too-large', 'not-whole-percent'.
+ */
+export const directScanShareSchema = z
+  .number({ invalid_type_error: 'not-a-number', required_error: 'not-a-number' })
+  .superRefine((share, ctx) => {
+    if (!Number.isFinite(share)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not-a-number' });
+    else if (share < 0.05) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-small' });
+    else if (share > 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-large' });
+    else if (Math.abs(share * 100 - Math.round(share * 100)) > 1e-9)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not-whole-percent' });
+  });
+
 /**
  * Settings › Earliest acceptance date: a calendar day, not after today in UTC (a floor after today would
  * refuse every date). The settings form and the main process's settings check both use it.

@@ -18,6 +18,7 @@ import type { ChannelName } from './channels';
 export { channelNames, ipcChannel, isChannelName, type ChannelName } from './channels';
 import { customerSchema, customerSummarySchema, newCustomerSchema } from '../domain/customer';
 import { acceptanceFloorSchema } from '../domain/dates';
+import { DEFAULT_DIRECT_SCAN_SHARE, directScanShareSchema } from '../domain/settings-form';
 import { partnerUserSchema } from '../domain/roles';
 import { BULK_REATTESTATION_MAX_ITEMS } from '../api/partner-center';
 import {
@@ -96,6 +97,8 @@ export const settingsSchema = z.object({
   partnerCenter: z.object({ tenantId: z.string().max(100), clientId: z.string().max(100) }),
   /** The earliest acceptance day a legacy attestation may carry (a settings file from before it gets the default). */
   acceptanceFloor: acceptanceFloorSchema,
+  /** The share of the rate limit the direct-acceptance scan may use (a settings file from before it gets half). */
+  directScanShare: directScanShareSchema.default(DEFAULT_DIRECT_SCAN_SHARE),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -16,6 +16,7 @@ import { measureSync, type SyncOutcome } from './measures/sync';
 import { measureEnhanced, type EnhancedOutcome } from './measures/enhanced';
 import { measureEvidencePack, type EvidenceOutcome } from './measures/evidence';
 import { measureAuditFilter, type AuditOutcome } from './measures/audit';
+import { measureDirectScan, type DirectScanOutcome } from './measures/direct-scan';
 import { currentLoad, machineInfo, median, round, type Machine, type Measured } from './report';
 
 export interface BenchConfig {
@@ -44,6 +45,9 @@ export interface BenchConfig {
   evidenceMbPerFile: number;
   /** Audit screen: entries in the log. */
   auditEntries: number;
+  /** Direct-acceptance scan: generated customers and minutes watched (its limit: `rateLimitPerMinute`, else 500). */
+  directScanCustomers: number;
+  directScanMinutes: number;
   /** Build the app first (electron-vite build); the smoke test reuses the build `npm test` made. */
   buildApp: boolean;
   userName: string;
@@ -68,6 +72,8 @@ export const FULL_CONFIG: Omit<BenchConfig, 'log'> = {
   evidenceFiles: 50,
   evidenceMbPerFile: 4,
   auditEntries: 100_000,
+  directScanCustomers: 6_000,
+  directScanMinutes: 10,
   buildApp: true,
   userName: 'admin@contoso.example',
 };
@@ -93,6 +99,8 @@ export const SMOKE_CONFIG: Omit<BenchConfig, 'log'> = {
   evidenceFiles: 3,
   evidenceMbPerFile: 1,
   auditEntries: 2_000,
+  directScanCustomers: 300,
+  directScanMinutes: 1,
   buildApp: false,
 };
 
@@ -105,6 +113,7 @@ export interface BenchRun {
   enhanced: EnhancedOutcome;
   evidence: EvidenceOutcome;
   audit: AuditOutcome;
+  directScan: DirectScanOutcome;
   measured: Measured[];
   startedAt: string;
   minutes: number;
@@ -201,6 +210,7 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
 
     const evidence = await measureEvidencePack({ files: config.evidenceFiles, mbPerFile: config.evidenceMbPerFile, log });
     const audit = measureAuditFilter({ entries: config.auditEntries, rounds: 20, log });
+    const directScan = await runDirectScan(config);
 
     const { log: _log, ...plain } = config;
     const machine = machineInfo(chromiumVersion, loadAtStart);
@@ -213,7 +223,14 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       enhanced,
       evidence,
       audit,
-      measured: [...toMeasured(config, customers, sync, coldStart), ...enhancedRows(enhanced), evidenceRow(evidence), auditRow(audit)],
+      directScan,
+      measured: [
+        ...toMeasured(config, customers, sync, coldStart),
+        ...enhancedRows(enhanced),
+        evidenceRow(evidence),
+        auditRow(audit),
+        directScanRow(directScan),
+      ],
       startedAt: startedAt.toISOString(),
       minutes: round((Date.now() - startedAt.getTime()) / 60_000, 1),
     };
@@ -331,6 +348,28 @@ function toMeasured(config: Omit<BenchConfig, 'log'>, c: CustomersOutcome, s: Sy
     },
   );
   return rows;
+}
+
+/** The direct-acceptance scan's measure (Node: the app's scan, host and sandbox, real HTTP, a jumping clock). */
+export function runDirectScan(config: Pick<BenchConfig, 'directScanCustomers' | 'directScanMinutes' | 'rateLimitPerMinute' | 'log'>) {
+  return measureDirectScan({
+    customers: config.directScanCustomers,
+    minutes: config.directScanMinutes,
+    limitPerMinute: config.rateLimitPerMinute || 500,
+    log: config.log,
+  });
+}
+
+export function directScanRow(d: DirectScanOutcome): Measured {
+  return {
+    id: 'direct_sign_scan_share_of_limit',
+    label: `Direct-acceptance scan for ${d.minutes} min under a limit of ${d.limitPerMinute}/min: share of the limit`,
+    value: d.shareOfLimit,
+    unit: 'of limit',
+    target: '<= 0.5 and >= 0.4',
+    met: d.shareOfLimit <= 0.5 && d.shareOfLimit >= 0.4 && d.throttled === 0,
+    note: `${d.requests} requests (${d.checks} isSigned checks), ${d.throttled} answered 429, busiest minute ${d.busiestMinute}; share setting ${d.share}; ${d.unconfirmed} of ${d.customers} customers without a partner confirmation; jumping clock (the sandbox's throttling window too), real HTTP (${d.realSeconds} s real)`,
+  };
 }
 
 function enhancedRows(e: EnhancedOutcome): Measured[] {

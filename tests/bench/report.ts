@@ -21,6 +21,7 @@ export const RESULT_IDS = [
   'enhanced_requests_per_confirmed',
   'evidence_pack_mb_per_s',
   'audit_filter_p95_ms',
+  'direct_sign_scan_share_of_limit',
 ] as const;
 
 export type ResultId = (typeof RESULT_IDS)[number];

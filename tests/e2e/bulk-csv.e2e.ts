@@ -76,7 +76,7 @@ test('Export CSV: every customer with its MCA status, formula-like cells escaped
     .trim()
     .split('\r\n');
   expect(lines[0]).toBe(
-    'customerTenantId,companyName,domain,mcaStatus,lastContactFirstName,lastContactLastName,lastContactEmail,lastContactPhone,lastDateAgreed,partnerAttestationCompleted',
+    'customerTenantId,companyName,domain,mcaStatus,lastContactFirstName,lastContactLastName,lastContactEmail,lastContactPhone,lastDateAgreed,partnerAttestationCompleted,directAcceptance,directAcceptanceCheckedAt',
   );
   expect(lines.length).toBeGreaterThan(50);
   const alpine = lines.find((line) => line.includes('Alpine Ski House'));

@@ -6,11 +6,11 @@
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import type { AgreementRecord } from '../../../shared/domain/agreement';
 import { db } from '../db/database';
-import type { ConfirmationsRow, CustomerDetailRow, McaStateRow, OutboxItem } from '../db/rows';
+import type { ConfirmationsRow, CustomerDetailRow, DirectAcceptanceRow, McaStateRow, OutboxItem } from '../db/rows';
 import { guardStorage } from '../db/storage-errors';
 import { call } from '../platform/api';
 import { useLiveQuery } from './useLiveQuery';
-import { mcaStatusOf, localStatesOf } from '../domain/mca-status';
+import { deriveCustomerState, localStatesOf } from '../domain/mca-status';
 import { backendRecordsOf } from '../outbox/save-rules';
 import { useCustomersStore } from '../stores/customers';
 import { useMcaStateStore } from '../stores/mca-state';
@@ -24,6 +24,7 @@ export function useCustomerDetail(customerId: MaybeRefOrGetter<string>) {
   const details = useLiveQuery(() => db().customerDetails.get(id.value), undefined as CustomerDetailRow | undefined, [id]);
   const confirmations = useLiveQuery(() => db().confirmations.get(id.value), undefined as ConfirmationsRow | undefined, [id]);
   const mcaState = useLiveQuery(() => db().mcaState.get(id.value), undefined as McaStateRow | undefined, [id]);
+  const directAcceptance = useLiveQuery(() => db().directAcceptance.get(id.value), undefined as DirectAcceptanceRow | undefined, [id]);
   const items = useLiveQuery(() => db().outbox.where('customerId').equals(id.value).toArray(), [] as OutboxItem[], [id]);
   const activeItems = computed(() =>
     items.value.filter((item) => item.state === 'queued' || item.state === 'sending' || item.state === 'failed'),
@@ -33,7 +34,17 @@ export function useCustomerDetail(customerId: MaybeRefOrGetter<string>) {
   const loading = ref(false);
 
   const name = computed(() => summary.value?.companyName ?? details.value?.companyName ?? '');
-  const status = computed(() => mcaStatusOf(mcaState.value, localStatesOf(activeItems.value).get(id.value)));
+  /** The customer's state from every source (the list's derivation, with the history when fetched). */
+  const state = computed(() =>
+    deriveCustomerState({
+      partner: mcaState.value,
+      history: confirmations.value?.items,
+      historyCheckedAt: confirmations.value?.fetchedAt ?? null,
+      direct: directAcceptance.value,
+      local: localStatesOf(activeItems.value).get(id.value),
+    }),
+  );
+  const status = computed(() => state.value.status);
 
   /** The backend's confirmations, oldest first. */
   const backendRecords = computed<AgreementRecord[]>(() => backendRecordsOf(id.value, confirmations.value?.items, mcaState.value));
@@ -69,6 +80,8 @@ export function useCustomerDetail(customerId: MaybeRefOrGetter<string>) {
     details,
     confirmations,
     mcaState,
+    directAcceptance,
+    state,
     items,
     activeItems,
     name,

@@ -13,6 +13,7 @@ import { useNotificationsStore } from '../stores/notifications';
 import { useSessionStore } from '../stores/session';
 import { useSyncStore } from '../stores/sync';
 import { useSettingsStore } from '../stores/settings';
+import { useDirectScanStore } from '../stores/direct-scan';
 import { resumeNewCustomers } from './useCreateCustomer';
 
 export function useSignedInLifecycle(): void {
@@ -67,6 +68,9 @@ export function useSignedInLifecycle(): void {
     },
     { immediate: true },
   );
+
+  // The direct-acceptance scan runs in the sync leader window, on the agent's database.
+  useDirectScanStore().follow();
 
   // The same agent signed in again after the sign-in expired: send what waited.
   watch(

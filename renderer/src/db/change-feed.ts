@@ -6,7 +6,7 @@
  * touched, so a consumer re-derives only what changed since the version it last saw.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { CustomerDetailRow, McaStateRow, OutboxItem } from './rows';
+import type { CustomerDetailRow, DirectAcceptanceRow, McaStateRow, OutboxItem } from './rows';
 import { ACTIVE_OUTBOX_STATES } from './rows';
 
 export interface FeedPage<Row> {
@@ -144,3 +144,4 @@ export function writeTimeFeed<Row, Key extends keyof Row>(table: EntityTable<Row
 
 export const mcaStateFeed = (table: EntityTable<McaStateRow, 'customerId'>) => writeTimeFeed(table, 'updatedAt');
 export const customerDetailsFeed = (table: EntityTable<CustomerDetailRow, 'id'>) => writeTimeFeed(table, 'fetchedAt');
+export const directAcceptanceFeed = (table: EntityTable<DirectAcceptanceRow, 'customerId'>) => writeTimeFeed(table, 'checkedAt');

@@ -8,6 +8,7 @@ import type {
   ConfirmationsRow,
   CustomerDetailRow,
   CustomerRow,
+  DirectAcceptanceRow,
   DraftRow,
   McaStateRow,
   MetaRow,
@@ -29,6 +30,7 @@ export class McaDeskDatabase extends Dexie {
   pendingCustomers!: EntityTable<PendingCustomerRow, 'requestId'>;
   evidence!: EntityTable<EvidenceRow, 'id'>;
   evidenceFiles!: EntityTable<EvidenceFileRow, 'id'>;
+  directAcceptance!: EntityTable<DirectAcceptanceRow, 'customerId'>;
 
   constructor(name: string, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name);

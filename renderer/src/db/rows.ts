@@ -21,15 +21,25 @@ export interface ConfirmationsRow {
   fetchedAt: number;
 }
 
-/** A customer's MCA state as the backend knows it (partner-wide records plus direct-sign status). */
+/** A customer's partner attestation as the partner-wide records tell it (direct acceptance: `DirectAcceptanceRow`). */
 export interface McaStateRow {
   customerId: string;
   partnerAttestationCompleted: boolean;
   lastContact: StoredContact | null;
   lastDateAgreed: string | null;
-  isSigned?: boolean;
-  isSignedCheckedAt?: number;
   updatedAt: number;
+}
+
+/**
+ * Whether the customer accepted the MCA themselves (Microsoft 365 admin center, `isSigned`), and when
+ * this computer last asked. Written by the direct-acceptance scan and when a customer is opened; the
+ * only place the app keeps that answer.
+ */
+export interface DirectAcceptanceRow {
+  customerId: string;
+  isSigned: boolean;
+  /** When the backend answered (epoch ms). */
+  checkedAt: number;
 }
 
 export type DraftRow = InvitationDraft;

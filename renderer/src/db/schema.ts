@@ -36,8 +36,27 @@ export const schemaVersions: readonly SchemaVersion[] = [
     stores: { pendingCustomers: 'requestId, createdAt' },
   },
   {
-    // Evidence of acceptance (evidence/evidence-row.ts): descriptions by customer, bytes apart.
+    // Direct acceptance (isSigned) in a table of its own, by the time it was checked: the scan asks the
+    // oldest answers again and the list follows the table's change feed. Answers kept so far move here.
     version: 4,
+    stores: { directAcceptance: 'customerId, checkedAt' },
+    async upgrade(tx) {
+      const moved: Array<{ customerId: string; isSigned: boolean; checkedAt: number }> = [];
+      await tx
+        .table('mcaState')
+        .toCollection()
+        .modify((row: { customerId: string; isSigned?: boolean; isSignedCheckedAt?: number; updatedAt: number }) => {
+          if (typeof row.isSigned === 'boolean')
+            moved.push({ customerId: row.customerId, isSigned: row.isSigned, checkedAt: row.isSignedCheckedAt ?? row.updatedAt });
+          delete row.isSigned;
+          delete row.isSignedCheckedAt;
+        });
+      if (moved.length) await tx.table('directAcceptance').bulkPut(moved);
+    },
+  },
+  {
+    // Evidence of acceptance (evidence/evidence-row.ts): descriptions by customer, bytes apart.
+    version: 5,
     stores: { evidence: 'id, customerId, addedAt', evidenceFiles: 'id' },
   },
 ];

@@ -1,8 +1,12 @@
 /**
- * A customer's MCA status in the words the agent sees everywhere (filter, list, detail): derived from
- * the backend's state (partner-wide records, direct-sign status) and the local outbox.
+ * A customer's MCA status in the words the agent sees everywhere (filter, list, detail, export): one
+ * derivation (`deriveCustomerState`) over every source, each with where it came from and when it was
+ * last checked: the partner attestation (partner-wide records, or the customer's own history), the
+ * customer's direct acceptance (`isSigned`, the admin center), enhanced attestations and the local
+ * outbox (queued, failed).
  */
-import type { McaStateRow, OutboxItem } from '../db/rows';
+import { MCA_TYPE, type AgreementRecord } from '../../../shared/domain/agreement';
+import type { DirectAcceptanceRow, McaStateRow, OutboxItem } from '../db/rows';
 import { enhancedPhaseOf } from '../outbox/enhanced-state';
 
 // New statuses go at the end: the list keeps each customer's status as its index in this list.
@@ -15,6 +19,7 @@ export const mcaStatuses = [
   'link-requested',
   'waiting-for-acceptance',
   'link-expired',
+  'not-checked',
 ] as const;
 export type McaStatus = (typeof mcaStatuses)[number];
 
@@ -42,19 +47,109 @@ export function linkStateOf(item: OutboxItem): LinkState | undefined {
   return enhancedPhaseOf(item.enhanced, false) === 'link-requested' ? 'link-requested' : 'waiting-for-acceptance';
 }
 
+/** Where one fact about the customer came from. */
+export type StateSource = 'partner-attestation' | 'direct-acceptance' | 'enhanced-attestation' | 'outbox';
+
+export interface SourceFact {
+  source: StateSource;
+  /** What that source says, in the words of the status list where one fits. */
+  says: 'confirmed' | 'not-confirmed' | 'accepted' | 'not-accepted' | 'not-checked' | 'queued' | 'failed' | LinkState;
+  /** When this computer last heard it from the backend (epoch ms); null for what only this computer holds, or never asked. */
+  checkedAt: number | null;
+}
+
+/** Everything known about one customer's acceptance. Any of it may be missing. */
+export interface CustomerSources {
+  /** The partner-wide records' row (partner attestation). */
+  partner?: McaStateRow | undefined;
+  /** When the partner-wide records were last downloaded in full (else the row's own write time counts). */
+  partnerCheckedAt?: number | null;
+  /** The customer's own confirmation history, oldest first as listed, when it was fetched (customer page). */
+  history?: readonly AgreementRecord[] | undefined;
+  historyCheckedAt?: number | null;
+  /** The customer's own acceptance in the admin center (`isSigned`), when asked. */
+  direct?: DirectAcceptanceRow | undefined;
+  /** What the outbox holds for the customer. */
+  local?: LocalAttestationState | undefined;
+}
+
+export interface CustomerState {
+  status: McaStatus;
+  /** May be ordered for: a partner-confirmed agreement or the customer's direct acceptance. */
+  readyToOrder: boolean;
+  confirmedBy: 'partner' | 'customer' | null;
+  /** The latest partner confirmation: its `dateAgreed` (ISO), or null. */
+  latestDateAgreed: string | null;
+  sources: SourceFact[];
+}
+
 /**
- * Failed first (the agent must act), then an expired link, then what waits (a link on its way, or a
- * queued confirmation), then the backend's truth. A partner attestation outranks direct acceptance
- * in the list; the detail shows both.
+ * The latest MCA confirmation of a history: the latest `dateAgreed`, of equal ones the later in the
+ * list (the list's own order says nothing about which is the latest).
  */
-export function mcaStatusOf(state: McaStateRow | undefined, local: LocalAttestationState | undefined): McaStatus {
-  if (local?.failed) return 'failed';
-  if (local?.link === 'link-expired') return 'link-expired';
-  if (local?.link) return local.link;
-  if (local?.waiting) return 'queued';
-  if (state?.partnerAttestationCompleted) return 'confirmed-by-partner';
-  if (state?.isSigned) return 'accepted-directly';
-  return 'not-accepted';
+export function latestConfirmation(records: readonly AgreementRecord[]): AgreementRecord | undefined {
+  let latest: AgreementRecord | undefined;
+  let latestAt = Number.NEGATIVE_INFINITY;
+  for (const record of records) {
+    if (record.type !== MCA_TYPE) continue;
+    const at = Date.parse(record.dateAgreed);
+    const time = Number.isNaN(at) ? Number.NEGATIVE_INFINITY : at;
+    if (!latest || time >= latestAt) {
+      latest = record;
+      latestAt = time;
+    }
+  }
+  return latest;
+}
+
+/**
+ * The one derivation of a customer's state. A confirmation (the partner's, else the customer's own)
+ * makes the customer ready to order, and a failure (a failed or expired re-attestation) never shows
+ * over it; what is on its way (a new link, a queued confirmation) does, as the agent asked for it.
+ * Without a confirmation: failed first (the agent must act), then an expired link, then what waits,
+ * then "Not accepted" when the customer was asked, "Not checked yet" when nobody asked yet.
+ */
+export function deriveCustomerState(input: CustomerSources): CustomerState {
+  const { partner, direct, local, history } = input;
+  const latest = history?.length ? latestConfirmation(history) : undefined;
+  const partnerConfirmed = Boolean(latest ?? partner?.partnerAttestationCompleted);
+  const confirmedBy = partnerConfirmed ? 'partner' : direct?.isSigned ? 'customer' : null;
+  const sources: SourceFact[] = [];
+  if (history?.length || partner)
+    sources.push({
+      source: 'partner-attestation',
+      says: partnerConfirmed ? 'confirmed' : 'not-confirmed',
+      checkedAt: history?.length ? (input.historyCheckedAt ?? null) : (input.partnerCheckedAt ?? partner?.updatedAt ?? null),
+    });
+  sources.push(
+    direct
+      ? { source: 'direct-acceptance', says: direct.isSigned ? 'accepted' : 'not-accepted', checkedAt: direct.checkedAt }
+      : { source: 'direct-acceptance', says: 'not-checked', checkedAt: null },
+  );
+  if (local?.link) sources.push({ source: 'enhanced-attestation', says: local.link, checkedAt: null });
+  if (local?.waiting) sources.push({ source: 'outbox', says: 'queued', checkedAt: null });
+  if (local?.failed) sources.push({ source: 'outbox', says: 'failed', checkedAt: null });
+
+  let status: McaStatus;
+  const onItsWay = local?.link && local.link !== 'link-expired' ? local.link : undefined;
+  if (confirmedBy)
+    status = onItsWay ?? (local?.waiting ? 'queued' : confirmedBy === 'partner' ? 'confirmed-by-partner' : 'accepted-directly');
+  else if (local?.failed) status = 'failed';
+  else if (local?.link === 'link-expired') status = 'link-expired';
+  else if (onItsWay) status = onItsWay;
+  else if (local?.waiting) status = 'queued';
+  else status = direct ? 'not-accepted' : 'not-checked';
+  const latestDateAgreed = latest?.dateAgreed ?? (partner?.partnerAttestationCompleted ? partner.lastDateAgreed : null);
+  return { status, readyToOrder: confirmedBy !== null, confirmedBy, latestDateAgreed, sources };
+}
+
+/** The status alone (the list, the filter, the export). */
+export function mcaStatusOf(
+  state: McaStateRow | undefined,
+  local: LocalAttestationState | undefined,
+  direct?: DirectAcceptanceRow | undefined,
+): McaStatus {
+  return deriveCustomerState({ partner: state, local, direct }).status;
 }
 
 /** The order in which a customer's link states show: the one the agent must act on first. */
@@ -89,14 +184,20 @@ export type OrderClearance =
  * Whether a customer may be ordered for. Conservative: a queued confirmation is not one Microsoft
  * has, so it does not clear the customer until the backend confirmed it.
  */
-export function orderClearance(state: McaStateRow | undefined, activeItems: readonly OutboxItem[]): OrderClearance {
-  if (state?.partnerAttestationCompleted) return { cleared: true, by: 'partner', dateAgreed: state.lastDateAgreed };
-  if (state?.isSigned) return { cleared: true, by: 'customer' };
+export function orderClearance(
+  state: McaStateRow | undefined,
+  activeItems: readonly OutboxItem[],
+  direct?: DirectAcceptanceRow | undefined,
+): OrderClearance {
+  const derived = deriveCustomerState({ partner: state, direct });
+  if (derived.confirmedBy === 'partner') return { cleared: true, by: 'partner', dateAgreed: derived.latestDateAgreed };
+  if (derived.confirmedBy === 'customer') return { cleared: true, by: 'customer' };
   const link = activeItems.reduce<LinkState | undefined>((found, item) => moreUrgent(found, linkStateOf(item)), undefined);
   if (activeItems.some((item) => item.state === 'queued' || item.state === 'sending'))
     return { cleared: false, why: link && link !== 'link-expired' ? link : 'queued' };
   const failed = activeItems.find((item) => item.state === 'failed' && !isExpiredLink(item));
   if (failed) return { cleared: false, why: 'failed', reason: failed.lastError?.reason ?? '' };
   if (link === 'link-expired') return { cleared: false, why: 'link-expired' };
+  // Not checked yet closes the gate as well: the customer page asks when it opens.
   return { cleared: false, why: 'not-accepted' };
 }

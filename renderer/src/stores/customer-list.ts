@@ -30,14 +30,22 @@ export const useCustomerListStore = defineStore('customerList', () => {
    * changed since the versions last used are re-derived (a save or a confirmation touches one
    * customer, not 100,000).
    */
-  let derived: { rows: readonly CustomerRow[]; mcaVersion: number; outboxVersion: number; codes: Uint8Array } | null = null;
+  let derived: {
+    rows: readonly CustomerRow[];
+    mcaVersion: number;
+    directVersion: number;
+    outboxVersion: number;
+    codes: Uint8Array;
+  } | null = null;
   const statusCodes = computed(() => {
     const mcaVersion = mcaState.version;
+    const directVersion = mcaState.directVersion;
     const outboxVersion = outbox.version;
     const rows = customers.records;
     const states = mcaState.states;
+    const direct = mcaState.direct;
     const local = outbox.localStates;
-    const codeOf = (id: string) => mcaStatuses.indexOf(mcaStatusOf(states.get(id), local.get(id)));
+    const codeOf = (id: string) => mcaStatuses.indexOf(mcaStatusOf(states.get(id), local.get(id), direct.get(id)));
     const changed = derived && derived.rows === rows ? changedSince(derived) : null;
     let codes: Uint8Array;
     if (derived && changed) {
@@ -51,17 +59,30 @@ export const useCustomerListStore = defineStore('customerList', () => {
       codes = new Uint8Array(rows.length);
       for (let position = 0; position < rows.length; position++) codes[position] = codeOf((rows[position] as { id: string }).id);
     }
-    derived = { rows, mcaVersion, outboxVersion, codes };
+    derived = { rows, mcaVersion, directVersion, outboxVersion, codes };
     return markRaw(codes);
   });
 
   /** The customers either change feed touched since `previous`, or null when one of them cannot tell. */
   function changedSince(previous: NonNullable<typeof derived>): Set<string> | null {
     const backend = mcaState.changedSince(previous.mcaVersion);
+    const direct = mcaState.directChangedSince(previous.directVersion);
     const local = outbox.changedSince(previous.outboxVersion);
-    if (backend === null || local === null) return null;
+    if (backend === null || direct === null || local === null) return null;
     for (const id of local) backend.add(id);
+    for (const id of direct) backend.add(id);
     return backend;
+  }
+
+  /** How many customers have each status (the filter's counts), in the order of `mcaStatuses`. */
+  const statusCounts = computed(() => {
+    const counts = new Array<number>(mcaStatuses.length).fill(0);
+    for (const code of statusCodes.value) counts[code] = (counts[code] ?? 0) + 1;
+    return counts;
+  });
+
+  function countOf(status: McaStatus): number {
+    return statusCounts.value[mcaStatuses.indexOf(status)] ?? 0;
   }
 
   function statusOf(position: number): McaStatus {
@@ -124,7 +145,7 @@ export const useCustomerListStore = defineStore('customerList', () => {
     }
   }
 
-  return { query, statusFilter, sortKey, descending, rows, statusOf, sortBy };
+  return { query, statusFilter, sortKey, descending, rows, statusOf, countOf, sortBy };
 });
 
 function keyOf(row: CustomerRow, key: Exclude<SortKey, 'status'>): string {

@@ -1,15 +1,16 @@
 /**
  * Every customer's MCA state as the backend knows it, in bulk: the partner-wide agreement records
- * (one paged call for all customers, never one call per customer) plus each opened customer's
- * direct-sign status. Kept in IndexedDB and mirrored in memory for the list's filter.
+ * (one paged call for all customers, never one call per customer) and each customer's direct
+ * acceptance (`isSigned`: the direct-acceptance scan, and each opened customer). Kept in IndexedDB
+ * and mirrored in memory for the list's filter.
  */
 import { defineStore } from 'pinia';
 import { markRaw, ref } from 'vue';
 import { db } from '../db/database';
-import type { McaStateRow } from '../db/rows';
+import type { DirectAcceptanceRow, McaStateRow } from '../db/rows';
 import { guardStorage } from '../db/storage-errors';
 import { call } from '../platform/api';
-import { mcaStateFeed, TrackedRows } from '../db/change-feed';
+import { directAcceptanceFeed, mcaStateFeed, TrackedRows } from '../db/change-feed';
 import { useTrackedRows } from '../composables/useTrackedRows';
 
 const UPDATED_KEY = 'records.updatedAt';
@@ -25,15 +26,35 @@ export const useMcaStateStore = defineStore('mcaState', () => {
   // Not before `load` read the table: from time 0 the feed would read every row a second time.
   const loadedOnce = ref(false);
   const { version, published } = useTrackedRows(tracked, () => mcaStateFeed(db().mcaState), loadedOnce);
+  /** Every customer's direct acceptance, followed the same way. */
+  const directTracked = new TrackedRows<DirectAcceptanceRow>({ keyOf: (row) => row.customerId, timeOf: (row) => row.checkedAt });
+  const direct: ReadonlyMap<string, DirectAcceptanceRow> = markRaw(directTracked.rows);
+  const { version: directVersion, published: directPublished } = useTrackedRows(
+    directTracked,
+    () => directAcceptanceFeed(db().directAcceptance),
+    loadedOnce,
+  );
 
   /** The customers changed after `since` (a `version` value), or null when that is not known (then: all). */
   function changedSince(since: number): Set<string> | null {
     return tracked.changedSince(since);
   }
 
+  /** The customers whose direct acceptance changed after `since` (a `directVersion` value), or null (then: all). */
+  function directChangedSince(since: number): Set<string> | null {
+    return directTracked.changedSince(since);
+  }
+
+  /** Keeps one answer about a customer's direct acceptance (the scan and the customer page). */
+  async function saveDirectAcceptance(customerId: string, isSigned: boolean, checkedAt: number = Date.now()): Promise<void> {
+    await guardStorage(() => db().directAcceptance.put({ customerId, isSigned, checkedAt }));
+  }
+
   async function load(): Promise<void> {
     tracked.reset(await db().mcaState.toArray());
+    directTracked.reset(await db().directAcceptance.toArray());
     published();
+    directPublished();
     loadedOnce.value = true;
     updatedAt.value = ((await db().meta.get(UPDATED_KEY))?.value as number | undefined) ?? null;
   }
@@ -91,33 +112,35 @@ export const useMcaStateStore = defineStore('mcaState', () => {
   /** Asks whether the customer accepted directly (Microsoft 365 admin center) and keeps the answer. */
   async function refreshDirectSign(customerId: string): Promise<boolean> {
     const { isSigned } = await call('getDirectSignStatus', { customerId });
-    const now = Date.now();
-    await guardStorage(() =>
-      db().transaction('rw', db().mcaState, async () => {
-        const row = await db().mcaState.get(customerId);
-        await db().mcaState.put({
-          partnerAttestationCompleted: false,
-          lastContact: null,
-          lastDateAgreed: null,
-          ...row,
-          customerId,
-          isSigned,
-          isSignedCheckedAt: now,
-          updatedAt: now,
-        });
-      }),
-    );
+    await saveDirectAcceptance(customerId, isSigned);
     return isSigned;
   }
 
   function reset(): void {
     loadedOnce.value = false;
     tracked.reset([]);
+    directTracked.reset([]);
     published();
+    directPublished();
     updatedAt.value = null;
   }
 
-  return { states, version, changedSince, updatedAt, refreshing, error, load, refreshRecords, refreshDirectSign, reset };
+  return {
+    states,
+    version,
+    changedSince,
+    direct,
+    directVersion,
+    directChangedSince,
+    updatedAt,
+    refreshing,
+    error,
+    load,
+    refreshRecords,
+    refreshDirectSign,
+    saveDirectAcceptance,
+    reset,
+  };
 });
 
 function sameRecord(

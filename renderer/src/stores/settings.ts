@@ -41,5 +41,10 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await call('updateSettings', { acceptanceFloor: day });
   }
 
-  return { settings, loadError, load, saveBackend, saveAcceptanceFloor };
+  /** Saves the direct-acceptance scan's share of the rate limit (0.05 to 1); the scan uses it from its next call. */
+  async function saveDirectScanShare(share: number): Promise<void> {
+    settings.value = await call('updateSettings', { directScanShare: share });
+  }
+
+  return { settings, loadError, load, saveBackend, saveAcceptanceFloor, saveDirectScanShare };
 });

@@ -90,6 +90,7 @@ describe('settings', () => {
       sandboxUrl: 'http://127.0.0.1:4010',
       partnerCenter: { tenantId: '', clientId: '' },
       acceptanceFloor: '2019-03-01',
+      directScanShare: 0.5,
     });
     await store.update({ partnerCenter: { tenantId: 'contoso.onmicrosoft.com', clientId: 'a5b2e6f3-1c2d-4e5f-8a9b-0c1d2e3f4a5b' } });
     await expect(store.update({ sandboxUrl: 'http://evil.example/' })).rejects.toMatchObject({ detail: { code: 'bad-request' } });
@@ -110,6 +111,21 @@ describe('settings', () => {
       detail: { code: 'bad-request' },
     });
     expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ acceptanceFloor: '2020-01-01' });
+  });
+
+  it('keeps the direct acceptance check’s share of the rate limit (half by default) and refuses one out of range, changing nothing', async () => {
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' } }),
+    );
+    expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ directScanShare: 0.5 });
+    await FileSettingsStore.inDataDir(dir).update({ directScanShare: 0.3 });
+    expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ directScanShare: 0.3 });
+    for (const bad of [0, 0.01, 1.5, 0.333, Number.NaN])
+      await expect(FileSettingsStore.inDataDir(dir).update({ directScanShare: bad })).rejects.toMatchObject({
+        detail: { code: 'bad-request', issues: [{ path: 'directScanShare' }] },
+      });
+    expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ directScanShare: 0.3 });
   });
 
   it('signs out when the backend or identity changes', async () => {

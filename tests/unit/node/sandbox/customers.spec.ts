@@ -187,4 +187,27 @@ describe("GET /v1/customers/{id}/directSignedMicrosoftCustomerAgreementStatus an
     expect(statuses).toContain(true);
     expect(statuses).toContain(false);
   });
+
+  it('tells the truth about direct acceptance at /sandbox/direct-acceptance: some accepted directly with no partner record', async () => {
+    const reply = await api(sandbox).get(`/sandbox/direct-acceptance?partnerTenantId=${CONTOSO}`);
+    expect(reply.status).toBe(200);
+    const items = reply.body.items as Array<{ customerId: string; partnerTenantId: string; hasPartnerAttestation: boolean }>;
+    expect(reply.body.totalCount).toBe(items.length);
+    expect(reply.body.withoutPartnerAttestation).toBeGreaterThan(0);
+    expect(items.some((item) => item.hasPartnerAttestation)).toBe(true);
+    expect(items.every((item) => item.partnerTenantId === CONTOSO)).toBe(true);
+    // The API agrees with the read-out, customer by customer.
+    for (const item of items.slice(0, 5))
+      expect((await admin.get(`/v1/customers/${item.customerId}/directSignedMicrosoftCustomerAgreementStatus`)).body.isSigned).toBe(true);
+    const records = (await admin.get('/v1/partners/customeragreementrecords?size=500')).body.customerAgreementRecords as Array<{
+      customerTenantId: string;
+      partnerAttestationCompleted: boolean;
+    }>;
+    for (const item of items)
+      expect(records.find((record) => record.customerTenantId === item.customerId)?.partnerAttestationCompleted).toBe(
+        item.hasPartnerAttestation,
+      );
+    expect(await sandbox.inspect.directAcceptance(CONTOSO)).toEqual(items);
+    expect((await api(sandbox).get('/sandbox/direct-acceptance?partnerTenantId=nope')).status).toBe(400);
+  });
 });

@@ -41,6 +41,8 @@ describe('formula-injection escaping', () => {
     const csv = statusCsv({
       rows,
       stateOf: (id) => states.get(id),
+      directOf: (id) =>
+        id === CUSTOMER_B ? { customerId: CUSTOMER_B, isSigned: true, checkedAt: Date.UTC(2026, 11, 1, 9, 30) } : undefined,
       statusOf: (position) => (position === 0 ? 'confirmed-by-partner' : 'not-accepted'),
     });
     expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -57,8 +59,23 @@ describe('formula-injection escaping', () => {
       "'+31 20 555 0101",
       '2024-05-01T00:00:00',
       'true',
+      '',
+      '',
     ]);
-    expect(parsed[2]).toEqual([CUSTOMER_B, 'Fourth Coffee', 'fourthcoffee.onmicrosoft.com', 'not-accepted', '', '', '', '', '', 'false']);
+    expect(parsed[2]).toEqual([
+      CUSTOMER_B,
+      'Fourth Coffee',
+      'fourthcoffee.onmicrosoft.com',
+      'not-accepted',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'false',
+      'true',
+      '2026-12-01T09:30:00.000Z',
+    ]);
     for (const cell of parsed.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { localStatesOf, mcaStatusOf, orderClearance } from '../../../../renderer/src/domain/mca-status';
 import { mergeHistory } from '../../../../renderer/src/domain/history';
 import { findDuplicate } from '../../../../renderer/src/outbox/save-rules';
-import type { McaStateRow, OutboxItem } from '../../../../renderer/src/db/rows';
+import type { DirectAcceptanceRow, McaStateRow, OutboxItem } from '../../../../renderer/src/db/rows';
 import { CUSTOMER_A, contact } from '../helpers/database';
 
 const confirmed: McaStateRow = {
@@ -12,14 +12,15 @@ const confirmed: McaStateRow = {
   lastDateAgreed: '2025-01-02T00:00:00',
   updatedAt: 1,
 };
-const signed: McaStateRow = {
+const unconfirmed: McaStateRow = {
   customerId: CUSTOMER_A,
   partnerAttestationCompleted: false,
   lastContact: null,
   lastDateAgreed: null,
-  isSigned: true,
   updatedAt: 1,
 };
+const signed: DirectAcceptanceRow = { customerId: CUSTOMER_A, isSigned: true, checkedAt: 5 };
+const notSigned: DirectAcceptanceRow = { customerId: CUSTOMER_A, isSigned: false, checkedAt: 5 };
 
 function item(state: OutboxItem['state'], overrides: Partial<OutboxItem> = {}): OutboxItem {
   return {
@@ -89,17 +90,24 @@ describe('MCA status of an acceptance link', () => {
 });
 
 describe('MCA status', () => {
-  it('uses the words of the filter, failed and queued before what the backend knows', () => {
-    expect(mcaStatusOf(undefined, undefined)).toBe('not-accepted');
-    expect(mcaStatusOf(signed, undefined)).toBe('accepted-directly');
+  it('uses the words of the filter: what is queued shows over a confirmation, a failure never does', () => {
+    expect(mcaStatusOf(undefined, undefined)).toBe('not-checked');
+    expect(mcaStatusOf(unconfirmed, undefined)).toBe('not-checked');
+    expect(mcaStatusOf(unconfirmed, undefined, notSigned)).toBe('not-accepted');
+    expect(mcaStatusOf(unconfirmed, undefined, signed)).toBe('accepted-directly');
     expect(mcaStatusOf(confirmed, undefined)).toBe('confirmed-by-partner');
+    expect(mcaStatusOf(confirmed, undefined, signed)).toBe('confirmed-by-partner');
     expect(mcaStatusOf(confirmed, localStatesOf([item('queued')]).get(CUSTOMER_A))).toBe('queued');
-    expect(mcaStatusOf(confirmed, localStatesOf([item('queued'), item('failed')]).get(CUSTOMER_A))).toBe('failed');
+    expect(mcaStatusOf(confirmed, localStatesOf([item('queued'), item('failed')]).get(CUSTOMER_A))).toBe('queued');
+    expect(mcaStatusOf(confirmed, localStatesOf([item('failed')]).get(CUSTOMER_A))).toBe('confirmed-by-partner');
+    expect(mcaStatusOf(undefined, localStatesOf([item('failed')]).get(CUSTOMER_A), signed)).toBe('accepted-directly');
+    expect(mcaStatusOf(undefined, localStatesOf([item('queued'), item('failed')]).get(CUSTOMER_A))).toBe('failed');
   });
 
   it('clears an order only for what Microsoft has: a queued confirmation is not enough', () => {
     expect(orderClearance(confirmed, [])).toEqual({ cleared: true, by: 'partner', dateAgreed: '2025-01-02T00:00:00' });
-    expect(orderClearance(signed, [])).toEqual({ cleared: true, by: 'customer' });
+    expect(orderClearance(unconfirmed, [], signed)).toEqual({ cleared: true, by: 'customer' });
+    expect(orderClearance(undefined, [item('failed')], signed)).toEqual({ cleared: true, by: 'customer' });
     expect(orderClearance(undefined, [item('queued')])).toEqual({ cleared: false, why: 'queued' });
     expect(orderClearance(undefined, [item('failed', { lastError: { kind: 'failed', reason: 'Date in the future', at: 1 } })])).toEqual({
       cleared: false,

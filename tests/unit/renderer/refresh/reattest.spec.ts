@@ -31,7 +31,7 @@ describe('planning the MCA refresh', () => {
       [CUSTOMER_B, state(CUSTOMER_B)],
       [CUSTOMER_C, state(CUSTOMER_C, { lastDateAgreed: '2026-11-20T00:00:00' })],
       [D, state(D, { lastContact: { ...contact, phoneNumber: 'call me' } })],
-      [E, state(E, { partnerAttestationCompleted: false, isSigned: true })],
+      [E, state(E, { partnerAttestationCompleted: false })],
     ]);
     const plan = planReattestation({
       customerIds: [CUSTOMER_A, CUSTOMER_B, CUSTOMER_C, D, E],

@@ -60,6 +60,7 @@ describe('Settings page', () => {
       sandboxUrl: 'http://127.0.0.1:4010',
       partnerCenter: { tenantId: '', clientId: '' },
       acceptanceFloor: '2019-03-01',
+      directScanShare: 0.5,
     };
     app.fake.on('getSettings', () => stored);
     app.fake.on('updateSettings', (patch) => {
@@ -97,6 +98,25 @@ describe('Settings page', () => {
     await eventually(() => saved.length === 1);
     expect(saved[0]).toEqual({ backend: 'sandbox', sandboxUrl: 'https://localhost:4443', partnerCenter: { tenantId: '', clientId: '' } });
     await eventually(() => wrapper.text().includes('You were signed out because the backend changed'));
+  });
+
+  it('takes the direct acceptance check’s share as a percent, refuses one out of range and saves nothing then', async () => {
+    const wrapper = await page();
+    const field = wrapper.get('#settings-direct-scan');
+    expect((field.element as HTMLInputElement).value).toBe('50');
+    const form = field.element.closest('form')!;
+    for (const bad of ['150', '0', '12.5', '']) {
+      await field.setValue(bad);
+      form.dispatchEvent(new Event('submit'));
+      await eventually(() => wrapper.text().includes('Enter a whole number from 5 to 100.'));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(saved).toEqual([]);
+    await field.setValue('30');
+    form.dispatchEvent(new Event('submit'));
+    await eventually(() => saved.length === 1);
+    expect(saved[0]).toEqual({ directScanShare: 0.3 });
+    await eventually(() => wrapper.text().includes('Saved: the check uses 30 % of the limit (150 requests a minute).'));
   });
 
   it('shows the main process’s refusal next to the field and as a message', async () => {

@@ -150,14 +150,7 @@ describe('customers cache', () => {
       lastDateAgreed: null,
       updatedAt: 1,
     });
-    await app.database.mcaState.put({
-      customerId: customerId(4),
-      partnerAttestationCompleted: false,
-      lastContact: null,
-      lastDateAgreed: null,
-      isSigned: true,
-      updatedAt: 1,
-    });
+    await app.database.directAcceptance.put({ customerId: customerId(4), isSigned: true, checkedAt: 1 });
     const customers = useCustomersStore();
     await customers.load();
     const { useMcaStateStore } = await import('../../../../renderer/src/stores/mca-state');
@@ -187,7 +180,7 @@ describe('customers cache', () => {
     await mcaState.load();
     const list = useCustomerListStore();
     const statuses = () => customers.records.map((_, position) => list.statusOf(position));
-    expect(statuses()).toEqual(Array(6).fill('not-accepted'));
+    expect(statuses()).toEqual(Array(6).fill('not-checked'));
     // A record the backend reports (through the live query on the table).
     await app.database.mcaState.put({
       customerId: customerId(1),
@@ -197,7 +190,7 @@ describe('customers cache', () => {
       updatedAt: Date.now(),
     });
     await eventually(() => list.statusOf(1) === 'confirmed-by-partner');
-    expect(statuses()).toEqual(['not-accepted', 'confirmed-by-partner', 'not-accepted', 'not-accepted', 'not-accepted', 'not-accepted']);
+    expect(statuses()).toEqual(['not-checked', 'confirmed-by-partner', 'not-checked', 'not-checked', 'not-checked', 'not-checked']);
     // A save queues customer 3 (the outbox store), then customer 4 is signed directly.
     const { useOutboxStore } = await import('../../../../renderer/src/stores/outbox');
     await useOutboxStore().save({
@@ -207,20 +200,17 @@ describe('customers cache', () => {
       dateAgreed: '2024-01-02',
     });
     await eventually(() => list.statusOf(3) === 'queued');
-    await app.database.mcaState.put({
-      customerId: customerId(4),
-      partnerAttestationCompleted: false,
-      lastContact: null,
-      lastDateAgreed: null,
-      isSigned: true,
-      updatedAt: Date.now(),
-    });
-    await eventually(() => list.statusOf(4) === 'accepted-directly');
-    expect(statuses()).toEqual(['not-accepted', 'confirmed-by-partner', 'not-accepted', 'queued', 'accepted-directly', 'not-accepted']);
+    await app.database.directAcceptance.put({ customerId: customerId(4), isSigned: true, checkedAt: Date.now() });
+    // Customer 5 was asked and did not accept: Not accepted, where the others are Not checked yet.
+    await app.database.directAcceptance.put({ customerId: customerId(5), isSigned: false, checkedAt: Date.now() });
+    await eventually(() => list.statusOf(4) === 'accepted-directly' && list.statusOf(5) === 'not-accepted');
+    expect(statuses()).toEqual(['not-checked', 'confirmed-by-partner', 'not-checked', 'queued', 'accepted-directly', 'not-accepted']);
+    expect(list.countOf('not-checked')).toBe(2);
+    expect(list.countOf('accepted-directly')).toBe(1);
     list.statusFilter = 'queued';
     expect([...list.rows].map((position) => customers.records[position]?.companyName)).toEqual(['Customer 0003']);
     // A full reload gives the same statuses.
     await mcaState.load();
-    expect(statuses()).toEqual(['not-accepted', 'confirmed-by-partner', 'not-accepted', 'queued', 'accepted-directly', 'not-accepted']);
+    expect(statuses()).toEqual(['not-checked', 'confirmed-by-partner', 'not-checked', 'queued', 'accepted-directly', 'not-accepted']);
   });
 });

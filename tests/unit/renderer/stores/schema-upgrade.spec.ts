@@ -33,4 +33,30 @@ describe('schema versions', () => {
     expect(await v2.audit.count()).toBe(1);
     v2.close();
   });
+
+  it('version 4 moves the direct-sign answers kept so far into their own table, with the time they were checked', async () => {
+    const name = `upgrade-direct-${Math.random()}`;
+    const v3 = new McaDeskDatabase(
+      name,
+      schemaVersions.filter((entry) => entry.version <= 3),
+    );
+    await v3.mcaState.bulkPut([
+      {
+        customerId: 'a',
+        partnerAttestationCompleted: false,
+        lastContact: null,
+        lastDateAgreed: null,
+        updatedAt: 5,
+        isSigned: true,
+        isSignedCheckedAt: 4,
+      },
+      { customerId: 'b', partnerAttestationCompleted: true, lastContact: null, lastDateAgreed: null, updatedAt: 6 },
+    ] as never);
+    v3.close();
+    const v4 = new McaDeskDatabase(name);
+    expect(await v4.directAcceptance.toArray()).toEqual([{ customerId: 'a', isSigned: true, checkedAt: 4 }]);
+    expect(await v4.mcaState.get('a')).not.toHaveProperty('isSigned');
+    expect(await v4.mcaState.get('b')).toMatchObject({ partnerAttestationCompleted: true });
+    v4.close();
+  });
 });

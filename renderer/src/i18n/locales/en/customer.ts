@@ -12,6 +12,7 @@ export default {
   detailsCached: 'Details saved {time}.',
   mca: 'Microsoft Customer Agreement',
   directSign: 'Accepted in the Microsoft 365 admin center',
+  checkedAt: '(checked {time})',
   document: 'Agreement document',
   documentFor: 'Template for {country}, {language}',
   documentFallback: 'The customer’s language is not offered; the English template opens.',

@@ -3,6 +3,7 @@ export default {
   search: 'Search customers',
   searchHint: 'Name, domain, tenant ID or contact email',
   count: '{shown} of {total} customers',
+  statusOption: '{status} ({count})',
   refresh: 'Refresh',
   newCustomer: 'New customer',
   downloading: 'Downloading customers: {loaded} of {total}',

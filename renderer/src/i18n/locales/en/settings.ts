@@ -28,6 +28,14 @@ export default {
     saved: 'Saved: dates from {date} on are accepted.',
     invalid: 'Enter a day that is not in the future.',
   },
+  directScan: {
+    title: 'Direct acceptance check',
+    label: 'Share of the rate limit (%)',
+    hint: 'In the background, MCA Desk asks for each customer without a partner confirmation whether they accepted in the Microsoft 365 admin center, and asks again after 7 days. Partner Center allows 500 requests a minute, shared with everything else you do, so the check uses only this share (50 % by default): 100,000 customers take hours. You can keep working meanwhile.',
+    save: 'Save share',
+    saved: 'Saved: the check uses {percent} % of the limit ({calls} requests a minute).',
+    invalid: 'Enter a whole number from 5 to 100.',
+  },
   language: {
     title: 'Language',
     label: 'Language',

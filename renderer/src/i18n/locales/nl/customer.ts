@@ -14,6 +14,7 @@ const nl: typeof en = {
   detailsCached: 'Gegevens opgeslagen {time}.',
   mca: 'Microsoft-klantovereenkomst',
   directSign: 'Geaccepteerd in het Microsoft 365-beheercentrum',
+  checkedAt: '(gecontroleerd {time})',
   document: 'Overeenkomstdocument',
   documentFor: 'Sjabloon voor {country}, {language}',
   documentFallback: 'De taal van de klant wordt niet aangeboden; het Engelse sjabloon wordt geopend.',

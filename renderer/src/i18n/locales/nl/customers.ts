@@ -5,6 +5,7 @@ const nl: typeof en = {
   search: 'Klanten zoeken',
   searchHint: 'Naam, domein, tenant-ID of e-mailadres van de contactpersoon',
   count: '{shown} van {total} klanten',
+  statusOption: '{status} ({count})',
   refresh: 'Vernieuwen',
   newCustomer: 'Nieuwe klant',
   downloading: 'Klanten downloaden: {loaded} van {total}',

@@ -30,6 +30,14 @@ const nl: typeof en = {
     saved: 'Opgeslagen: datums vanaf {date} worden geaccepteerd.',
     invalid: 'Vul een dag in die niet in de toekomst ligt.',
   },
+  directScan: {
+    title: 'Controle directe acceptatie',
+    label: 'Deel van de aanvraaglimiet (%)',
+    hint: 'Op de achtergrond vraagt MCA Desk voor elke klant zonder bevestiging door de partner of die in het Microsoft 365-beheercentrum heeft geaccepteerd, en vraagt dat na 7 dagen opnieuw. Partner Center staat 500 aanvragen per minuut toe, gedeeld met al het andere dat u doet; de controle gebruikt daarom alleen dit deel (standaard 50 %): 100.000 klanten duren uren. U kunt intussen gewoon doorwerken.',
+    save: 'Deel opslaan',
+    saved: 'Opgeslagen: de controle gebruikt {percent} % van de limiet ({calls} aanvragen per minuut).',
+    invalid: 'Voer een geheel getal van 5 tot en met 100 in.',
+  },
   language: {
     title: 'Taal',
     label: 'Taal',
