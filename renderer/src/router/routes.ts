@@ -22,6 +22,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/invitations/new', name: 'new-invitation', component: () => import('../pages/NewInvitationPage.vue') },
   { path: '/invitations/:draftId', name: 'invitation', component: () => import('../pages/InvitationEditorPage.vue'), props: true },
   // Public: the backend must be choosable before anyone can sign in to it.
+  { path: '/overview', name: 'overview', component: () => import('../pages/OverviewPage.vue') },
   { path: '/audit', name: 'audit', component: () => import('../pages/AuditPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('../pages/SettingsPage.vue'), meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue'), meta: { public: true } },

@@ -10,6 +10,7 @@ export default {
     outbox: 'Outbox',
     invitations: 'Invitations',
     audit: 'Audit',
+    overview: 'Overview',
     settings: 'Settings',
     outboxWaiting: '{count} waiting',
   },

@@ -16,6 +16,7 @@ import secrets from './secrets';
 import enhanced from './enhanced';
 import evidence from './evidence';
 import audit from './audit';
+import overview from './overview';
 
 const en = {
   ...common,
@@ -36,6 +37,7 @@ const en = {
   enhanced,
   evidence,
   audit,
+  overview,
 };
 
 /** The shape every language must have: the English messages' keys, each a string. */

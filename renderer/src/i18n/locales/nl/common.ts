@@ -10,6 +10,7 @@ const nl: typeof en = {
     outbox: 'Outbox',
     invitations: 'Uitnodigingen',
     audit: 'Audit',
+    overview: 'Overzicht',
     settings: 'Instellingen',
     outboxWaiting: '{count} wachtend',
   },

@@ -17,6 +17,7 @@ import secrets from './secrets';
 import enhanced from './enhanced';
 import evidence from './evidence';
 import audit from './audit';
+import overview from './overview';
 
 const nl: Messages = {
   ...common,
@@ -37,5 +38,6 @@ const nl: Messages = {
   enhanced,
   evidence,
   audit,
+  overview,
 };
 export default nl;
