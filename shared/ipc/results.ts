@@ -33,3 +33,9 @@ export const legacyRetiredResultSchema = z.object({
   code: z.union([z.string(), z.number()]),
   reason: z.string(),
 });
+
+/**
+ * A write's "read first whether an earlier attempt landed" flag (submit, finalise). The outbox sets it
+ * (`renderer/src/outbox/check-first.ts`); absent means true, the safe side.
+ */
+export const checkFirstSchema = z.boolean().optional();

@@ -17,6 +17,7 @@ import type { CreateAttestationRequest } from '../../../shared/ipc/enhanced';
 import type { OutboxItem } from './item';
 import type { OutboxTransport, ReadAttestationResult } from './ports';
 import { resultFromError } from './call-failure';
+import { checkFirst } from './check-first';
 
 /** Calls a channel: its data, or a thrown `ApiError` carrying the host's typed error. */
 export type ChannelCall = <C extends ChannelName>(name: C, request: ChannelRequest<C>) => Promise<ChannelResponse<C>>;
@@ -29,6 +30,7 @@ export function requestOf(item: OutboxItem): SubmitAttestationRequest {
     ...(item.templateId ? { templateId: item.templateId } : {}),
     primaryContact: item.primaryContact,
     dateAgreed: item.dateAgreed ?? '',
+    checkFirst: checkFirst(item),
   };
 }
 
@@ -98,6 +100,7 @@ export function channelTransport(call: ChannelCall): OutboxTransport {
           requestId: item.enhanced!.finaliseRequestId,
           customerId: item.customerId,
           attestationId: attestationIdOf(item),
+          checkFirst: checkFirst(item),
         });
       } catch (error) {
         return resultFromError(error);
