@@ -19,6 +19,8 @@ export const RESULT_IDS = [
   'enhanced_accept_to_confirmed_p50_s',
   'pending_poll_share_of_limit',
   'enhanced_requests_per_confirmed',
+  'sync_requests_per_item',
+  'sync_items_per_min_at_limit',
 ] as const;
 
 export type ResultId = (typeof RESULT_IDS)[number];
