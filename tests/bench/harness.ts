@@ -14,6 +14,7 @@ import { measureColdStart, type ColdStartOutcome } from './measures/cold-start';
 import { measureCustomers, type CustomersOutcome } from './measures/customers';
 import { measureSync, type SyncOutcome } from './measures/sync';
 import { measureEnhanced, type EnhancedOutcome } from './measures/enhanced';
+import { measureRouteSync, ROUTE_SYNC_FULL, ROUTE_SYNC_IDS, ROUTE_SYNC_SMOKE, type RouteSyncConfig } from './measures/route-sync';
 import { currentLoad, machineInfo, median, round, type Machine, type Measured } from './report';
 
 export interface BenchConfig {
@@ -37,6 +38,8 @@ export interface BenchConfig {
   enhancedPendingLinks: number;
   enhancedWatchMinutes: number;
   enhancedLimitPerMinute: number;
+  /** Issue 15's sync measures of the default route (measures/route-sync.ts). */
+  routeSync: RouteSyncConfig;
   /** Build the app first (electron-vite build); the smoke test reuses the build `npm test` made. */
   buildApp: boolean;
   userName: string;
@@ -58,6 +61,7 @@ export const FULL_CONFIG: Omit<BenchConfig, 'log'> = {
   enhancedPendingLinks: 1_000,
   enhancedWatchMinutes: 10,
   enhancedLimitPerMinute: 500,
+  routeSync: ROUTE_SYNC_FULL,
   buildApp: true,
   userName: 'admin@contoso.example',
 };
@@ -80,6 +84,7 @@ export const SMOKE_CONFIG: Omit<BenchConfig, 'log'> = {
   enhancedAcceptLinks: 4,
   enhancedPendingLinks: 60,
   enhancedWatchMinutes: 3,
+  routeSync: ROUTE_SYNC_SMOKE,
   buildApp: false,
 };
 
@@ -90,6 +95,8 @@ export interface BenchRun {
   sync: SyncOutcome;
   coldStart: ColdStartOutcome;
   enhanced: EnhancedOutcome;
+  /** Issue 15's rows (their sync_speedup_ratio, of the default route, replaces the browser run's). */
+  routeSync: Measured[];
   measured: Measured[];
   startedAt: string;
   minutes: number;
@@ -183,6 +190,7 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       seed: 12,
       log,
     });
+    const routeSync = await measureRouteSync(ROUTE_SYNC_IDS, config.routeSync, log);
 
     const { log: _log, ...plain } = config;
     const machine = machineInfo(chromiumVersion, loadAtStart);
@@ -193,7 +201,12 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       sync,
       coldStart,
       enhanced,
-      measured: [...toMeasured(config, customers, sync, coldStart), ...enhancedRows(enhanced)],
+      routeSync,
+      measured: [
+        ...toMeasured(config, customers, sync, coldStart).filter((row) => !routeSync.some((mine) => mine.id === row.id)),
+        ...enhancedRows(enhanced),
+        ...routeSync,
+      ],
       startedAt: startedAt.toISOString(),
       minutes: round((Date.now() - startedAt.getTime()) / 60_000, 1),
     };

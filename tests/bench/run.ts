@@ -41,14 +41,13 @@ async function main(): Promise<void> {
     strict: true,
   });
   const log = (message: string) => console.log(message);
-  const routeConfig = values.smoke ? ROUTE_SYNC_SMOKE : ROUTE_SYNC_FULL;
   const dir = join(ROOT, 'bench');
   if (values.only !== undefined) {
     const ids = values.only.split(',').map((id) => id.trim());
     const unknown = ids.filter((id) => !(ROUTE_SYNC_IDS as readonly string[]).includes(id));
     if (ids.length === 0 || unknown.length)
       throw new Error(`--only takes ${ROUTE_SYNC_IDS.join(', ')} (comma-separated); not: ${unknown.join(', ') || '(none)'}.`);
-    const rows = await measureRouteSync(ids as RouteSyncId[], routeConfig, log);
+    const rows = await measureRouteSync(ids as RouteSyncId[], values.smoke ? ROUTE_SYNC_SMOKE : ROUTE_SYNC_FULL, log);
     writeMerged(dir, rows);
     console.log(`\n${formatTable(rows)}\n\nMarkdown:\n\n${formatMarkdown(rows)}\n`);
     const missed = rows.filter((row) => !row.met);
@@ -68,9 +67,6 @@ async function main(): Promise<void> {
     log: (message) => console.log(message),
   };
   const run = await runBench(config);
-  // Issue 15's measures (the default route, no browser); their sync_speedup_ratio replaces the browser run's.
-  const routeRows = await measureRouteSync(ROUTE_SYNC_IDS, routeConfig, log);
-  run.measured = [...run.measured.filter((row) => !routeRows.some((mine) => mine.id === row.id)), ...routeRows];
   const results = toResults(run.measured);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

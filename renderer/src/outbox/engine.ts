@@ -339,6 +339,10 @@ export class SyncEngine {
       return result;
     }
     const { random, backoff, outageThreshold } = this.options;
+    // A 429 under the adaptive bound is the backend answering, not an outage: the bound already holds
+    // every send for its Retry-After (`adapt`), and a flight of 429s must not grow into an outage hold.
+    if (result.throttled && this.bound)
+      return { status: 'retry', nextAttemptAt: now + retryDelayMs(item.attempts, result.afterMs, random, backoff), reason: result.reason };
     this.retriesInARow += 1;
     this.streakFloorMs = Math.max(this.streakFloorMs, result.afterMs);
     if (this.retriesInARow >= outageThreshold) {

@@ -8,10 +8,15 @@
  *   sandbox limited to 500 requests/min with 300 ms added latency, counted over whole windows of the
  *   sandbox's limiter; against one at a time over the same whole windows;
  * - speedup: the same items at 50 ms latency and no limit, the app's engine against one at a time.
- * Every request the host makes to the backend is counted (its host's fetch).
+ * Every request the host makes to the backend is counted (its host's fetch). The timed measures run
+ * the sandbox in its own process (`npm run sandbox -- --latency … --rate-limit …`), so that its CPU is
+ * not the app's.
  */
 import '../../soak/fake-idb';
-import { startSandbox, SEEDED_PASSWORD, type FaultOptions, type RunningSandbox } from '../../../sandbox/index';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { startSandbox, SEEDED_PASSWORD, type RunningSandbox } from '../../../sandbox/index';
+import { ROOT } from '../build';
 import { createHost, type Host } from '../../../electron/host/host';
 import { MemorySecretStore } from '../../../electron/host/secrets/store';
 import { MemorySettingsStore } from '../../../electron/host/settings';
@@ -41,16 +46,68 @@ interface Counted {
   status: number;
 }
 
+/** The sandbox the host talks to: in this process, or its own process (`npm run sandbox -- …`, so its CPU is not the app's). */
+interface SandboxAt {
+  url: string;
+  /** In this process only: what it holds, and its faults set at run time. */
+  inProcess?: RunningSandbox;
+  stop(): Promise<void>;
+}
+
+/** `npm run sandbox -- --memory --quiet --port 0 …` as a child process, for the timed measures. */
+async function sandboxProcess(args: string[]): Promise<SandboxAt> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sandbox/cli.ts'), '--memory', '--quiet', '--port', '0', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it listened: ${out}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 interface Backend {
-  sandbox: RunningSandbox;
+  sandbox: SandboxAt;
   host: Host;
   requests: Counted[];
   take(count: number): Array<{ id: string; companyName: string }>;
   stop(): Promise<void>;
 }
 
-async function startBackend(customers: number, legacyAttestation: 'available' | 'retired'): Promise<Backend> {
-  const sandbox = await startSandbox({ port: 0, memory: true, quiet: true, customers, legacyAttestation });
+async function startBackend(
+  customers: number,
+  legacyAttestation: 'available' | 'retired',
+  ownProcess?: { latencyMs: number; rateLimitPerMinute: number },
+): Promise<Backend> {
+  let sandbox: SandboxAt;
+  if (ownProcess) {
+    sandbox = await sandboxProcess([
+      '--customers',
+      String(customers),
+      '--legacy-attestation',
+      legacyAttestation,
+      '--latency',
+      String(ownProcess.latencyMs),
+      ...(ownProcess.rateLimitPerMinute ? ['--rate-limit', String(ownProcess.rateLimitPerMinute)] : []),
+    ]);
+  } else {
+    const running = await startSandbox({ port: 0, memory: true, quiet: true, customers, legacyAttestation });
+    sandbox = { url: running.url, inProcess: running, stop: () => running.stop() };
+  }
   const requests: Counted[] = [];
   const counting: FetchLike = async (input, init) => {
     const at = Date.now();
@@ -73,10 +130,16 @@ async function startBackend(customers: number, legacyAttestation: 'available' | 
   await host.start();
   const signIn = await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
   if (!signIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signIn.error)}`);
-  const touched = new Set([
-    ...(await sandbox.inspect.attestations()).map((attestation) => attestation.customerTenantId),
-    ...(await sandbox.inspect.agreements()).map((agreement) => agreement.customerId),
-  ]);
+  // Customers with nothing recorded yet, as far as an in-process sandbox tells (creates alone need none of that).
+  const inspect = sandbox.inProcess;
+  const touched = new Set(
+    inspect
+      ? [
+          ...(await inspect.inspect.attestations()).map((attestation) => attestation.customerTenantId),
+          ...(await inspect.inspect.agreements()).map((agreement) => agreement.customerId),
+        ]
+      : [],
+  );
   const free: Array<{ id: string; companyName: string }> = [];
   let continuationToken: string | undefined;
   const call = dispatcherCall(() => host.dispatch);
@@ -288,7 +351,7 @@ export interface RequestsPerItemOutcome {
 
 export async function measureRequestsPerItem(items: number, log: (line: string) => void): Promise<RequestsPerItemOutcome> {
   log(`Requests per write: ${items} items of the default route, first attempts, no faults…`);
-  const today = await startBackend(items * 2 + 20, 'retired');
+  const today = await startBackend(items * 4 + 50, 'retired');
   let app: WritesOutcome;
   let baseline: WritesOutcome;
   try {
@@ -300,7 +363,7 @@ export async function measureRequestsPerItem(items: number, log: (line: string) 
     await today.stop();
   }
   log(`  the legacy route (legacyAttestation available), ${items} items…`);
-  const legacy = await startBackend(items * 2 + 20, 'available');
+  const legacy = await startBackend(items * 4 + 50, 'available');
   try {
     const legacyBaseline = await legacyRouteWrites(legacy, items, true, 'checked');
     const legacyApp = await legacyRouteWrites(legacy, items, false, 'app');
@@ -383,23 +446,24 @@ export async function measureAtLimit(
   latencyMs: number,
   log: (line: string) => void,
 ): Promise<AtLimitOutcome> {
-  log(`Items per minute at the limit: ${items} creates, sandbox limit ${limitPerMinute}/min, ${latencyMs} ms latency…`);
-  const backend = await startBackend(items + baselineItems + 20, 'retired');
+  log(`Items per minute at the limit: ${items} creates, sandbox limit ${limitPerMinute}/min, ${latencyMs} ms latency (its own process)…`);
+  const faults = { latencyMs, rateLimitPerMinute: limitPerMinute };
+  // One at a time first, on a sandbox of its own (its limiter's windows untouched by the app's run).
+  const alone = await startBackend(baselineItems + 50, 'retired', faults);
+  let baseline: CreateRun;
   try {
-    const faults: FaultOptions = { latencyMs, rateLimitPerMinute: limitPerMinute };
-    backend.sandbox.setFaults(faults);
+    baseline = await createRun(alone, baselineItems, 1, 'limit-one', 10 * 60_000);
+  } finally {
+    await alone.stop();
+  }
+  log(`  one at a time: ${baseline.items} in ${round(baseline.ms / 1000, 1)} s = ${baseline.itemsPerMinute}/min`);
+  const backend = await startBackend(items + 50, 'retired', faults);
+  try {
     // Budget: the items at the limit, plus a margin for the windows' edges.
     const deadline = (items / Math.max(limitPerMinute, 1) + 3) * 60_000;
     const app = await createRun(backend, items, undefined, 'limit-app', deadline);
     log(
       `  the app: ${app.items} in ${round(app.ms / 1000, 1)} s; ${app.acceptedInWholeWindows} in ${app.wholeWindows} whole window(s) = ${app.itemsPerMinuteInWholeWindows}/min; ${app.throttled} answered 429; bound up to ${app.maxConcurrency}`,
-    );
-    // One at a time over one whole window and a little: latency-bound, under the same limit. A new window for it.
-    backend.sandbox.setFaults({ rateLimitPerMinute: 0 });
-    backend.sandbox.setFaults(faults);
-    const baseline = await createRun(backend, baselineItems, 1, 'limit-one', 10 * 60_000);
-    log(
-      `  one at a time: ${baseline.items} in ${round(baseline.ms / 1000, 1)} s = ${baseline.itemsPerMinute}/min (${baseline.itemsPerMinuteInWholeWindows}/min over ${baseline.wholeWindows} whole window(s))`,
     );
     return { limitPerMinute, latencyMs, app, baseline };
   } finally {
@@ -417,9 +481,8 @@ export interface SpeedupOutcome {
 
 export async function measureSpeedup(items: number, latencyMs: number, log: (line: string) => void): Promise<SpeedupOutcome> {
   log(`Speedup: ${items} creates at ${latencyMs} ms latency, no limit, the app vs one at a time…`);
-  const backend = await startBackend(items * 2 + 20, 'retired');
+  const backend = await startBackend(items * 2 + 50, 'retired', { latencyMs, rateLimitPerMinute: 0 });
   try {
-    backend.sandbox.setFaults({ latencyMs, rateLimitPerMinute: 0 });
     const baseline = await createRun(backend, items, 1, 'speed-one', 30 * 60_000);
     log(`  one at a time: ${round(baseline.ms / 1000, 1)} s (${baseline.itemsPerMinute}/min)`);
     const app = await createRun(backend, items, undefined, 'speed-app', 30 * 60_000);
@@ -454,13 +517,14 @@ export const ROUTE_SYNC_FULL: RouteSyncConfig = {
   speedupLatencyMs: 50,
 };
 
+/** Seconds, not minutes: the at-limit run stays inside the limiter's first window (its figure is then end to end). */
 export const ROUTE_SYNC_SMOKE: RouteSyncConfig = {
-  writesItems: 10,
-  limitItems: 60,
-  limitBaselineItems: 10,
+  writesItems: 6,
+  limitItems: 20,
+  limitBaselineItems: 6,
   limitPerMinute: 40,
   limitLatencyMs: 30,
-  speedupItems: 40,
+  speedupItems: 20,
   speedupLatencyMs: 50,
 };
 
