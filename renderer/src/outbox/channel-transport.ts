@@ -30,8 +30,12 @@ export function requestOf(item: OutboxItem): SubmitAttestationRequest {
     ...(item.templateId ? { templateId: item.templateId } : {}),
     primaryContact: item.primaryContact,
     dateAgreed: item.dateAgreed ?? '',
-    checkFirst: checkFirst(item),
   };
+}
+
+/** A single submit: the item, and `checkFirst: false` when the write need not read first (absent = read first). */
+function submitRequestOf(item: OutboxItem): SubmitAttestationRequest {
+  return { ...requestOf(item), ...(checkFirst(item) ? {} : { checkFirst: false }) };
 }
 
 /** An enhanced item as the create call sends it: its id is the request id on every attempt. */
@@ -66,7 +70,7 @@ export function channelTransport(call: ChannelCall): OutboxTransport {
     batchLimit: BULK_CALL_MAX_ITEMS,
     async submit(item) {
       try {
-        return await call('submitAttestation', requestOf(item));
+        return await call('submitAttestation', submitRequestOf(item));
       } catch (error) {
         return resultFromError(error);
       }
@@ -100,7 +104,7 @@ export function channelTransport(call: ChannelCall): OutboxTransport {
           requestId: item.enhanced!.finaliseRequestId,
           customerId: item.customerId,
           attestationId: attestationIdOf(item),
-          checkFirst: checkFirst(item),
+          ...(checkFirst(item) ? {} : { checkFirst: false }),
         });
       } catch (error) {
         return resultFromError(error);
