@@ -91,6 +91,17 @@ describe('the sync engine with its adaptive bound', () => {
     expect(await database.outbox.where('state').equals('confirmed').count()).toBe(30);
   });
 
+  it('holds a whole flight of 429s for their Retry-After only, not as an outage that grows', async () => {
+    await queue(20);
+    backend.script = () => ({ status: 'retry', afterMs: 1_000, reason: 'Rate limit is exceeded.', throttled: true });
+    // A high draw: an outage hold (backoff with jitter per pass) would go well past the Retry-After.
+    const sync = engine({ random: () => 0.99 });
+    const report = await sync.drain();
+    expect(report).toMatchObject({ sent: DEFAULT_CONCURRENCY, retried: DEFAULT_CONCURRENCY });
+    expect(report.nextDueAt).toBe(clock.now() + 1_000);
+    expect(sync.heldUntil).toBeNull();
+  });
+
   it('keeps a fixed bound fixed, and refuses one that is no whole number of at least 1', async () => {
     await queue(40);
     const sync = engine({ concurrency: 3 });
