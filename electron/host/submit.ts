@@ -4,9 +4,10 @@
  * 1. The item comes parsed: the dispatcher checked it with the shared schema (the renderer is never trusted).
  * 2. Re-check role and partner type of the signed-in user, and the date rule against the backend's
  *    UTC "now" (its clock, as seen in its `Date` header).
- * 3. Check-then-post: read the customer's confirmations; an identical latest one means the item
- *    already landed (say, its answer was lost), so it is confirmed without posting. Otherwise POST
- *    with `MS-RequestId` = the item's id, the same on every retry, so the backend deduplicates too.
+ * 3. Check-then-post, when the item may have landed (`checkFirst`, the outbox's decision): read the
+ *    customer's confirmations; an identical latest one means the item already landed (say, its
+ *    answer was lost), so it is confirmed without posting. Otherwise (and at once on a first attempt)
+ *    POST with `MS-RequestId` = the item's id, the same on every retry, so the backend deduplicates too.
  * 4. Answer: confirmed | retry(afterMs) | failed(code) | auth-required, from the host's one verdict
  *    (`verdict.ts`). 600061 counts as confirmed.
  */
@@ -131,14 +132,17 @@ export class SubmitService {
       const dateRefused = dateFailure(item.dateAgreed, client.serverNow(), this.deps.acceptanceFloor?.() ?? DEFAULT_ACCEPTANCE_FLOOR);
       if (dateRefused) return dateRefused;
 
-      // Check: did this attestation land already (a lost answer, a crash after the POST)?
-      const history = (await client.listConfirmations(item.customerId)).map((agreement) => toAgreementRecord(item.customerId, agreement));
-      const duplicate = checkDuplicateOfLatest(item.primaryContact, history);
-      if (duplicate.duplicate) return { status: 'confirmed', record: duplicate.latest, alreadyRecorded: true };
+      // Check, when the outbox says an earlier attempt may have landed (a lost answer, a crash after
+      // the POST): the first attempt of an item that never left posts at once, and 600061 says "exists".
+      if (item.checkFirst !== false) {
+        const history = (await client.listConfirmations(item.customerId)).map((agreement) => toAgreementRecord(item.customerId, agreement));
+        const duplicate = checkDuplicateOfLatest(item.primaryContact, history);
+        if (duplicate.duplicate) return { status: 'confirmed', record: duplicate.latest, alreadyRecorded: true };
 
-      // The date may have been judged against a clock the first call corrected: judge it again.
-      const dateRefusedNow = dateFailure(item.dateAgreed, client.serverNow(), this.deps.acceptanceFloor?.() ?? DEFAULT_ACCEPTANCE_FLOOR);
-      if (dateRefusedNow) return dateRefusedNow;
+        // The date may have been judged against a clock the first call corrected: judge it again.
+        const dateRefusedNow = dateFailure(item.dateAgreed, client.serverNow(), this.deps.acceptanceFloor?.() ?? DEFAULT_ACCEPTANCE_FLOOR);
+        if (dateRefusedNow) return dateRefusedNow;
+      }
 
       const templateId = item.templateId ?? (await client.getMcaTemplate()).templateId;
       const body: CreateAgreementBody = {

@@ -89,10 +89,21 @@ export function submitFailure(error: unknown): SubmitResult {
         : error.kind === 'network'
           ? 'The backend could not be reached'
           : `The backend answered ${error.status}`;
-    return { status: 'retry', afterMs: verdict.retryAfterMs ?? DEFAULT_RETRY_MS, reason: `${what}: ${error.description}` };
+    return {
+      status: 'retry',
+      afterMs: verdict.retryAfterMs ?? DEFAULT_RETRY_MS,
+      reason: `${what}: ${error.description}`,
+      ...(error.status === 429 ? { throttled: true as const } : {}),
+    };
   }
   const host = error as HostError;
-  if (verdict.retryable) return { status: 'retry', afterMs: verdict.retryAfterMs ?? DEFAULT_RETRY_MS, reason: host.message };
+  if (verdict.retryable)
+    return {
+      status: 'retry',
+      afterMs: verdict.retryAfterMs ?? DEFAULT_RETRY_MS,
+      reason: host.message,
+      ...(host.code === 'throttled' ? { throttled: true as const } : {}),
+    };
   return { status: 'failed', code: host.detail.backendCode ?? host.code, reason: host.message };
 }
 

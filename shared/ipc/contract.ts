@@ -23,6 +23,7 @@ import { partnerUserSchema } from '../domain/roles';
 import { BULK_REATTESTATION_MAX_ITEMS } from '../api/partner-center';
 import {
   authRequiredResultSchema,
+  checkFirstSchema,
   confirmedResultSchema,
   failedResultSchema,
   legacyRetiredResultSchema,
@@ -117,6 +118,12 @@ export const submitAttestationRequestSchema = attestationRequestSchema.extend({
   itemId: uuid,
   /** Filled in by the main process from the agreement metadata when the item was queued without one. */
   templateId: templateIdSchema.optional(),
+  /**
+   * Whether the host reads the customer's confirmations before it posts (an earlier attempt may have
+   * landed, its answer lost). The outbox decides (`outbox/check-first.ts`): false only for the first
+   * attempt of an item that never left; absent means true, the safe side.
+   */
+  checkFirst: checkFirstSchema,
 });
 export type SubmitAttestationRequest = z.input<typeof submitAttestationRequestSchema>;
 /** The same item once the host parsed it (trimmed, e-mail normalised): what the submit services take. */

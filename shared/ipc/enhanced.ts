@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { agreementRecordSchema, storedContactSchema, tenantIdSchema } from '../domain/agreement';
 import { attestationStatusSchema, enhancedAttestationFieldsSchema } from '../api/enhanced-attestation';
-import { authRequiredResultSchema, confirmedResultSchema, failedResultSchema, retryResultSchema } from './results';
+import { authRequiredResultSchema, checkFirstSchema, confirmedResultSchema, failedResultSchema, retryResultSchema } from './results';
 
 const uuid = z.string().uuid();
 
@@ -59,6 +59,8 @@ export const finaliseAttestationRequestSchema = z.object({
   requestId: uuid,
   customerId: tenantIdSchema,
   attestationId: uuid,
+  /** Read the attestation before finalising (an earlier attempt may have finalised it): as `checkFirst` of a submit. */
+  checkFirst: checkFirstSchema,
 });
 export type FinaliseAttestationRequest = z.input<typeof finaliseAttestationRequestSchema>;
 

@@ -16,7 +16,13 @@ export const confirmedResultSchema = z.object({
   record: agreementRecordSchema,
   alreadyRecorded: z.boolean(),
 });
-export const retryResultSchema = z.object({ status: z.literal('retry'), afterMs: z.number().int().nonnegative(), reason: z.string() });
+/** `throttled`: the backend answered 429 (its limit is the partner's): nothing is sent until `afterMs` has passed. */
+export const retryResultSchema = z.object({
+  status: z.literal('retry'),
+  afterMs: z.number().int().nonnegative(),
+  reason: z.string(),
+  throttled: z.literal(true).optional(),
+});
 export const failedResultSchema = z.object({ status: z.literal('failed'), code: z.union([z.string(), z.number()]), reason: z.string() });
 export const authRequiredResultSchema = z.object({
   status: z.literal('auth-required'),
@@ -33,3 +39,9 @@ export const legacyRetiredResultSchema = z.object({
   code: z.union([z.string(), z.number()]),
   reason: z.string(),
 });
+
+/**
+ * A write's "read first whether an earlier attempt landed" flag (submit, finalise). The outbox sets it
+ * (`renderer/src/outbox/check-first.ts`); absent means true, the safe side.
+ */
+export const checkFirstSchema = z.boolean().optional();

@@ -17,6 +17,7 @@ import { measureEnhanced, type EnhancedOutcome } from './measures/enhanced';
 import { measureEvidencePack, type EvidenceOutcome } from './measures/evidence';
 import { measureAuditFilter, type AuditOutcome } from './measures/audit';
 import { measureDirectScan, type DirectScanOutcome } from './measures/direct-scan';
+import { measureRouteSync, ROUTE_SYNC_FULL, ROUTE_SYNC_IDS, ROUTE_SYNC_SMOKE, type RouteSyncConfig } from './measures/route-sync';
 import { currentLoad, machineInfo, median, round, type Machine, type Measured } from './report';
 
 export interface BenchConfig {
@@ -48,6 +49,8 @@ export interface BenchConfig {
   /** Direct-acceptance scan: generated customers and minutes watched (its limit: `rateLimitPerMinute`, else 500). */
   directScanCustomers: number;
   directScanMinutes: number;
+  /** Issue 15's sync measures of the default route (measures/route-sync.ts). */
+  routeSync: RouteSyncConfig;
   /** Build the app first (electron-vite build); the smoke test reuses the build `npm test` made. */
   buildApp: boolean;
   userName: string;
@@ -74,6 +77,7 @@ export const FULL_CONFIG: Omit<BenchConfig, 'log'> = {
   auditEntries: 100_000,
   directScanCustomers: 6_000,
   directScanMinutes: 10,
+  routeSync: ROUTE_SYNC_FULL,
   buildApp: true,
   userName: 'admin@contoso.example',
 };
@@ -101,6 +105,7 @@ export const SMOKE_CONFIG: Omit<BenchConfig, 'log'> = {
   auditEntries: 2_000,
   directScanCustomers: 300,
   directScanMinutes: 1,
+  routeSync: ROUTE_SYNC_SMOKE,
   buildApp: false,
 };
 
@@ -114,6 +119,8 @@ export interface BenchRun {
   evidence: EvidenceOutcome;
   audit: AuditOutcome;
   directScan: DirectScanOutcome;
+  /** Issue 15's rows (their sync_speedup_ratio, of the default route, replaces the browser run's). */
+  routeSync: Measured[];
   measured: Measured[];
   startedAt: string;
   minutes: number;
@@ -207,6 +214,7 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       seed: 12,
       log,
     });
+    const routeSync = await measureRouteSync(ROUTE_SYNC_IDS, config.routeSync, log);
 
     const evidence = await measureEvidencePack({ files: config.evidenceFiles, mbPerFile: config.evidenceMbPerFile, log });
     const audit = measureAuditFilter({ entries: config.auditEntries, rounds: 20, log });
@@ -224,9 +232,11 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
       evidence,
       audit,
       directScan,
+      routeSync,
       measured: [
-        ...toMeasured(config, customers, sync, coldStart),
+        ...toMeasured(config, customers, sync, coldStart).filter((row) => !routeSync.some((mine) => mine.id === row.id)),
         ...enhancedRows(enhanced),
+        ...routeSync,
         evidenceRow(evidence),
         auditRow(audit),
         directScanRow(directScan),
@@ -439,5 +449,15 @@ function auditRow(a: AuditOutcome): Measured {
     baseline: a.baselineP95Ms,
     ratio: round(a.p95Ms / a.baselineP95Ms, 2),
     note: `${a.filters} filters (customer text, agent, action, date range, all four, none); baseline = one Array.filter on the action alone: p95 ${a.baselineP95Ms} ms`,
+  };
+}
+
+/** The measures `npm run bench -- --only <id>` runs alone (Node only, no browser, no build), by id. */
+export function aloneMeasures(): Record<string, (config: BenchConfig) => Promise<Measured>> {
+  return {
+    direct_sign_scan_share_of_limit: async (config) => directScanRow(await runDirectScan(config)),
+    evidence_pack_mb_per_s: async (config) =>
+      evidenceRow(await measureEvidencePack({ files: config.evidenceFiles, mbPerFile: config.evidenceMbPerFile, log: config.log })),
+    audit_filter_p95_ms: async (config) => auditRow(measureAuditFilter({ entries: config.auditEntries, rounds: 20, log: config.log })),
   };
 }

@@ -22,6 +22,8 @@ export const RESULT_IDS = [
   'evidence_pack_mb_per_s',
   'audit_filter_p95_ms',
   'direct_sign_scan_share_of_limit',
+  'sync_requests_per_item',
+  'sync_items_per_min_at_limit',
 ] as const;
 
 export type ResultId = (typeof RESULT_IDS)[number];

@@ -6,21 +6,20 @@
  *   --items <n>       attestations per sync run (default 1000)
  *   --queued <n>      backlog before the enqueue measure (default 10000)
  *   --rate-limit <n>  the rate-limited run's limit in requests/minute (0 skips it; default: one that binds)
- *   --only <id>       run one measure alone and replace its row in bench/results.json (direct_sign_scan_share_of_limit)
  *   --no-build        reuse out/renderer instead of running electron-vite build
  *   --smoke           the tiny configuration the test suite runs
+ *   --only <ids>      only these ids (comma-separated) of the measures that run in Node alone:
+ *                     sync_requests_per_item, sync_items_per_min_at_limit, sync_speedup_ratio,
+ *                     direct_sign_scan_share_of_limit, evidence_pack_mb_per_s, audit_filter_p95_ms;
+ *                     no browser; their rows replace the same ids in bench/results.json, the others are kept
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './build';
-import { FULL_CONFIG, SMOKE_CONFIG, directScanRow, runBench, runDirectScan, type BenchConfig } from './harness';
-import { formatMarkdown, formatTable, toResults, type BenchResult } from './report';
-
-/** Measures that run alone (`--only <id>`): Node only, no browser, no build. */
-const ALONE: Record<string, (config: BenchConfig) => Promise<ReturnType<typeof directScanRow>>> = {
-  direct_sign_scan_share_of_limit: async (config) => directScanRow(await runDirectScan(config)),
-};
+import { FULL_CONFIG, SMOKE_CONFIG, aloneMeasures, runBench, type BenchConfig } from './harness';
+import { formatMarkdown, formatTable, toResults, RESULT_IDS, type BenchResult, type Measured } from './report';
+import { measureRouteSync, ROUTE_SYNC_FULL, ROUTE_SYNC_IDS, ROUTE_SYNC_SMOKE, type RouteSyncId } from './measures/route-sync';
 
 function integer(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -37,11 +36,12 @@ async function main(): Promise<void> {
       queued: { type: 'string' },
       'rate-limit': { type: 'string' },
       'no-build': { type: 'boolean', default: false },
-      only: { type: 'string' },
       smoke: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
     strict: true,
   });
+  const dir = join(ROOT, 'bench');
   const base = values.smoke ? SMOKE_CONFIG : FULL_CONFIG;
   const rateLimit = integer(values['rate-limit'], 'rate-limit');
   const config: BenchConfig = {
@@ -53,24 +53,32 @@ async function main(): Promise<void> {
     buildApp: values['no-build'] ? false : base.buildApp,
     log: (message) => console.log(message),
   };
+
   if (values.only !== undefined) {
-    const measure = ALONE[values.only];
-    if (!measure) throw new Error(`--only takes one of: ${Object.keys(ALONE).join(', ')}; not "${values.only}".`);
-    const row = await measure(config);
-    const file = join(ROOT, 'bench', 'results.json');
-    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResult[]) : [];
-    const { label: _label, note: _note, ...result } = row;
-    const merged = [...previous.filter((entry) => entry.id !== row.id), result];
-    mkdirSync(join(ROOT, 'bench'), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(toResults(merged.map((entry) => ({ label: '', note: '', ...entry }))), null, 2)}\n`);
-    console.log(`\n${formatTable([row])}\n\nMarkdown:\n\n${formatMarkdown([row])}\n`);
-    console.log(row.met ? 'Target met.' : `Missed: ${row.id}`);
-    console.log('Replaced its row in bench/results.json.');
+    const alone = aloneMeasures();
+    const known = [...ROUTE_SYNC_IDS, ...Object.keys(alone)];
+    const ids = values.only
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    const unknown = ids.filter((id) => !known.includes(id));
+    if (ids.length === 0 || unknown.length)
+      throw new Error(`--only takes ${known.join(', ')} (comma-separated); not: ${unknown.join(', ') || '(none)'}.`);
+    const routeIds = ids.filter((id): id is RouteSyncId => (ROUTE_SYNC_IDS as readonly string[]).includes(id));
+    const rows: Measured[] = routeIds.length
+      ? await measureRouteSync(routeIds, values.smoke ? ROUTE_SYNC_SMOKE : ROUTE_SYNC_FULL, config.log)
+      : [];
+    for (const id of ids) if (alone[id]) rows.push(await alone[id](config));
+    writeMerged(dir, rows);
+    console.log(`\n${formatTable(rows)}\n\nMarkdown:\n\n${formatMarkdown(rows)}\n`);
+    const missed = rows.filter((row) => !row.met);
+    console.log(missed.length ? `Missed: ${missed.map((row) => row.id).join(', ')}` : 'Every target met.');
+    console.log(`Wrote ${rows.map((row) => row.id).join(', ')} into bench/results.json (other rows kept).`);
     return;
   }
+
   const run = await runBench(config);
   const results = toResults(run.measured);
-  const dir = join(ROOT, 'bench');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, 'results-details.json'), `${JSON.stringify(run, null, 2)}\n`);
@@ -90,3 +98,14 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });
+
+/** Writes these rows into bench/results.json in the issue's order, keeping the rows of other ids as they were. */
+function writeMerged(dir: string, rows: readonly Measured[]): void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'results.json');
+  const earlier: BenchResult[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResult[]) : [];
+  const fresh = toResults(rows);
+  const merged = [...earlier.filter((row) => !fresh.some((mine) => mine.id === row.id)), ...fresh];
+  merged.sort((a, b) => RESULT_IDS.indexOf(a.id) - RESULT_IDS.indexOf(b.id));
+  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+}

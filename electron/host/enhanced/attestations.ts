@@ -6,9 +6,10 @@
  *   none): create and finalise go out only for a signed-in Admin or Sales agent of a direct-bill
  *   partner or indirect provider (`canAttest`); a refusal sends nothing.
  * - Exactly once: a create carries the outbox item's id as `MS-RequestId`, so a retry after a lost
- *   answer gets the same attestation back. A finalise first reads the attestation (finalised = done,
- *   from an earlier attempt whose answer was lost), then posts with its own stable request id;
- *   600061 (already finalised, or the same signatory as the customer's latest agreement) = done.
+ *   answer gets the same attestation back. A finalise that may have landed before (`checkFirst`, the
+ *   outbox's decision) first reads the attestation (finalised = done, from an earlier attempt whose
+ *   answer was lost); then it posts with its own stable request id; 600061 (already finalised, or the
+ *   same signatory as the customer's latest agreement) = done.
  * - Create and finalise are outbox sends: they answer a result, never an error for the item's sake
  *   (the host's one verdict, verdict.ts), so nothing queued is lost.
  * - Every call, refusals included, goes into the audit journal: the agent, the request id, the
@@ -31,7 +32,7 @@ import type { AuditJournal, AuditRecord } from '../audit/journal';
 import { signedOutError, type AuthProvider } from '../auth/provider';
 import type { EnhancedAttestationClient } from '../partner-center/enhanced-client';
 import type { PartnerCenterClient } from '../partner-center/client';
-import { ERROR_ATTESTATION_EXPIRED, isAlreadyFinalised } from '../partner-center/enhanced-contract';
+import { ERROR_ATTESTATION_EXPIRED, isAlreadyFinalised, isAttestationExpired, isNotAcceptedYet } from '../partner-center/enhanced-contract';
 import { PartnerCenterError } from '../partner-center/errors';
 import { toAgreementRecord, toAttestationView } from '../records';
 import { permissionFailure } from '../submit';
@@ -63,6 +64,17 @@ function failureOf(error: unknown): Exclude<SendResult, { status: 'created' } | 
   if (result.status === 'confirmed') return { status: 'failed', code: 'internal', reason: 'MCA Desk misread a failure.' };
   return result;
 }
+
+const NOT_ACCEPTED: Extract<FinaliseResult, { status: 'retry' }> = {
+  status: 'retry',
+  afterMs: NOT_ACCEPTED_RETRY_MS,
+  reason: 'The customer has not accepted the Microsoft Customer Agreement yet.',
+};
+const EXPIRED: Extract<FinaliseResult, { status: 'failed' }> = {
+  status: 'failed',
+  code: ERROR_ATTESTATION_EXPIRED,
+  reason: 'The acceptance link expired before the customer accepted: create a new attestation.',
+};
 
 function codeOf(result: SendResult): string | number | undefined {
   return result.status === 'failed' ? result.code : undefined;
@@ -167,23 +179,16 @@ export class EnhancedAttestationService {
   private async sendFinalise(request: FinaliseRequest): Promise<FinaliseResult> {
     const client = this.deps.client();
     try {
-      // Check: did an earlier attempt finalise it already (its answer lost)?
-      const before = await client.readAttestation(request.attestationId);
-      if (before.customerTenantId.toLowerCase() !== request.customerId.toLowerCase())
-        return { status: 'failed', code: 'not-found', reason: 'This attestation belongs to another customer.' };
-      if (before.status === 'finalized' && before.agreement) return this.confirmed(toAttestationView(before), true);
-      if (before.status === 'pending')
-        return {
-          status: 'retry',
-          afterMs: NOT_ACCEPTED_RETRY_MS,
-          reason: 'The customer has not accepted the Microsoft Customer Agreement yet.',
-        };
-      if (before.status === 'expired')
-        return {
-          status: 'failed',
-          code: ERROR_ATTESTATION_EXPIRED,
-          reason: 'The acceptance link expired before the customer accepted: create a new attestation.',
-        };
+      // Check, when the outbox says an earlier attempt may have finalised it (its answer lost); a first
+      // attempt posts at once, and the finalise's own answers say the rest (600061, 600072, 600073).
+      if (request.checkFirst !== false) {
+        const before = await client.readAttestation(request.attestationId);
+        if (before.customerTenantId.toLowerCase() !== request.customerId.toLowerCase())
+          return { status: 'failed', code: 'not-found', reason: 'This attestation belongs to another customer.' };
+        if (before.status === 'finalized' && before.agreement) return this.confirmed(toAttestationView(before), true);
+        if (before.status === 'pending') return NOT_ACCEPTED;
+        if (before.status === 'expired') return EXPIRED;
+      }
       const agreement = await client.finalise(request.customerId, request.attestationId, {
         requestId: request.requestId,
         timeoutMs: this.deps.postTimeoutMs,
@@ -191,6 +196,10 @@ export class EnhancedAttestationService {
       return { status: 'confirmed', record: toAgreementRecord(request.customerId, agreement), alreadyRecorded: false };
     } catch (error) {
       if (isAlreadyFinalised(error)) return this.alreadyDone(request);
+      // The same answers as the read's, whichever way the backend told it.
+      if (isNotAcceptedYet(error))
+        return { ...NOT_ACCEPTED, afterMs: Math.max(NOT_ACCEPTED_RETRY_MS, (error as PartnerCenterError).retryAfterMs ?? 0) };
+      if (isAttestationExpired(error)) return EXPIRED;
       return failureOf(error);
     }
   }

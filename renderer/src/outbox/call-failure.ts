@@ -19,5 +19,6 @@ export function resultFromError(error: unknown): CallFailure {
     return { status: 'auth-required', reason: detail.message, ...(needsMfa(detail) ? { need: 'mfa' as const } : {}) };
   if (detail.retryable === false)
     return { status: 'failed', code: detail.backendCode ?? detail.status ?? detail.code, reason: detail.reason ?? detail.message };
-  return { status: 'retry', afterMs: detail.retryAfterMs ?? 0, reason: detail.message };
+  const throttled = detail.code === 'throttled' || detail.status === 429;
+  return { status: 'retry', afterMs: detail.retryAfterMs ?? 0, reason: detail.message, ...(throttled ? { throttled: true as const } : {}) };
 }

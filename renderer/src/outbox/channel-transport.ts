@@ -17,6 +17,7 @@ import type { CreateAttestationRequest } from '../../../shared/ipc/enhanced';
 import type { OutboxItem } from './item';
 import type { OutboxTransport, ReadAttestationResult } from './ports';
 import { resultFromError } from './call-failure';
+import { checkFirst } from './check-first';
 
 /** Calls a channel: its data, or a thrown `ApiError` carrying the host's typed error. */
 export type ChannelCall = <C extends ChannelName>(name: C, request: ChannelRequest<C>) => Promise<ChannelResponse<C>>;
@@ -30,6 +31,11 @@ export function requestOf(item: OutboxItem): SubmitAttestationRequest {
     primaryContact: item.primaryContact,
     dateAgreed: item.dateAgreed ?? '',
   };
+}
+
+/** A single submit: the item, and `checkFirst: false` when the write need not read first (absent = read first). */
+function submitRequestOf(item: OutboxItem): SubmitAttestationRequest {
+  return { ...requestOf(item), ...(checkFirst(item) ? {} : { checkFirst: false }) };
 }
 
 /** An enhanced item as the create call sends it: its id is the request id on every attempt. */
@@ -64,7 +70,7 @@ export function channelTransport(call: ChannelCall): OutboxTransport {
     batchLimit: BULK_CALL_MAX_ITEMS,
     async submit(item) {
       try {
-        return await call('submitAttestation', requestOf(item));
+        return await call('submitAttestation', submitRequestOf(item));
       } catch (error) {
         return resultFromError(error);
       }
@@ -98,6 +104,7 @@ export function channelTransport(call: ChannelCall): OutboxTransport {
           requestId: item.enhanced!.finaliseRequestId,
           customerId: item.customerId,
           attestationId: attestationIdOf(item),
+          ...(checkFirst(item) ? {} : { checkFirst: false }),
         });
       } catch (error) {
         return resultFromError(error);

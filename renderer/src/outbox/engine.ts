@@ -1,8 +1,10 @@
 /**
  * The outbox sync engine: plain TypeScript with its queue, transport and clock injected, so every
  * rule below is unit-tested without a browser.
- * - Several items are sent at once (bounded), but a customer's items go one at a time, oldest first,
- *   so the backend's "latest confirmation" is the one the agent recorded last.
+ * - Several items are sent at once, but a customer's items go one at a time, oldest first, so the
+ *   backend's "latest confirmation" is the one the agent recorded last. The bound adapts
+ *   (`concurrency.ts`, AIMD): it grows while answers come fast and unthrottled, halves on a 429, and
+ *   nothing is sent inside a Retry-After; a fixed `concurrency` replaces it (one at a time: 1).
  * - Each kind of item has a lane (`kinds.ts`): `single` kinds share `concurrency`; a `batch` kind
  *   goes in waves of up to its transport's batch limit, each wave one transport call, the next wave
  *   once the last one has settled.
@@ -25,6 +27,7 @@ import type { OutboxSteps, Settlement } from './queue';
 import { Plan } from './send-plan';
 import { isScheduledRead } from './enhanced-state';
 import { WatchBudget, WATCH_READS_PER_MINUTE } from './watch-budget';
+import { AdaptiveConcurrency, DEFAULT_AIMD, type AimdPolicy } from './concurrency';
 
 export type SyncEvent =
   | { type: 'confirmed'; item: OutboxItem }
@@ -52,8 +55,10 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** Identifies this leader's leases. */
   owner: string;
-  /** Items of `single` kinds sent at once. */
-  concurrency?: number;
+  /** Items of `single` kinds sent at once: a fixed number, or by default adapted to the backend (`aimd`). */
+  concurrency?: number | 'adaptive';
+  /** The adaptive bound's policy (`concurrency.ts`). */
+  aimd?: AimdPolicy;
   leaseMs?: number;
   backoff?: BackoffPolicy;
   /** Transport failures in a row that mean "the backend is unreachable": hold the queue. */
@@ -63,7 +68,8 @@ export interface SyncEngineOptions {
   onEvent?: (event: SyncEvent) => void;
 }
 
-export const DEFAULT_CONCURRENCY = 6;
+/** Where the adaptive bound starts (it grows from there). */
+export const DEFAULT_CONCURRENCY = DEFAULT_AIMD.initial;
 export const DEFAULT_LEASE_MS = 2 * 60_000;
 
 /** The lane an item waits in: every single kind shares one; each batch kind has its own. */
@@ -86,11 +92,14 @@ export class SyncEngine {
   private expedite = false;
   private wake: () => void = () => undefined;
   private readonly watchBudget: WatchBudget;
+  /** The adaptive bound, or null for a fixed `concurrency`. */
+  private readonly bound: AdaptiveConcurrency | null;
 
   constructor(options: SyncEngineOptions) {
     this.options = {
       random: Math.random,
-      concurrency: DEFAULT_CONCURRENCY,
+      concurrency: 'adaptive',
+      aimd: DEFAULT_AIMD,
       leaseMs: DEFAULT_LEASE_MS,
       backoff: DEFAULT_BACKOFF,
       outageThreshold: 3,
@@ -98,6 +107,15 @@ export class SyncEngine {
       ...options,
     };
     this.watchBudget = new WatchBudget(this.options.watchReadsPerMinute);
+    const { concurrency } = this.options;
+    if (concurrency !== 'adaptive' && !(Number.isInteger(concurrency) && concurrency >= 1))
+      throw new Error(`concurrency must be a whole number of at least 1, or 'adaptive' (got ${String(concurrency)}).`);
+    this.bound = concurrency === 'adaptive' ? new AdaptiveConcurrency(this.options.aimd) : null;
+  }
+
+  /** Items of single kinds that may be out at once now (0 inside a Retry-After). */
+  get concurrencyNow(): number {
+    return this.bound ? this.bound.limit(this.options.now()) : (this.options.concurrency as number);
   }
 
   get paused(): string | null {
@@ -150,12 +168,13 @@ export class SyncEngine {
   }
 
   private canStart(): boolean {
-    return this.pausedReason === null && this.heldUntil === null;
+    // Never inside a Retry-After: the backend's limit is the partner's, whatever lane a send is in.
+    return this.pausedReason === null && this.heldUntil === null && this.bound?.heldUntil(this.options.now()) == null;
   }
 
   /** How many more items each lane takes now: `single` up to the concurrency; a batch lane a whole wave, only when idle. */
   private rooms(busy: ReadonlyMap<string, number>): Map<string, number> {
-    const rooms = new Map([['single', this.options.concurrency - (busy.get('single') ?? 0)]]);
+    const rooms = new Map([['single', this.concurrencyNow - (busy.get('single') ?? 0)]]);
     for (const [kind, plan] of Object.entries(KIND_PLANS))
       if (plan.lane === 'batch')
         rooms.set(`batch:${kind}`, (busy.get(`batch:${kind}`) ?? 0) === 0 ? Math.max(1, plan.limit(this.options.transport)) : 0);
@@ -238,8 +257,8 @@ export class SyncEngine {
     const due = plan.earliestDue((item) =>
       isScheduledRead(item.enhanced) ? Math.max(item.nextAttemptAt, this.watchBudget.nextFreeAt(this.options.now())) : item.nextAttemptAt,
     );
-    const held = this.heldUntil;
-    report.nextDueAt = due === null ? null : Math.max(due, held ?? 0);
+    const held = Math.max(this.heldUntil ?? 0, this.bound?.heldUntil(this.options.now()) ?? 0);
+    report.nextDueAt = due === null ? null : Math.max(due, held);
     return report;
   }
 
@@ -248,6 +267,7 @@ export class SyncEngine {
     const first = items[0]!;
     const plan = planOf(first);
     let results: ReadonlyMap<string, SendResult>;
+    const startedAt = this.options.now();
     try {
       results =
         plan.lane === 'single'
@@ -257,7 +277,20 @@ export class SyncEngine {
       const unexpected: SendResult = { status: 'retry', afterMs: 0, reason: `Unexpected error: ${String(error)}` };
       results = new Map(items.map((item) => [item.id, unexpected]));
     }
+    this.adapt(startedAt, results.values());
     return Promise.all(items.map((item) => this.settle(item, results.get(item.id) ?? NO_ANSWER, report)));
+  }
+
+  /** Tells the adaptive bound how the call went: throttled (with its Retry-After), answered, or neither (a failure says nothing of the limit). */
+  private adapt(startedAt: number, results: Iterable<SendResult>): void {
+    if (!this.bound) return;
+    const now = this.options.now();
+    let answered = false;
+    for (const result of results) {
+      if (result.status === 'retry' && result.throttled) return this.bound.throttled(startedAt, now, result.afterMs);
+      if (result.status !== 'retry') answered = true;
+    }
+    if (answered) this.bound.answered(startedAt, now);
   }
 
   private async settle(item: OutboxItem, result: SendResult, report: DrainReport): Promise<{ item: OutboxItem; how: 'done' | 'later' }> {
@@ -306,6 +339,10 @@ export class SyncEngine {
       return result;
     }
     const { random, backoff, outageThreshold } = this.options;
+    // A 429 under the adaptive bound is the backend answering, not an outage: the bound already holds
+    // every send for its Retry-After (`adapt`), and a flight of 429s must not grow into an outage hold.
+    if (result.throttled && this.bound)
+      return { status: 'retry', nextAttemptAt: now + retryDelayMs(item.attempts, result.afterMs, random, backoff), reason: result.reason };
     this.retriesInARow += 1;
     this.streakFloorMs = Math.max(this.streakFloorMs, result.afterMs);
     if (this.retriesInARow >= outageThreshold) {
