@@ -98,7 +98,12 @@ describe('startWebApp with a persistent data folder', () => {
       await second.stop();
     }
     const files = (await readdir(dataDir)).filter((name) => !name.startsWith('sandbox'));
-    expect(files.sort()).toEqual(['secret.key', 'secrets.json']);
+    // agents.json: who signed in here (object id, sign-in name, display name), for names in the history; never a token.
+    expect(files.sort()).toEqual(['agents.json', 'secret.key', 'secrets.json']);
+    const agents = await readFile(join(dataDir, 'agents.json'), 'utf8');
+    expect(agents).toContain('admin@contoso.example');
+    expect(agents).not.toContain('eyJ');
+    expect(agents).not.toMatch(/password|secret|token/i);
     const secrets = await readFile(join(dataDir, 'secrets.json'), 'utf8');
     expect(secrets).not.toContain('admin@contoso.example');
     expect(secrets).not.toContain('eyJ');
