@@ -85,6 +85,7 @@ test('evidence: add with checks, keep, export a pack whose hashes match, remove;
   expect((await readAudit(page)).map((entry) => entry.kind).filter((kind) => kind.startsWith('evidence-'))).toEqual([
     'evidence-added',
     'evidence-added',
+    'evidence-exported',
     'evidence-removed',
   ]);
 

@@ -24,7 +24,10 @@ test('acceptance-link requests survive the browser and the bridge being killed b
     log: (line) => console.log(line),
   });
   expect(result.killsByStep, `seed ${result.seed}`).toEqual({ requested: 2, 'link-ready': 1, accepted: 1, finalised: 1 });
-  expect(result.killsMidSync, `seed ${result.seed}`).toBeGreaterThanOrEqual(4);
+  // The kills at "requested" and "link-ready" land with every item still open (waiting for the signer);
+  // the later ones may find the queue drained already, as a first write goes without a read and the
+  // engine's bound grows (issue 15), so only these two are certain on a machine of any speed.
+  expect(result.killsMidSync, `seed ${result.seed}`).toBeGreaterThanOrEqual(2);
   expect(result, `seed ${result.seed}`).toMatchObject({
     items: ITEMS,
     confirmed: ITEMS,

@@ -1,7 +1,7 @@
 /** Signing out with items that have not reached Microsoft says how many, keeps them, and sends them after the next sign-in. */
 import { expect, test } from './fixtures';
 import { expectAccessible, waitForCustomers } from './support/screens';
-import { chooseLatestAcceptanceDate } from './support/ui';
+import { chooseLatestAcceptanceDate, readAudit } from './support/ui';
 import { signInThroughForm } from './support/agent';
 
 test('Sign out with a queued confirmation asks first, says it stays, and it is sent after signing in again', async ({
@@ -44,4 +44,12 @@ test('Sign out with a queued confirmation asks first, says it stays, and it is s
       { timeout: 30_000 },
     )
     .toBe(1);
+
+  // The audit log: signing out (with what was left queued) and signing in again through the form.
+  const audit = await readAudit(page);
+  const actions = audit.filter((entry) => entry.kind === 'signed-out' || entry.kind === 'signed-in');
+  expect(actions.map((entry) => [entry.kind, entry.detail])).toEqual([
+    ['signed-out', '1 item(s) still queued'],
+    ['signed-in', 'at sandbox'],
+  ]);
 });

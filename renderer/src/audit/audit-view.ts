@@ -25,6 +25,13 @@ const KIND_ORDER: Record<AuditKind, number> = {
   discarded: 15,
   'evidence-added': 16,
   'evidence-removed': 17,
+  'evidence-exported': 18,
+  'csv-imported': 19,
+  'csv-exported': 20,
+  'audit-exported': 21,
+  'credentials-sent': 22,
+  'signed-in': 23,
+  'signed-out': 24,
 };
 export const AUDIT_KINDS = (Object.keys(KIND_ORDER) as AuditKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
 

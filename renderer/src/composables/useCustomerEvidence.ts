@@ -14,6 +14,7 @@ import { sha256Hex } from '../evidence/sha256';
 import { formatSize } from '../i18n/format';
 import { useSessionStore } from '../stores/session';
 import { useLiveQuery } from './useLiveQuery';
+import { recordAgentAction } from '../stores/agent-actions';
 import { calendarDateIn } from '../../../shared/domain/dates';
 
 const repository = () => new EvidenceRepository(db());
@@ -40,6 +41,10 @@ export async function exportEvidencePack(
     );
     const file = evidencePackFileName(Date.now());
     downloadBlob(file, pack);
+    await recordAgentAction('evidence-exported', {
+      ...(customerIds.length === 1 ? { customerId: customerIds[0] } : {}),
+      detail: `${file}: ${rows.length} file(s) of ${new Set(rows.map((row) => row.customerId)).size} customer(s)`,
+    });
     return t('evidence.exported', { file, count: rows.length, size: formatSize(pack.size) });
   } catch (error) {
     if (error instanceof EvidencePackError)

@@ -14,10 +14,11 @@ import { call } from '../platform/api';
 import { outgoingText, RelationshipLinkError, UnfilledPlaceholdersError, type SendSources } from '../invitations/outgoing-text';
 import type { DraftContext } from '../invitations/draft-text';
 import { formatTime } from '../i18n/format';
+import { recordAgentAction } from '../stores/agent-actions';
 
 export const CREDENTIALS_CLIPBOARD_MS = 60_000;
 
-type Draft = Pick<InvitationDraft, 'template' | 'to' | 'subject' | 'body' | 'credentialsId'>;
+type Draft = Pick<InvitationDraft, 'template' | 'to' | 'subject' | 'body' | 'credentialsId' | 'customerId'>;
 
 export function useInvitationSend(draft: Ref<Draft | null>, context: Ref<DraftContext>) {
   const { t } = useI18n();
@@ -34,6 +35,12 @@ export function useInvitationSend(draft: Ref<Draft | null>, context: Ref<DraftCo
   async function forgetSent(current: Draft, holdsCredentials: boolean, message: string): Promise<string> {
     if (!holdsCredentials || !current.credentialsId) return message;
     const { forgotten } = await call('forgetCredentials', { credentialsId: current.credentialsId });
+    void recordAgentAction('credentials-sent', {
+      ...(current.customerId ? { customerId: current.customerId } : {}),
+      detail: forgotten
+        ? 'the sign-in name and temporary password left in an invitation, then were deleted from MCA Desk'
+        : 'the sign-in name and temporary password left in an invitation',
+    });
     return forgotten ? `${message} ${t('invitations.send.credentialsDeleted')}` : message;
   }
 

@@ -3,6 +3,7 @@
  * the sync worker starts (or stops), and a new customer whose acceptance a closed window did not
  * queue is finished. After a re-sign-in of the same agent, sending resumes.
  */
+import { recordAgentAction } from '../stores/agent-actions';
 import { watch } from 'vue';
 import { closeDatabase, databaseNameFor, onDatabaseVersionChange, openDatabase } from '../db/database';
 import { onStorageFull } from '../db/storage-errors';
@@ -55,6 +56,7 @@ export function useSignedInLifecycle(): void {
         return;
       }
       openDatabase(name);
+      if (session.takeSignIn()) void recordAgentAction('signed-in', { detail: `at ${session.backend}` });
       sync.start();
       // The earliest acceptance day the forms and the import check against is the main process's setting.
       void useSettingsStore().load();

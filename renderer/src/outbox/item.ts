@@ -95,7 +95,14 @@ export type AuditKind =
   | 'discarded'
   | 'stale-result'
   | 'evidence-added'
-  | 'evidence-removed';
+  | 'evidence-removed'
+  | 'signed-in'
+  | 'signed-out'
+  | 'csv-exported'
+  | 'csv-imported'
+  | 'evidence-exported'
+  | 'audit-exported'
+  | 'credentials-sent';
 
 export interface AuditEntry {
   seq?: number;

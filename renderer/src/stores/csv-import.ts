@@ -18,6 +18,7 @@ import { parseCsv } from '../bulk/parse-csv';
 import type { NewRequest } from '../outbox/commands';
 import { enqueueMany } from '../outbox/enqueue-many';
 import { backendRecordsOf } from '../outbox/save-rules';
+import { recordAgentAction } from './agent-actions';
 import { useAcceptanceDateLimits } from '../composables/useAcceptanceDateLimits';
 import { useCustomersStore } from './customers';
 import { useMcaStateStore } from './mca-state';
@@ -223,6 +224,8 @@ export const useCsvImportStore = defineStore('csvImport', () => {
         sync.trigger('enqueue');
       });
       phase.value = 'queued';
+      if (current.valid.length > 0)
+        void recordAgentAction('csv-imported', { detail: `${current.fileName}: ${current.valid.length} row(s) queued` });
     } catch (caught) {
       error.value = caught instanceof Error ? caught.message : String(caught);
       phase.value = 'failed';

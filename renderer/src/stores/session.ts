@@ -50,14 +50,24 @@ export const useSessionStore = defineStore('session', () => {
     return loading;
   }
 
+  /** Set by a sign-in in this window, taken by whoever records it once the agent's database is open. */
+  let signedInHere = false;
+  function takeSignIn(): boolean {
+    const taken = signedInHere;
+    signedInHere = false;
+    return taken;
+  }
+
   async function signIn(userName: string, password: string): Promise<void> {
     session.value = await call('signIn', { method: 'password', userName, password });
+    signedInHere = session.value.signedIn;
     expired.value = false;
     expiredNeed.value = null;
   }
 
   async function signInWithMicrosoft(): Promise<void> {
     session.value = await call('signIn', { method: 'microsoft' });
+    signedInHere = session.value.signedIn;
     expired.value = false;
     expiredNeed.value = null;
   }
@@ -90,6 +100,7 @@ export const useSessionStore = defineStore('session', () => {
     signIn,
     signInWithMicrosoft,
     signOut,
+    takeSignIn,
     markExpired,
   };
 });

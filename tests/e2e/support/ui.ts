@@ -70,7 +70,7 @@ export function readOutbox(page: Page): Promise<Array<{ id: string; state: strin
 }
 
 /** Every audit entry in the page's IndexedDB databases. */
-export function readAudit(page: Page): Promise<Array<{ itemId: string; kind: string }>> {
+export function readAudit(page: Page): Promise<Array<{ itemId: string; kind: string; detail?: string; actor?: string }>> {
   return page.evaluate(`(async () => {
     const names = (await indexedDB.databases()).map((info) => info.name || '').filter((name) => name.startsWith('mca-desk/'));
     const entries = [];

@@ -115,7 +115,9 @@ describe('Import CSV on the enhanced route', () => {
       [CUSTOMER_B, 'enhanced', 'queued', 'create', 10_080, 'noor@adatum.example'],
     ]);
     expect(items.every((item) => item.createdBy === ADMIN.userName && item.dateAgreed === undefined)).toBe(true);
-    expect((await test.database.audit.toArray()).map((entry) => entry.kind)).toEqual(['queued', 'queued']);
+    const audit = await test.database.audit.toArray();
+    expect(audit.map((entry) => entry.kind)).toEqual(['queued', 'queued', 'csv-imported']);
+    expect(audit[2]).toMatchObject({ actor: ADMIN.userName, detail: 'signers.csv: 2 row(s) queued' });
 
     // The same file again: the customers already have their link requested; nothing more is queued.
     await store.read(signerFile, 'signers.csv');

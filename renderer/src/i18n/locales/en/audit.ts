@@ -40,5 +40,12 @@ export default {
     discarded: 'Discarded',
     'evidence-added': 'Evidence added',
     'evidence-removed': 'Evidence removed',
+    'evidence-exported': 'Evidence pack exported',
+    'csv-imported': 'CSV imported',
+    'csv-exported': 'CSV exported',
+    'audit-exported': 'Audit log exported',
+    'credentials-sent': 'Sign-in details sent',
+    'signed-in': 'Signed in',
+    'signed-out': 'Signed out',
   },
 };

@@ -42,6 +42,13 @@ const audit: Messages['audit'] = {
     discarded: 'Verwijderd',
     'evidence-added': 'Bewijs toegevoegd',
     'evidence-removed': 'Bewijs verwijderd',
+    'evidence-exported': 'Bewijspakket geëxporteerd',
+    'csv-imported': 'CSV geïmporteerd',
+    'csv-exported': 'CSV geëxporteerd',
+    'audit-exported': 'Auditlogboek geëxporteerd',
+    'credentials-sent': 'Aanmeldgegevens verzonden',
+    'signed-in': 'Aangemeld',
+    'signed-out': 'Afgemeld',
   },
 };
 
