@@ -107,6 +107,7 @@ test('an indirect reseller may only choose self-acceptance, and a Helpdesk agent
   await expect(page.getByLabel('The customer will accept in the Microsoft 365 admin center')).toBeEnabled();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to MCA Desk' })).toBeVisible();
   await signIn('helpdesk@contoso.example');
   await openScreen(page, '/customers/new', 'New customer');
   await expect(page.getByText('Only an Admin agent or a Sales agent can', { exact: false })).toBeVisible();

@@ -316,7 +316,10 @@ export class PageDriver {
     }
     if (message.kind !== 'invoke') return;
     const frameId = this.worldContexts.get(executionContextId);
-    const frame = frameId ? await this.webFrame(frameId) : null;
+    // A page that went away while its invoke was in flight has no frame tree to read: Electron then
+    // hands the handler `senderFrame: null` ("May be null if accessed after the frame has either
+    // navigated or been destroyed", node_modules/electron/electron.d.ts:9524-9529), and so does the double.
+    const frame = frameId ? await this.webFrame(frameId).catch(() => null) : null;
     const outcome = await this.invokeFrom(frame, String(message.channel), message.args ?? []);
     const args = outcome.ok
       ? [{ value: message.id }, { value: true }, outcome.value === undefined ? {} : { value: outcome.value }]
