@@ -2,6 +2,7 @@
  * The Audit screen's logic, without Vue: the filter over the local audit log (every entry in memory,
  * so a filter over 100,000 entries is one pass), and the CSV / JSON Lines exports of what is shown.
  */
+import { addDays, formatISO, parseISO } from 'date-fns';
 import { escapeCell, toCsv } from '../bulk/csv-cells';
 import type { AuditEntry, AuditKind } from '../outbox/item';
 
@@ -49,12 +50,6 @@ export interface AuditFilter {
 
 export const EMPTY_AUDIT_FILTER: AuditFilter = { customer: '', actor: '', kind: '', from: '', to: '' };
 
-/** Start of a local calendar day, in epoch ms (NaN for a bad day). */
-function localDayStart(day: string): number {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year!, (month ?? 1) - 1, date ?? 1).getTime();
-}
-
 /** The entries that match, newest first. `nameOf` answers a customer's company name (or undefined). */
 export function filterAudit(
   entries: readonly AuditEntry[],
@@ -62,8 +57,9 @@ export function filterAudit(
   nameOf: (customerId: string) => string | undefined,
 ): AuditEntry[] {
   const needle = filter.customer.trim().toLowerCase();
-  const from = filter.from ? localDayStart(filter.from) : -Infinity;
-  const to = filter.to ? localDayStart(filter.to) + 24 * 60 * 60 * 1000 : Infinity;
+  // A date-only ISO day parses as local midnight; `to` is inclusive, so it ends at the next midnight.
+  const from = filter.from ? parseISO(filter.from).getTime() : -Infinity;
+  const to = filter.to ? addDays(parseISO(filter.to), 1).getTime() : Infinity;
   const matchesCustomer = needle
     ? (() => {
         // Resolve each customer once: many entries share one.
@@ -102,7 +98,8 @@ function exportRecord(entry: AuditEntry, nameOf: (customerId: string) => string 
   return {
     seq: entry.seq ?? null,
     atUtc: at.toISOString(),
-    atLocal: localIso(at),
+    // "2026-12-04T21:05:00+01:00": the moment as the agent's clock showed it.
+    atLocal: formatISO(at),
     action: entry.kind,
     agent: entry.actor,
     customerId: entry.customerId,
@@ -110,14 +107,6 @@ function exportRecord(entry: AuditEntry, nameOf: (customerId: string) => string 
     itemId: entry.itemId,
     detail: entry.detail ?? '',
   };
-}
-
-/** "2026-12-04T21:05:00+01:00": the moment as the agent's clock showed it. */
-function localIso(at: Date): string {
-  const pad = (value: number) => String(Math.abs(value)).padStart(2, '0');
-  const offset = -at.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
 export function auditCsv(entries: readonly AuditEntry[], nameOf: (customerId: string) => string | undefined): string {

@@ -4,7 +4,7 @@
  */
 import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { downloadBlob } from '../bulk/download';
+import { downloadBlob, todaysFileName } from '../bulk/download';
 import { db } from '../db/database';
 import { EvidenceRepository } from '../db/evidence-repository';
 import { evidenceMediaType, evidenceRefusal } from '../evidence/evidence-file';
@@ -15,14 +15,8 @@ import { formatSize } from '../i18n/format';
 import { useSessionStore } from '../stores/session';
 import { useLiveQuery } from './useLiveQuery';
 import { recordAgentAction } from '../stores/agent-actions';
-import { calendarDateIn } from '../../../shared/domain/dates';
 
 const repository = () => new EvidenceRepository(db());
-
-/** "mca-evidence-2026-12-04.zip" */
-export function evidencePackFileName(now: number): string {
-  return `mca-evidence-${calendarDateIn(new Date(now), Intl.DateTimeFormat().resolvedOptions().timeZone)}.zip`;
-}
 
 /** Writes the evidence pack of these customers and downloads it; answers the status line or throws a message. */
 export async function exportEvidencePack(
@@ -39,7 +33,7 @@ export async function exportEvidencePack(
       { createdAt: Date.now(), createdBy },
       onProgress,
     );
-    const file = evidencePackFileName(Date.now());
+    const file = todaysFileName('mca-evidence', 'zip');
     downloadBlob(file, pack);
     await recordAgentAction('evidence-exported', {
       ...(customerIds.length === 1 ? { customerId: customerIds[0] } : {}),
