@@ -38,7 +38,7 @@ import { channelTransport } from '../../renderer/src/outbox/channel-transport';
 import type { OutboxTransport, SendResult } from '../../renderer/src/outbox/ports';
 import { dispatcherCall } from '../unit/node/helpers/dispatcher-call';
 import { seededRandom, startFaultProxy, type FaultMix, type FaultProxy } from './fault-proxy';
-import { FencedRepository, HostLife, KILLED, retryAfterViolationsOf, sleep, type KillKind } from './harness';
+import { FencedRepository, HostLife, KILLED, liveUntilDrained, retryAfterViolationsOf, sleep, type KillKind } from './harness';
 
 /** Where a kill lands in an enhanced item's life. */
 export type EnhancedKillMoment =
@@ -427,7 +427,6 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
       }
     }
 
-    let outcome: 'done' | 'killed' | 'deadline' = 'killed';
     const progress = setInterval(() => {
       const kills = killsByKind.renderer + killsByKind.bridge + killsByKind.both;
       log(
@@ -447,18 +446,19 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
           ),
         );
     }, options.progressEveryMs ?? 15_000);
+    let outcome: 'done' | 'deadline';
     try {
-      while (outcome !== 'done') {
-        const life = new EnhancedLife(database, transport, { concurrency: options.concurrency ?? 6, random, now, speedup });
-        currentLife = life;
-        armKill(life);
-        outcome = await drive(life);
-        if (outcome === 'killed') await sleep(between([10, 200]));
-      }
-    } catch (error) {
-      if (!(error instanceof Error && error.message === 'deadline')) throw error;
-      outcome = 'deadline';
-      problems.push('The queue did not drain before the deadline.');
+      outcome = await liveUntilDrained(
+        () => {
+          const life = new EnhancedLife(database, transport, { concurrency: options.concurrency ?? 6, random, now, speedup });
+          currentLife = life;
+          armKill(life);
+          return life;
+        },
+        drive,
+        () => between([10, 200]),
+        problems,
+      );
     } finally {
       finished = true;
       clearInterval(progress);

@@ -153,6 +153,29 @@ export const KILLED = Symbol('killed');
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * One life of the app after another until a life drains the queue: each life but the last ends in a
+ * kill, and the next starts after a short pause, as an agent restarts the app. A life's driver throws
+ * `deadline` when time ran out; that is a problem of the run, not an error of the harness.
+ */
+export async function liveUntilDrained<Life>(
+  startLife: () => Life,
+  drive: (life: Life) => Promise<'done' | 'killed'>,
+  pauseMs: () => number,
+  problems: string[],
+): Promise<'done' | 'deadline'> {
+  try {
+    for (;;) {
+      if ((await drive(startLife())) === 'done') return 'done';
+      await sleep(pauseMs());
+    }
+  } catch (error) {
+    if (!(error instanceof Error && error.message === 'deadline')) throw error;
+    problems.push('The queue did not drain before the deadline.');
+    return 'deadline';
+  }
+}
+
 /** The outbox as one renderer life sees it: after `kill()` nothing it does reaches the database. */
 export class FencedRepository implements OutboxSteps {
   dead = false;
@@ -514,25 +537,25 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       }
     }
 
-    let outcome: 'done' | 'killed' | 'deadline' = 'killed';
     const progress = setInterval(() => {
       const kills = killsByKind.renderer + killsByKind.bridge + killsByKind.both;
       log(
         `${confirmedSoFar}/${items.length} confirmed (as answered), ${kills} kills, ${Object.values(proxy.counts).reduce((a, b) => a + b, 0)} proxy faults, ${Math.round((Date.now() - started) / 1000)} s`,
       );
     }, options.progressEveryMs ?? 15_000);
+    let outcome: 'done' | 'deadline';
     try {
-      while (outcome !== 'done') {
-        const life = new EngineLife(database, transport, options.concurrency ?? 6, random);
-        currentLife = life;
-        armKill(life);
-        outcome = await drive(life);
-        if (outcome === 'killed') await sleep(between([10, 200]));
-      }
-    } catch (error) {
-      if (!(error instanceof Error && error.message === 'deadline')) throw error;
-      outcome = 'deadline';
-      problems.push('The queue did not drain before the deadline.');
+      outcome = await liveUntilDrained(
+        () => {
+          const life = new EngineLife(database, transport, options.concurrency ?? 6, random);
+          currentLife = life;
+          armKill(life);
+          return life;
+        },
+        drive,
+        () => between([10, 200]),
+        problems,
+      );
     } finally {
       finished = true;
       clearInterval(progress);
