@@ -16,7 +16,7 @@ import '../../soak/fake-idb';
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox, SEEDED_PASSWORD, type RunningSandbox } from '../../../sandbox/index';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
 import { ROOT } from '../build';
 import { createHost, type Host } from '../../../electron/host/host';
 import { MemorySecretStore } from '../../../electron/host/secrets/store';
@@ -33,7 +33,7 @@ import type { OutboxTransport } from '../../../renderer/src/outbox/ports';
 import { calendarDateIn } from '../../../shared/domain/dates';
 import { dispatcherCall } from '../../unit/node/helpers/dispatcher-call';
 import type { FetchLike } from '../../../electron/host/partner-center/http';
-import { requestKind } from '../enhanced/world';
+import { customerPool, requestKind, signInSeededAdmin } from '../enhanced/world';
 import { round, type Measured } from '../report';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -129,8 +129,7 @@ async function startBackend(
     log: { warn: () => undefined, error: () => undefined },
   });
   await host.start();
-  const signIn = await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
-  if (!signIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signIn.error)}`);
+  await signInSeededAdmin(host);
   // Customers with nothing recorded yet, as far as an in-process sandbox tells (creates alone need none of that).
   const inspect = sandbox.inProcess;
   const touched = new Set(
@@ -141,22 +140,11 @@ async function startBackend(
         ]
       : [],
   );
-  const free: Array<{ id: string; companyName: string }> = [];
-  let continuationToken: string | undefined;
-  const call = dispatcherCall(() => host.dispatch);
-  do {
-    const page = await call('listCustomers', { pageSize: 500, ...(continuationToken ? { continuationToken } : {}) });
-    free.push(...page.items.filter((customer) => !touched.has(customer.id)));
-    continuationToken = page.continuationToken ?? undefined;
-  } while (continuationToken);
   return {
     sandbox,
     host,
     requests,
-    take(count) {
-      if (free.length < count) throw new Error(`the sandbox has ${free.length} untouched customers, ${count} wanted`);
-      return free.splice(0, count);
-    },
+    take: await customerPool(host, touched),
     async stop() {
       await sandbox.stop();
     },
