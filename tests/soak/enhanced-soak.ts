@@ -221,17 +221,7 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
   let signer: Promise<void> | undefined;
   try {
     await signIn();
-    const customerIds: string[] = [];
-    let continuationToken: string | undefined;
-    while (customerIds.length < options.customers) {
-      const page = await hostLife.dispatch('listCustomers', continuationToken ? { continuationToken } : { pageSize: 500 });
-      if (!page.ok) throw new Error(`listCustomers failed: ${JSON.stringify(page.error)}`);
-      const data = page.data as { items: Array<{ id: string }>; continuationToken: string | null };
-      customerIds.push(...data.items.map((item) => item.id));
-      if (!data.continuationToken) break;
-      continuationToken = data.continuationToken;
-    }
-    if (customerIds.length < options.customers) throw new Error(`Only ${customerIds.length} customers at the sandbox.`);
+    const customerIds = await hostLife.firstCustomerIds(options.customers);
 
     // The batch, saved as the renderer saves an enhanced request (the item at its create step + its audit entry).
     const items: OutboxItem[] = [];

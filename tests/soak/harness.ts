@@ -282,6 +282,22 @@ export class HostLife {
     return this.dead ? unreachable : answer;
   }
 
+  /** The partner's first `count` customers, as the list gives them (the soak's items go to these). */
+  async firstCustomerIds(count: number): Promise<string[]> {
+    const customerIds: string[] = [];
+    let continuationToken: string | undefined;
+    while (customerIds.length < count) {
+      const page = await this.dispatch('listCustomers', continuationToken ? { continuationToken } : { pageSize: 500 });
+      if (!page.ok) throw new Error(`listCustomers failed: ${JSON.stringify(page.error)}`);
+      const data = page.data as { items: Array<{ id: string }>; continuationToken: string | null };
+      customerIds.push(...data.items.map((item) => item.id));
+      if (!data.continuationToken) break;
+      continuationToken = data.continuationToken;
+    }
+    if (customerIds.length < count) throw new Error(`Only ${customerIds.length} customers at the sandbox.`);
+    return customerIds;
+  }
+
   kill(): void {
     this.dead = true;
     this.controller.abort();
@@ -384,17 +400,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
   try {
     await signIn();
     // The customers the items go to: the partner's first ones, as the list gives them.
-    const customerIds: string[] = [];
-    let continuationToken: string | undefined;
-    while (customerIds.length < options.customers) {
-      const page = await hostLife.dispatch('listCustomers', continuationToken ? { continuationToken } : { pageSize: 500 });
-      if (!page.ok) throw new Error(`listCustomers failed: ${JSON.stringify(page.error)}`);
-      const data = page.data as { items: Array<{ id: string }>; continuationToken: string | null };
-      customerIds.push(...data.items.map((item) => item.id));
-      if (!data.continuationToken) break;
-      continuationToken = data.continuationToken;
-    }
-    if (customerIds.length < options.customers) throw new Error(`Only ${customerIds.length} customers at the sandbox.`);
+    const customerIds = await hostLife.firstCustomerIds(options.customers);
 
     // The batch, saved as the renderer saves it (outbox item + audit entry in one transaction).
     const dateAgreed = calendarDateIn(new Date(Date.now() - 86_400_000), 'UTC');
