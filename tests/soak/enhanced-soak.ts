@@ -73,7 +73,8 @@ export interface EnhancedSoakOptions {
   killFallbackMs?: number;
   mix?: FaultMix;
   seed?: number;
-  concurrency?: number;
+  /** The engine's bound: the app's adaptive one unless a fixed number is asked for. */
+  concurrency?: number | 'adaptive';
   /** The signer accepts this long (real ms) after the attestation appears at the sandbox. */
   signerDelayMs?: [number, number];
   /** How often the agent and the signer look (real ms); by default a little less often the more items there are. */
@@ -130,7 +131,7 @@ class EnhancedLife {
   constructor(
     database: McaDeskDatabase,
     transport: OutboxTransport,
-    options: { concurrency: number; random: () => number; now: () => number; speedup: number },
+    options: { concurrency: number | 'adaptive'; random: () => number; now: () => number; speedup: number },
   ) {
     this.killed = new Promise((resolve) => (this.killedResolve = resolve));
     this.repository = new FencedRepository(new OutboxQueue(new DexieOutboxStorage(database)), (phase) => {
@@ -440,7 +441,7 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
     try {
       outcome = await liveUntilDrained(
         () => {
-          const life = new EnhancedLife(database, transport, { concurrency: options.concurrency ?? 6, random, now, speedup });
+          const life = new EnhancedLife(database, transport, { concurrency: options.concurrency ?? 'adaptive', random, now, speedup });
           currentLife = life;
           armKill(life);
           return life;

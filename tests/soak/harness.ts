@@ -111,7 +111,8 @@ export interface FaultRunOptions {
   sandboxRestarts?: number;
   mix?: FaultMix;
   seed?: number;
-  concurrency?: number;
+  /** The engine's bound: the app's adaptive one unless a fixed number is asked for. */
+  concurrency?: number | 'adaptive';
   userName?: string;
   /** Give up (and report what is left) after this long. */
   deadlineMs?: number;
@@ -313,7 +314,7 @@ class EngineLife {
   sends = 0;
   stepKill?: { at: number; phase: PlannedKill['phase']; fire: () => void };
 
-  constructor(database: McaDeskDatabase, transport: OutboxTransport, concurrency: number, random: () => number) {
+  constructor(database: McaDeskDatabase, transport: OutboxTransport, concurrency: number | 'adaptive', random: () => number) {
     this.killed = new Promise((resolve) => (this.killedResolve = resolve));
     this.repository = new FencedRepository(new OutboxQueue(new DexieOutboxStorage(database)), (phase) => {
       if (phase === 'before') this.steps += 1;
@@ -553,7 +554,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     try {
       outcome = await liveUntilDrained(
         () => {
-          const life = new EngineLife(database, transport, options.concurrency ?? 6, random);
+          const life = new EngineLife(database, transport, options.concurrency ?? 'adaptive', random);
           currentLife = life;
           armKill(life);
           return life;
