@@ -106,3 +106,22 @@ export const directScanShareSchema = z
  * refuse every date). The settings form and the main process's settings check both use it.
  */
 export const acceptanceFloorSettingSchema = calendarDateSchema.refine((day) => day <= latestAcceptanceDate(new Date(), 'UTC'), 'in-future');
+
+/** Overview › Follow up: a sent link is listed once the signer has not accepted it after this many days (default 3). */
+export const DEFAULT_FOLLOW_UP_AFTER_DAYS = 3;
+/** The longest a link lives (Partner Center: 10,080 minutes): a link is never older than this many days while pending. */
+export const FOLLOW_UP_AFTER_DAYS_MAX = 7;
+
+/**
+ * Settings › Follow up: whole days, 1 to 7 (a link lives at most 7 days, so a larger number would never
+ * list one). The form, the IPC payload (`settingsSchema`) and the host's settings check all use this one
+ * schema. Issue codes: 'not-a-number', 'too-small', 'too-large', 'not-whole'.
+ */
+export const followUpAfterDaysSchema = z
+  .number({ invalid_type_error: 'not-a-number', required_error: 'not-a-number' })
+  .superRefine((days, ctx) => {
+    if (!Number.isFinite(days)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not-a-number' });
+    else if (days < 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-small' });
+    else if (days > FOLLOW_UP_AFTER_DAYS_MAX) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-large' });
+    else if (!Number.isInteger(days)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not-whole' });
+  });
