@@ -32,6 +32,8 @@ export interface EnhancedState {
   /** When the agent sent the link (copied it, or opened it in email), and how. */
   linkSentAt?: number;
   linkSentVia?: 'clipboard' | 'email';
+  /** When the agent last sent the signer a reminder with the same link (Overview › Follow up). */
+  followedUpAt?: number;
   /** Reads of the attestation since the link was sent (the schedule's position). */
   checks: number;
   lastCheckedAt?: number;
