@@ -75,7 +75,7 @@ test('a sent link becomes a follow-up by the clock and the setting; the reminder
 
   // The reminder in Dutch, chosen for this email: the same link, the signer by name.
   await entry.getByText(`Reminder email to ${signer}`).click();
-  await entry.getByLabel('Language of the email').selectOption('nl');
+  await entry.getByLabel('Write the reminder in').selectOption('nl');
   await expect(entry.getByLabel('Body')).toHaveValue(new RegExp(`^Beste ${escaped(signer)},`));
   await expectAccessible(page, 'follow-up draft');
   await entry.getByRole('button', { name: 'Copy to clipboard' }).click();
@@ -92,7 +92,7 @@ test('a sent link becomes a follow-up by the clock and the setting; the reminder
   await reopen();
   await expect(entry).toContainText('Last reminder');
   await entry.getByText(`Reminder email to ${signer}`).click();
-  await expect(entry.getByLabel('Language of the email')).toHaveValue('en');
+  await expect(entry.getByLabel('Write the reminder in')).toHaveValue('en');
   await entry.getByRole('button', { name: 'Copy to clipboard' }).click();
   await expect(page.getByText(`The reminder for ${CUSTOMER} is on the clipboard.`)).toBeVisible();
   const english = await readClipboard(page);

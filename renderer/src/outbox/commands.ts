@@ -265,15 +265,19 @@ export function markLinkSent(itemId: string, via: 'clipboard' | 'email', context
 
 /**
  * The agent sent the signer a reminder with the same link (Overview › Follow up): recorded with the
- * time, so the link leaves the follow-up list until it is due again. Audited like the first send.
+ * time, so the link leaves the follow-up list until it is due again, and the watching starts over from
+ * its short gaps. Audited like the first send.
  */
 export function markFollowUpSent(itemId: string, via: 'clipboard' | 'email', context: CommandContext): Promise<OutboxItem> {
   return context.storage.update([itemId], ([item]) => {
     if (!item?.enhanced) throw new OutboxCommandError('not-found');
     if (item.enhanced.step !== 'watch' || item.enhanced.linkSentAt === undefined || (item.state !== 'queued' && item.state !== 'sending'))
       throw new OutboxCommandError('not-watching');
-    // A read in flight keeps its lease; its outcome is applied to this stored item (queue.ts).
-    const next: OutboxItem = { ...item, enhanced: { ...item.enhanced, followedUpAt: context.now }, updatedAt: context.now };
+    const enhanced = { ...item.enhanced, followedUpAt: context.now };
+    // The watching starts over from its short gaps (the signer may open the reminder at once); a read in
+    // flight keeps its lease, and its outcome is applied to this stored item (queue.ts).
+    const first = item.state === 'queued' ? { nextAttemptAt: context.now + nextFirstCheckMs(enhanced, context.now) } : {};
+    const next: OutboxItem = { ...item, enhanced, ...first, updatedAt: context.now };
     const how = via === 'email' ? 'opened in email' : 'copied to the clipboard';
     return { put: [next], audit: [auditEntry(next, 'link-sent', context.now, `follow-up by ${context.actor}, ${how}`)], result: next };
   });

@@ -54,6 +54,8 @@ describe('a follow-up reminder', () => {
     const item = await sentLink();
     const first = await markFollowUpSent(item.id, 'email', context(T0 + 4 * 86_400_000));
     expect(first.enhanced).toMatchObject({ linkSentAt: T0, followedUpAt: T0 + 4 * 86_400_000 });
+    // Read again within half a minute, as just after the first email (not on the hourly gap of a 4-day-old link).
+    expect(first.nextAttemptAt).toBe(T0 + 4 * 86_400_000 + 30_000);
     await markFollowUpSent(item.id, 'clipboard', context(T0 + 5 * 86_400_000));
     expect((await database.outbox.get(item.id))?.enhanced?.followedUpAt).toBe(T0 + 5 * 86_400_000);
     expect((await auditOf(item.id)).filter(([kind]) => kind === 'link-sent')).toEqual([

@@ -28,7 +28,7 @@ export default {
     expires: 'Link expires',
     reasons: { stale: 'Sent a while ago', expiring: 'Expires within a day' },
     draft: 'Reminder email to {signer}',
-    language: 'Language of the email',
+    language: 'Write the reminder in',
     actions: 'Follow up with {customer}',
     copy: 'Copy to clipboard',
     openEmail: 'Open in email',

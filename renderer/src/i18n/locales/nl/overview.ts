@@ -30,7 +30,7 @@ const overview: Messages['overview'] = {
     expires: 'Koppeling verloopt',
     reasons: { stale: 'Al een tijd geleden verzonden', expiring: 'Verloopt binnen een dag' },
     draft: 'Herinneringsmail aan {signer}',
-    language: 'Taal van de e-mail',
+    language: 'Herinnering schrijven in',
     actions: 'Opvolgen bij {customer}',
     copy: 'Kopiëren naar klembord',
     openEmail: 'Openen in e-mail',
