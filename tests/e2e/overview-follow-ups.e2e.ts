@@ -109,6 +109,17 @@ test('a sent link becomes a follow-up by the clock and the setting; the reminder
   await page.clock.setSystemTime(Date.parse(link!.expiresAt) - 6 * HOUR);
   await reopen();
   await expect(entry).toContainText('Expires within a day');
+  // The section in Dutch, as the agent may read it.
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
+  await page.getByRole('link', { name: 'Overzicht' }).click();
+  const opvolgen = page.getByRole('region', { name: 'Opvolgen' }).getByRole('listitem').filter({ hasText: CUSTOMER });
+  await expect(opvolgen).toContainText('Verloopt binnen een dag');
+  await expect(opvolgen.getByRole('button', { name: 'Nieuwe koppeling versturen' })).toBeVisible();
+  await expectAccessible(page, 'follow-ups, Dutch');
+  await page.getByRole('link', { name: 'Instellingen', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+  await openOverview(page);
   const newLink = entry.getByRole('button', { name: 'Send a new link' });
   await newLink.press('Enter');
   const dialog = page.getByRole('dialog', { name: `Send ${signer} a new link?` });
