@@ -54,9 +54,9 @@ export function initialEnhancedState(fields: EnhancedFields, newId: () => string
  * (often at once), so reads are close together then and thin out after (every 30 seconds for ten
  * minutes, every minute to the hour, every 5 minutes to six hours, every 15 to a day, then hourly).
  * A reminder (Overview › Follow up) starts the bands again. Before the link is sent the signer
- * cannot accept, so an unsent link is read hourly only. The
- * rate limit is shared by all of the agent's work: the engine holds these reads to a share of it
- * (`watch-budget.ts`), however many links are pending.
+ * cannot accept, so an unsent link is read hourly only. The rate limit is shared by all of the
+ * agent's work: the engine holds these reads to a share of it (`watch-budget.ts`), however many
+ * links are pending.
  */
 export const WATCH_SCHEDULE: ReadonlyArray<{ sentWithinMinutes: number; everyMinutes: number }> = [
   { sentWithinMinutes: 10, everyMinutes: 0.5 },

@@ -22,7 +22,9 @@ export function followUpsOf(items: readonly OutboxItem[], now: number, staleDays
   const result: FollowUp[] = [];
   for (const item of items) {
     const enhanced = item.enhanced;
-    if (item.state !== 'queued' || enhanced?.step !== 'watch' || !enhanced.attestation || enhanced.linkSentAt === undefined) continue;
+    // `sending` too: a read of the link is out for a moment, and the entry must not blink off the list.
+    const watched = item.state === 'queued' || item.state === 'sending';
+    if (!watched || enhanced?.step !== 'watch' || !enhanced.attestation || enhanced.linkSentAt === undefined) continue;
     const expiresAt = Date.parse(enhanced.attestation.expiresAt);
     if (!(expiresAt > now)) continue;
     const lastContact = Math.max(enhanced.linkSentAt, enhanced.followedUpAt ?? Number.NEGATIVE_INFINITY);

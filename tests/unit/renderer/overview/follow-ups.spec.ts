@@ -54,14 +54,16 @@ describe('links to follow up on', () => {
       link('sending', 5, 30, { state: 'sending' }),
       link('finalising', 5, 30, {}, { step: 'finalise' }),
     ];
+    // A link being read at this moment (`sending`) stays listed.
     expect(followUpsOf(items, NOW, 3).map((entry) => [entry.item.id, entry.reason])).toEqual([
       ['older', 'expiring'],
+      ['sending', 'stale'],
       ['stale', 'stale'],
       ['expiring', 'expiring'],
     ]);
     expect(ids(items, 7)).toEqual(['older', 'expiring']);
     // The setting moves the line: one day lists the link sent yesterday too.
-    expect(ids(items, 1)).toEqual(['older', 'stale', 'fresh', 'expiring']);
+    expect(ids(items, 1)).toEqual(['older', 'sending', 'stale', 'fresh', 'expiring']);
   });
 
   it('counts from the day exactly: a link sent 3 days ago is due, one a minute younger is not', () => {
