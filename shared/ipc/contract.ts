@@ -18,7 +18,12 @@ import type { ChannelName } from './channels';
 export { channelNames, ipcChannel, isChannelName, type ChannelName } from './channels';
 import { customerSchema, customerSummarySchema, newCustomerSchema } from '../domain/customer';
 import { acceptanceFloorSchema } from '../domain/dates';
-import { DEFAULT_DIRECT_SCAN_SHARE, directScanShareSchema } from '../domain/settings-form';
+import {
+  DEFAULT_DIRECT_SCAN_SHARE,
+  DEFAULT_FOLLOW_UP_AFTER_DAYS,
+  directScanShareSchema,
+  followUpAfterDaysSchema,
+} from '../domain/settings-form';
 import { partnerUserSchema } from '../domain/roles';
 import { BULK_REATTESTATION_MAX_ITEMS } from '../api/partner-center';
 import {
@@ -100,6 +105,8 @@ export const settingsSchema = z.object({
   acceptanceFloor: acceptanceFloorSchema,
   /** The share of the rate limit the direct-acceptance scan may use (a settings file from before it gets half). */
   directScanShare: directScanShareSchema.default(DEFAULT_DIRECT_SCAN_SHARE),
+  /** Overview › Follow up: days after which a sent, unaccepted link is listed (a settings file from before it gets 3). */
+  followUpAfterDays: followUpAfterDaysSchema.default(DEFAULT_FOLLOW_UP_AFTER_DAYS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
