@@ -16,6 +16,7 @@ import { useSyncStore } from '../stores/sync';
 import { useSettingsStore } from '../stores/settings';
 import { useDirectScanStore } from '../stores/direct-scan';
 import { resumeNewCustomers } from './useCreateCustomer';
+import { loadMachineName } from '../platform/machine-name-load';
 
 export function useSignedInLifecycle(): void {
   const session = useSessionStore();
@@ -55,6 +56,8 @@ export function useSignedInLifecycle(): void {
         notifications.clear();
         return;
       }
+      // Started at launch; asked again here in case main could not answer then (nothing if known).
+      void loadMachineName();
       openDatabase(name);
       if (session.takeSignIn()) void recordAgentAction('signed-in', { detail: `at ${session.backend}` });
       sync.start();
