@@ -15,6 +15,7 @@ import { useSessionStore } from '../stores/session';
 import { useSyncStore } from '../stores/sync';
 import { useSettingsStore } from '../stores/settings';
 import { useDirectScanStore } from '../stores/direct-scan';
+import { useCustomerSelectionStore } from '../stores/customer-selection';
 import { resumeNewCustomers } from './useCreateCustomer';
 import { loadMachineName } from '../platform/machine-name-load';
 
@@ -51,6 +52,8 @@ export function useSignedInLifecycle(): void {
       sync.stop();
       customers.reset();
       mcaState.reset();
+      // A selection names customers of the agent who made it.
+      useCustomerSelectionStore().clear();
       if (!name) {
         closeDatabase();
         notifications.clear();
