@@ -44,6 +44,7 @@ import {
   attestationViewSchema,
   setAppCredentialRequestSchema,
 } from './enhanced';
+import { hostAuditPageRequestSchema, hostAuditPageSchema } from './host-audit';
 
 const empty = z.object({}).strict();
 const uuid = z.string().uuid();
@@ -92,6 +93,8 @@ export const appInfoSchema = z.object({
   version: z.string(),
   transport: z.enum(['electron', 'browser']),
   platform: z.string(),
+  /** The computer's name (`os.hostname()` in main): the "where" of every audit entry. */
+  machineName: z.string().max(255),
   backend: z.object({ kind: backendKindSchema, url: z.string() }),
   secretStorage: secretStorageInfoSchema,
 });
@@ -239,6 +242,9 @@ export const contract = {
   getAppCredentialStatus: channel(empty, appCredentialStatusSchema, 'signed-in'),
   setAppCredential: channel(setAppCredentialRequestSchema, appCredentialStatusSchema, 'signed-in'),
   removeAppCredential: channel(empty, appCredentialStatusSchema, 'signed-in'),
+
+  /** The main process's audit journal (enhanced calls, app credential changes): the signed-in agent's records after a cursor. */
+  listHostAudit: channel(hostAuditPageRequestSchema, hostAuditPageSchema, 'signed-in'),
 
   writeClipboard: channel(
     z.object({ text: z.string().max(50_000), clearAfterMs: z.number().int().min(1000).max(600_000).optional() }),
