@@ -99,10 +99,11 @@ test('a sent link becomes a follow-up by the clock and the setting; the reminder
   expect(english).toMatch(/^Reminder: please accept the Microsoft Customer Agreement for Humongous Insurance\n/);
   expect(english).toContain(`Dear ${signer},`);
   expect(english).toContain(`\n${link!.acceptanceUrl}\n`);
-  const reminders = (await readAudit(page)).filter((entry) => entry.kind === 'link-sent' && entry.detail?.startsWith('follow-up'));
+  // Reminders are their own action in the audit log (the Audit screen's filter tells them from the first send).
+  const reminders = (await readAudit(page)).filter((entry) => entry.kind === 'follow-up-sent');
   expect(reminders.map((entry) => entry.detail)).toEqual([
-    'follow-up by admin@contoso.example, copied to the clipboard',
-    'follow-up by admin@contoso.example, copied to the clipboard',
+    'by admin@contoso.example, copied to the clipboard',
+    'by admin@contoso.example, copied to the clipboard',
   ]);
 
   // Its last day: listed as expiring. "Send a new link" asks first (Escape keeps the link), by keyboard.

@@ -279,7 +279,7 @@ export function markFollowUpSent(itemId: string, via: 'clipboard' | 'email', con
     const first = item.state === 'queued' ? { nextAttemptAt: context.now + nextFirstCheckMs(enhanced, context.now) } : {};
     const next: OutboxItem = { ...item, enhanced, ...first, updatedAt: context.now };
     const how = via === 'email' ? 'opened in email' : 'copied to the clipboard';
-    return { put: [next], audit: [auditEntry(next, 'link-sent', context.now, `follow-up by ${context.actor}, ${how}`)], result: next };
+    return { put: [next], audit: [auditEntry(next, 'follow-up-sent', context.now, `by ${context.actor}, ${how}`)], result: next };
   });
 }
 

@@ -87,6 +87,8 @@ export type AuditKind =
   | 'legacy-retired'
   | 'link-ready'
   | 'link-sent'
+  /** A reminder with the same link (Overview › Follow up), kept apart from the first send so the Audit filter tells them apart. */
+  | 'follow-up-sent'
   | 'checked'
   | 'accepted'
   | 'link-expired'

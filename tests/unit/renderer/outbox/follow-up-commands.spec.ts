@@ -58,10 +58,10 @@ describe('a follow-up reminder', () => {
     expect(first.nextAttemptAt).toBe(T0 + 4 * 86_400_000 + 30_000);
     await markFollowUpSent(item.id, 'clipboard', context(T0 + 5 * 86_400_000));
     expect((await database.outbox.get(item.id))?.enhanced?.followedUpAt).toBe(T0 + 5 * 86_400_000);
-    expect((await auditOf(item.id)).filter(([kind]) => kind === 'link-sent')).toEqual([
+    expect((await auditOf(item.id)).filter(([kind]) => kind === 'link-sent' || kind === 'follow-up-sent')).toEqual([
       ['link-sent', `by ${AGENT}, copied to the clipboard`],
-      ['link-sent', `follow-up by ${AGENT}, opened in email`],
-      ['link-sent', `follow-up by ${AGENT}, copied to the clipboard`],
+      ['follow-up-sent', `by ${AGENT}, opened in email`],
+      ['follow-up-sent', `by ${AGENT}, copied to the clipboard`],
     ]);
   });
 

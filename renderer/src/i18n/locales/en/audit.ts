@@ -56,6 +56,7 @@ export default {
     'legacy-retired': 'Legacy attestation retired',
     'link-ready': 'Link ready',
     'link-sent': 'Link sent',
+    'follow-up-sent': 'Reminder sent',
     checked: 'Link checked',
     accepted: 'Signer accepted',
     'link-expired': 'Link expired',

@@ -58,6 +58,7 @@ const audit: Messages['audit'] = {
     'legacy-retired': 'Oude bevestiging buiten gebruik',
     'link-ready': 'Koppeling klaar',
     'link-sent': 'Koppeling verzonden',
+    'follow-up-sent': 'Herinnering verzonden',
     checked: 'Koppeling gecontroleerd',
     accepted: 'Ondertekenaar accepteerde',
     'link-expired': 'Koppeling verlopen',
