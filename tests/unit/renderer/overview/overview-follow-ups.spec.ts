@@ -98,6 +98,6 @@ describe('Overview › Follow up', () => {
     expect(mailto[0]!.body).toMatch(/^Dear Tania Carr,\n/);
     expect(mailto[0]!.body).toContain(URL);
     const audit = await app.database.audit.where('itemId').equals('item-1').toArray();
-    expect(audit.map((entry) => entry.detail)).toEqual([`follow-up by ${ADMIN.userName}, opened in email`]);
+    expect(audit.map((entry) => [entry.kind, entry.detail])).toEqual([['follow-up-sent', `by ${ADMIN.userName}, opened in email`]]);
   });
 });
