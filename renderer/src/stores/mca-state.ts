@@ -132,6 +132,8 @@ export const useMcaStateStore = defineStore('mcaState', () => {
   return {
     states,
     version,
+    /** Whether the rows were read from IndexedDB (the Overview says when its numbers are the whole book's). */
+    loaded: loadedOnce,
     changedSince,
     direct,
     directVersion,
