@@ -4,6 +4,7 @@
  * submit and bulk services. Built once per host; handlers never build services of their own.
  */
 import type { INetworkModule } from '@azure/msal-node';
+import { hostname } from 'node:os';
 import type { BackendKind, Settings } from '../../shared/ipc/contract';
 import { PARTNER_CENTER_API_URL } from '../../shared/domain/urls';
 import { DEFAULT_ACCEPTANCE_FLOOR } from '../../shared/domain/dates';
@@ -52,11 +53,14 @@ export interface HostOptions {
   journal?: AuditJournal;
   /** The agents who signed in here, for names in place of object ids (the data folder's `agents.json`; in memory unless given). */
   agents?: KnownAgents;
+  /** This computer's name, the "where" of audit entries (`os.hostname()` unless a test gives one). */
+  machineName?: string;
 }
 
 export interface HostContext {
   readonly transport: HostOptions['transport'];
   readonly version: string;
+  readonly machineName: string;
   readonly secrets: SecretStore;
   readonly submit: SubmitService;
   readonly bulk: BulkService;
@@ -197,7 +201,8 @@ export function createHostContext(options: HostOptions): HostContext {
       };
     return enhancedCache.client;
   };
-  const journal = options.journal ?? new MemoryAuditJournal();
+  const machineName = (options.machineName ?? hostname()).slice(0, 255);
+  const journal = options.journal ?? new MemoryAuditJournal(machineName);
   const agents = options.agents ?? new KnownAgents(undefined, now);
   const credentials = new OneTimeCredentials(options.secrets, () => now().getTime());
 
@@ -226,6 +231,7 @@ export function createHostContext(options: HostOptions): HostContext {
   return {
     transport: options.transport,
     version: options.version,
+    machineName,
     secrets: options.secrets,
     submit,
     bulk,

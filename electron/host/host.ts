@@ -16,6 +16,7 @@ import { attestationHandlers } from './handlers/attestations';
 import { customerHandlers } from './handlers/customers';
 import { enhancedHandlers } from './handlers/enhanced';
 import { appCredentialHandlers } from './handlers/app-credential';
+import { auditHandlers } from './handlers/audit';
 import { platformHandlers, type PlatformHandlers } from './handlers/platform';
 
 export type { PlatformHandlers };
@@ -53,6 +54,7 @@ export function createHost(options: HostOptions): Host {
     ...customerHandlers(ctx),
     ...enhancedHandlers(ctx),
     ...appCredentialHandlers(ctx),
+    ...auditHandlers(ctx),
     ...platformHandlers(options.platform),
   };
   const handlers = withAccess(implementations, { ready: start, currentUser: () => ctx.auth().user() ?? null });

@@ -10,7 +10,9 @@ import { settingsSchema, type Settings } from '../../shared/ipc/contract';
 import {
   acceptanceFloorSettingSchema,
   DEFAULT_DIRECT_SCAN_SHARE,
+  DEFAULT_FOLLOW_UP_AFTER_DAYS,
   directScanShareSchema,
+  followUpAfterDaysSchema,
   sandboxUrlSchema,
 } from '../../shared/domain/settings-form';
 import { hostError } from './errors';
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   partnerCenter: { tenantId: '', clientId: '' },
   acceptanceFloor: DEFAULT_ACCEPTANCE_FLOOR,
   directScanShare: DEFAULT_DIRECT_SCAN_SHARE,
+  followUpAfterDays: DEFAULT_FOLLOW_UP_AFTER_DAYS,
 };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -71,6 +74,11 @@ function validate(settings: Settings): Settings {
   if (!share.success)
     throw hostError('bad-request', 'The direct acceptance check may use 5 % to 100 % of the rate limit, in whole percents.', {
       issues: [{ path: 'directScanShare', message: share.error.issues[0]?.message ?? 'invalid' }],
+    });
+  const days = followUpAfterDaysSchema.safeParse(settings.followUpAfterDays ?? DEFAULT_FOLLOW_UP_AFTER_DAYS);
+  if (!days.success)
+    throw hostError('bad-request', 'Links are followed up after 1 to 7 whole days.', {
+      issues: [{ path: 'followUpAfterDays', message: days.error.issues[0]?.message ?? 'invalid' }],
     });
   const parsed = settingsSchema.parse(settings);
   const problem = checkSandboxUrl(parsed.sandboxUrl);

@@ -37,8 +37,22 @@ export const wireCountrySchema = z
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
-/** Whether a well-formed tag names a language the world knows ("nl", "en-US"; not "xx" or "qaa"). */
+const knownLanguages = new Map<string, boolean>();
+
+/**
+ * Whether a well-formed tag names a language the world knows ("nl", "en-US"; not "xx" or "qaa").
+ * Remembered per tag: Intl's canonicalisation is slow, and every create and its replay parse a language.
+ */
 export function isKnownLanguage(tag: string): boolean {
+  let known = knownLanguages.get(tag);
+  if (known === undefined) {
+    known = primaryLanguageIsKnown(tag);
+    if (knownLanguages.size < 1_000) knownLanguages.set(tag, known);
+  }
+  return known;
+}
+
+function primaryLanguageIsKnown(tag: string): boolean {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
     const primary = canonical?.split('-')[0];

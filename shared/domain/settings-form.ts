@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema, latestAcceptanceDate } from './dates';
+import { LINK_EXPIRY_MAX_MINUTES } from './link-expiry';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -82,6 +83,23 @@ export const backendSettingsFormSchema = z.discriminatedUnion('backend', [
 export type BackendSettingsForm = z.output<typeof backendSettingsFormSchema>;
 export type BackendSettingsFormInput = z.input<typeof backendSettingsFormSchema>;
 
+/**
+ * A number setting from `min` to `max` in the steps `step` allows (the form, the IPC payload and the
+ * host judge it with the same schema). Issue codes: 'not-a-number', 'too-small', 'too-large', `step.code`.
+ */
+function boundedNumberSchema(min: number, max: number, step: { code: string; holds: (value: number) => boolean }) {
+  const issueOf = (value: number): string | undefined => {
+    if (!Number.isFinite(value)) return 'not-a-number';
+    if (value < min) return 'too-small';
+    if (value > max) return 'too-large';
+    return step.holds(value) ? undefined : step.code;
+  };
+  return z.number({ invalid_type_error: 'not-a-number', required_error: 'not-a-number' }).superRefine((value, ctx) => {
+    const issue = issueOf(value);
+    if (issue) ctx.addIssue({ code: z.ZodIssueCode.custom, message: issue });
+  });
+}
+
 /** The direct-acceptance scan's default share of the backend's rate limit: half. */
 export const DEFAULT_DIRECT_SCAN_SHARE = 0.5;
 
@@ -91,18 +109,25 @@ export const DEFAULT_DIRECT_SCAN_SHARE = 0.5;
  * (as a share of its percent field), the IPC payload (`settingsSchema`) and the host's settings check
  * all use this one schema. Issue codes: 'not-a-number', 'too-small', 'too-large', 'not-whole-percent'.
  */
-export const directScanShareSchema = z
-  .number({ invalid_type_error: 'not-a-number', required_error: 'not-a-number' })
-  .superRefine((share, ctx) => {
-    if (!Number.isFinite(share)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not-a-number' });
-    else if (share < 0.05) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-small' });
-    else if (share > 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'too-large' });
-    else if (Math.abs(share * 100 - Math.round(share * 100)) > 1e-9)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not-whole-percent' });
-  });
+export const directScanShareSchema = boundedNumberSchema(0.05, 1, {
+  code: 'not-whole-percent',
+  holds: (share) => Math.abs(share * 100 - Math.round(share * 100)) <= 1e-9,
+});
 
 /**
  * Settings › Earliest acceptance date: a calendar day, not after today in UTC (a floor after today would
  * refuse every date). The settings form and the main process's settings check both use it.
  */
 export const acceptanceFloorSettingSchema = calendarDateSchema.refine((day) => day <= latestAcceptanceDate(new Date(), 'UTC'), 'in-future');
+
+/** Overview › Follow up: a sent link is listed once the signer has not accepted it after this many days (default 3). */
+export const DEFAULT_FOLLOW_UP_AFTER_DAYS = 3;
+/** The longest a link lives, in days (10,080 minutes): a pending link is never older than this. */
+export const FOLLOW_UP_AFTER_DAYS_MAX = LINK_EXPIRY_MAX_MINUTES / (24 * 60);
+
+/**
+ * Settings › Follow up: whole days, 1 to 7 (a link lives at most 7 days, so a larger number would never
+ * list one). The form, the IPC payload (`settingsSchema`) and the host's settings check all use this one
+ * schema. Issue codes: 'not-a-number', 'too-small', 'too-large', 'not-whole'.
+ */
+export const followUpAfterDaysSchema = boundedNumberSchema(1, FOLLOW_UP_AFTER_DAYS_MAX, { code: 'not-whole', holds: Number.isInteger });

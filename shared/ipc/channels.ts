@@ -30,6 +30,7 @@ export const channelNames = [
   'getAppCredentialStatus',
   'setAppCredential',
   'removeAppCredential',
+  'listHostAudit',
   'writeClipboard',
   'openMailto',
   'openExternal',

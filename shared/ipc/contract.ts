@@ -18,7 +18,12 @@ import type { ChannelName } from './channels';
 export { channelNames, ipcChannel, isChannelName, type ChannelName } from './channels';
 import { customerSchema, customerSummarySchema, newCustomerSchema } from '../domain/customer';
 import { acceptanceFloorSchema } from '../domain/dates';
-import { DEFAULT_DIRECT_SCAN_SHARE, directScanShareSchema } from '../domain/settings-form';
+import {
+  DEFAULT_DIRECT_SCAN_SHARE,
+  DEFAULT_FOLLOW_UP_AFTER_DAYS,
+  directScanShareSchema,
+  followUpAfterDaysSchema,
+} from '../domain/settings-form';
 import { partnerUserSchema } from '../domain/roles';
 import { BULK_REATTESTATION_MAX_ITEMS } from '../api/partner-center';
 import {
@@ -39,6 +44,7 @@ import {
   attestationViewSchema,
   setAppCredentialRequestSchema,
 } from './enhanced';
+import { hostAuditPageRequestSchema, hostAuditPageSchema } from './host-audit';
 
 const empty = z.object({}).strict();
 const uuid = z.string().uuid();
@@ -87,6 +93,8 @@ export const appInfoSchema = z.object({
   version: z.string(),
   transport: z.enum(['electron', 'browser']),
   platform: z.string(),
+  /** The computer's name (`os.hostname()` in main): the "where" of every audit entry. */
+  machineName: z.string().max(255),
   backend: z.object({ kind: backendKindSchema, url: z.string() }),
   secretStorage: secretStorageInfoSchema,
 });
@@ -100,6 +108,8 @@ export const settingsSchema = z.object({
   acceptanceFloor: acceptanceFloorSchema,
   /** The share of the rate limit the direct-acceptance scan may use (a settings file from before it gets half). */
   directScanShare: directScanShareSchema.default(DEFAULT_DIRECT_SCAN_SHARE),
+  /** Overview › Follow up: days after which a sent, unaccepted link is listed (a settings file from before it gets 3). */
+  followUpAfterDays: followUpAfterDaysSchema.default(DEFAULT_FOLLOW_UP_AFTER_DAYS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -232,6 +242,9 @@ export const contract = {
   getAppCredentialStatus: channel(empty, appCredentialStatusSchema, 'signed-in'),
   setAppCredential: channel(setAppCredentialRequestSchema, appCredentialStatusSchema, 'signed-in'),
   removeAppCredential: channel(empty, appCredentialStatusSchema, 'signed-in'),
+
+  /** The main process's audit journal (enhanced calls, app credential changes): the signed-in agent's records after a cursor. */
+  listHostAudit: channel(hostAuditPageRequestSchema, hostAuditPageSchema, 'signed-in'),
 
   writeClipboard: channel(
     z.object({ text: z.string().max(50_000), clearAfterMs: z.number().int().min(1000).max(600_000).optional() }),

@@ -8,6 +8,7 @@
  *   --rate-limit <n>  the rate-limited run's limit in requests/minute (0 skips it; default: one that binds)
  *   --no-build        reuse out/renderer instead of running electron-vite build
  *   --smoke           the tiny configuration the test suite runs
+ *   --no-readme       do not write the full run's table into README.md (written by default, not for --smoke)
  *   --only <ids>      only these ids (comma-separated) of the measures that run in Node alone:
  *                     sync_requests_per_item, sync_items_per_min_at_limit, sync_speedup_ratio,
  *                     direct_sign_scan_share_of_limit, evidence_pack_mb_per_s, audit_filter_p95_ms;
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { ROOT } from './build';
 import { FULL_CONFIG, SMOKE_CONFIG, aloneMeasures, runBench, type BenchConfig } from './harness';
 import { formatMarkdown, formatTable, toResults, RESULT_IDS, type BenchResult, type Measured } from './report';
+import { writeReadmeTable } from './readme-table';
 import { measureRouteSync, ROUTE_SYNC_FULL, ROUTE_SYNC_IDS, ROUTE_SYNC_SMOKE, type RouteSyncId } from './measures/route-sync';
 
 function integer(value: string | undefined, name: string): number | undefined {
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       'no-build': { type: 'boolean', default: false },
       smoke: { type: 'boolean', default: false },
       only: { type: 'string' },
+      'no-readme': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -92,6 +95,15 @@ async function main(): Promise<void> {
   const missed = run.measured.filter((row) => !row.met);
   console.log(missed.length ? `Missed: ${missed.map((row) => row.id).join(', ')}` : 'Every target met.');
   console.log('Wrote bench/results.json and bench/results-details.json.');
+  if (!values.smoke && !values['no-readme']) {
+    writeReadmeTable(join(ROOT, 'README.md'), {
+      startedAt: run.startedAt,
+      minutes: run.minutes,
+      machine,
+      table: formatMarkdown(run.measured),
+    });
+    console.log("Wrote the run's table into README.md (Reliability and performance).");
+  }
 }
 
 main().catch((error: unknown) => {

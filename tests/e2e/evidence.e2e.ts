@@ -115,3 +115,72 @@ test('a Helpdesk agent sees the evidence but cannot add or remove any', async ({
   await expect(section).toBeVisible();
   await expect(section.getByLabel('Add evidence')).toHaveCount(0);
 });
+
+test('a selection in the Customers list exports one pack with every selected customer’s files, its hashes matching; a selection without evidence is told so', async ({
+  page,
+  signIn,
+}) => {
+  test.setTimeout(120_000);
+  await signIn('admin@contoso.example');
+  await waitForCustomers(page);
+  const files: Record<string, { name: string; bytes: Buffer }> = {
+    'Alpine Ski House': { name: 'alpine-form.pdf', bytes: PDF },
+    'Fourth Coffee': { name: 'fourth-call.txt', bytes: Buffer.from('Fourth Coffee accepted by phone.\n') },
+  };
+  for (const [customer, file] of Object.entries(files)) {
+    await openCustomer(page, customer);
+    const section = page.getByRole('region', { name: 'Evidence' });
+    await section
+      .getByLabel('Add evidence')
+      .setInputFiles({ name: file.name, mimeType: file.name.endsWith('.pdf') ? 'application/pdf' : 'text/plain', buffer: file.bytes });
+    await expect(section.getByRole('status')).toHaveText('1 file added.');
+  }
+
+  // A selection with no evidence: told so, and no pack is written.
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  const search = page.getByLabel('Search customers');
+  await search.fill('Coho Winery');
+  await page.getByRole('checkbox', { name: 'Select Coho Winery' }).check();
+  await expect(page.getByText('1 customer selected')).toBeVisible();
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await page.getByRole('button', { name: 'Export evidence pack' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The selected customer has no evidence: no pack was written. Add evidence on the customer’s page first.',
+  );
+  expect(downloads).toBe(0);
+
+  // The selection holds across searches; the checkbox does not open the customer.
+  await search.fill('Alpine Ski House');
+  await page.getByRole('checkbox', { name: 'Select Alpine Ski House' }).check();
+  await search.fill('Fourth Coffee');
+  await page.getByRole('checkbox', { name: 'Select Fourth Coffee' }).check();
+  await expect(page.getByText('3 customers selected')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+  await expectAccessible(page, 'customers with a selection');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export evidence pack' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^mca-evidence-\d{4}-\d{2}-\d{2}\.zip$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Evidence pack' })).toContainText('2 file(s), ');
+  await expect(page.getByRole('status').filter({ hasText: 'Evidence pack' })).toContainText(
+    '1 of the 3 selected customers have no evidence; the pack holds the other 2.',
+  );
+  const zip = await unzipDownload(await download.path());
+  const manifest = JSON.parse(strFromU8(zip['manifest.json']!)) as { files: Array<Record<string, string | number>> };
+  expect(manifest.files.map((file) => file.companyName).sort()).toEqual(['Alpine Ski House', 'Fourth Coffee']);
+  for (const file of manifest.files) {
+    const bytes = zip[file.file as string]!;
+    expect(bytes, String(file.file)).toBeDefined();
+    expect(sha(bytes)).toBe(file.sha256);
+    expect(sha(bytes)).toBe(sha(files[file.companyName as string]!.bytes));
+    expect(file.originalName).toBe(files[file.companyName as string]!.name);
+  }
+  // The CSV manifest has the same rows, and the ZIP holds nothing but the manifests and these files.
+  const csv = strFromU8(zip['manifest.csv']!);
+  for (const file of manifest.files) expect(csv).toContain(String(file.sha256));
+  expect(Object.keys(zip).sort()).toEqual(['manifest.csv', 'manifest.json', ...manifest.files.map((file) => String(file.file))].sort());
+  // Recorded in the audit log as the customer page's export is.
+  const exported = (await readAudit(page)).filter((entry) => entry.kind === 'evidence-exported');
+  expect(exported).toHaveLength(1);
+  expect(exported[0]!.detail).toMatch(/mca-evidence-.*\.zip: 2 file\(s\) of 2 customer\(s\)/);
+});

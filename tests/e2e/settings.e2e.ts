@@ -75,6 +75,35 @@ test('Settings: the earliest acceptance date is what the form allows and what th
   await expect(page.getByText(/before 1 Jan 2020/)).toBeVisible();
 });
 
+test('Settings: the follow-up days are 1 to 7 whole days in the form and at the main process; a refused value changes nothing', async ({
+  page,
+  signIn,
+  bridge,
+}) => {
+  await signIn('admin@contoso.example');
+  await openScreen(page, '/settings', 'Settings');
+  const days = page.getByLabel('Follow up after (days)');
+  await expect(days).toHaveValue('3');
+  for (const bad of ['0', '8', '2.5', '']) {
+    await days.fill(bad);
+    await page.getByRole('button', { name: 'Save days' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Enter a whole number of days from 1 to 7.' })).toBeVisible();
+    await expect(days).toHaveAttribute('aria-invalid', 'true');
+  }
+  expect(await bridge('getSettings')).toMatchObject({ ok: true, data: { followUpAfterDays: 3 } });
+  // The main process holds the same rule whatever the form lets through.
+  expect(await bridge('updateSettings', { followUpAfterDays: 30 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  expect(await bridge('getSettings')).toMatchObject({ ok: true, data: { followUpAfterDays: 3 } });
+  await days.fill('5');
+  await page.getByRole('button', { name: 'Save days' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: links are followed up after 5 days.' })).toBeVisible();
+  await expect(days).not.toHaveAttribute('aria-invalid');
+  expect(await bridge('getSettings')).toMatchObject({ ok: true, data: { followUpAfterDays: 5 } });
+  await expectAccessible(page, 'Settings with the follow-up days');
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByText('Acceptance links sent 5 days ago or more', { exact: false })).toBeVisible();
+});
+
 test('Clear local data warns how many queued confirmations would be lost and needs an explicit yes', async ({ page, app, signIn }) => {
   await signIn('admin@contoso.example');
   await waitForCustomers(page);

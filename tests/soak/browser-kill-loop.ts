@@ -242,30 +242,8 @@ export async function runBrowserKillLoop(options: BrowserKillOptions): Promise<B
     bridge = await Bridge.start(port, dataDir, sandboxUrl);
     context = await launch(userDataDir, guards);
     let page = await pageOf(context);
-    let apiSecret = await openLaunchLink(page, bridge.url);
-    const signedIn = await bridgeCall<{ user: { userId: string; partnerTenantId: string; userName: string } }>(page, apiSecret, 'signIn', {
-      method: 'password',
-      userName: 'admin@contoso.example',
-      password: SEEDED_PASSWORD,
-    });
-    if (!signedIn.ok || !signedIn.data) throw new Error(`Sign-in failed: ${JSON.stringify(signedIn)}`);
-    const user = signedIn.data.user;
-    const database = `mca-desk/sandbox/${user.partnerTenantId}/${user.userId}`;
-    // Opened again through the link (the page keeps its bridge secret in memory only, so a reload would lose it).
-    apiSecret = await openLaunchLink(page, bridge.url);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
-    await page.waitForFunction(
-      `indexedDB.databases().then((all) => all.some((info) => info.name === ${JSON.stringify(database)}))`,
-      undefined,
-      { timeout: 30_000 },
-    );
-
+    const { user, database, customers } = await signInThroughBridge(page, bridge.url, options.customers);
     // The batch, written as the app writes a saved attestation: the outbox item and its audit entry together.
-    const list = await bridgeCall<{ items: Array<{ id: string; companyName: string }> }>(page, apiSecret, 'listCustomers', {
-      pageSize: 500,
-    });
-    const customers = (list.data?.items ?? []).slice(0, options.customers);
-    if (customers.length < options.customers) throw new Error('Not enough customers at the sandbox.');
     const dateAgreed = calendarDateIn(new Date(Date.now() - 86_400_000), 'UTC');
     const now = Date.now();
     const items: OutboxItem[] = Array.from({ length: options.items }, (_, n) => {
@@ -476,27 +454,7 @@ export async function runEnhancedBrowserKillLoop(options: EnhancedBrowserKillOpt
     bridge = await Bridge.start(port, dataDir, sandboxUrl);
     context = await launch(userDataDir, guards);
     let page = await pageOf(context);
-    let apiSecret = await openLaunchLink(page, bridge.url);
-    const signedIn = await bridgeCall<{ user: { userId: string; partnerTenantId: string; userName: string } }>(page, apiSecret, 'signIn', {
-      method: 'password',
-      userName: 'admin@contoso.example',
-      password: SEEDED_PASSWORD,
-    });
-    if (!signedIn.ok || !signedIn.data) throw new Error(`Sign-in failed: ${JSON.stringify(signedIn)}`);
-    const user = signedIn.data.user;
-    const database = `mca-desk/sandbox/${user.partnerTenantId}/${user.userId}`;
-    apiSecret = await openLaunchLink(page, bridge.url);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
-    await page.waitForFunction(
-      `indexedDB.databases().then((all) => all.some((info) => info.name === ${JSON.stringify(database)}))`,
-      undefined,
-      { timeout: 30_000 },
-    );
-    const list = await bridgeCall<{ items: Array<{ id: string; companyName: string }> }>(page, apiSecret, 'listCustomers', {
-      pageSize: 500,
-    });
-    const customers = (list.data?.items ?? []).slice(0, options.customers);
-    if (customers.length < options.customers) throw new Error('Not enough customers at the sandbox.');
+    const { user, database, customers } = await signInThroughBridge(page, bridge.url, options.customers);
 
     // The batch, as the app saves an acceptance-link request (the outbox's own command builds the item).
     const now = Date.now();
@@ -687,4 +645,32 @@ export async function runEnhancedBrowserKillLoop(options: EnhancedBrowserKillOpt
     await sandbox?.stop().catch(() => undefined);
     await rm(root, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * Signs the fresh page in through the bridge as the seeded admin, opens the app again through the
+ * launch link (the page keeps its bridge secret in memory only, so a reload would lose it), waits
+ * for the app's database, and takes `count` customers from the sandbox.
+ */
+async function signInThroughBridge(page: Page, bridgeUrl: string, count: number) {
+  let apiSecret = await openLaunchLink(page, bridgeUrl);
+  const signedIn = await bridgeCall<{ user: { userId: string; partnerTenantId: string; userName: string } }>(page, apiSecret, 'signIn', {
+    method: 'password',
+    userName: 'admin@contoso.example',
+    password: SEEDED_PASSWORD,
+  });
+  if (!signedIn.ok || !signedIn.data) throw new Error(`Sign-in failed: ${JSON.stringify(signedIn)}`);
+  const user = signedIn.data.user;
+  const database = `mca-desk/sandbox/${user.partnerTenantId}/${user.userId}`;
+  apiSecret = await openLaunchLink(page, bridgeUrl);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    `indexedDB.databases().then((all) => all.some((info) => info.name === ${JSON.stringify(database)}))`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const list = await bridgeCall<{ items: Array<{ id: string; companyName: string }> }>(page, apiSecret, 'listCustomers', { pageSize: 500 });
+  const customers = (list.data?.items ?? []).slice(0, count);
+  if (customers.length < count) throw new Error('Not enough customers at the sandbox.');
+  return { user, database, customers };
 }

@@ -38,7 +38,7 @@ import { channelTransport } from '../../renderer/src/outbox/channel-transport';
 import type { OutboxTransport, SendResult } from '../../renderer/src/outbox/ports';
 import { dispatcherCall } from '../unit/node/helpers/dispatcher-call';
 import { seededRandom, startFaultProxy, type FaultMix, type FaultProxy } from './fault-proxy';
-import { FencedRepository, HostLife, KILLED, retryAfterViolationsOf, sleep, type KillKind } from './harness';
+import { FencedRepository, HostLife, KILLED, liveUntilDrained, retryAfterViolationsOf, sleep, type KillKind } from './harness';
 
 /** Where a kill lands in an enhanced item's life. */
 export type EnhancedKillMoment =
@@ -73,7 +73,8 @@ export interface EnhancedSoakOptions {
   killFallbackMs?: number;
   mix?: FaultMix;
   seed?: number;
-  concurrency?: number;
+  /** The engine's bound: the app's adaptive one unless a fixed number is asked for. */
+  concurrency?: number | 'adaptive';
   /** The signer accepts this long (real ms) after the attestation appears at the sandbox. */
   signerDelayMs?: [number, number];
   /** How often the agent and the signer look (real ms); by default a little less often the more items there are. */
@@ -130,7 +131,7 @@ class EnhancedLife {
   constructor(
     database: McaDeskDatabase,
     transport: OutboxTransport,
-    options: { concurrency: number; random: () => number; now: () => number; speedup: number },
+    options: { concurrency: number | 'adaptive'; random: () => number; now: () => number; speedup: number },
   ) {
     this.killed = new Promise((resolve) => (this.killedResolve = resolve));
     this.repository = new FencedRepository(new OutboxQueue(new DexieOutboxStorage(database)), (phase) => {
@@ -221,17 +222,7 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
   let signer: Promise<void> | undefined;
   try {
     await signIn();
-    const customerIds: string[] = [];
-    let continuationToken: string | undefined;
-    while (customerIds.length < options.customers) {
-      const page = await hostLife.dispatch('listCustomers', continuationToken ? { continuationToken } : { pageSize: 500 });
-      if (!page.ok) throw new Error(`listCustomers failed: ${JSON.stringify(page.error)}`);
-      const data = page.data as { items: Array<{ id: string }>; continuationToken: string | null };
-      customerIds.push(...data.items.map((item) => item.id));
-      if (!data.continuationToken) break;
-      continuationToken = data.continuationToken;
-    }
-    if (customerIds.length < options.customers) throw new Error(`Only ${customerIds.length} customers at the sandbox.`);
+    const customerIds = await hostLife.firstCustomerIds(options.customers);
 
     // The batch, saved as the renderer saves an enhanced request (the item at its create step + its audit entry).
     const items: OutboxItem[] = [];
@@ -427,7 +418,6 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
       }
     }
 
-    let outcome: 'done' | 'killed' | 'deadline' = 'killed';
     const progress = setInterval(() => {
       const kills = killsByKind.renderer + killsByKind.bridge + killsByKind.both;
       log(
@@ -447,18 +437,19 @@ export async function runEnhancedSoak(options: EnhancedSoakOptions): Promise<Enh
           ),
         );
     }, options.progressEveryMs ?? 15_000);
+    let outcome: 'done' | 'deadline';
     try {
-      while (outcome !== 'done') {
-        const life = new EnhancedLife(database, transport, { concurrency: options.concurrency ?? 6, random, now, speedup });
-        currentLife = life;
-        armKill(life);
-        outcome = await drive(life);
-        if (outcome === 'killed') await sleep(between([10, 200]));
-      }
-    } catch (error) {
-      if (!(error instanceof Error && error.message === 'deadline')) throw error;
-      outcome = 'deadline';
-      problems.push('The queue did not drain before the deadline.');
+      outcome = await liveUntilDrained(
+        () => {
+          const life = new EnhancedLife(database, transport, { concurrency: options.concurrency ?? 'adaptive', random, now, speedup });
+          currentLife = life;
+          armKill(life);
+          return life;
+        },
+        drive,
+        () => between([10, 200]),
+        problems,
+      );
     } finally {
       finished = true;
       clearInterval(progress);

@@ -111,7 +111,8 @@ export interface FaultRunOptions {
   sandboxRestarts?: number;
   mix?: FaultMix;
   seed?: number;
-  concurrency?: number;
+  /** The engine's bound: the app's adaptive one unless a fixed number is asked for. */
+  concurrency?: number | 'adaptive';
   userName?: string;
   /** Give up (and report what is left) after this long. */
   deadlineMs?: number;
@@ -152,6 +153,29 @@ export interface FaultRunResult {
 export const KILLED = Symbol('killed');
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One life of the app after another until a life drains the queue: each life but the last ends in a
+ * kill, and the next starts after a short pause, as an agent restarts the app. A life's driver throws
+ * `deadline` when time ran out; that is a problem of the run, not an error of the harness.
+ */
+export async function liveUntilDrained<Life>(
+  startLife: () => Life,
+  drive: (life: Life) => Promise<'done' | 'killed'>,
+  pauseMs: () => number,
+  problems: string[],
+): Promise<'done' | 'deadline'> {
+  try {
+    for (;;) {
+      if ((await drive(startLife())) === 'done') return 'done';
+      await sleep(pauseMs());
+    }
+  } catch (error) {
+    if (!(error instanceof Error && error.message === 'deadline')) throw error;
+    problems.push('The queue did not drain before the deadline.');
+    return 'deadline';
+  }
+}
 
 /** The outbox as one renderer life sees it: after `kill()` nothing it does reaches the database. */
 export class FencedRepository implements OutboxSteps {
@@ -259,6 +283,22 @@ export class HostLife {
     return this.dead ? unreachable : answer;
   }
 
+  /** The partner's first `count` customers, as the list gives them (the soak's items go to these). */
+  async firstCustomerIds(count: number): Promise<string[]> {
+    const customerIds: string[] = [];
+    let continuationToken: string | undefined;
+    while (customerIds.length < count) {
+      const page = await this.dispatch('listCustomers', continuationToken ? { continuationToken } : { pageSize: 500 });
+      if (!page.ok) throw new Error(`listCustomers failed: ${JSON.stringify(page.error)}`);
+      const data = page.data as { items: Array<{ id: string }>; continuationToken: string | null };
+      customerIds.push(...data.items.map((item) => item.id));
+      if (!data.continuationToken) break;
+      continuationToken = data.continuationToken;
+    }
+    if (customerIds.length < count) throw new Error(`Only ${customerIds.length} customers at the sandbox.`);
+    return customerIds;
+  }
+
   kill(): void {
     this.dead = true;
     this.controller.abort();
@@ -274,7 +314,7 @@ class EngineLife {
   sends = 0;
   stepKill?: { at: number; phase: PlannedKill['phase']; fire: () => void };
 
-  constructor(database: McaDeskDatabase, transport: OutboxTransport, concurrency: number, random: () => number) {
+  constructor(database: McaDeskDatabase, transport: OutboxTransport, concurrency: number | 'adaptive', random: () => number) {
     this.killed = new Promise((resolve) => (this.killedResolve = resolve));
     this.repository = new FencedRepository(new OutboxQueue(new DexieOutboxStorage(database)), (phase) => {
       if (phase === 'before') this.steps += 1;
@@ -361,17 +401,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
   try {
     await signIn();
     // The customers the items go to: the partner's first ones, as the list gives them.
-    const customerIds: string[] = [];
-    let continuationToken: string | undefined;
-    while (customerIds.length < options.customers) {
-      const page = await hostLife.dispatch('listCustomers', continuationToken ? { continuationToken } : { pageSize: 500 });
-      if (!page.ok) throw new Error(`listCustomers failed: ${JSON.stringify(page.error)}`);
-      const data = page.data as { items: Array<{ id: string }>; continuationToken: string | null };
-      customerIds.push(...data.items.map((item) => item.id));
-      if (!data.continuationToken) break;
-      continuationToken = data.continuationToken;
-    }
-    if (customerIds.length < options.customers) throw new Error(`Only ${customerIds.length} customers at the sandbox.`);
+    const customerIds = await hostLife.firstCustomerIds(options.customers);
 
     // The batch, saved as the renderer saves it (outbox item + audit entry in one transaction).
     const dateAgreed = calendarDateIn(new Date(Date.now() - 86_400_000), 'UTC');
@@ -514,25 +544,25 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       }
     }
 
-    let outcome: 'done' | 'killed' | 'deadline' = 'killed';
     const progress = setInterval(() => {
       const kills = killsByKind.renderer + killsByKind.bridge + killsByKind.both;
       log(
         `${confirmedSoFar}/${items.length} confirmed (as answered), ${kills} kills, ${Object.values(proxy.counts).reduce((a, b) => a + b, 0)} proxy faults, ${Math.round((Date.now() - started) / 1000)} s`,
       );
     }, options.progressEveryMs ?? 15_000);
+    let outcome: 'done' | 'deadline';
     try {
-      while (outcome !== 'done') {
-        const life = new EngineLife(database, transport, options.concurrency ?? 6, random);
-        currentLife = life;
-        armKill(life);
-        outcome = await drive(life);
-        if (outcome === 'killed') await sleep(between([10, 200]));
-      }
-    } catch (error) {
-      if (!(error instanceof Error && error.message === 'deadline')) throw error;
-      outcome = 'deadline';
-      problems.push('The queue did not drain before the deadline.');
+      outcome = await liveUntilDrained(
+        () => {
+          const life = new EngineLife(database, transport, options.concurrency ?? 'adaptive', random);
+          currentLife = life;
+          armKill(life);
+          return life;
+        },
+        drive,
+        () => between([10, 200]),
+        problems,
+      );
     } finally {
       finished = true;
       clearInterval(progress);

@@ -2,12 +2,14 @@
  * The local audit journal of the main process: one line per enhanced attestation call (who, which
  * request and attestation, what the answer was), since AppOnly tokens carry no user and MCA Desk's own
  * record is the only one that says which agent acted. Append-only JSON Lines in the data folder
- * (`audit.jsonl`, user-only permissions); never a token, a secret or a request body. A later Audit
- * screen reads it through `list`.
+ * (`audit.jsonl`, user-only permissions); never a token, a secret or a request body. The Audit
+ * screen reads it a page at a time through `page` (journal-page.ts), after a cursor.
  */
 import { appendFile, chmod, mkdir, open, readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { readJournalPage, type JournalPage } from './journal-page';
 
 export const auditActions = [
   'attestation.create',
@@ -32,6 +34,8 @@ export const auditRecordSchema = z.object({
   code: z.union([z.string(), z.number()]).optional(),
   /** Whether the call reached the backend (false: refused here, by the role gate or for want of a credential). */
   sent: z.boolean(),
+  /** The computer this main process ran on (the journal stamps it; older lines have none). */
+  machine: z.string().max(255).optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
@@ -40,6 +44,8 @@ export interface AuditJournal {
   append(record: AuditRecord): Promise<void>;
   /** The records, oldest first (the newest `limit` when given). A torn last line (a crash mid-write) is skipped. */
   list(options?: { limit?: number }): Promise<AuditRecord[]>;
+  /** At most `limit` records after the cursor `after` (0: the start), each with an id that stays its own. */
+  page(after: number, limit: number): Promise<JournalPage<AuditRecord>>;
 }
 
 export const AUDIT_FILE_NAME = 'audit.jsonl';
@@ -49,14 +55,17 @@ export class FileAuditJournal implements AuditJournal {
   /** Whether this journal checked that the file ends with a whole line (a crash may have cut the last one). */
   private tailChecked = false;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly machine: string = hostname(),
+  ) {}
 
   static inDataDir(dataDir: string): FileAuditJournal {
     return new FileAuditJournal(join(dataDir, AUDIT_FILE_NAME));
   }
 
   append(record: AuditRecord): Promise<void> {
-    const parsed = auditRecordSchema.safeParse(record);
+    const parsed = auditRecordSchema.safeParse({ machine: this.machine, ...record });
     if (!parsed.success)
       return Promise.reject(new Error(`Not an audit record: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`));
     const line = `${JSON.stringify(parsed.data)}\n`;
@@ -84,18 +93,32 @@ export class FileAuditJournal implements AuditJournal {
     }
     return newest(parseLines(text), options.limit);
   }
+
+  async page(after: number, limit: number): Promise<JournalPage<AuditRecord>> {
+    await this.queue;
+    return readJournalPage(this.file, after, limit, parseRecord);
+  }
 }
 
 /** For tests and `--memory` runs: the same records, kept in memory. */
 export class MemoryAuditJournal implements AuditJournal {
   readonly records: AuditRecord[] = [];
 
+  constructor(private readonly machine: string = hostname()) {}
+
   async append(record: AuditRecord): Promise<void> {
-    this.records.push(auditRecordSchema.parse(record));
+    this.records.push(auditRecordSchema.parse({ machine: this.machine, ...record }));
   }
 
   async list(options: { limit?: number } = {}): Promise<AuditRecord[]> {
     return newest([...this.records], options.limit);
+  }
+
+  /** Cursors are indices here: a record's id is its place in the list. */
+  async page(after: number, limit: number): Promise<JournalPage<AuditRecord>> {
+    const slice = this.records.slice(after, after + limit);
+    const next = after + slice.length;
+    return { entries: slice.map((record, index) => ({ id: after + index, record })), next, done: next >= this.records.length };
   }
 }
 
@@ -118,18 +141,19 @@ async function endsWithWholeLine(file: string): Promise<boolean> {
   }
 }
 
-function parseLines(text: string): AuditRecord[] {
-  const records: AuditRecord[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const parsed = auditRecordSchema.safeParse(JSON.parse(line));
-      if (parsed.success) records.push(parsed.data);
-    } catch {
-      // A line cut short by a crash: skipped, the rest stays readable.
-    }
+/** One line as a record, or undefined for a line cut short by a crash (skipped: the rest stays readable). */
+function parseRecord(line: string): AuditRecord | undefined {
+  if (line.trim() === '') return undefined;
+  try {
+    const parsed = auditRecordSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
   }
-  return records;
+}
+
+function parseLines(text: string): AuditRecord[] {
+  return text.split('\n').flatMap((line) => parseRecord(line) ?? []);
 }
 
 function newest(records: AuditRecord[], limit: number | undefined): AuditRecord[] {

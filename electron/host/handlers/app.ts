@@ -13,6 +13,7 @@ export function appHandlers(
         version: ctx.version,
         transport: ctx.transport,
         platform: process.platform,
+        machineName: ctx.machineName,
         backend: ctx.backend(),
         secretStorage: secretStorageInfo(ctx.secrets),
       };

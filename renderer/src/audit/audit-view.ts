@@ -1,10 +1,13 @@
 /**
- * The Audit screen's logic, without Vue: the filter over the local audit log (every entry in memory,
- * so a filter over 100,000 entries is one pass), and the CSV / JSON Lines exports of what is shown.
+ * The Audit screen's logic, without Vue: the filter over the audit rows (the local log and main's
+ * journal, audit-rows.ts; every row in memory, so a filter over 100,000 entries is one pass), and the
+ * CSV / JSON Lines exports of what is shown.
  */
 import { addDays, formatISO, parseISO } from 'date-fns';
+import { hostAuditActionSchema, type HostAuditAction } from '../../../shared/ipc/host-audit';
 import { escapeCell, toCsv } from '../bulk/csv-cells';
-import type { AuditEntry, AuditKind } from '../outbox/item';
+import type { AuditKind } from '../outbox/item';
+import { isHostRow, sourceOf, type AuditRow } from './audit-rows';
 
 /** Every action, in the order the filter offers them (a Record, so a new kind must be listed here). */
 const KIND_ORDER: Record<AuditKind, number> = {
@@ -35,6 +38,9 @@ const KIND_ORDER: Record<AuditKind, number> = {
   'signed-out': 24,
 };
 export const AUDIT_KINDS = (Object.keys(KIND_ORDER) as AuditKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
+/** The main process's actions, offered after the renderer's. */
+export const HOST_AUDIT_KINDS: readonly HostAuditAction[] = hostAuditActionSchema.options;
+export type AuditRowKind = AuditKind | HostAuditAction;
 
 export interface AuditFilter {
   /** Customer name or tenant id, any part, any case. */
@@ -42,7 +48,7 @@ export interface AuditFilter {
   /** Exact agent sign-in name; empty for all. */
   actor: string;
   /** Exact action; empty for all. */
-  kind: AuditKind | '';
+  kind: AuditRowKind | '';
   /** Inclusive local calendar days (YYYY-MM-DD); empty for open-ended. */
   from: string;
   to: string;
@@ -50,12 +56,12 @@ export interface AuditFilter {
 
 export const EMPTY_AUDIT_FILTER: AuditFilter = { customer: '', actor: '', kind: '', from: '', to: '' };
 
-/** The entries that match, newest first. `nameOf` answers a customer's company name (or undefined). */
-export function filterAudit(
-  entries: readonly AuditEntry[],
+/** The rows that match, newest first. `nameOf` answers a customer's company name (or undefined). */
+export function filterAudit<Row extends AuditRow>(
+  entries: readonly Row[],
   filter: AuditFilter,
   nameOf: (customerId: string) => string | undefined,
-): AuditEntry[] {
+): Row[] {
   const needle = filter.customer.trim().toLowerCase();
   // A date-only ISO day parses as local midnight; `to` is inclusive, so it ends at the next midnight.
   const from = filter.from ? parseISO(filter.from).getTime() : -Infinity;
@@ -74,7 +80,7 @@ export function filterAudit(
         };
       })()
     : () => true;
-  const result: AuditEntry[] = [];
+  const result: Row[] = [];
   for (let index = entries.length - 1; index >= 0; index -= 1) {
     const entry = entries[index]!;
     if (entry.at < from || entry.at >= to) continue;
@@ -87,29 +93,57 @@ export function filterAudit(
 }
 
 /** Every agent in the log, sorted. */
-export function actorsOf(entries: readonly AuditEntry[]): string[] {
-  return [...new Set(entries.map((entry) => entry.actor))].sort();
+export function actorsOf(entries: readonly AuditRow[]): string[] {
+  return [...new Set(entries.map((entry) => entry.actor))].filter(Boolean).sort();
 }
 
-export const AUDIT_COLUMNS = ['seq', 'atUtc', 'atLocal', 'action', 'agent', 'customerId', 'companyName', 'itemId', 'detail'] as const;
+export const AUDIT_COLUMNS = [
+  'source',
+  'seq',
+  'atUtc',
+  'atLocal',
+  'action',
+  'agent',
+  'agentObjectId',
+  'machine',
+  'customerId',
+  'companyName',
+  'itemId',
+  'requestId',
+  'attestationId',
+  'answer',
+  'sent',
+  'detail',
+] as const;
 
-function exportRecord(entry: AuditEntry, nameOf: (customerId: string) => string | undefined) {
+function exportRecord(entry: AuditRow, nameOf: (customerId: string) => string | undefined) {
   const at = new Date(entry.at);
+  const host = isHostRow(entry) ? entry : undefined;
+  const local = isHostRow(entry) ? undefined : entry;
   return {
-    seq: entry.seq ?? null,
+    source: sourceOf(entry),
+    // The renderer's seq, or main's journal id: each unique within its source.
+    seq: host ? host.id : (local?.seq ?? null),
     atUtc: at.toISOString(),
     // "2026-12-04T21:05:00+01:00": the moment as the agent's clock showed it.
     atLocal: formatISO(at),
     action: entry.kind,
     agent: entry.actor,
+    agentObjectId: host?.actorObjectId ?? null,
+    // Null (an empty cell) for entries from before the machine was kept.
+    machine: entry.machine ?? null,
     customerId: entry.customerId,
     companyName: nameOf(entry.customerId) ?? '',
     itemId: entry.itemId,
-    detail: entry.detail ?? '',
+    requestId: host?.requestId ?? null,
+    attestationId: host?.attestationId ?? null,
+    answer: host?.answer ?? null,
+    sent: host ? host.sent : null,
+    detail: local?.detail ?? '',
   };
 }
 
-export function auditCsv(entries: readonly AuditEntry[], nameOf: (customerId: string) => string | undefined): string {
+export function auditCsv(entries: readonly AuditRow[], nameOf: (customerId: string) => string | undefined): string {
   return toCsv(
     AUDIT_COLUMNS,
     entries.map((entry) => {
@@ -119,6 +153,6 @@ export function auditCsv(entries: readonly AuditEntry[], nameOf: (customerId: st
   );
 }
 
-export function auditJsonLines(entries: readonly AuditEntry[], nameOf: (customerId: string) => string | undefined): string {
+export function auditJsonLines(entries: readonly AuditRow[], nameOf: (customerId: string) => string | undefined): string {
   return entries.map((entry) => JSON.stringify(exportRecord(entry, nameOf))).join('\n') + (entries.length ? '\n' : '');
 }

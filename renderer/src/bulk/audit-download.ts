@@ -1,11 +1,11 @@
 /** Downloads audit entries as CSV or JSON Lines and records the export itself; answers the file's name. */
 import { auditCsv, auditJsonLines } from '../audit/audit-view';
-import type { AuditEntry } from '../outbox/item';
+import type { AuditRow } from '../audit/audit-rows';
 import { recordAgentAction } from '../stores/agent-actions';
 import { downloadText, todaysFileName } from './download';
 
 export async function downloadAudit(
-  entries: readonly AuditEntry[],
+  entries: readonly AuditRow[],
   kind: 'csv' | 'jsonl',
   nameOf: (customerId: string) => string | undefined,
 ): Promise<string> {

@@ -15,7 +15,9 @@ import { useSessionStore } from '../stores/session';
 import { useSyncStore } from '../stores/sync';
 import { useSettingsStore } from '../stores/settings';
 import { useDirectScanStore } from '../stores/direct-scan';
+import { useCustomerSelectionStore } from '../stores/customer-selection';
 import { resumeNewCustomers } from './useCreateCustomer';
+import { loadMachineName } from '../platform/machine-name-load';
 
 export function useSignedInLifecycle(): void {
   const session = useSessionStore();
@@ -50,11 +52,15 @@ export function useSignedInLifecycle(): void {
       sync.stop();
       customers.reset();
       mcaState.reset();
+      // A selection names customers of the agent who made it.
+      useCustomerSelectionStore().clear();
       if (!name) {
         closeDatabase();
         notifications.clear();
         return;
       }
+      // Started at launch; asked again here in case main could not answer then (nothing if known).
+      void loadMachineName();
       openDatabase(name);
       if (session.takeSignIn()) void recordAgentAction('signed-in', { detail: `at ${session.backend}` });
       sync.start();

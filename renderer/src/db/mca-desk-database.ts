@@ -17,6 +17,7 @@ import type {
 } from './rows';
 import type { EvidenceFileRow, EvidenceRow } from '../evidence/evidence-row';
 import { schemaVersions, type SchemaVersion } from './schema';
+import { machineName } from '../audit/machine-name';
 
 export class McaDeskDatabase extends Dexie {
   outbox!: EntityTable<OutboxItem, 'id'>;
@@ -38,6 +39,12 @@ export class McaDeskDatabase extends Dexie {
       const version = this.version(entry.version).stores(entry.stores);
       if (entry.upgrade) version.upgrade(entry.upgrade);
     }
+    // Every writer of the log (outbox, evidence, the agent's actions) gets the "where" from one place.
+    // Not indexed, so no schema version: entries from before simply have none.
+    this.audit.hook('creating', (_key, entry) => {
+      const machine = machineName();
+      if (entry.machine === undefined && machine) entry.machine = machine;
+    });
   }
 }
 

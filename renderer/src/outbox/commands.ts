@@ -137,26 +137,48 @@ export function requeueFailed(itemId: string, changes: RequeueChanges, context: 
   return context.storage.update([itemId], ([old]) => {
     if (!old) throw new OutboxCommandError('not-found');
     if (old.state !== 'failed') throw new OutboxCommandError('not-failed');
-    const { fields, ...contactAndDate } = changes;
-    const enhanced = old.enhanced ? initialEnhancedState(fields ?? old.enhanced, newIdOf(context)) : undefined;
-    const replacement = freshItem({ ...old, ...contactAndDate, enhanced }, context, old.id);
-    // Keep the place in the customer's order: the replacement stands where the failed item stood.
-    replacement.createdAt = old.createdAt;
     const what =
-      changes.primaryContact || changes.dateAgreed || fields
+      changes.primaryContact || changes.dateAgreed || changes.fields
         ? 'edited and queued again'
-        : enhanced
+        : old.enhanced
           ? 'a new link requested'
           : 'queued again';
-    return {
-      put: [{ ...old, state: 'replaced', replacedBy: replacement.id, updatedAt: context.now }, replacement],
-      audit: [
-        auditEntry(old, 'replaced', context.now, `${what} as ${replacement.id}`),
-        auditEntry(replacement, 'queued', context.now, `replaces ${old.id}`),
-      ],
-      result: replacement,
-    };
+    return replaced(old, changes, what, context);
   });
+}
+
+/**
+ * "Send a new link": an enhanced item starts over at its first step (a new attestation, a new link for
+ * the same signer), whether its link expired or failed (parked) or still works and is being watched (a
+ * signer who lost the email, a link about to end). The old link is no longer watched: if the signer
+ * accepts it after all, MCA Desk does not see it, so the agent sends the new one. Not while a read of
+ * the old one is out (`sending`): its answer would land on a replaced item.
+ */
+export function requestNewLink(itemId: string, context: CommandContext): Promise<OutboxItem> {
+  return context.storage.update([itemId], ([old]) => {
+    if (!old?.enhanced) throw new OutboxCommandError('not-found');
+    if (old.state === 'sending') throw new OutboxCommandError('sending');
+    const watching = old.state === 'queued' && old.enhanced.step === 'watch' && old.enhanced.attestation !== undefined;
+    if (old.state !== 'failed' && !watching) throw new OutboxCommandError('not-failed');
+    return replaced(old, {}, watching ? 'a new link requested while the last one still worked' : 'a new link requested', context);
+  });
+}
+
+/** The write that replaces `old` by a fresh item with a new request id, with the audit entries of both. */
+function replaced(old: OutboxItem, changes: RequeueChanges, what: string, context: CommandContext) {
+  const { fields, ...contactAndDate } = changes;
+  const enhanced = old.enhanced ? initialEnhancedState(fields ?? old.enhanced, newIdOf(context)) : undefined;
+  const replacement = freshItem({ ...old, ...contactAndDate, enhanced }, context, old.id);
+  // Keep the place in the customer's order: the replacement stands where the old item stood.
+  replacement.createdAt = old.createdAt;
+  return {
+    put: [{ ...old, state: 'replaced' as const, replacedBy: replacement.id, updatedAt: context.now }, replacement],
+    audit: [
+      auditEntry(old, 'replaced', context.now, `${what} as ${replacement.id}`),
+      auditEntry(replacement, 'queued', context.now, `replaces ${old.id}`),
+    ],
+    result: replacement,
+  };
 }
 
 /**
@@ -238,6 +260,26 @@ export function markLinkSent(itemId: string, via: 'clipboard' | 'email', context
       ],
       result: next,
     };
+  });
+}
+
+/**
+ * The agent sent the signer a reminder with the same link (Overview › Follow up): recorded with the
+ * time, so the link leaves the follow-up list until it is due again, and the watching starts over from
+ * its short gaps. Audited like the first send.
+ */
+export function markFollowUpSent(itemId: string, via: 'clipboard' | 'email', context: CommandContext): Promise<OutboxItem> {
+  return context.storage.update([itemId], ([item]) => {
+    if (!item?.enhanced) throw new OutboxCommandError('not-found');
+    if (item.enhanced.step !== 'watch' || item.enhanced.linkSentAt === undefined || (item.state !== 'queued' && item.state !== 'sending'))
+      throw new OutboxCommandError('not-watching');
+    const enhanced = { ...item.enhanced, followedUpAt: context.now };
+    // The watching starts over from its short gaps (the signer may open the reminder at once); a read in
+    // flight keeps its lease, and its outcome is applied to this stored item (queue.ts).
+    const first = item.state === 'queued' ? { nextAttemptAt: context.now + nextFirstCheckMs(enhanced, context.now) } : {};
+    const next: OutboxItem = { ...item, enhanced, ...first, updatedAt: context.now };
+    const how = via === 'email' ? 'opened in email' : 'copied to the clipboard';
+    return { put: [next], audit: [auditEntry(next, 'link-sent', context.now, `follow-up by ${context.actor}, ${how}`)], result: next };
   });
 }
 

@@ -32,6 +32,8 @@ export interface EnhancedState {
   /** When the agent sent the link (copied it, or opened it in email), and how. */
   linkSentAt?: number;
   linkSentVia?: 'clipboard' | 'email';
+  /** When the agent last sent the signer a reminder with the same link (Overview › Follow up). */
+  followedUpAt?: number;
   /** Reads of the attestation since the link was sent (the schedule's position). */
   checks: number;
   lastCheckedAt?: number;
@@ -51,9 +53,10 @@ export function initialEnhancedState(fields: EnhancedFields, newId: () => string
  * The watching schedule, by how long ago the link was sent: signers mostly accept within the hour
  * (often at once), so reads are close together then and thin out after (every 30 seconds for ten
  * minutes, every minute to the hour, every 5 minutes to six hours, every 15 to a day, then hourly).
- * Before the link is sent the signer cannot accept, so an unsent link is read hourly only. The
- * rate limit is shared by all of the agent's work: the engine holds these reads to a share of it
- * (`watch-budget.ts`), however many links are pending.
+ * A reminder (Overview › Follow up) starts the bands again. Before the link is sent the signer
+ * cannot accept, so an unsent link is read hourly only. The rate limit is shared by all of the
+ * agent's work: the engine holds these reads to a share of it (`watch-budget.ts`), however many
+ * links are pending.
  */
 export const WATCH_SCHEDULE: ReadonlyArray<{ sentWithinMinutes: number; everyMinutes: number }> = [
   { sentWithinMinutes: 10, everyMinutes: 0.5 },
@@ -66,7 +69,9 @@ export const WATCH_STEADY_MINUTES = 60;
 const AFTER_EXPIRY_MS = 30_000;
 
 export function nextCheckDelayMs(state: EnhancedState, now: number): number {
-  const sentMinutesAgo = state.linkSentAt === undefined ? Number.POSITIVE_INFINITY : (now - state.linkSentAt) / 60_000;
+  // A reminder brings the signer back like the first email did: the schedule counts from the latest.
+  const sentAt = state.linkSentAt === undefined ? undefined : Math.max(state.linkSentAt, state.followedUpAt ?? state.linkSentAt);
+  const sentMinutesAgo = sentAt === undefined ? Number.POSITIVE_INFINITY : (now - sentAt) / 60_000;
   const minutes = WATCH_SCHEDULE.find((band) => sentMinutesAgo < band.sentWithinMinutes)?.everyMinutes ?? WATCH_STEADY_MINUTES;
   const delay = minutes * 60_000;
   const expiresAt = state.attestation ? Date.parse(state.attestation.expiresAt) : Number.NaN;

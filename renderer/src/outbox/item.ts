@@ -112,6 +112,8 @@ export interface AuditEntry {
   customerId: string;
   actor: string;
   detail?: string;
+  /** The computer it was recorded on (stamped by the database; absent in entries from before it was kept). */
+  machine?: string;
 }
 
 export function auditEntry(item: OutboxItem, kind: AuditKind, at: number, detail?: string): AuditEntry {

@@ -30,18 +30,17 @@ export class Plan {
    */
   pick(limit: number, busy: ReadonlyMap<string, unknown>, room: (item: OutboxItem) => boolean = () => true): OutboxItem[] {
     const picks: OutboxItem[] = [];
-    const skipped: string[] = [];
-    while (picks.length < limit && this.ready.length) {
-      const customerId = this.ready.shift() as string;
+    const kept: string[] = [];
+    // One pass by index and one splice: the engine picks after every answer, over every ready head.
+    let scanned = 0;
+    for (; scanned < this.ready.length && picks.length < limit; scanned += 1) {
+      const customerId = this.ready[scanned] as string;
       const head = this.byCustomer.get(customerId)?.[0];
       if (!head || head.state !== 'queued') continue;
-      if (busy.has(customerId) || !room(head)) {
-        skipped.push(customerId);
-        continue;
-      }
-      picks.push(head);
+      if (busy.has(customerId) || !room(head)) kept.push(customerId);
+      else picks.push(head);
     }
-    this.ready.unshift(...skipped);
+    this.ready.splice(0, scanned, ...kept);
     return picks;
   }
 

@@ -18,9 +18,11 @@ import {
   moveRetiredToEnhanced,
   enqueueAttestation,
   enqueueEnhancedAttestation,
+  markFollowUpSent as markItemFollowUpSent,
   markLinkSent as markItemLinkSent,
   OutboxCommandError,
   requeueFailed,
+  requestNewLink,
   type NewAttestation,
   type NewEnhancedAttestation,
   type RequeueChanges,
@@ -135,6 +137,18 @@ export const useOutboxStore = defineStore('outbox', () => {
     return item;
   }
 
+  /** The agent sent the signer a reminder with the same link (copied, or opened in email). */
+  async function markFollowUpSent(itemId: string, via: 'clipboard' | 'email'): Promise<OutboxItem> {
+    return markItemFollowUpSent(itemId, via, context());
+  }
+
+  /** "Send a new link" (customer page, Overview › Follow up): a new attestation for the same signer, sent at the next sync. */
+  async function sendNewLink(itemId: string): Promise<OutboxItem> {
+    const item = await requestNewLink(itemId, context());
+    useSyncStore().trigger('enqueue');
+    return item;
+  }
+
   /** "Check now", or the agent opened the customer: the link's attestation is read at once (inside the engine's rules). */
   async function checkNow(itemId: string): Promise<OutboxItem> {
     const item = await checkItemNow(itemId, context());
@@ -196,6 +210,8 @@ export const useOutboxStore = defineStore('outbox', () => {
     save,
     saveEnhanced,
     markLinkSent,
+    markFollowUpSent,
+    sendNewLink,
     checkNow,
     moveToEnhanced,
     retry,

@@ -1,6 +1,7 @@
 /**
  * The app's settings as the main process keeps them (which backend, the sandbox URL, the Partner
- * Center tenant and client id, the earliest acceptance day). Changing the backend ends the session there, so the agent signs in again.
+ * Center tenant and client id, the earliest acceptance day, the direct check's share, the follow-up
+ * days). Changing the backend ends the session there, so the agent signs in again.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -46,5 +47,10 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await call('updateSettings', { directScanShare: share });
   }
 
-  return { settings, loadError, load, saveBackend, saveAcceptanceFloor, saveDirectScanShare };
+  /** Saves after how many days a sent, unaccepted link is listed under Overview › Follow up (1 to 7). */
+  async function saveFollowUpAfterDays(days: number): Promise<void> {
+    settings.value = await call('updateSettings', { followUpAfterDays: days });
+  }
+
+  return { settings, loadError, load, saveBackend, saveAcceptanceFloor, saveDirectScanShare, saveFollowUpAfterDays };
 });

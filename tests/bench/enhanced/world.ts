@@ -43,9 +43,32 @@ export async function startBenchBackend(customers: number): Promise<BenchBackend
     log: { warn: () => undefined, error: () => undefined },
   });
   await host.start();
+  await signInSeededAdmin(host);
+  const touched = new Set((await sandbox.inspect.attestations()).map((attestation) => attestation.customerTenantId));
+  const takeCustomers = await customerPool(host, touched);
+  return {
+    sandbox,
+    proxy,
+    host,
+    takeCustomers,
+    async stop() {
+      await proxy.close();
+      await sandbox.stop();
+    },
+  };
+}
+
+/** Signs the bench's host in as Contoso's seeded Admin agent. */
+export async function signInSeededAdmin(host: Host): Promise<void> {
   const signIn = await host.dispatch('signIn', { method: 'password', userName: 'admin@contoso.example', password: SEEDED_PASSWORD });
   if (!signIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signIn.error)}`);
-  const touched = new Set((await sandbox.inspect.attestations()).map((attestation) => attestation.customerTenantId));
+}
+
+/** Every customer the host lists except the `touched` ones, handed out by the answer, each once. */
+export async function customerPool(
+  host: Host,
+  touched: ReadonlySet<string>,
+): Promise<(count: number) => Array<{ id: string; companyName: string }>> {
   const free: Array<{ id: string; companyName: string }> = [];
   let continuationToken: string | undefined;
   const call = dispatcherCall(() => host.dispatch);
@@ -54,18 +77,9 @@ export async function startBenchBackend(customers: number): Promise<BenchBackend
     free.push(...page.items.filter((customer) => !touched.has(customer.id)));
     continuationToken = page.continuationToken ?? undefined;
   } while (continuationToken);
-  return {
-    sandbox,
-    proxy,
-    host,
-    takeCustomers(count) {
-      if (free.length < count) throw new Error(`the sandbox has ${free.length} untouched customers, ${count} wanted`);
-      return free.splice(0, count);
-    },
-    async stop() {
-      await proxy.close();
-      await sandbox.stop();
-    },
+  return (count) => {
+    if (free.length < count) throw new Error(`the sandbox has ${free.length} untouched customers, ${count} wanted`);
+    return free.splice(0, count);
   };
 }
 

@@ -91,6 +91,7 @@ describe('settings', () => {
       partnerCenter: { tenantId: '', clientId: '' },
       acceptanceFloor: '2019-03-01',
       directScanShare: 0.5,
+      followUpAfterDays: 3,
     });
     await store.update({ partnerCenter: { tenantId: 'contoso.onmicrosoft.com', clientId: 'a5b2e6f3-1c2d-4e5f-8a9b-0c1d2e3f4a5b' } });
     await expect(store.update({ sandboxUrl: 'http://evil.example/' })).rejects.toMatchObject({ detail: { code: 'bad-request' } });
@@ -126,6 +127,25 @@ describe('settings', () => {
         detail: { code: 'bad-request', issues: [{ path: 'directScanShare' }] },
       });
     expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ directScanShare: 0.3 });
+  });
+
+  it('keeps the follow-up days (3 by default) and refuses a number that is not 1 to 7 whole days, changing nothing', async () => {
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ backend: 'sandbox', sandboxUrl: 'http://127.0.0.1:4010', partnerCenter: { tenantId: '', clientId: '' } }),
+    );
+    expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ followUpAfterDays: 3 });
+    await FileSettingsStore.inDataDir(dir).update({ followUpAfterDays: 5 });
+    expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ followUpAfterDays: 5 });
+    for (const bad of [0, -1, 8, 2.5, Number.NaN])
+      await expect(FileSettingsStore.inDataDir(dir).update({ followUpAfterDays: bad })).rejects.toMatchObject({
+        detail: { code: 'bad-request', issues: [{ path: 'followUpAfterDays' }] },
+      });
+    expect(await FileSettingsStore.inDataDir(dir).get()).toMatchObject({ followUpAfterDays: 5 });
+    // Through the channel: the contract's schema refuses it before the host runs, with the same answer.
+    const host = createHost({ transport: 'browser', version: 't', settings: new MemorySettingsStore(), secrets: new MemorySecretStore() });
+    expect(await host.dispatch('updateSettings', { followUpAfterDays: 30 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await host.dispatch('getSettings', {})).toMatchObject({ ok: true, data: { followUpAfterDays: 3 } });
   });
 
   it('signs out when the backend or identity changes', async () => {

@@ -28,6 +28,7 @@ export const validRequests: Record<ChannelName, unknown> = {
   getDirectSignStatus: { customerId: CUSTOMER_ID },
   getRelationshipRequestLink: {},
   listAgents: {},
+  listHostAudit: { after: 0, limit: 10 },
   listCustomers: { pageSize: 5 },
   getCustomer: { customerId: CUSTOMER_ID },
   createCustomer: {

@@ -38,6 +38,7 @@ export async function createTestApp(user: PartnerUser | null, options: { attesta
     version: '0.1.0',
     transport: 'electron',
     platform: 'linux',
+    machineName: 'TEST-DESK',
     backend: { kind: 'sandbox', url: 'http://127.0.0.1:4010' },
     secretStorage: { backend: 'safeStorage:gnome_libsecret', secure: true, kind: 'os-keyring', consent: 'not-needed' },
   }));

@@ -30,6 +30,7 @@ describe('the weak secret storage question', () => {
       version: '0.1.0',
       transport: 'electron',
       platform: 'linux',
+      machineName: 'TEST-DESK',
       backend: { kind: 'sandbox', url: 'http://127.0.0.1:4010' },
       secretStorage: info,
     }));

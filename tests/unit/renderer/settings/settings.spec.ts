@@ -61,6 +61,7 @@ describe('Settings page', () => {
       partnerCenter: { tenantId: '', clientId: '' },
       acceptanceFloor: '2019-03-01',
       directScanShare: 0.5,
+      followUpAfterDays: 3,
     };
     app.fake.on('getSettings', () => stored);
     app.fake.on('updateSettings', (patch) => {
@@ -117,6 +118,27 @@ describe('Settings page', () => {
     await eventually(() => saved.length === 1);
     expect(saved[0]).toEqual({ directScanShare: 0.3 });
     await eventually(() => wrapper.text().includes('Saved: the check uses 30 % of the limit (150 requests a minute).'));
+  });
+
+  it('takes the follow-up days as a whole number from 1 to 7, refuses anything else and saves nothing then', async () => {
+    const wrapper = await page();
+    const field = wrapper.get('#settings-follow-up');
+    expect((field.element as HTMLInputElement).value).toBe('3');
+    const form = field.element.closest('form')!;
+    for (const bad of ['0', '8', '2.5', '', '-1', '1e1']) {
+      await field.setValue(bad);
+      form.dispatchEvent(new Event('submit'));
+      await eventually(() => wrapper.find('#settings-follow-up').attributes('aria-invalid') === 'true');
+      expect(wrapper.text()).toContain('Enter a whole number of days from 1 to 7.');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(saved).toEqual([]);
+    await field.setValue('5');
+    form.dispatchEvent(new Event('submit'));
+    await eventually(() => saved.length === 1);
+    expect(saved[0]).toEqual({ followUpAfterDays: 5 });
+    await eventually(() => wrapper.text().includes('Saved: links are followed up after 5 days.'));
+    expect(wrapper.find('#settings-follow-up').attributes('aria-invalid')).toBeUndefined();
   });
 
   it('shows the main process’s refusal next to the field and as a message', async () => {

@@ -145,6 +145,11 @@ describe('watching under the rate limit', () => {
     expect(nextCheckDelayMs(state({}), sentAt) / MINUTE).toBe(60);
     const end = sentAt + 7 * 24 * 60 * MINUTE;
     expect(nextCheckDelayMs(state({ linkSentAt: sentAt }), end - 10 * MINUTE)).toBe(10 * MINUTE + 30_000);
+    // A reminder two days on: the short gaps again, counted from it.
+    const remindedAt = sentAt + 2 * 24 * 60 * MINUTE;
+    expect(nextCheckDelayMs(state({ linkSentAt: sentAt }), remindedAt + 5 * MINUTE) / MINUTE).toBe(60);
+    expect(nextCheckDelayMs(state({ linkSentAt: sentAt, followedUpAt: remindedAt }), remindedAt + 5 * MINUTE) / MINUTE).toBe(0.5);
+    expect(nextCheckDelayMs(state({ linkSentAt: sentAt, followedUpAt: remindedAt }), remindedAt + 90 * MINUTE) / MINUTE).toBe(5);
   });
 
   it('the budget is a sliding window: no burst at the turn of a minute', () => {

@@ -32,4 +32,14 @@ export default {
     empty: 'There is no evidence to export.',
   },
   none: 'No evidence yet.',
+  selection: {
+    select: 'Select {name}',
+    selectHeader: 'Selected',
+    selectShown: 'Select shown',
+    clear: 'Clear selection',
+    count: 'No customer selected | {count} customer selected | {count} customers selected',
+    exportPack: 'Export evidence pack',
+    none: 'None of the {count} selected customers has evidence: no pack was written. Add evidence on a customer’s page first. | The selected customer has no evidence: no pack was written. Add evidence on the customer’s page first. | None of the {count} selected customers has evidence: no pack was written. Add evidence on a customer’s page first.',
+    partly: '{without} of the {count} selected customers have no evidence; the pack holds the other {with}.',
+  },
 };

@@ -36,6 +36,15 @@ export default {
     saved: 'Saved: the check uses {percent} % of the limit ({calls} requests a minute).',
     invalid: 'Enter a whole number from 5 to 100.',
   },
+  followUp: {
+    title: 'Follow up',
+    label: 'Follow up after (days)',
+    hint: 'The Overview lists a link you sent once its signer has not accepted it after this many days ({days} by default), and every link that expires within a day. A link lives at most {max} days.',
+    save: 'Save days',
+    saved: 'Saved: links are followed up after {after}.',
+    days: '{days} day | {days} days',
+    invalid: 'Enter a whole number of days from 1 to {max}.',
+  },
   language: {
     title: 'Language',
     label: 'Language',

@@ -41,6 +41,16 @@ const evidence: Messages['evidence'] = {
     empty: 'Er is geen bewijs om te exporteren.',
   },
   none: 'Nog geen bewijs.',
+  selection: {
+    select: '{name} selecteren',
+    selectHeader: 'Geselecteerd',
+    selectShown: 'Getoonde selecteren',
+    clear: 'Selectie wissen',
+    count: 'Geen klant geselecteerd | {count} klant geselecteerd | {count} klanten geselecteerd',
+    exportPack: 'Bewijspakket exporteren',
+    none: 'Geen van de {count} geselecteerde klanten heeft bewijs: er is geen pakket geschreven. Voeg eerst bewijs toe op de pagina van een klant. | De geselecteerde klant heeft geen bewijs: er is geen pakket geschreven. Voeg eerst bewijs toe op de pagina van de klant. | Geen van de {count} geselecteerde klanten heeft bewijs: er is geen pakket geschreven. Voeg eerst bewijs toe op de pagina van een klant.',
+    partly: '{without} van de {count} geselecteerde klanten hebben geen bewijs; het pakket bevat de andere {with}.',
+  },
 };
 
 export default evidence;

@@ -38,6 +38,15 @@ const nl: typeof en = {
     saved: 'Opgeslagen: de controle gebruikt {percent} % van de limiet ({calls} aanvragen per minuut).',
     invalid: 'Voer een geheel getal van 5 tot en met 100 in.',
   },
+  followUp: {
+    title: 'Opvolgen',
+    label: 'Opvolgen na (dagen)',
+    hint: 'Het overzicht toont een verzonden koppeling zodra de ondertekenaar die na dit aantal dagen nog niet heeft geaccepteerd (standaard {days}), en elke koppeling die binnen een dag verloopt. Een koppeling werkt hoogstens {max} dagen.',
+    save: 'Dagen opslaan',
+    saved: 'Opgeslagen: koppelingen worden na {after} opgevolgd.',
+    days: '{days} dag | {days} dagen',
+    invalid: 'Voer een geheel aantal dagen van 1 tot en met {max} in.',
+  },
   language: {
     title: 'Taal',
     label: 'Taal',
