@@ -170,7 +170,7 @@ test('the Overview comes first and its charts show, as tables too, what the list
   // Chart.js sizes its canvas through the CSSOM: no <style> element joins the page (the CSP would refuse one).
   expect(await page.locator('style').count()).toBe(0);
 
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
   await page.getByRole('link', { name: 'Overzicht' }).click();
   const dutch = page.getByRole('region', { name: 'Bevestigingen per week' });
