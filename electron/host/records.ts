@@ -40,12 +40,21 @@ export function toAgreementRecord(customerId: string, agreement: ApiAgreement): 
 }
 
 export function toCustomerSummary(item: ApiCustomerListItem): CustomerSummary {
+  const country = countryCodeOf(item.companyProfile.address?.country);
   return {
     id: item.id,
     companyName: item.companyProfile.companyName ?? item.companyProfile.domain,
     domain: item.companyProfile.domain,
     ...(item.relationshipToPartner ? { relationshipToPartner: item.relationshipToPartner } : {}),
+    // Only a real ISO-2 code: no guessed default here, the Overview counts the others as "Unknown".
+    ...(country ? { country } : {}),
   };
+}
+
+/** An ISO-2 country code in upper case, or nothing. */
+function countryCodeOf(value: string | null | undefined): string | undefined {
+  const code = value?.trim().toUpperCase();
+  return code && /^[A-Z]{2}$/.test(code) ? code : undefined;
 }
 
 /** The language part of a culture or language tag ("nl-NL" → "nl"). */

@@ -107,7 +107,13 @@ export const directSignStatusSchema = z.object({ isSigned: z.boolean() }).passth
 export const relationshipRequestSchema = z.object({ url: z.string() }).passthrough();
 
 export const companyProfileSchema = z
-  .object({ tenantId: z.string(), domain: z.string(), companyName: z.string().optional() })
+  .object({
+    tenantId: z.string(),
+    domain: z.string(),
+    companyName: z.string().optional(),
+    // The SDK's company profile has an address (reference §8); the documented list items show none, so it may be missing.
+    address: z.object({ country: z.string().nullable().optional() }).passthrough().nullable().optional(),
+  })
   .passthrough();
 
 /** `GET /v1/customers` item: only id, company profile and relationship, as on the real list. */

@@ -45,6 +45,11 @@ export const customerSummarySchema = z.object({
   companyName: z.string(),
   domain: z.string(),
   relationshipToPartner: z.string().optional(),
+  /** ISO-2, upper case, only when the list item carries the company's address (the documented list items do not). */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
 });
 export type CustomerSummary = z.output<typeof customerSummarySchema>;
 

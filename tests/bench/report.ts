@@ -10,6 +10,7 @@ export const RESULT_IDS = [
   'search_baseline_p95_ms',
   'search_speedup_ratio',
   'customers_first_paint_ms',
+  'overview_first_paint_ms',
   'renderer_heap_mb',
   'enqueue_p95_ms',
   'sync_speedup_ratio',

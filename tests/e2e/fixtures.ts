@@ -24,6 +24,11 @@ export interface SignInOptions {
   password?: string;
   /** Reload the page afterwards so the app picks up the session (default true). */
   reload?: boolean;
+  /**
+   * The screen to go on to after the reload when the page was on none (the app's own first screen is
+   * the Overview): default '/customers', where most tests begin; null stays on the app's first screen.
+   */
+  landing?: string | null;
 }
 
 export interface BrowserModeFixtures {
@@ -113,11 +118,20 @@ export const test = base.extend<BrowserModeFixtures>({
     });
   },
 
-  signIn: async ({ bridge, reopen }, use) => {
+  signIn: async ({ page, bridge, reopen }, use) => {
     await use(async (userName = 'admin@contoso.example', options: SignInOptions = {}) => {
       const result = await bridge<Session>('signIn', { method: 'password', userName, password: options.password ?? SEEDED_PASSWORD });
       if (!result.ok || !result.data.signedIn) throw new Error(`Sign-in as ${userName} failed: ${JSON.stringify(result)}`);
-      if (options.reload ?? true) await reopen();
+      if (!(options.reload ?? true)) return result.data;
+      // On the sign-in screen (or none) the reload lands on the app's first screen; a test that was on a screen goes back to it.
+      const hash = new URL(page.url()).hash;
+      const onNoScreen = !hash || hash === '#/' || hash === '#/sign-in';
+      await reopen();
+      const landing = options.landing === undefined ? '/customers' : options.landing;
+      if (onNoScreen && landing !== null) {
+        await expect(page).toHaveURL(/#\/overview$/);
+        await page.evaluate((route) => ((globalThis as unknown as { location: { hash: string } }).location.hash = route), `#${landing}`);
+      }
       return result.data;
     });
   },

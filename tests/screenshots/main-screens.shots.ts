@@ -1,7 +1,7 @@
 import { expect, test } from '../e2e/fixtures';
 import { mcaStatus, openCustomer, signInThroughForm } from '../e2e/support/agent';
 import { waitForCustomers } from '../e2e/support/screens';
-import { chooseLatestAcceptanceDate } from '../e2e/support/ui';
+import { chooseLatestAcceptanceDate, confirmAcceptance } from '../e2e/support/ui';
 
 const shot = (name: string) => ({ path: `docs/screenshots/${name}.png`, animations: 'disabled' as const });
 
@@ -9,6 +9,7 @@ test('the main screens, as an Admin agent sees them', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to MCA Desk' })).toBeVisible();
   await page.screenshot(shot('sign-in'));
   await signInThroughForm(page, 'admin@contoso.example');
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
   await expect(page.getByText(/^MCA states updated/)).toBeVisible();
   await page.screenshot(shot('customers'));
 
@@ -34,6 +35,35 @@ test('the main screens, as an Admin agent sees them', async ({ page }) => {
   await page.getByRole('link', { name: /^Outbox/ }).click();
   await expect(page.getByRole('row', { name: /Adatum Corporation/ })).toContainText('Failed');
   await page.screenshot(shot('outbox'));
+});
+
+test('the Overview with its charts, and the Audit journal of the session', async ({ page, bridge }) => {
+  // The direct-acceptance check at the whole limit, so the Overview's numbers settle quickly.
+  expect(await bridge('updateSettings', { directScanShare: 1 })).toMatchObject({ ok: true });
+  await signInThroughForm(page, 'admin@contoso.example');
+  await expect(page.getByTestId('direct-scan-progress')).toHaveText('Direct acceptance checked for every customer', { timeout: 90_000 });
+  // A confirmation this week, and customers opened (their country is known from then on).
+  await confirmAcceptance(page, 'Adatum Corporation', 'Maria');
+  await expect(page.getByText('Confirmed at Microsoft: Adatum Corporation')).toBeVisible({ timeout: 30_000 });
+  for (const position of [0, 1, 2]) {
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('button', { name: 'Show Needs acceptance' }).click();
+    await page.locator('.grid__body [role="row"]').nth(position).click();
+    await expect(page.locator('dt', { hasText: /^Country$/ })).toBeVisible({ timeout: 30_000 });
+  }
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page.locator('.overview-charts[data-ready="true"]')).toBeVisible();
+  const dismiss = page.getByRole('button', { name: /^Dismiss/ });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
+  // Tall enough for cards and charts at once (a full-page shot would cut through the fixed status bar).
+  await page.setViewportSize({ width: 1280, height: 1300 });
+  await page.screenshot(shot('overview'));
+  await page.setViewportSize({ width: 1280, height: 760 });
+
+  await page.getByRole('link', { name: 'Audit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Adatum Corporation/ }).first()).toBeVisible();
+  await page.screenshot(shot('audit'));
 });
 
 test('an indirect reseller, in the dark theme', async ({ page }) => {

@@ -15,6 +15,8 @@ export interface CustomerRow {
   companyName: string;
   domain: string;
   relationshipToPartner?: string;
+  /** ISO-2, when the list gave it or the customer was created here (the Overview's countries); rows cached before lack it. */
+  country?: string;
   /** Lower-cased name: the index the list loads in order. */
   nameKey: string;
   /** The download run that last saw this customer (a full pass removes the ones it did not see). */
@@ -35,6 +37,7 @@ export function rowOf(summary: CustomerSummary, runId: string): CustomerRow {
     companyName: summary.companyName,
     domain: summary.domain,
     ...(summary.relationshipToPartner ? { relationshipToPartner: summary.relationshipToPartner } : {}),
+    ...(summary.country ? { country: summary.country } : {}),
     nameKey: summary.companyName.toLowerCase(),
     seenRun: runId,
   };

@@ -40,6 +40,11 @@ export interface DirectAcceptanceRow {
   isSigned: boolean;
   /** When the backend answered (epoch ms). */
   checkedAt: number;
+  /**
+   * When this computer first heard "accepted" (epoch ms): Partner Center tells no date for a direct
+   * acceptance, and `checkedAt` moves on with every re-check. Missing on rows kept before it existed.
+   */
+  acceptedSeenAt?: number;
 }
 
 export type DraftRow = InvitationDraft;

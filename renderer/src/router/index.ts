@@ -4,7 +4,7 @@
  * the public ones.
  */
 import { START_LOCATION, createRouter, createWebHashHistory, type Router } from 'vue-router';
-import { routes } from './routes';
+import { FIRST_SCREEN, routes } from './routes';
 import { useSessionStore } from '../stores/session';
 
 export function createAppRouter(): Router {
@@ -13,8 +13,8 @@ export function createAppRouter(): Router {
     const session = useSessionStore();
     await session.load().catch(() => undefined);
     const signedIn = session.user !== null;
-    if (to.name === 'sign-in' && signedIn && !session.expired) return typeof to.query.next === 'string' ? to.query.next : '/customers';
-    if (!to.meta.public && !signedIn) return { name: 'sign-in', query: to.fullPath !== '/customers' ? { next: to.fullPath } : {} };
+    if (to.name === 'sign-in' && signedIn && !session.expired) return typeof to.query.next === 'string' ? to.query.next : FIRST_SCREEN;
+    if (!to.meta.public && !signedIn) return { name: 'sign-in', query: to.fullPath !== FIRST_SCREEN ? { next: to.fullPath } : {} };
     return true;
   });
   // Move focus to the new page's heading, so keyboard and screen-reader users land on it.

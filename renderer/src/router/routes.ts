@@ -6,8 +6,11 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { InvitationTemplateId } from '../../../shared/domain/invitations';
 
+/** The first screen after sign-in: the Overview answers "for whom may we order" before any list is searched. */
+export const FIRST_SCREEN = '/overview';
+
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/customers' },
+  { path: '/', redirect: FIRST_SCREEN },
   { path: '/sign-in', name: 'sign-in', component: () => import('../pages/SignInPage.vue'), meta: { public: true } },
   { path: '/customers', name: 'customers', component: () => import('../pages/CustomersPage.vue') },
   { path: '/customers/new', name: 'new-customer', component: () => import('../pages/NewCustomerPage.vue') },

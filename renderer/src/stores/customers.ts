@@ -202,6 +202,14 @@ export const useCustomersStore = defineStore('customers', () => {
     return position === undefined ? undefined : records.value[position];
   }
 
+  /**
+   * A customer's country: the list row's, else the cached details' (the real list call carries no
+   * country, a customer's details do once it was opened). The details are followed through `index`.
+   */
+  function countryOf(id: string): string | undefined {
+    return byId(id)?.country ?? holder.details.rows.get(id)?.country;
+  }
+
   /** A customer's cached details (country, language, contact), if it was opened before. */
   function cachedDetails(id: string): Promise<CustomerDetailRow | undefined> {
     return cache().details(id);
@@ -250,6 +258,7 @@ export const useCustomersStore = defineStore('customers', () => {
     load,
     refresh,
     byId,
+    countryOf,
     cachedDetails,
     fetchDetails,
     addCreated,

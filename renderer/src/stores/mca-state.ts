@@ -47,7 +47,11 @@ export const useMcaStateStore = defineStore('mcaState', () => {
 
   /** Keeps one answer about a customer's direct acceptance (the scan and the customer page). */
   async function saveDirectAcceptance(customerId: string, isSigned: boolean, checkedAt: number = Date.now()): Promise<void> {
-    await guardStorage(() => db().directAcceptance.put({ customerId, isSigned, checkedAt }));
+    // A re-check keeps the first time "accepted" was heard (the Overview counts the acceptance in that week).
+    const known = direct.get(customerId);
+    const acceptedSeenAt = isSigned ? (known?.isSigned ? (known.acceptedSeenAt ?? known.checkedAt) : checkedAt) : undefined;
+    const row: DirectAcceptanceRow = { customerId, isSigned, checkedAt, ...(acceptedSeenAt === undefined ? {} : { acceptedSeenAt }) };
+    await guardStorage(() => db().directAcceptance.put(row));
   }
 
   async function load(): Promise<void> {
@@ -128,6 +132,8 @@ export const useMcaStateStore = defineStore('mcaState', () => {
   return {
     states,
     version,
+    /** Whether the rows were read from IndexedDB (the Overview says when its numbers are the whole book's). */
+    loaded: loadedOnce,
     changedSince,
     direct,
     directVersion,

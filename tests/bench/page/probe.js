@@ -79,6 +79,25 @@
     });
   });
   rowsObserver.observe(document, { childList: true, subtree: true });
+
+  // First frame of the Overview with its cards' counts and both charts drawn over the whole book
+  // (OverviewCharts marks data-ready once the whole cache and every MCA state were read).
+  probe.overviewAt = null;
+  const overviewShown = () => {
+    const charts = document.querySelector('.overview-charts[data-ready="true"]');
+    if (!charts || !document.querySelector('.overview-card__count')) return false;
+    const canvases = charts.querySelectorAll('canvas');
+    return canvases.length >= 2 && Array.from(canvases).every((canvas) => Number(canvas.dataset.drawn) >= 1);
+  };
+  const overviewObserver = new MutationObserver(() => {
+    if (probe.overviewAt !== null || !overviewShown()) return;
+    overviewObserver.disconnect();
+    probe.overviewAt = -1;
+    afterNextFrame((end) => {
+      probe.overviewAt = end;
+    });
+  });
+  overviewObserver.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ready', 'data-drawn'] });
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') probe.fcpAt = entry.startTime;

@@ -17,6 +17,7 @@ import enhanced from './enhanced';
 import evidence from './evidence';
 import audit from './audit';
 import overview from './overview';
+import overviewCharts from './overview-charts';
 
 const en = {
   ...common,
@@ -38,6 +39,7 @@ const en = {
   evidence,
   audit,
   overview,
+  overviewCharts,
 };
 
 /** The shape every language must have: the English messages' keys, each a string. */

@@ -18,6 +18,7 @@ import enhanced from './enhanced';
 import evidence from './evidence';
 import audit from './audit';
 import overview from './overview';
+import overviewCharts from './overview-charts';
 
 const nl: Messages = {
   ...common,
@@ -39,5 +40,6 @@ const nl: Messages = {
   evidence,
   audit,
   overview,
+  overviewCharts,
 };
 export default nl;
