@@ -74,7 +74,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await page.getByRole('link', { name: 'Invitations' }).click();
       await expectAccessible(page, 'invitations');
-      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('link', { name: 'Settings', exact: true }).click();
       await expectAccessible(page, 'settings');
       expect(problems()).toEqual([]);
     });

@@ -50,7 +50,7 @@ test('the scan finds every customer who accepted in the admin center, can be pau
   await resume.focus();
   await page.keyboard.press('Space');
   await expect(progress).toHaveText(/^Checking direct acceptance: /);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Share of the rate limit (%)').fill('100');
   await page.getByRole('button', { name: 'Save share' }).click();
   await expect(page.getByText('Saved: the check uses 100 % of the limit (500 requests a minute).')).toBeVisible();
@@ -77,7 +77,7 @@ test('the scan finds every customer who accepted in the admin center, can be pau
   await expectAccessible(page, 'customers (after the scan)');
 
   // In Dutch.
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
   await expect(page.getByRole('heading', { level: 2, name: 'Controle directe acceptatie' })).toBeVisible();
   await expect(page.getByText(/500 aanvragen per minuut .* 100\.000 klanten duren uren/)).toBeVisible();

@@ -25,6 +25,6 @@ test('without a keyring the app asks once, naming the risk and the fix; nothing 
   await expect.poll(() => existsSync(join(userData, 'secrets.keyfile.json'))).toBe(true);
   expect(JSON.parse(await readFile(join(userData, 'secret-storage-consent.json'), 'utf8'))).toMatchObject({ choice: 'granted' });
 
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Secrets on this computer' })).toContainText('The operating system does not protect them.');
 });
