@@ -3,7 +3,6 @@
  * audit tables (and the customer's MCA state when the backend confirmed an item), with no network
  * I/O inside (a fetch inside a transaction commits it early). A full disk is shown, never swallowed.
  */
-import type { AgreementRecord } from '../../../shared/domain/agreement';
 import { backendRecordsOf } from '../outbox/save-rules';
 import type { OutboxItem } from '../outbox/item';
 import type { CustomerHistory, HistoryStorage, OutboxStorage, OutboxWrite } from '../outbox/ports';
