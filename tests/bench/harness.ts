@@ -6,19 +6,18 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebApp } from '../../electron/web/index';
-import { SEEDED_PASSWORD } from '../../sandbox/index';
-import { launchBrowser, launchPersistent } from './browser';
-import { buildBenchSite, PROBE_SCRIPT } from './build';
+import { launchBrowser } from './browser';
+import { buildBenchSite } from './build';
+import { customersRows, runCustomersInApp } from './customers-rows';
 import { measureColdStart, type ColdStartOutcome } from './measures/cold-start';
-import { measureCustomers, type CustomersOutcome } from './measures/customers';
+import type { CustomersOutcome } from './measures/customers';
 import { measureSync, type SyncOutcome } from './measures/sync';
 import { measureEnhanced, type EnhancedOutcome } from './measures/enhanced';
 import { measureEvidencePack, type EvidenceOutcome } from './measures/evidence';
 import { measureAuditFilter, type AuditOutcome } from './measures/audit';
 import { measureDirectScan, type DirectScanOutcome } from './measures/direct-scan';
 import { measureRouteSync, ROUTE_SYNC_FULL, ROUTE_SYNC_IDS, ROUTE_SYNC_SMOKE, type RouteSyncConfig } from './measures/route-sync';
-import { currentLoad, machineInfo, median, round, type Machine, type Measured } from './report';
+import { currentLoad, machineInfo, round, type Machine, type Measured } from './report';
 
 export interface BenchConfig {
   /** Generated customers in the sandbox (the seeded named ones come on top). */
@@ -134,40 +133,10 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
   try {
     const siteDir = await buildBenchSite({ outDir: join(work, 'site'), buildApp: config.buildApp, log });
 
-    log(`Starting browser mode with ${config.customers} generated customers in the embedded sandbox (a new data folder)…`);
     const dataDir = join(work, 'data');
-    const app = await startWebApp({
-      dataDir,
-      staticDir: siteDir,
-      // The enqueue measure (issue 7's) saves through the seed's form (contact + date): a backend that still offers it.
-      sandbox: { customers: config.customers, quiet: true, legacyAttestation: 'available' },
-      log: { warn: () => undefined, error: (message) => log(`  app error: ${message}`) },
-    });
-    let customers: CustomersOutcome;
-    let chromiumVersion = 'unknown';
-    try {
-      const context = await launchPersistent(join(work, 'profile'));
-      chromiumVersion = context.browser()?.version() ?? chromiumVersion;
-      await context.addInitScript({ path: PROBE_SCRIPT });
-      customers = await measureCustomers(context, {
-        url: app.url,
-        origin: app.origin,
-        apiSecret: app.apiSecret,
-        userName: config.userName,
-        password: SEEDED_PASSWORD,
-        expectedCustomers: config.customers,
-        paintRuns: config.paintRuns,
-        queries: config.queries,
-        keyIntervalMs: config.keyIntervalMs,
-        searchRounds: config.searchRounds,
-        queued: config.queued,
-        saves: config.saves,
-        profileDir: join(work, 'profile'),
-        log,
-      });
-    } finally {
-      await app.stop();
-    }
+    const inApp = await runCustomersInApp(config, work, siteDir);
+    const customers = inApp.customers;
+    let chromiumVersion = inApp.chromium;
 
     // The cold start's prepared folder: this run's sandbox database (its customers), no settings or saved sign-in.
     const coldDir = join(work, 'cold-start');
@@ -250,78 +219,8 @@ export async function runBench(config: BenchConfig): Promise<BenchRun> {
 }
 
 function toMeasured(config: Omit<BenchConfig, 'log'>, c: CustomersOutcome, s: SyncOutcome, cold: ColdStartOutcome): Measured[] {
-  const { typing, steps, paint, overviewPaint, heap, enqueue, download } = c;
-  const speedup = round(steps.baselineP95 / steps.indexP95, 1);
-  const paintRuns = [paint.coldMs, ...paint.warmMs];
-  const paintValue = round(median(paintRuns), 0);
-  const overviewValue = round(median([overviewPaint.coldMs, ...overviewPaint.warmMs]), 0);
   const rows: Measured[] = [
-    {
-      id: 'search_p95_ms',
-      label: 'Search as you type: keystroke to rendered list, p95',
-      value: typing.p95,
-      unit: 'ms',
-      target: '< 16 ms',
-      met: typing.p95 < 16,
-      note: `${typing.keystrokes} keystrokes over ${download.customers} cached customers in the Customers page (p50 ${typing.p50} ms, max ${typing.max} ms); keydown to the frame after the list updated; keydown to input handler p50/p95 ${typing.toInput.p50}/${typing.toInput.p95} ms, handler to frame ${typing.toFrame.p50}/${typing.toFrame.p95} ms; the same measure on a page that only echoes the key, same browser: p50 ${typing.floor.p50} ms, p95 ${typing.floor.p95} ms`,
-    },
-    {
-      id: 'search_baseline_p95_ms',
-      label: 'Search step, Array.filter baseline, p95',
-      value: steps.baselineP95,
-      unit: 'ms',
-      target: 'baseline (reported)',
-      met: true,
-      ratio: speedup,
-      note: `filter with lower-cased includes over the same ${steps.rows} rows in the same page, ${steps.baselineMs.length} typed prefixes (p50 ${steps.baselineP50} ms)`,
-    },
-    {
-      id: 'search_speedup_ratio',
-      label: 'Search step: index vs Array.filter (p95 / p95)',
-      value: speedup,
-      unit: 'x',
-      target: '>= 5x',
-      met: speedup >= 5 && steps.mismatches === 0,
-      baseline: steps.baselineP95,
-      ratio: speedup,
-      note: `index p95 ${steps.indexP95} ms (p50 ${steps.indexP50} ms), same results for every prefix (${steps.mismatches} mismatches)`,
-    },
-    {
-      id: 'customers_first_paint_ms',
-      label: 'First paint of the Customers page (rows shown), median',
-      value: paintValue,
-      unit: 'ms',
-      target: '< 1000 ms',
-      met: paintValue < 1000,
-      note: `navigation start to the frame with the first rows, ${download.customers} cached; browser just started ${round(paint.coldMs, 0)} ms, new tabs ${paint.warmMs.map((ms) => round(ms, 0)).join('/')} ms; whole list in memory after ${round(median(paint.fullListMs), 0)} ms`,
-    },
-    {
-      id: 'overview_first_paint_ms',
-      label: 'First paint of the Overview (cards and charts over every customer), median',
-      value: overviewValue,
-      unit: 'ms',
-      target: '< 1000 ms',
-      met: overviewValue < 1000,
-      note: `navigation start to the frame with the cards' counts and both charts drawn over all ${download.customers} cached customers and their MCA states; browser just started ${round(overviewPaint.coldMs, 0)} ms, new tabs ${overviewPaint.warmMs.map((ms) => round(ms, 0)).join('/')} ms`,
-    },
-    {
-      id: 'renderer_heap_mb',
-      label: 'Renderer JS heap with the list, index and statuses loaded',
-      value: heap.usedMb,
-      unit: 'MB',
-      target: '< 150 MB',
-      met: heap.usedMb < 150,
-      note: `CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage (allocated ${heap.totalMb} MB)`,
-    },
-    {
-      id: 'enqueue_p95_ms',
-      label: 'Enqueue: click Save to item durable in IndexedDB, p95',
-      value: enqueue.p95,
-      unit: 'ms',
-      target: '< 10 ms',
-      met: enqueue.p95 < 10,
-      note: `${enqueue.samples.length} saves through the Confirm acceptance form with ${enqueue.queuedBefore} items queued (offline); click to the outbox transaction's complete event (p50 ${enqueue.p50} ms: click to transaction opened ${enqueue.toTransactionP50} ms, opened to committed ${enqueue.commitP50} ms)`,
-    },
+    ...customersRows(c),
     {
       id: 'sync_speedup_ratio',
       label: `Sync of ${config.syncItems} attestations, ${config.syncLatencyMs} ms latency: app vs one at a time`,
@@ -347,26 +246,15 @@ function toMeasured(config: Omit<BenchConfig, 'log'>, c: CustomersOutcome, s: Sy
       ratio: limited.utilisation,
       note: `${limited.acceptedInFullWindows} requests accepted in ${limited.fullWindows} full one-minute window(s); ${limited.itemsPerMinute} attestations/min at ${limited.requestsPerItem} requests each; ${limited.throttled} answered 429; ${limited.confirmed} of ${limited.items} confirmed in ${round(limited.ms / 1000, 0)} s${limited.left ? ` (${limited.left} left when the run was cut short)` : ''}`,
     });
-  rows.push(
-    {
-      id: 'cache_download_items_per_s',
-      label: `Initial download of ${download.customers} customers into the cache`,
-      value: download.itemsPerSecond,
-      unit: 'items/s',
-      target: 'report; progress shown throughout',
-      met: download.progressShownThroughout,
-      note: `${round(download.ms / 1000, 1)} s from the first list call to the download done; progress shown in ${download.samplesShowingProgress}/${download.samples} samples, ${download.distinctCounts} distinct counts${download.increasing ? ', always increasing' : ', NOT increasing'}`,
-    },
-    {
-      id: 'cold_start_ms',
-      label: 'Cold start of browser mode to an interactive sign-in form, median',
-      value: cold.median,
-      unit: 'ms',
-      target: '< 3000 ms',
-      met: cold.median < 3000,
-      note: `spawn of node scripts/start-web.mjs --data <prepared folder> to the form interactive in an open Chromium; runs ${cold.runs.join('/')} ms (server listening after ${cold.serverMs.join('/')} ms)`,
-    },
-  );
+  rows.push({
+    id: 'cold_start_ms',
+    label: 'Cold start of browser mode to an interactive sign-in form, median',
+    value: cold.median,
+    unit: 'ms',
+    target: '< 3000 ms',
+    met: cold.median < 3000,
+    note: `spawn of node scripts/start-web.mjs --data <prepared folder> to the form interactive in an open Chromium; runs ${cold.runs.join('/')} ms (server listening after ${cold.serverMs.join('/')} ms)`,
+  });
   return rows;
 }
 

@@ -12,14 +12,18 @@
  *   --only <ids>      only these ids (comma-separated) of the measures that run in Node alone:
  *                     sync_requests_per_item, sync_items_per_min_at_limit, sync_speedup_ratio,
  *                     direct_sign_scan_share_of_limit, evidence_pack_mb_per_s, audit_filter_p95_ms;
- *                     no browser; their rows replace the same ids in bench/results.json, the others are kept
+ *                     no browser; or of the customer-base measures in the browser: search_p95_ms,
+ *                     search_over_floor_ratio, enqueue_p95_ms, ... (CUSTOMERS_IDS, customers-rows.ts);
+ *                     their rows replace the same ids in bench/results.json, the others are kept
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT } from './build';
+import { buildBenchSite, ROOT } from './build';
+import { CUSTOMERS_IDS, customersRows, runCustomersInApp } from './customers-rows';
 import { FULL_CONFIG, SMOKE_CONFIG, aloneMeasures, runBench, type BenchConfig } from './harness';
-import { formatMarkdown, formatTable, toResults, RESULT_IDS, type BenchResult, type Measured } from './report';
+import { currentLoad, formatMarkdown, formatTable, machineInfo, toResults, RESULT_IDS, type BenchResult, type Measured } from './report';
 import { writeReadmeTable } from './readme-table';
 import { measureRouteSync, ROUTE_SYNC_FULL, ROUTE_SYNC_IDS, ROUTE_SYNC_SMOKE, type RouteSyncId } from './measures/route-sync';
 
@@ -59,7 +63,7 @@ async function main(): Promise<void> {
 
   if (values.only !== undefined) {
     const alone = aloneMeasures();
-    const known = [...ROUTE_SYNC_IDS, ...Object.keys(alone)];
+    const known: string[] = [...ROUTE_SYNC_IDS, ...Object.keys(alone), ...CUSTOMERS_IDS];
     const ids = values.only
       .split(',')
       .map((id) => id.trim())
@@ -72,6 +76,8 @@ async function main(): Promise<void> {
       ? await measureRouteSync(routeIds, values.smoke ? ROUTE_SYNC_SMOKE : ROUTE_SYNC_FULL, config.log)
       : [];
     for (const id of ids) if (alone[id]) rows.push(await alone[id](config));
+    const browserIds = ids.filter((id) => (CUSTOMERS_IDS as readonly string[]).includes(id));
+    if (browserIds.length) rows.push(...(await customersAlone(config, dir, browserIds)));
     writeMerged(dir, rows);
     console.log(`\n${formatTable(rows)}\n\nMarkdown:\n\n${formatMarkdown(rows)}\n`);
     const missed = rows.filter((row) => !row.met);
@@ -120,4 +126,29 @@ function writeMerged(dir: string, rows: readonly Measured[]): void {
   const merged = [...earlier.filter((row) => !fresh.some((mine) => mine.id === row.id)), ...fresh];
   merged.sort((a, b) => RESULT_IDS.indexOf(a.id) - RESULT_IDS.indexOf(b.id));
   writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+}
+
+/**
+ * Only the customer-base measures (browser mode, Chromium): the build, a new sandbox and profile,
+ * and the rows of `ids`. Every sample goes to bench/results-details.json as in a full run.
+ */
+async function customersAlone(config: BenchConfig, dir: string, ids: readonly string[]): Promise<Measured[]> {
+  const loadAtStart = currentLoad();
+  const startedAt = new Date();
+  const work = mkdtempSync(join(tmpdir(), 'mca-bench-'));
+  try {
+    const siteDir = await buildBenchSite({ outDir: join(work, 'site'), buildApp: config.buildApp, log: config.log });
+    // The first-paint runs (a reload each, some minutes at 100,000) only when their row is asked for.
+    const paintRuns = ids.includes('customers_first_paint_ms') ? config.paintRuns : 0;
+    const { customers, chromium } = await runCustomersInApp({ ...config, paintRuns }, work, siteDir);
+    const rows = customersRows(customers).filter((row) => ids.includes(row.id));
+    const { log: _log, ...plain } = config;
+    const details = { only: ids, config: plain, machine: machineInfo(chromium, loadAtStart), customers, measured: rows };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'results-details.json'), `${JSON.stringify({ ...details, startedAt: startedAt.toISOString() }, null, 2)}\n`);
+    config.log(`Machine: load average ${details.machine.loadAverage}`);
+    return rows;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

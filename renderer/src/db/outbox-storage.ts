@@ -3,14 +3,13 @@
  * audit tables (and the customer's MCA state when the backend confirmed an item), with no network
  * I/O inside (a fetch inside a transaction commits it early). A full disk is shown, never swallowed.
  */
-import type { AgreementRecord } from '../../../shared/domain/agreement';
 import { backendRecordsOf } from '../outbox/save-rules';
 import type { OutboxItem } from '../outbox/item';
-import type { OutboxStorage, OutboxWrite } from '../outbox/ports';
+import type { CustomerHistory, HistoryStorage, OutboxStorage, OutboxWrite } from '../outbox/ports';
 import type { McaDeskDatabase } from './mca-desk-database';
 import { guardStorage } from './storage-errors';
 
-export class DexieOutboxStorage implements OutboxStorage {
+export class DexieOutboxStorage implements OutboxStorage, HistoryStorage {
   constructor(private readonly database: McaDeskDatabase) {}
 
   async listPending(): Promise<OutboxItem[]> {
@@ -33,33 +32,60 @@ export class DexieOutboxStorage implements OutboxStorage {
     return guardStorage(() =>
       this.database.transaction('rw', outbox, audit, mcaState, async () => {
         const items = ids.length ? await outbox.bulkGet([...ids]) : [];
-        const write = decide(items);
-        if (write.put.length) await outbox.bulkPut(write.put);
-        if (write.audit.length) await audit.bulkAdd(write.audit);
-        for (const { customerId, record, at } of write.confirmed ?? [])
-          await mcaState.put({
-            ...(await mcaState.get(customerId)),
-            customerId,
-            partnerAttestationCompleted: true,
-            lastContact: record.primaryContact,
-            lastDateAgreed: record.dateAgreed,
-            updatedAt: at,
-          });
-        return write.result;
+        return this.apply(decide(items));
       }),
     );
   }
 
+  /**
+   * `update` with the customer's history (what the save rules check) read in the same transaction:
+   * a save is one transaction, and no other window's save comes between the check and the write.
+   */
+  updateWithHistory<T>(
+    customerId: string,
+    ids: readonly string[],
+    decide: (history: CustomerHistory, items: ReadonlyArray<OutboxItem | undefined>) => OutboxWrite<T>,
+  ): Promise<T> {
+    const { outbox, audit, mcaState, confirmations } = this.database;
+    return guardStorage(() =>
+      this.database.transaction('rw', [outbox, audit, mcaState, confirmations], async () => {
+        const [history, items] = await Promise.all([this.readHistory(customerId), ids.length ? outbox.bulkGet([...ids]) : []]);
+        return this.apply(decide(history, items));
+      }),
+    );
+  }
+
+  /** Writes what a decision answers; inside the caller's transaction. */
+  private async apply<T>(write: OutboxWrite<T>): Promise<T> {
+    const { outbox, audit, mcaState } = this.database;
+    // Both requests issued at once: IndexedDB runs them in order, without a round trip between them.
+    await Promise.all([write.put.length ? outbox.bulkPut(write.put) : null, write.audit.length ? audit.bulkAdd(write.audit) : null]);
+    for (const { customerId, record, at } of write.confirmed ?? [])
+      await mcaState.put({
+        ...(await mcaState.get(customerId)),
+        customerId,
+        partnerAttestationCompleted: true,
+        lastContact: record.primaryContact,
+        lastDateAgreed: record.dateAgreed,
+        updatedAt: at,
+      });
+    return write.result;
+  }
+
   /** What a save for this customer is checked against: the backend's confirmations as cached, and its outbox items. */
-  async historyOf(customerId: string): Promise<{ records: AgreementRecord[]; items: OutboxItem[] }> {
+  historyOf(customerId: string): Promise<CustomerHistory> {
     const { outbox, confirmations, mcaState } = this.database;
-    return this.database.transaction('r', outbox, confirmations, mcaState, async () => {
-      const [cached, state, items] = await Promise.all([
-        confirmations.get(customerId),
-        mcaState.get(customerId),
-        outbox.where('customerId').equals(customerId).toArray(),
-      ]);
-      return { records: backendRecordsOf(customerId, cached?.items, state), items };
-    });
+    return this.database.transaction('r', outbox, confirmations, mcaState, () => this.readHistory(customerId));
+  }
+
+  /** Inside a transaction over outbox, confirmations and mcaState. */
+  private async readHistory(customerId: string): Promise<CustomerHistory> {
+    const { outbox, confirmations, mcaState } = this.database;
+    const [cached, state, items] = await Promise.all([
+      confirmations.get(customerId),
+      mcaState.get(customerId),
+      outbox.where('customerId').equals(customerId).toArray(),
+    ]);
+    return { records: backendRecordsOf(customerId, cached?.items, state), items };
   }
 }

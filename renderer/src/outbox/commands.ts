@@ -4,7 +4,7 @@
  */
 import type { Contact } from '../../../shared/domain/contact';
 import { auditEntry, type OutboxItem, type OutboxItemKind } from './item';
-import type { OutboxStorage } from './ports';
+import type { CustomerHistory, HistoryStorage, OutboxStorage } from './ports';
 import { initialEnhancedState, nextCheckDelayMs as nextFirstCheckMs, type EnhancedFields } from './enhanced-state';
 
 export interface NewAttestation {
@@ -92,6 +92,29 @@ function enqueueOnce(item: OutboxItem, context: CommandContext): Promise<OutboxI
   return context.storage.update([item.id], ([existing]) =>
     existing ? { put: [], audit: [], result: existing } : { put: [item], audit: [queuedEntry(item, context.now)], result: item },
   );
+}
+
+/** A checked save queued its item, or `refuse` said why not (nothing written). */
+export type CheckedSave<R> = { saved: true; item: OutboxItem } | { saved: false; refusal: R };
+
+/**
+ * Saves a request of either kind unless `refuse` (the save rules, pure) refuses it, with the
+ * customer's history read in the same transaction as the write: one small transaction per save,
+ * and no save of another window between the check and the write. An item already stored under
+ * the request's id stays as it is (and is answered).
+ */
+export function enqueueChecked<R>(
+  request: NewRequest,
+  context: CommandContext & { storage: HistoryStorage },
+  refuse: (history: CustomerHistory) => R | null,
+): Promise<CheckedSave<R>> {
+  const item = freshItem(itemInputOf(request, context), context, undefined, request.id);
+  return context.storage.updateWithHistory<CheckedSave<R>>(item.customerId, [item.id], (history, [existing]) => {
+    const refusal = refuse(history);
+    if (refusal !== null) return { put: [], audit: [], result: { saved: false, refusal } };
+    if (existing) return { put: [], audit: [], result: { saved: true, item: existing } };
+    return { put: [item], audit: [queuedEntry(item, context.now)], result: { saved: true, item } };
+  });
 }
 
 /** Saves an attestation: the outbox item and its audit entry, atomically. */

@@ -60,6 +60,22 @@ export interface OutboxStorage {
   update<T>(ids: readonly string[], decide: (items: ReadonlyArray<OutboxItem | undefined>) => OutboxWrite<T>): Promise<T>;
 }
 
+/** A customer's history as the save rules read it: the backend's confirmations (oldest first) and its outbox items. */
+export interface CustomerHistory {
+  records: AgreementRecord[];
+  items: OutboxItem[];
+}
+
+/** A storage that also reads a customer's history inside the write: a checked save is one transaction. */
+export interface HistoryStorage {
+  /** `OutboxStorage.update`, with `decide` also given the customer's history, read in the same transaction. */
+  updateWithHistory<T>(
+    customerId: string,
+    ids: readonly string[],
+    decide: (history: CustomerHistory, items: ReadonlyArray<OutboxItem | undefined>) => OutboxWrite<T>,
+  ): Promise<T>;
+}
+
 /**
  * How items reach the backend. Never throws for an item's sake: every failure is a result (the
  * host's verdict, read). One method per kind of call; `kinds.ts` says which kind uses which.

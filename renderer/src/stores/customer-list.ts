@@ -127,10 +127,14 @@ export const useCustomerListStore = defineStore('customerList', () => {
   const rows = computed(() => {
     const total = customers.records.length;
     const sort = orderFor(sortKey.value);
+    // The status codes are read only when a status filter decides the rows (the status sort reads
+    // them in orderFor): otherwise a status that changes in the background (the direct-acceptance
+    // scan writes a result about every 250 ms) would re-arrange the whole list, and reset its scroll.
+    const filter =
+      statusFilter.value === 'all' ? null : { statusCodes: statusCodes.value, statusFilter: mcaStatuses.indexOf(statusFilter.value) };
     return markRaw(
       arrangeRows(matches.value, total, {
-        statusCodes: statusCodes.value,
-        ...(statusFilter.value === 'all' ? {} : { statusFilter: mcaStatuses.indexOf(statusFilter.value) }),
+        ...filter,
         ...(sort ? { sort } : {}),
         descending: descending.value,
       }),

@@ -16,8 +16,7 @@ import {
   checkNow as checkItemNow,
   discardItem,
   moveRetiredToEnhanced,
-  enqueueAttestation,
-  enqueueEnhancedAttestation,
+  enqueueChecked,
   markFollowUpSent as markItemFollowUpSent,
   markLinkSent as markItemLinkSent,
   OutboxCommandError,
@@ -25,6 +24,7 @@ import {
   requestNewLink,
   type NewAttestation,
   type NewEnhancedAttestation,
+  type NewRequest,
   type RequeueChanges,
 } from '../outbox/commands';
 import { checkSave, type SaveRefusal } from '../outbox/save-rules';
@@ -108,26 +108,26 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   /**
    * Saves an attestation locally (atomically with its audit entry) and asks the worker to send it,
-   * unless a save rule refuses it: then nothing is written and the refusal says why.
+   * unless a save rule refuses it: then nothing is written and the refusal says why. The rules and
+   * the write are one transaction (outbox/commands.ts, enqueueChecked); the worker is nudged after.
    */
-  async function save(attestation: NewAttestation): Promise<SaveOutcome> {
-    const refusal = await refusalOf(attestation.customerId, attestation.primaryContact);
-    if (refusal) return { saved: false, refusal };
-    const item = await enqueueAttestation(attestation, context());
-    useSyncStore().trigger('enqueue');
-    return { saved: true, item };
+  function save(attestation: NewAttestation): Promise<SaveOutcome> {
+    return checkedSave(attestation, attestation.primaryContact);
   }
 
   /**
    * Queues an enhanced attestation request (the signer and the link's details), unless a save rule
    * refuses it (the role, or the signer is the customer's latest confirmed contact already).
    */
-  async function saveEnhanced(request: NewEnhancedAttestation): Promise<SaveOutcome> {
-    const refusal = await refusalOf(request.customerId, request.signer);
-    if (refusal) return { saved: false, refusal };
-    const item = await enqueueEnhancedAttestation(request, context());
-    useSyncStore().trigger('enqueue');
-    return { saved: true, item };
+  function saveEnhanced(request: NewEnhancedAttestation): Promise<SaveOutcome> {
+    return checkedSave(request, request.signer);
+  }
+
+  async function checkedSave(request: NewRequest, contact: Contact): Promise<SaveOutcome> {
+    const mayAttest = useSessionStore().mayAttest;
+    const outcome = await enqueueChecked(request, context(), ({ records, items }) => checkSave(contact, { mayAttest, records, items }));
+    if (outcome.saved) useSyncStore().trigger('enqueue');
+    return outcome;
   }
 
   /** The agent copied the acceptance link's email, or opened it in email: the watching starts. */

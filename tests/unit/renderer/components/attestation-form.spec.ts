@@ -106,4 +106,36 @@ describe('Confirm acceptance form', () => {
     await eventually(() => saveButton(wrapper).text() === 'Save');
     expect(save).toHaveBeenCalledTimes(1);
   });
+
+  it('hands the parsed values to save at once on Save: no whole-form validation or re-render before the write', async () => {
+    let labelAtSave = '';
+    const save = vi.fn(async (_values: AttestationFormValues) => {
+      labelAtSave = saveButton(wrapper).text();
+      return null;
+    });
+    const wrapper = await form(save);
+    // Dispatched by hand: save must have been called when the event returns, before any await.
+    wrapper.get('form').element.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]?.[0]).toEqual({
+      primaryContact: { firstName: 'Tania', lastName: 'Carr', email: 'tania@contoso.example', phoneNumber: undefined },
+      dateAgreed: '2026-11-19',
+    });
+    expect(labelAtSave).toBe('Save');
+  });
+
+  it('on Save with bad input saves nothing and shows every field error, also of fields never touched', async () => {
+    const save = vi.fn(async (_values: AttestationFormValues) => null);
+    const wrapper = await mountIn(app, AttestationForm, {
+      props: {
+        initial: { primaryContact: { ...initial.primaryContact, email: 'not-an-email' }, dateAgreed: '' },
+        submitLabel: 'Save',
+        save,
+      },
+    });
+    await wrapper.get('form').trigger('submit');
+    await eventually(() => wrapper.find('#attest-date-error').exists() && errorOf(wrapper, 'attest-date') === 'Required.');
+    expect(errorOf(wrapper, 'attest-email')).toBe('Enter one email address, such as name@example.com.');
+    expect(save).not.toHaveBeenCalled();
+  });
 });

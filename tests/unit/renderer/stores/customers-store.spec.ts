@@ -213,4 +213,30 @@ describe('customers cache', () => {
     await mcaState.load();
     expect(statuses()).toEqual(['not-checked', 'confirmed-by-partner', 'not-checked', 'queued', 'accepted-directly', 'not-accepted']);
   });
+
+  it('keeps the rows as they are when a status changes in the background and no status filter is set', async () => {
+    await app.database.customers.bulkPut(summaries(0, 4).map((row) => ({ ...row, nameKey: row.companyName.toLowerCase(), seenRun: 'r' })));
+    await app.database.meta.put({ key: 'customers.updatedAt', value: Date.now() });
+    const customers = useCustomersStore();
+    await customers.load();
+    const { useMcaStateStore } = await import('../../../../renderer/src/stores/mca-state');
+    await useMcaStateStore().load();
+    const list = useCustomerListStore();
+    await eventually(() => customers.index !== null);
+    // A search and a column sort: the rows are a list of their own (not the matches as they come).
+    list.query = 'customer 0001';
+    list.sortBy('domain');
+    const before = list.rows;
+    expect(before.length).toBe(1);
+    // What the direct-acceptance scan writes while the agent types.
+    await app.database.directAcceptance.put({ customerId: customerId(2), isSigned: true, checkedAt: Date.now() });
+    await eventually(() => list.statusOf(2) === 'accepted-directly');
+    // The same rows (no re-arranged list, no scroll back to the top); a status filter still follows the change.
+    expect(list.rows).toBe(before);
+    list.query = '';
+    list.statusFilter = 'accepted-directly';
+    expect([...list.rows].map((position) => customers.records[position]?.companyName)).toEqual(['Customer 0002']);
+    await app.database.directAcceptance.put({ customerId: customerId(3), isSigned: true, checkedAt: Date.now() });
+    await eventually(() => list.rows.length === 2);
+  });
 });

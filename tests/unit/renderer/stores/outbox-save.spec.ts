@@ -2,7 +2,7 @@
  * `outbox.save()` applies the save rules itself (role, duplicate) and answers a typed refusal: the
  * pages no longer gather what a save is checked against, and a refused save writes nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useOutboxStore } from '../../../../renderer/src/stores/outbox';
 import { ADMIN, HELPDESK } from '../helpers/fake-api';
 import { CUSTOMER_A, contact } from '../helpers/database';
@@ -45,5 +45,17 @@ describe('outbox.save', () => {
     expect(await useOutboxStore().save(other)).toMatchObject({ saved: true });
     expect(await useOutboxStore().save(other)).toMatchObject({ saved: false, refusal: { reason: 'duplicate-queued' } });
     expect(await app.database.outbox.count()).toBe(1);
+  });
+
+  it('checks the save rules and writes in one transaction, and a refused save writes nothing in it', async () => {
+    const app = await createTestApp(ADMIN);
+    const transaction = vi.spyOn(app.database, 'transaction');
+    expect(await useOutboxStore().save(attestation)).toMatchObject({ saved: true });
+    expect(transaction.mock.calls.map((call) => call[0])).toEqual(['rw']);
+    transaction.mockClear();
+    expect(await useOutboxStore().save(attestation)).toMatchObject({ saved: false, refusal: { reason: 'duplicate-queued' } });
+    expect(transaction.mock.calls.map((call) => call[0])).toEqual(['rw']);
+    expect(await app.database.outbox.count()).toBe(1);
+    expect(await app.database.audit.count()).toBe(1);
   });
 });
