@@ -16,6 +16,7 @@ import { useSyncStore } from '../stores/sync';
 import { useSettingsStore } from '../stores/settings';
 import { useDirectScanStore } from '../stores/direct-scan';
 import { useCustomerSelectionStore } from '../stores/customer-selection';
+import { useOverviewStore } from '../stores/overview';
 import { resumeNewCustomers } from './useCreateCustomer';
 import { loadMachineName } from '../platform/machine-name-load';
 
@@ -24,6 +25,7 @@ export function useSignedInLifecycle(): void {
   const sync = useSyncStore();
   const customers = useCustomersStore();
   const mcaState = useMcaStateStore();
+  const overview = useOverviewStore();
   const notifications = useNotificationsStore();
 
   /** New customers a closed window created without queuing their acceptance, finished now. */
@@ -52,6 +54,7 @@ export function useSignedInLifecycle(): void {
       sync.stop();
       customers.reset();
       mcaState.reset();
+      overview.reset();
       // A selection names customers of the agent who made it.
       useCustomerSelectionStore().clear();
       if (!name) {
@@ -66,6 +69,8 @@ export function useSignedInLifecycle(): void {
       sync.start();
       // The earliest acceptance day the forms and the import check against is the main process's setting.
       void useSettingsStore().load();
+      // The Overview's last figures first: they are shown while 100,000 customers are read back.
+      void overview.load().catch(() => undefined);
       await Promise.all([customers.load(), mcaState.load()]).catch((error: unknown) =>
         notifications.notify('error', i18n.global.t('errors.generic', { message: String(error) })),
       );

@@ -12,6 +12,7 @@ import { useCustomersStore } from './customers';
 import { useDraftsStore } from './drafts';
 import { useMcaStateStore } from './mca-state';
 import { useOutboxStore } from './outbox';
+import { useOverviewStore } from './overview';
 
 export const useLocalDataStore = defineStore('localData', () => {
   const outbox = useOutboxStore();
@@ -37,6 +38,8 @@ export const useLocalDataStore = defineStore('localData', () => {
       const mcaState = useMcaStateStore();
       customers.reset();
       mcaState.reset();
+      // Its figures were this data's.
+      useOverviewStore().reset();
       await Promise.all([customers.load(), mcaState.load()]);
       if (navigator.onLine) void mcaState.refreshRecords();
     } finally {

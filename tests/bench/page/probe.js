@@ -80,24 +80,45 @@
   });
   rowsObserver.observe(document, { childList: true, subtree: true });
 
-  // First frame of the Overview with its cards' counts and both charts drawn over the whole book
-  // (OverviewCharts marks data-ready once the whole cache and every MCA state were read).
+  // First frame of the Overview with its cards' counts and both charts drawn over the whole book:
+  // the last snapshot's figures (data-figures="snapshot", marked "as of") or the live ones, whichever
+  // comes first (overviewAt, overviewFrom), and the frame with the live ones (overviewLiveAt:
+  // OverviewCharts marks data-ready once the whole cache and every MCA state were read).
   probe.overviewAt = null;
-  const overviewShown = () => {
-    const charts = document.querySelector('.overview-charts[data-ready="true"]');
-    if (!charts || !document.querySelector('.overview-card__count')) return false;
+  probe.overviewFrom = null;
+  probe.overviewLiveAt = null;
+  const drawnCharts = () => {
+    const charts = document.querySelector('.overview-charts');
+    if (!charts || !document.querySelector('.overview-card__count')) return null;
     const canvases = charts.querySelectorAll('canvas');
-    return canvases.length >= 2 && Array.from(canvases).every((canvas) => Number(canvas.dataset.drawn) >= 1);
+    const drawn = canvases.length >= 2 && Array.from(canvases).every((canvas) => Number(canvas.dataset.drawn) >= 1);
+    return drawn ? charts : null;
   };
   const overviewObserver = new MutationObserver(() => {
-    if (probe.overviewAt !== null || !overviewShown()) return;
-    overviewObserver.disconnect();
-    probe.overviewAt = -1;
-    afterNextFrame((end) => {
-      probe.overviewAt = end;
-    });
+    const charts = drawnCharts();
+    if (!charts) return;
+    const from = charts.dataset.figures;
+    if (probe.overviewAt === null && (from === 'snapshot' || from === 'live')) {
+      probe.overviewAt = -1;
+      probe.overviewFrom = from;
+      afterNextFrame((end) => {
+        probe.overviewAt = end;
+      });
+    }
+    if (probe.overviewLiveAt === null && charts.dataset.ready === 'true') {
+      probe.overviewLiveAt = -1;
+      overviewObserver.disconnect();
+      afterNextFrame((end) => {
+        probe.overviewLiveAt = end;
+      });
+    }
   });
-  overviewObserver.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ready', 'data-drawn'] });
+  overviewObserver.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-ready', 'data-drawn', 'data-figures'],
+  });
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') probe.fcpAt = entry.startTime;

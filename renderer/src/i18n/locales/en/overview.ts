@@ -2,6 +2,8 @@ export default {
   title: 'Overview',
   intro:
     'For which of your {total} customers you may order, and what each of the others is waiting for. The counts are the Customers list’s.',
+  asOf: 'Counts as of {time}, the last time every customer was read; updating…',
+  counting: 'Counting your customers…',
   cardsLabel: 'Customers by MCA status',
   cards: {
     ready: 'Ready to order',

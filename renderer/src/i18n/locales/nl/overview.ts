@@ -4,6 +4,8 @@ const overview: Messages['overview'] = {
   title: 'Overzicht',
   intro:
     'Voor welke van uw {total} klanten u mag bestellen, en waar elk van de andere op wacht. De aantallen zijn die van de klantenlijst.',
+  asOf: 'Aantallen van {time}, de laatste keer dat alle klanten zijn gelezen; wordt bijgewerkt…',
+  counting: 'Uw klanten worden geteld…',
   cardsLabel: 'Klanten per MCA-status',
   cards: {
     ready: 'Klaar om te bestellen',
