@@ -12,6 +12,7 @@ import { db, hasDatabase } from '../db/database';
 import { call } from '../platform/api';
 import { RATE_LIMIT_PER_MINUTE } from '../outbox/watch-budget';
 import { DirectSignScan, ScanCallError, scanFailureOf, type ScanCustomer, type ScanProgress } from '../scan/direct-sign-scan';
+import { AnswerBatch, LatestEvery } from '../scan/coalesce';
 import { useCustomersStore } from './customers';
 import { useMcaStateStore } from './mca-state';
 import { useSettingsStore } from './settings';
@@ -30,6 +31,10 @@ export const useDirectScanStore = defineStore('directScan', () => {
   const progress = ref<ScanProgress | null>(null);
   const paused = ref(false);
   let scan: DirectSignScan | null = null;
+  // The answers are kept, and the progress shown, at most once a second (scan/coalesce.ts says why).
+  let answers: AnswerBatch<{ customerId: string; isSigned: boolean; checkedAt: number }> | null = null;
+  let shown: LatestEvery<ScanProgress> | null = null;
+  let published = 0;
 
   function share(): number {
     return useSettingsStore().settings?.directScanShare ?? DEFAULT_DIRECT_SCAN_SHARE;
@@ -50,6 +55,18 @@ export const useDirectScanStore = defineStore('directScan', () => {
   function begin(): void {
     if (scan) return;
     const mcaState = useMcaStateStore();
+    const database = db();
+    // Answers for a database that was closed meanwhile (signed out, another agent) are not written to the next one.
+    const batch = new AnswerBatch(
+      (kept: Array<{ customerId: string; isSigned: boolean; checkedAt: number }>) =>
+        hasDatabase() && db() === database ? mcaState.saveDirectAcceptances(kept) : Promise.resolve(),
+      browserTimers,
+    );
+    const latest = new LatestEvery<ScanProgress>((next) => {
+      progress.value = next;
+    }, browserTimers);
+    answers = batch;
+    shown = latest;
     scan = new DirectSignScan({
       timers: browserTimers,
       limitPerMinute: RATE_LIMIT_PER_MINUTE,
@@ -63,10 +80,17 @@ export const useDirectScanStore = defineStore('directScan', () => {
             throw new ScanCallError(scanFailureOf(error));
           }
         },
-        save: (customerId, isSigned, checkedAt) => mcaState.saveDirectAcceptance(customerId, isSigned, checkedAt),
+        save: async (customerId, isSigned, checkedAt) => batch.add({ customerId, isSigned, checkedAt }),
       },
       onProgress: (next) => {
-        progress.value = next;
+        const current = progress.value;
+        const mine = ++published;
+        // Out of work or paused: the answers so far are written before the status bar says so (unless newer progress came meanwhile).
+        if (!next.running || next.paused)
+          void batch.flush().then(() => {
+            if (mine === published && shown === latest) latest.push(next, true);
+          });
+        else latest.push(next, !current || current.running !== next.running || current.heldUntil !== next.heldUntil || next.needsSignIn);
       },
       onError: () => undefined,
     });
@@ -77,6 +101,10 @@ export const useDirectScanStore = defineStore('directScan', () => {
   function end(): void {
     scan?.stop();
     scan = null;
+    void answers?.flush();
+    answers = null;
+    shown?.cancel();
+    shown = null;
     progress.value = null;
   }
 

@@ -45,13 +45,25 @@ export const useMcaStateStore = defineStore('mcaState', () => {
     return directTracked.changedSince(since);
   }
 
-  /** Keeps one answer about a customer's direct acceptance (the scan and the customer page). */
-  async function saveDirectAcceptance(customerId: string, isSigned: boolean, checkedAt: number = Date.now()): Promise<void> {
-    // A re-check keeps the first time "accepted" was heard (the Overview counts the acceptance in that week).
-    const known = direct.get(customerId);
-    const acceptedSeenAt = isSigned ? (known?.isSigned ? (known.acceptedSeenAt ?? known.checkedAt) : checkedAt) : undefined;
-    const row: DirectAcceptanceRow = { customerId, isSigned, checkedAt, ...(acceptedSeenAt === undefined ? {} : { acceptedSeenAt }) };
-    await guardStorage(() => db().directAcceptance.put(row));
+  /** Keeps one answer about a customer's direct acceptance (the customer page). */
+  function saveDirectAcceptance(customerId: string, isSigned: boolean, checkedAt: number = Date.now()): Promise<void> {
+    return saveDirectAcceptances([{ customerId, isSigned, checkedAt }]);
+  }
+
+  /** Keeps answers about customers' direct acceptance in one write (the scan keeps a second's answers at once). */
+  async function saveDirectAcceptances(
+    answers: ReadonlyArray<{ customerId: string; isSigned: boolean; checkedAt: number }>,
+  ): Promise<void> {
+    if (answers.length === 0) return;
+    const rows = answers.map(({ customerId, isSigned, checkedAt }): DirectAcceptanceRow => {
+      // A re-check keeps the first time "accepted" was heard (the Overview counts the acceptance in that week).
+      const known = direct.get(customerId);
+      const acceptedSeenAt = isSigned ? (known?.isSigned ? (known.acceptedSeenAt ?? known.checkedAt) : checkedAt) : undefined;
+      return { customerId, isSigned, checkedAt, ...(acceptedSeenAt === undefined ? {} : { acceptedSeenAt }) };
+    });
+    await guardStorage(() =>
+      rows.length === 1 ? db().directAcceptance.put(rows[0] as DirectAcceptanceRow) : db().directAcceptance.bulkPut(rows),
+    );
   }
 
   async function load(): Promise<void> {
@@ -145,6 +157,7 @@ export const useMcaStateStore = defineStore('mcaState', () => {
     refreshRecords,
     refreshDirectSign,
     saveDirectAcceptance,
+    saveDirectAcceptances,
     reset,
   };
 });
