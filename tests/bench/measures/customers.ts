@@ -92,6 +92,17 @@ export interface TypingOutcome {
   worst: Array<{ query: string; ms: number }>;
   /** The same measure on a page that does nothing but echo the key (see measureFrameFloor). */
   floor: { p50: number; p95: number };
+  /** The page's own main-thread work per second over 5 s before the typing, nobody typing (CDP Performance metrics). */
+  background: BackgroundWork;
+}
+
+export interface BackgroundWork {
+  taskMsPerS: number;
+  scriptMsPerS: number;
+  layoutsPerS: number;
+  styleRecalcsPerS: number;
+  layoutMsPerS: number;
+  styleMsPerS: number;
 }
 
 export interface EnqueueOutcome {
@@ -291,12 +302,40 @@ async function measureHeap(context: BrowserContext, page: Page): Promise<HeapOut
   return { usedMb: round(usage.usedSize / 2 ** 20, 1), totalMb: round(usage.totalSize / 2 ** 20, 1) };
 }
 
+/** What the page does on its own over `ms` (nobody typing): main-thread busy time, layouts and style recalculations per second. */
+async function backgroundWork(page: Page, ms: number): Promise<BackgroundWork> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    Object.fromEntries(
+      ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [
+        m.name,
+        m.value,
+      ]),
+    );
+  const first = await metrics();
+  await page.waitForTimeout(ms);
+  const last = await metrics();
+  await cdp.detach();
+  const perSecond = (name: string, scale = 1) => round((((last[name] ?? 0) - (first[name] ?? 0)) * scale) / (ms / 1000), 1);
+  return {
+    taskMsPerS: perSecond('TaskDuration', 1000),
+    scriptMsPerS: perSecond('ScriptDuration', 1000),
+    layoutsPerS: perSecond('LayoutCount'),
+    styleRecalcsPerS: perSecond('RecalcStyleCount'),
+    layoutMsPerS: perSecond('LayoutDuration', 1000),
+    styleMsPerS: perSecond('RecalcStyleDuration', 1000),
+  };
+}
+
 /** (3a) Typing in the real search field: every keystroke's time to the frame showing the list. */
 async function measureTyping(page: Page, queries: readonly string[], config: CustomersConfig): Promise<Omit<TypingOutcome, 'floor'>> {
   const input = page.locator('#customer-search');
   await input.click();
   await input.fill('');
   await idle(page, 500);
+  // What keystrokes compete with: the direct-acceptance scan goes on in the background meanwhile.
+  const background = await backgroundWork(page, 5_000);
   const before = await probe<number>(page, 'probe.keystrokes.length');
   let expected = before;
   const type = async (key: string) => {
@@ -332,6 +371,7 @@ async function measureTyping(page: Page, queries: readonly string[], config: Cus
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5)
       .map((entry) => ({ query: entry.query, ms: round(entry.ms, 1) })),
+    background,
   };
 }
 
