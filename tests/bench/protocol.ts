@@ -64,6 +64,8 @@ export interface BenchPageApi {
   searchSteps(request: SearchStepsRequest): Promise<SearchStepsResult>;
   enqueueBacklog(request: BacklogRequest): Promise<number>;
   outboxCounts(): Promise<OutboxCounts>;
+  /** The smallest read-write transaction this page's IndexedDB commits, `rounds` times: ms from transaction() to complete. */
+  transactionFloor(rounds: number): Promise<number[]>;
   sync(request: SyncRequest): Promise<SyncResult>;
 }
 

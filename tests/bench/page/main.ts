@@ -139,6 +139,28 @@ async function outboxCounts(): Promise<OutboxCounts> {
 }
 
 /**
+ * The enqueue measure's floor: one row put into `meta` in a read-write transaction of its own, timed
+ * as the probe times the app's save transaction (transaction() to `complete`), on the same database.
+ */
+async function transactionFloor(rounds: number): Promise<number[]> {
+  const idb = db().backendDB();
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(['meta'], 'readwrite');
+      tx.objectStore('meta').put({ key: 'bench.transactionFloor', value: round });
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+    });
+    times.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await db().meta.delete('bench.transactionFloor');
+  return times;
+}
+
+/**
  * Sends every pending item the way the app does: a `SyncEngine` on the Dexie outbox with the bridge
  * as transport, driven by a `SyncWorker` (leader lock, due timer, interval), as `stores/sync.ts`
  * builds them. `concurrency: 1` is the one-at-a-time baseline.
@@ -195,6 +217,7 @@ const api: BenchPageApi = {
   searchSteps,
   enqueueBacklog,
   outboxCounts,
+  transactionFloor,
   sync,
 };
 (globalThis as Record<string, unknown>)[BENCH_GLOBAL] = api;
