@@ -108,6 +108,25 @@ describe('Overview snapshot', () => {
     expect(kept.at).toBeGreaterThan(Date.now() - 10_000);
   }, 10_000);
 
+  it('keeps changed figures while the Overview is shown, and derives nothing again while it is not', async () => {
+    const overview = useOverviewStore();
+    await Promise.all([useCustomersStore().load(), useMcaStateStore().load()]);
+    await eventually(async () => (await readOverviewSnapshot(app.database))?.total === 3, 6_000);
+    const first = (await readOverviewSnapshot(app.database)) as OverviewSnapshot;
+
+    // Elsewhere (no Overview shown): Contoso accepts in the admin center; the kept figures stay as they were.
+    await useMcaStateStore().saveDirectAcceptance(CUSTOMER_C, true);
+    await eventually(() => useMcaStateStore().direct.get(CUSTOMER_C)?.isSigned === true);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(await readOverviewSnapshot(app.database)).toEqual(first);
+
+    // The Overview opens: its figures, Contoso included, are kept within 5 s.
+    const gone = overview.showing();
+    await eventually(async () => (await readOverviewSnapshot(app.database))?.counts['accepted-directly'] === 2, 6_000);
+    expect((await readOverviewSnapshot(app.database))?.counts['not-accepted']).toBe(0);
+    gone();
+  }, 20_000);
+
   it('shows no figures from a snapshot it cannot read (an older format, a status missing) and says it is counting', async () => {
     const { 'link-expired': _dropped, ...missingOne } = AN_EARLIER_SESSION.counts;
     for (const damaged of [
