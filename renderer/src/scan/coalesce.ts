@@ -5,11 +5,7 @@
  * customers, in the way of the agent's keystrokes. These two keep the same answers and the same
  * progress, at most once a second.
  */
-
-export interface CoalesceTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import type { ScanTimers } from './direct-sign-scan';
 
 /**
  * Collects answers and writes them together, `everyMs` after the first one of a batch, or at once
@@ -23,7 +19,7 @@ export class AnswerBatch<Answer> {
 
   constructor(
     private readonly write: (answers: Answer[]) => Promise<void>,
-    private readonly timers: CoalesceTimers,
+    private readonly timers: Pick<ScanTimers, 'setTimeout' | 'clearTimeout'>,
     private readonly everyMs = 1_000,
   ) {}
 
@@ -42,13 +38,6 @@ export class AnswerBatch<Answer> {
     this.writing = this.writing.then(() => (answers.length ? this.write(answers) : undefined)).catch(() => undefined);
     return this.writing;
   }
-
-  /** Drops what is pending (signed out: the answers belong to a database that is closed). */
-  discard(): void {
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
-    this.pending = [];
-  }
 }
 
 /**
@@ -62,7 +51,7 @@ export class LatestEvery<Value> {
 
   constructor(
     private readonly deliver: (value: Value) => void,
-    private readonly timers: CoalesceTimers & { now(): number },
+    private readonly timers: ScanTimers,
     private readonly everyMs = 1_000,
   ) {}
 

@@ -61,9 +61,7 @@ export const useMcaStateStore = defineStore('mcaState', () => {
       const acceptedSeenAt = isSigned ? (known?.isSigned ? (known.acceptedSeenAt ?? known.checkedAt) : checkedAt) : undefined;
       return { customerId, isSigned, checkedAt, ...(acceptedSeenAt === undefined ? {} : { acceptedSeenAt }) };
     });
-    await guardStorage(() =>
-      rows.length === 1 ? db().directAcceptance.put(rows[0] as DirectAcceptanceRow) : db().directAcceptance.bulkPut(rows),
-    );
+    await guardStorage(() => db().directAcceptance.bulkPut(rows));
   }
 
   async function load(): Promise<void> {
