@@ -15,6 +15,9 @@
  *                     no browser; or of the customer-base measures in the browser: search_p95_ms,
  *                     search_over_floor_ratio, enqueue_p95_ms, ... (CUSTOMERS_IDS, customers-rows.ts);
  *                     their rows replace the same ids in bench/results.json, the others are kept
+ *
+ * BENCH_TYPING_TRACE=1 in the environment adds a Chromium trace of the typing measure's first
+ * queries, printed as ms per keystroke by event and thread (trace-summary.ts): a diagnostic.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -11,6 +11,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { bench, idle, launchPersistent, openHarness, probe, waitUntil } from '../browser';
 import { PROBE_SCRIPT } from '../build';
+import { summariseTrace } from '../trace-summary';
 import type { SearchStepsResult } from '../protocol';
 import { median, percentile, round } from '../report';
 
@@ -116,6 +117,8 @@ export interface EnqueueOutcome {
   p95: number;
   /** Click to the outbox transaction opened (the app's work), and opened to committed (IndexedDB), p50. */
   toTransactionP50: number;
+  /** Transaction opened to its first request answered (the customer's history), p50. */
+  firstAnswerP50: number;
   commitP50: number;
 }
 
@@ -347,13 +350,22 @@ async function measureTyping(page: Page, queries: readonly string[], config: Cus
     await waitUntil(page, `window.__mcaProbe.keystrokes.length >= ${expected}`, { intervalMs: 5 });
     await page.waitForTimeout(config.keyIntervalMs);
   };
-  for (const query of queries) {
+  // Opt-in: a trace of the first queries says where a keystroke's time goes (JS, style, layout, paint, GC).
+  let tracer = process.env.BENCH_TYPING_TRACE ? page.context().browser() : null;
+  if (tracer) await tracer.startTracing(page, { categories: ['devtools.timeline'] });
+  const stopTrace = async () => {
+    if (tracer) await logTypingTrace(tracer, (await probe<number>(page, 'probe.keystrokes.length')) - before, config);
+    tracer = null;
+  };
+  for (const [q, query] of queries.entries()) {
+    if (q === TRACED_QUERIES) await stopTrace();
     for (const char of query) await type(char === ' ' ? 'Space' : char);
     // Clear the field as an agent does before the next search (the backspace redraws the full list).
     await page.keyboard.press('Control+A');
     await type('Backspace');
     await idle(page, 200);
   }
+  await stopTrace();
   const keystrokes = (
     await probe<Array<{ query: string; ms: number; domChanged: boolean; startAt: number; inputAt: number; endAt: number }>>(
       page,
@@ -376,6 +388,15 @@ async function measureTyping(page: Page, queries: readonly string[], config: Cus
       .map((entry) => ({ query: entry.query, ms: round(entry.ms, 1) })),
     background,
   };
+}
+
+/** How many queries the opt-in typing trace covers (a trace of all of them outgrows a string). */
+const TRACED_QUERIES = 4;
+
+async function logTypingTrace(tracer: NonNullable<ReturnType<BrowserContext['browser']>>, keystrokes: number, config: CustomersConfig) {
+  const lines = summariseTrace((await tracer.stopTracing()).toString('utf8'), keystrokes);
+  config.log(`  trace of the first ${keystrokes} keystrokes, ms per keystroke:`);
+  for (const line of lines) config.log(`    ${line.msPerAction.toFixed(2)}  ${line.thread} ${line.event}`);
 }
 
 /**
@@ -434,6 +455,7 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
   if (!(await idle(page, 1000, 120_000))) config.log('  (the app page was still busy 2 minutes after the backlog was queued)');
   const samples: number[] = [];
   const toTransaction: number[] = [];
+  const toFirstAnswer: number[] = [];
   for (const [i, id] of ids.slice(config.queued, config.queued + config.saves).entries()) {
     await page.evaluate(`location.hash = '#/customers/${id}/confirm'`);
     await page
@@ -458,12 +480,13 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
       `window.__mcaProbe.clicks.length > ${clicksBefore} && window.__mcaProbe.outboxCommits.slice(${commitsBefore}).some((c) => c.at >= window.__mcaProbe.clicks[${clicksBefore}].at)`,
       { intervalMs: 5 },
     );
-    const [ms, opened] = await probe<[number, number]>(
+    const [ms, opened, firstAnswer] = await probe<[number, number, number]>(
       page,
-      `(() => { const click = probe.clicks[${clicksBefore}].at; const commit = probe.outboxCommits.slice(${commitsBefore}).find((c) => c.at >= click); return [commit.at - click, commit.openedAt - click]; })()`,
+      `(() => { const click = probe.clicks[${clicksBefore}].at; const commit = probe.outboxCommits.slice(${commitsBefore}).find((c) => c.at >= click); const first = commit.requests.find((r) => r.done !== null); return [commit.at - click, commit.openedAt - click, first ? first.done - commit.openedAt : NaN]; })()`,
     );
     samples.push(ms);
     toTransaction.push(opened);
+    toFirstAnswer.push(firstAnswer);
     if (i % 10 === 9) config.log(`  ${i + 1} saves, last ${round(ms, 1)} ms`);
     // The app leaves the form once the item is saved.
     await waitUntil(page, `!location.hash.endsWith('/confirm')`);
@@ -481,6 +504,7 @@ async function measureEnqueue(context: BrowserContext, page: Page, harness: Page
     p50: round(percentile(samples, 50), 1),
     p95: round(percentile(samples, 95), 1),
     toTransactionP50: round(percentile(toTransaction, 50), 1),
+    firstAnswerP50: round(percentile(toFirstAnswer, 50), 1),
     commitP50: round(
       percentile(
         samples.map((ms, i) => ms - (toTransaction[i] as number)),

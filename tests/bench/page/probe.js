@@ -127,6 +127,30 @@
     // no paint timing: fcpAt stays null
   }
 
+  // The requests of those transactions: what, when issued and when answered. Where a save's time
+  // goes between opening its transaction and the commit (waiting for the first answer, or writing).
+  const trackedRequests = new WeakMap();
+  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype]) {
+    for (const method of ['get', 'getAll', 'getAllKeys', 'put', 'add', 'delete', 'openCursor', 'count']) {
+      const original = proto[method];
+      proto[method] = function trackedRequest(...args) {
+        const request = original.apply(this, args);
+        const store = this.objectStore ?? this;
+        const log = trackedRequests.get(store.transaction);
+        if (log) {
+          const entry = {
+            what: `${method} ${this.objectStore ? `${store.name}.${this.name}` : this.name}`,
+            issued: performance.now(),
+            done: null,
+          };
+          log.push(entry);
+          request.addEventListener('success', () => (entry.done = performance.now()), { once: true });
+        }
+        return request;
+      };
+    }
+  }
+
   // When a read-write transaction touching the outbox commits: the moment a saved item is durable.
   const transaction = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function patchedTransaction(stores, mode, options) {
@@ -134,7 +158,9 @@
     const names = typeof stores === 'string' ? [stores] : Array.from(stores);
     if (mode === 'readwrite' && names.includes('outbox')) {
       const opened = performance.now();
-      tx.addEventListener('complete', () => probe.outboxCommits.push({ openedAt: opened, at: performance.now(), stores: names }));
+      const requests = [];
+      trackedRequests.set(tx, requests);
+      tx.addEventListener('complete', () => probe.outboxCommits.push({ openedAt: opened, at: performance.now(), stores: names, requests }));
     }
     return tx;
   };
