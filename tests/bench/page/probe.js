@@ -133,6 +133,7 @@
   for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype]) {
     for (const method of ['get', 'getAll', 'getAllKeys', 'put', 'add', 'delete', 'openCursor', 'count']) {
       const original = proto[method];
+      if (!original) continue; // an index has no put, add or delete
       proto[method] = function trackedRequest(...args) {
         const request = original.apply(this, args);
         const store = this.objectStore ?? this;
