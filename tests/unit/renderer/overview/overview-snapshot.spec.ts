@@ -1,3 +1,4 @@
+import { startOfToday } from 'date-fns';
 import { beforeEach, describe, expect, it } from 'vitest';
 import OverviewPage from '../../../../renderer/src/pages/OverviewPage.vue';
 import { CHART_WEEKS, confirmationsPerWeek } from '../../../../renderer/src/overview/charts-data';
@@ -48,9 +49,12 @@ function countsWith(values: Partial<Record<McaStatus, number>>): Record<McaStatu
   return Object.fromEntries(mcaStatuses.map((status) => [status, values[status] ?? 0])) as Record<McaStatus, number>;
 }
 
-/** What a session two hours ago kept: a book of 1,234 with 800 needing acceptance. */
+/**
+ * What an earlier session today kept: a book of 1,234 with 800 needing acceptance. Two hours ago, but
+ * never before today's midnight: a snapshot of another day is shown with its date (tested below).
+ */
 const AN_EARLIER_SESSION: OverviewSnapshot = {
-  at: Date.now() - 2 * 60 * 60_000,
+  at: Math.max(startOfToday().getTime(), Date.now() - 2 * 60 * 60_000),
   total: 1_234,
   counts: countsWith({ 'not-accepted': 800, 'confirmed-by-partner': 400, 'accepted-directly': 34 }),
   charts: { weeks: confirmationsPerWeek([], Date.now()), countries: { top: [{ country: 'FR', count: 800 }], others: 0, total: 800 } },
@@ -91,6 +95,17 @@ describe('Overview snapshot', () => {
     expect(wrapper.text()).toContain('of your 3 customers');
     expect(wrapper.get('[data-testid="overview-as-of"]').text()).toBe('');
     expect(wrapper.get('.overview-cards').attributes('aria-busy')).toBe('false');
+    wrapper.unmount();
+  });
+
+  it('a snapshot of another day says the day as well as the time', async () => {
+    await writeOverviewSnapshot(app.database, { ...AN_EARLIER_SESSION, at: startOfToday().getTime() - 2 * 60 * 60_000 });
+    await useOverviewStore().load();
+    const wrapper = await mountIn(app, OverviewPage, CHARTS_STUBBED);
+
+    expect(wrapper.get('[data-testid="overview-as-of"]').text()).toMatch(
+      /^Counts as of \d{1,2} [A-Z][a-z]{2} \d{4},? \d{1,2}:\d{2}, the last time every customer was read; updating…$/,
+    );
     wrapper.unmount();
   });
 
