@@ -8,7 +8,7 @@
  * 4. enqueue (click Save to the outbox write committed) with a backlog already queued.
  * The cache that (2)-(4) use is the one the app downloaded in (1).
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { bench, idle, launchPersistent, openHarness, probe, waitUntil } from '../browser';
 import { PROBE_SCRIPT } from '../build';
 import { summariseTrace } from '../trace-summary';
@@ -393,7 +393,7 @@ async function measureTyping(page: Page, queries: readonly string[], config: Cus
 /** How many queries the opt-in typing trace covers (a trace of all of them outgrows a string). */
 const TRACED_QUERIES = 4;
 
-async function logTypingTrace(tracer: NonNullable<ReturnType<BrowserContext['browser']>>, keystrokes: number, config: CustomersConfig) {
+async function logTypingTrace(tracer: Browser, keystrokes: number, config: CustomersConfig) {
   const lines = summariseTrace((await tracer.stopTracing()).toString('utf8'), keystrokes);
   config.log(`  trace of the first ${keystrokes} keystrokes, ms per keystroke:`);
   for (const line of lines) config.log(`    ${line.msPerAction.toFixed(2)}  ${line.thread} ${line.event}`);

@@ -127,30 +127,10 @@
     // no paint timing: fcpAt stays null
   }
 
-  // The requests of those transactions: what, when issued and when answered. Where a save's time
-  // goes between opening its transaction and the commit (waiting for the first answer, or writing).
+  // The requests of those transactions (what, when issued, when answered), filled in by the one
+  // wrapper of IndexedDB's request methods below: where a save's time goes between opening its
+  // transaction and the commit (waiting for the first answer, or writing).
   const trackedRequests = new WeakMap();
-  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype]) {
-    for (const method of ['get', 'getAll', 'getAllKeys', 'put', 'add', 'delete', 'openCursor', 'count']) {
-      const original = proto[method];
-      if (!original) continue; // an index has no put, add or delete
-      proto[method] = function trackedRequest(...args) {
-        const request = original.apply(this, args);
-        const store = this.objectStore ?? this;
-        const log = trackedRequests.get(store.transaction);
-        if (log) {
-          const entry = {
-            what: `${method} ${this.objectStore ? `${store.name}.${this.name}` : this.name}`,
-            issued: performance.now(),
-            done: null,
-          };
-          log.push(entry);
-          request.addEventListener('success', () => (entry.done = performance.now()), { once: true });
-        }
-        return request;
-      };
-    }
-  }
 
   // When a read-write transaction touching the outbox commits: the moment a saved item is durable.
   const transaction = IDBDatabase.prototype.transaction;
@@ -193,24 +173,32 @@
     });
     return request;
   };
+  // One wrapper of the request methods for both observers: the load timeline (reads of many rows)
+  // and the requests of the tracked outbox transactions.
+  const timelineMethods = new Set(['getAll', 'getAllKeys', 'count', 'openCursor']);
   for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype]) {
-    for (const method of ['getAll', 'getAllKeys', 'count', 'openCursor']) {
+    for (const method of ['get', 'getAll', 'getAllKeys', 'put', 'add', 'delete', 'openCursor', 'count']) {
       const original = proto[method];
-      proto[method] = function timedRequest(...args) {
+      if (!original) continue; // an index has no put, add or delete
+      proto[method] = function observedRequest(...args) {
         const started = performance.now();
         const request = original.apply(this, args);
-        const name = `${method} ${this.objectStore ? `${this.objectStore.name}.${this.name}` : this.name}`;
-        request.addEventListener(
-          'success',
-          () =>
-            probe.timeline.push({
-              what: name,
-              started,
-              ended: performance.now(),
-              n: Array.isArray(request.result) ? request.result.length : undefined,
-            }),
-          { once: true },
-        );
+        const store = this.objectStore ?? this;
+        const name = `${method} ${this.objectStore ? `${store.name}.${this.name}` : this.name}`;
+        const tracked = trackedRequests.get(store.transaction);
+        const entry = tracked ? { what: name, issued: started, done: null } : null;
+        if (entry) tracked.push(entry);
+        if (entry || timelineMethods.has(method))
+          request.addEventListener(
+            'success',
+            () => {
+              const ended = performance.now();
+              if (entry) entry.done = ended;
+              if (timelineMethods.has(method))
+                probe.timeline.push({ what: name, started, ended, n: Array.isArray(request.result) ? request.result.length : undefined });
+            },
+            { once: true },
+          );
         return request;
       };
     }
