@@ -11,6 +11,10 @@
  *   requests/min), evenly spaced, one call at a time; never inside a Retry-After.
  * - Resumable: every answer is saved with its time as it comes, so after a kill the next start asks
  *   only what is still missing or stale.
+ * - Second to the agent: no call starts while the agent is typing, clicking or scrolling
+ *   (`agentBusyUntil`). A call's answer, its save and the progress it publishes are main-thread work
+ *   that would land between a keystroke and the frame showing it; the scan takes hours, a pause of
+ *   a second costs it nothing.
  */
 
 import { DEFAULT_DIRECT_SCAN_SHARE, directScanShareSchema } from '../../../shared/domain/settings-form';
@@ -105,6 +109,8 @@ export interface DirectSignScanOptions {
   share?: number;
   onProgress?: (progress: ScanProgress) => void;
   onError?: (error: unknown) => void;
+  /** Until when (epoch ms, `timers.now()`'s clock) the agent is at work: no call starts before then. */
+  agentBusyUntil?: () => number;
 }
 
 /** The calls a minute the scan may make: `share` of the limit, at least one. */
@@ -234,7 +240,7 @@ export class DirectSignScan {
         this.publish();
         if (!this.running) return this.schedule(IDLE_RECHECK_MS);
       }
-      const wait = this.lastCallAt + this.intervalMs - timers.now();
+      const wait = Math.max(this.lastCallAt + this.intervalMs, this.options.agentBusyUntil?.() ?? 0) - timers.now();
       if (wait > 0) return this.schedule(wait);
       const customerId = this.queue[0] as string;
       const startedAt = timers.now();

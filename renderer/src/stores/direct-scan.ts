@@ -9,6 +9,7 @@ import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import { DEFAULT_DIRECT_SCAN_SHARE } from '../../../shared/domain/settings-form';
 import { db, hasDatabase } from '../db/database';
+import { AgentActivity } from '../platform/agent-activity';
 import { call } from '../platform/api';
 import { RATE_LIMIT_PER_MINUTE } from '../outbox/watch-budget';
 import { DirectSignScan, ScanCallError, scanFailureOf, type ScanCustomer, type ScanProgress } from '../scan/direct-sign-scan';
@@ -35,6 +36,9 @@ export const useDirectScanStore = defineStore('directScan', () => {
   let answers: AnswerBatch<{ customerId: string; isSigned: boolean; checkedAt: number }> | null = null;
   let shown: LatestEvery<ScanProgress> | null = null;
   let published = 0;
+  // The scan waits while the agent types, clicks or scrolls (platform/agent-activity.ts says why).
+  const agent = new AgentActivity(browserTimers.now);
+  let unwatchAgent: (() => void) | null = null;
 
   function share(): number {
     return useSettingsStore().settings?.directScanShare ?? DEFAULT_DIRECT_SCAN_SHARE;
@@ -67,8 +71,10 @@ export const useDirectScanStore = defineStore('directScan', () => {
     }, browserTimers);
     answers = batch;
     shown = latest;
+    unwatchAgent = typeof window === 'undefined' ? null : agent.watch(window);
     scan = new DirectSignScan({
       timers: browserTimers,
+      agentBusyUntil: () => agent.busyUntil(),
       limitPerMinute: RATE_LIMIT_PER_MINUTE,
       share: share(),
       ports: {
@@ -101,6 +107,8 @@ export const useDirectScanStore = defineStore('directScan', () => {
   function end(): void {
     scan?.stop();
     scan = null;
+    unwatchAgent?.();
+    unwatchAgent = null;
     void answers?.flush();
     answers = null;
     shown?.cancel();

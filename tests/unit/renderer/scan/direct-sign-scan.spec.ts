@@ -82,8 +82,15 @@ function world(count: number, options: { confirmed?: (n: number) => boolean; sig
     failWith(rule: typeof fail) {
       fail = rule;
     },
-    scan(share?: number, onProgress?: (progress: ScanProgress) => void) {
-      return new DirectSignScan({ ports, timers, limitPerMinute: 500, ...(share ? { share } : {}), ...(onProgress ? { onProgress } : {}) });
+    scan(share?: number, onProgress?: (progress: ScanProgress) => void, agentBusyUntil?: () => number) {
+      return new DirectSignScan({
+        ports,
+        timers,
+        limitPerMinute: 500,
+        ...(share ? { share } : {}),
+        ...(onProgress ? { onProgress } : {}),
+        ...(agentBusyUntil ? { agentBusyUntil } : {}),
+      });
     },
   };
 }
@@ -210,6 +217,33 @@ describe('direct-acceptance scan', () => {
     expect(w.answers.size).toBe(39);
     expect(w.answers.has('c20')).toBe(false);
     expect(scan.progress).toMatchObject({ done: 39, total: 39, needsSignIn: false });
+    scan.stop();
+  });
+
+  it('starts no call while the agent is at work, and goes on at its pace once they stop', async () => {
+    const w = world(200);
+    let busyUntil = 0;
+    const scan = w.scan(undefined, undefined, () => busyUntil);
+    scan.start();
+    await w.timers.runUntil(w.timers.now() + 2_000);
+    const before = w.calls.length;
+    expect(before).toBeGreaterThan(5);
+    // The agent types for 10 s: each keystroke keeps the scan waiting for a second more.
+    const typingFrom = w.timers.now();
+    for (let at = typingFrom; at < typingFrom + 10_000; at += 150) {
+      busyUntil = at + 1_000;
+      await w.timers.runUntil(at);
+    }
+    await w.timers.runUntil(typingFrom + 10_000);
+    const during = w.calls.filter((call) => call.at >= typingFrom && call.at < busyUntil);
+    // At most the one call already due when the first keystroke came (it started before it).
+    expect(during.filter((call) => call.at > typingFrom)).toEqual([]);
+    await w.timers.runUntil(busyUntil + 10_000);
+    const after = w.calls.filter((call) => call.at >= busyUntil);
+    expect(after[0]?.at).toBe(busyUntil);
+    // Then at the usual spacing (240 ms at half of 500 a minute): about 41 calls in 10 s.
+    expect(after.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(w.calls.map((call) => call.customerId)).size).toBe(w.calls.length);
     scan.stop();
   });
 
