@@ -19,7 +19,12 @@ test('the customer list: search, MCA status filter, sorting, count, and Enter op
   await search.fill('14876998-C0DC');
   await expect(page.getByRole('row', { name: /Adatum Corporation/ })).toBeVisible();
   await expect(count).toHaveText(`1 of ${total} customers`);
-  await search.fill('');
+  // Escape clears the search (the field stays focused), as a search field does.
+  await expect(page.getByRole('searchbox', { name: 'Search customers' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(count).toHaveText(`${total} of ${total} customers`);
+  await expect(search).toBeFocused();
 
   // Filter by MCA status (the partner-wide records, not one call per customer).
   const filter = page.getByLabel('MCA status');
