@@ -25,6 +25,7 @@ import { startEmbeddedSandbox, type EmbeddedSandbox } from './embedded-sandbox';
 import { safeOpenExternal } from './open-external';
 import { launchOptions } from './launch-options';
 import { failStartup, stage } from './startup';
+import { appendChromiumSwitches } from './chromium-switches';
 
 let mainWindow: BrowserWindow | undefined;
 let sandbox: EmbeddedSandbox | undefined;
@@ -119,6 +120,8 @@ function beforeReady(): void {
     mainWindow.focus();
   });
   app.enableSandbox();
+  // Chromium reads its switches as it starts: before ready.
+  appendChromiumSwitches(app.commandLine);
   registerAppScheme(protocol);
   installSecurityPolicy(app, shell);
   app.on('window-all-closed', () => app.quit());

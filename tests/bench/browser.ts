@@ -8,6 +8,10 @@
 import { bridgeCallScript } from '../e2e/support/launch-link';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { CHROMIUM_SWITCHES } from '../../electron/main/chromium-switches';
 import { PROBE_SCRIPT } from './build';
 import { BENCH_GLOBAL, type BenchPageApi } from './protocol';
 
@@ -15,7 +19,30 @@ import { BENCH_GLOBAL, type BenchPageApi } from './protocol';
  * Frames are drawn as soon as they are ready rather than on a (virtual) 60 Hz display's beat, so a
  * keystroke-to-frame time is the app's work, not a wait of up to 16.7 ms for the next refresh.
  */
-export const BENCH_CHROMIUM_ARGS = [...chromiumArgs, '--disable-gpu-vsync', '--disable-frame-rate-limit'];
+export const BENCH_CHROMIUM_ARGS = [
+  ...chromiumArgs,
+  '--disable-gpu-vsync',
+  '--disable-frame-rate-limit',
+  // The renderer as the shell runs it (electron/main/chromium-switches.ts). Chromium honours only the
+  // last --disable-features, so Playwright's own list goes into it too.
+  ...shellSwitchesWith(playwrightDisabledFeatures()),
+];
+
+function shellSwitchesWith(disabledFeatures: readonly string[]): string[] {
+  return CHROMIUM_SWITCHES.map(([name, value]) =>
+    name === 'disable-features' ? `--${name}=${[...disabledFeatures, value].join(',')}` : `--${name}=${value}`,
+  );
+}
+
+/** The features Playwright disables when it starts Chromium (its chromiumSwitches.ts, bundled). */
+export function playwrightDisabledFeatures(): string[] {
+  const root = dirname(createRequire(import.meta.url).resolve('playwright-core/package.json'));
+  const bundle = readFileSync(join(root, 'lib', 'coreBundle.js'), 'utf8');
+  const list = /disabledFeatures = \[([\s\S]*?)\]\.filter\(Boolean\)/.exec(bundle)?.[1];
+  const features = list ? [...list.matchAll(/^\s*"([A-Za-z0-9]+)",?$/gm)].map((match) => match[1] as string) : [];
+  if (features.length === 0) throw new Error("Playwright's disabled Chromium features were not found in playwright-core/lib/coreBundle.js");
+  return features;
+}
 
 export function launchOptions(): LaunchOptions {
   return { executablePath: chromiumPath(), args: BENCH_CHROMIUM_ARGS };

@@ -23,8 +23,36 @@ export interface AppOptions {
   singleInstanceLock: boolean;
 }
 
+/**
+ * `app.commandLine` (electron.d.ts L7565-L7609): switches appended, read back (`getSwitchValue` answers an
+ * empty string when the switch is absent, L7594) and removed. Records whether each was appended before
+ * ready, since Chromium reads its switches as it starts.
+ */
+export class CommandLineDouble {
+  readonly switches = new Map<string, { value: string; beforeReady: boolean }>();
+
+  constructor(private readonly lifecycle: Lifecycle) {}
+
+  appendSwitch(name: string, value?: string): void {
+    this.switches.set(name, { value: value ?? '', beforeReady: !this.lifecycle.ready });
+  }
+
+  getSwitchValue(name: string): string {
+    return this.switches.get(name)?.value ?? '';
+  }
+
+  hasSwitch(name: string): boolean {
+    return this.switches.has(name);
+  }
+
+  removeSwitch(name: string): void {
+    this.switches.delete(name);
+  }
+}
+
 export class AppDouble extends EventEmitter {
   readonly isPackaged: boolean;
+  readonly commandLine: CommandLineDouble;
   sandboxEnabled = false;
   /** The code `exit` ended with, once it did. */
   readonly exited: Promise<number>;
@@ -42,6 +70,7 @@ export class AppDouble extends EventEmitter {
   ) {
     super();
     this.isPackaged = options.isPackaged;
+    this.commandLine = new CommandLineDouble(lifecycle);
     this.whenReadyPromise = new Promise((resolve) => (this.resolveReady = resolve));
     this.exited = new Promise((resolve) => (this.resolveExited = resolve));
     this.paths = {

@@ -88,6 +88,8 @@ describe('the Electron main entry under the double', () => {
     expect(electron.protocol.privileged.get('app')).toMatchObject({ standard: true, secure: true, supportFetchAPI: true });
     expect(electron.app.listenerCount('web-contents-created')).toBe(1);
     expect(electron.app.listenerCount('second-instance')).toBe(1);
+    // Chromium's switches, before ready: IndexedDB's answers to a save are not held back for a frame after the click.
+    expect(electron.app.commandLine.switches.get('disable-features')).toEqual({ value: 'DeferRendererTasksAfterInput', beforeReady: true });
     await ready(electron);
 
     const [window] = electron.windows();
