@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { CHROMIUM_SWITCHES } from '../../electron/main/chromium-switches';
-import { PROBE_SCRIPT } from './build';
+import { PROBE_SCRIPT, ROOT } from './build';
 import { BENCH_GLOBAL, type BenchPageApi } from './protocol';
 
 /**
@@ -36,7 +36,7 @@ function shellSwitchesWith(disabledFeatures: readonly string[]): string[] {
 
 /** The features Playwright disables when it starts Chromium (its chromiumSwitches.ts, bundled). */
 export function playwrightDisabledFeatures(): string[] {
-  const root = dirname(createRequire(import.meta.url).resolve('playwright-core/package.json'));
+  const root = dirname(createRequire(join(ROOT, 'package.json')).resolve('playwright-core/package.json'));
   const bundle = readFileSync(join(root, 'lib', 'coreBundle.js'), 'utf8');
   const list = /disabledFeatures = \[([\s\S]*?)\]\.filter\(Boolean\)/.exec(bundle)?.[1];
   const features = list ? [...list.matchAll(/^\s*"([A-Za-z0-9]+)",?$/gm)].map((match) => match[1] as string) : [];
