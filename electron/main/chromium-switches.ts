@@ -1,7 +1,7 @@
 /**
  * The Chromium switches the shell sets before the app is ready, in one list: the shell appends them
- * (`app.commandLine.appendSwitch`, electron.d.ts:7586) and the tests' and the benchmark's Chromium get
- * the same ones as arguments, so the renderer they measure runs as the shell runs it.
+ * (`app.commandLine.appendSwitch`, electron.d.ts:7586) and the benchmark's Chromium gets the same ones
+ * (tests/bench/browser.ts), so the renderer it measures runs as the shell runs it.
  *
  * `DeferRendererTasksAfterInput` off: after a click or a key press Chromium holds a page's deferrable
  * tasks, IndexedDB's answers among them, until its next frame. A save from the Confirm form (one read-write
@@ -18,9 +18,4 @@ export const CHROMIUM_SWITCHES: ReadonlyArray<readonly [name: string, value: str
 
 export function appendChromiumSwitches(commandLine: Pick<CommandLine, 'appendSwitch'>): void {
   for (const [name, value] of CHROMIUM_SWITCHES) commandLine.appendSwitch(name, value);
-}
-
-/** The same switches as command-line arguments, for a Chromium started by the tests or the benchmark. */
-export function chromiumSwitchArguments(): string[] {
-  return CHROMIUM_SWITCHES.map(([name, value]) => `--${name}=${value}`);
 }

@@ -19,14 +19,16 @@ import { BENCH_GLOBAL, type BenchPageApi } from './protocol';
  * Frames are drawn as soon as they are ready rather than on a (virtual) 60 Hz display's beat, so a
  * keystroke-to-frame time is the app's work, not a wait of up to 16.7 ms for the next refresh.
  */
-export const BENCH_CHROMIUM_ARGS = [
-  ...chromiumArgs,
-  '--disable-gpu-vsync',
-  '--disable-frame-rate-limit',
-  // The renderer as the shell runs it (electron/main/chromium-switches.ts). Chromium honours only the
-  // last --disable-features, so Playwright's own list goes into it too.
-  ...shellSwitchesWith(playwrightDisabledFeatures()),
-];
+export function benchChromiumArgs(): string[] {
+  return [
+    ...chromiumArgs,
+    '--disable-gpu-vsync',
+    '--disable-frame-rate-limit',
+    // The renderer as the shell runs it (electron/main/chromium-switches.ts). Chromium honours only the
+    // last --disable-features, so Playwright's own list goes into it too.
+    ...shellSwitchesWith(playwrightDisabledFeatures()),
+  ];
+}
 
 function shellSwitchesWith(disabledFeatures: readonly string[]): string[] {
   return CHROMIUM_SWITCHES.map(([name, value]) =>
@@ -45,7 +47,7 @@ export function playwrightDisabledFeatures(): string[] {
 }
 
 export function launchOptions(): LaunchOptions {
-  return { executablePath: chromiumPath(), args: BENCH_CHROMIUM_ARGS };
+  return { executablePath: chromiumPath(), args: benchChromiumArgs() };
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -24,9 +24,9 @@ export interface AppOptions {
 }
 
 /**
- * `app.commandLine` (electron.d.ts L7565-L7609): switches appended, read back (`getSwitchValue` answers an
- * empty string when the switch is absent, L7594) and removed. Records whether each was appended before
- * ready, since Chromium reads its switches as it starts.
+ * `app.commandLine.appendSwitch` (electron.d.ts:7586), the only part of `CommandLine` (L7565-L7609) the
+ * shell uses. A switch appended again keeps its last value, as Chromium reads it. Records whether each
+ * was appended before ready, since Chromium reads its switches as it starts.
  */
 export class CommandLineDouble {
   readonly switches = new Map<string, { value: string; beforeReady: boolean }>();
@@ -35,18 +35,6 @@ export class CommandLineDouble {
 
   appendSwitch(name: string, value?: string): void {
     this.switches.set(name, { value: value ?? '', beforeReady: !this.lifecycle.ready });
-  }
-
-  getSwitchValue(name: string): string {
-    return this.switches.get(name)?.value ?? '';
-  }
-
-  hasSwitch(name: string): boolean {
-    return this.switches.has(name);
-  }
-
-  removeSwitch(name: string): void {
-    this.switches.delete(name);
   }
 }
 

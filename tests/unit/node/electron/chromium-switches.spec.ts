@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_SWITCHES } from '../../../../electron/main/chromium-switches';
-import { BENCH_CHROMIUM_ARGS, playwrightDisabledFeatures } from '../../../bench/browser';
+import { benchChromiumArgs, playwrightDisabledFeatures } from '../../../bench/browser';
 
 function disabledFeatures(args: readonly string[]): string[] {
   const all = args.filter((argument) => argument.startsWith('--disable-features='));
@@ -16,11 +16,12 @@ function disabledFeatures(args: readonly string[]): string[] {
 
 describe("the benchmark's Chromium", () => {
   it('disables what the shell disables, and everything Playwright disables', () => {
-    const disabled = disabledFeatures(BENCH_CHROMIUM_ARGS);
+    const args = benchChromiumArgs();
+    const disabled = disabledFeatures(args);
     expect(disabled).toContain('DeferRendererTasksAfterInput');
     for (const [name, value] of CHROMIUM_SWITCHES) {
       if (name === 'disable-features') for (const feature of value.split(',')) expect(disabled).toContain(feature);
-      else expect(BENCH_CHROMIUM_ARGS).toContain(`--${name}=${value}`);
+      else expect(args).toContain(`--${name}=${value}`);
     }
     const playwright = playwrightDisabledFeatures();
     expect(playwright).toContain('PaintHolding');
