@@ -109,7 +109,10 @@ export function enqueueChecked<R>(
   refuse: (history: CustomerHistory) => R | null,
 ): Promise<CheckedSave<R>> {
   const item = freshItem(itemInputOf(request, context), context, undefined, request.id);
-  return context.storage.updateWithHistory<CheckedSave<R>>(item.customerId, [item.id], (history, [existing]) => {
+  // Only a named id (a resumed step) can be stored already: a fresh UUID is not read for, which
+  // spares the save's transaction one of its reads.
+  const mayExist = request.id !== undefined ? [item.id] : [];
+  return context.storage.updateWithHistory<CheckedSave<R>>(item.customerId, mayExist, (history, [existing]) => {
     const refusal = refuse(history);
     if (refusal !== null) return { put: [], audit: [], result: { saved: false, refusal } };
     if (existing) return { put: [], audit: [], result: { saved: true, item: existing } };

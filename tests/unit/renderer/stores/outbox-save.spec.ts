@@ -58,4 +58,21 @@ describe('outbox.save', () => {
     expect(await app.database.outbox.count()).toBe(1);
     expect(await app.database.audit.count()).toBe(1);
   });
+  it('answers the item already stored under a named id (a resumed step) and writes nothing, while fresh saves get new ids', async () => {
+    const app = await createTestApp(ADMIN);
+    const first = await useOutboxStore().save({ ...attestation, id: 'resumed-step-1' });
+    expect(first).toMatchObject({ saved: true, item: { id: 'resumed-step-1' } });
+    // The same step resumed after a crash, its contact since corrected: the stored item stands.
+    const corrected = { ...attestation, id: 'resumed-step-1', primaryContact: { ...contact, email: 'corrected@example.com' } };
+    expect(await useOutboxStore().save(corrected)).toMatchObject({
+      saved: true,
+      item: { id: 'resumed-step-1', primaryContact: { email: contact.email } },
+    });
+    expect(await app.database.outbox.count()).toBe(1);
+    expect(await app.database.audit.count()).toBe(1);
+
+    const fresh = await useOutboxStore().save({ ...attestation, primaryContact: { ...contact, email: 'third@example.com' } });
+    expect(fresh.saved && fresh.item.id).not.toBe('resumed-step-1');
+    expect(await app.database.outbox.count()).toBe(2);
+  });
 });
