@@ -58,6 +58,7 @@ describe('outbox.save', () => {
     expect(await app.database.outbox.count()).toBe(1);
     expect(await app.database.audit.count()).toBe(1);
   });
+
   it('answers the item already stored under a named id (a resumed step) and writes nothing, while fresh saves get new ids', async () => {
     const app = await createTestApp(ADMIN);
     const first = await useOutboxStore().save({ ...attestation, id: 'resumed-step-1' });
