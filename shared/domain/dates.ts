@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { format, isValid, parse } from 'date-fns';
+import { isValid, parseISO } from 'date-fns';
 
 /** The MCA did not exist before this date; a configurable, safe floor (DOMAIN.md). */
 export const DEFAULT_ACCEPTANCE_FLOOR = '2019-03-01';
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real calendar day written as YYYY-MM-DD (2026-02-30 is not one). */
+/**
+ * True for a real calendar day written as YYYY-MM-DD (2026-02-30 is not one). parseISO checks the
+ * day against its month; the pattern pins the exact shape. Not `parse(value, 'yyyy-MM-dd')`: Save
+ * validates the date once every few seconds, so its code runs cold, and the format-string parser is
+ * ten times the code (issue 15: it was half of the form's parse on Save).
+ */
 export function isCalendarDate(value: string): boolean {
-  if (!CALENDAR_DATE.test(value)) return false;
-  const parsed = parse(value, 'yyyy-MM-dd', new Date(0));
-  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+  return CALENDAR_DATE.test(value) && isValid(parseISO(value));
 }
 
 export const calendarDateSchema = z

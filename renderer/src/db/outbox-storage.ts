@@ -38,21 +38,35 @@ export class DexieOutboxStorage implements OutboxStorage, HistoryStorage {
   }
 
   /**
-   * `update` with the customer's history (what the save rules check) read in the same transaction:
-   * a save is one transaction, and no other window's save comes between the check and the write.
+   * IndexedDB runs a transaction's requests in the order they were issued, so the reads, issued
+   * first, see the customer as it was before the writes that follow them at once. A veto aborts the
+   * transaction, which undoes the writes: a save is one transaction, and no other window's save
+   * comes between the check and the write.
    */
-  updateWithHistory<T>(
+  insertUnlessVetoed<V>(
     customerId: string,
-    ids: readonly string[],
-    decide: (history: CustomerHistory, items: ReadonlyArray<OutboxItem | undefined>) => OutboxWrite<T>,
-  ): Promise<T> {
+    mayExist: readonly string[],
+    write: Pick<OutboxWrite<unknown>, 'put' | 'audit'>,
+    veto: (history: CustomerHistory, stored: ReadonlyArray<OutboxItem | undefined>) => V | null,
+  ): Promise<V | null> {
     const { outbox, audit, mcaState, confirmations } = this.database;
-    return guardStorage(() =>
-      this.database.transaction('rw', [outbox, audit, mcaState, confirmations], async () => {
-        const [history, items] = await Promise.all([this.readHistory(customerId), ids.length ? outbox.bulkGet([...ids]) : []]);
-        return this.apply(decide(history, items));
-      }),
-    );
+    return guardStorage(async () => {
+      try {
+        await this.database.transaction('rw', [outbox, audit, mcaState, confirmations], async () => {
+          const read = Promise.all([this.readHistory(customerId), mayExist.length ? outbox.bulkGet([...mayExist]) : []]);
+          const written = this.apply({ ...write, result: null });
+          // A vetoed save's writes fail with its aborted transaction; the veto is the answer.
+          written.catch(() => undefined);
+          const verdict = veto(...(await read));
+          if (verdict !== null) throw new Vetoed(verdict);
+          await written;
+        });
+        return null;
+      } catch (error) {
+        if (error instanceof Vetoed) return error.verdict as V;
+        throw error;
+      }
+    });
   }
 
   /** Writes what a decision answers; inside the caller's transaction. */
@@ -87,5 +101,12 @@ export class DexieOutboxStorage implements OutboxStorage, HistoryStorage {
       outbox.where('customerId').equals(customerId).toArray(),
     ]);
     return { records: backendRecordsOf(customerId, cached?.items, state), items };
+  }
+}
+
+/** Thrown inside a save's transaction to abort it; carries the veto out. */
+class Vetoed extends Error {
+  constructor(readonly verdict: unknown) {
+    super('vetoed');
   }
 }

@@ -103,7 +103,7 @@ export type CheckedSave<R> = { saved: true; item: OutboxItem } | { saved: false;
  * and no save of another window between the check and the write. An item already stored under
  * the request's id stays as it is (and is answered).
  */
-export function enqueueChecked<R>(
+export async function enqueueChecked<R>(
   request: NewRequest,
   context: CommandContext & { storage: HistoryStorage },
   refuse: (history: CustomerHistory) => R | null,
@@ -112,12 +112,13 @@ export function enqueueChecked<R>(
   // Only a named id (a resumed step) can be stored already: a fresh UUID is not read for, which
   // spares the save's transaction one of its reads.
   const mayExist = request.id !== undefined ? [item.id] : [];
-  return context.storage.updateWithHistory<CheckedSave<R>>(item.customerId, mayExist, (history, [existing]) => {
+  const write = { put: [item], audit: [queuedEntry(item, context.now)] };
+  const vetoed = await context.storage.insertUnlessVetoed<CheckedSave<R>>(item.customerId, mayExist, write, (history, [stored]) => {
     const refusal = refuse(history);
-    if (refusal !== null) return { put: [], audit: [], result: { saved: false, refusal } };
-    if (existing) return { put: [], audit: [], result: { saved: true, item: existing } };
-    return { put: [item], audit: [queuedEntry(item, context.now)], result: { saved: true, item } };
+    if (refusal !== null) return { saved: false, refusal };
+    return stored ? { saved: true, item: stored } : null;
   });
+  return vetoed ?? { saved: true, item };
 }
 
 /** Saves an attestation: the outbox item and its audit entry, atomically. */

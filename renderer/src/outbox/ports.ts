@@ -68,12 +68,18 @@ export interface CustomerHistory {
 
 /** A storage that also reads a customer's history inside the write: a checked save is one transaction. */
 export interface HistoryStorage {
-  /** `OutboxStorage.update`, with `decide` also given the customer's history, read in the same transaction. */
-  updateWithHistory<T>(
+  /**
+   * Writes new items (and their audit entries) in one transaction unless `veto`, given the
+   * customer's history and the items already stored under `mayExist` as they were before the write,
+   * answers something: then nothing is written and that answer is returned. The reads and the writes
+   * are issued together, so a save waits for one round of requests, not two.
+   */
+  insertUnlessVetoed<V>(
     customerId: string,
-    ids: readonly string[],
-    decide: (history: CustomerHistory, items: ReadonlyArray<OutboxItem | undefined>) => OutboxWrite<T>,
-  ): Promise<T>;
+    mayExist: readonly string[],
+    write: Pick<OutboxWrite<unknown>, 'put' | 'audit'>,
+    veto: (history: CustomerHistory, stored: ReadonlyArray<OutboxItem | undefined>) => V | null,
+  ): Promise<V | null>;
 }
 
 /**

@@ -1,10 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VueWrapper } from '@vue/test-utils';
 import { latestAcceptanceDate } from '../../../../shared/domain/dates';
+import type * as AttestationFormModule from '../../../../shared/domain/attestation-form';
 import type { AttestationFormValues } from '../../../../shared/domain/attestation-form';
 import AttestationForm from '../../../../renderer/src/components/attest/AttestationForm.vue';
 import { ADMIN } from '../helpers/fake-api';
 import { createTestApp, eventually, mountIn, type TestApp } from '../helpers/app';
+
+// Counts the form's whole-schema validations (vee-validate parses the form's schema for each).
+const parses = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../../shared/domain/attestation-form', async (importOriginal) => {
+  const actual = await importOriginal<typeof AttestationFormModule>();
+  return {
+    ...actual,
+    attestationFormSchemaFor: (...args: Parameters<typeof actual.attestationFormSchemaFor>) => {
+      const schema = actual.attestationFormSchemaFor(...args);
+      const parse = schema.safeParseAsync;
+      schema.safeParseAsync = (...parseArgs) => {
+        parses.count += 1;
+        return parse(...parseArgs);
+      };
+      return schema;
+    },
+  };
+});
 
 let app: TestApp;
 const initial = {
@@ -105,6 +124,29 @@ describe('Confirm acceptance form', () => {
     finish(null);
     await eventually(() => saveButton(wrapper).text() === 'Save');
     expect(save).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the error of a field left untouched, and leaving a field already validated as typed validates nothing again', async () => {
+    const wrapper = await mountIn(app, AttestationForm, {
+      props: {
+        initial: { ...initial, primaryContact: { ...initial.primaryContact, email: '' } },
+        submitLabel: 'Save',
+        save: async () => null,
+      },
+    });
+    expect(errorOf(wrapper, 'attest-email')).toBe('');
+    await wrapper.get('#attest-email').trigger('blur');
+    await eventually(() => errorOf(wrapper, 'attest-email') === 'Required.');
+
+    await wrapper.get('#attest-email').setValue('tania@contoso.example');
+    await eventually(() => !saveButton(wrapper).attributes('disabled'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = parses.count;
+    // What a press on Save does first: the focus leaves the last field.
+    await wrapper.get('#attest-email').trigger('blur');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(parses.count).toBe(before);
+    expect(errorOf(wrapper, 'attest-email')).toBe('');
   });
 
   it('hands the parsed values to save at once on Save: no whole-form validation or re-render before the write', async () => {
