@@ -168,7 +168,7 @@ export function customersRows(c: CustomersOutcome): Measured[] {
       met: enqueue.p95 < 16,
       baseline: enqueue.floorP95,
       ratio: round(enqueue.p95 / enqueue.floorP95, 2),
-      note: `${enqueue.samples.length} saves through the Confirm acceptance form with ${enqueue.queuedBefore} items queued (offline); click to the outbox transaction's complete event (p50 ${enqueue.p50} ms: click to transaction opened ${enqueue.toTransactionP50} ms, opened to committed ${enqueue.commitP50} ms, of which waiting for the first read's answer ${enqueue.firstAnswerP50} ms); baseline = the same database's smallest read-write transaction (one row into meta, transaction() to complete), same run: p95 ${enqueue.floorP95} ms (p50 ${enqueue.floorP50} ms)`,
+      note: `${enqueue.samples.length} saves through the Confirm acceptance form with ${enqueue.queuedBefore} items queued (offline); click to the outbox transaction's complete event (p50 ${enqueue.p50} ms: click to transaction opened ${enqueue.toTransactionP50} ms (${enqueue.toClickHandledP50} ms of it before the page handles the click), opened to committed ${enqueue.commitP50} ms, of which waiting for the first read's answer ${enqueue.firstAnswerP50} ms); baseline = the same database's smallest read-write transaction (one row into meta, transaction() to complete), same run: p95 ${enqueue.floorP95} ms (p50 ${enqueue.floorP50} ms)`,
     },
     {
       id: 'cache_download_items_per_s',

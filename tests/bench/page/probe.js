@@ -149,7 +149,9 @@
     'click',
     (event) => {
       const target = event.target instanceof Element ? event.target.closest('button') : null;
-      if (target && target.type === 'submit') probe.clicks.push({ at: event.timeStamp, label: target.textContent.trim() });
+      // `at` is when the browser received the mouse-up; `handledAt` when this page got to the click.
+      if (target && target.type === 'submit')
+        probe.clicks.push({ at: event.timeStamp, handledAt: performance.now(), label: target.textContent.trim() });
     },
     true,
   );
