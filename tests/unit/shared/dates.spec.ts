@@ -103,6 +103,29 @@ describe('checkAcceptanceDate', () => {
   it('accepts 29 February in a leap year', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-02-29')).toBe(false);
+    // The century rule: 2000 was a leap year, 1900 and 2100 are not.
+    expect(isCalendarDate('2000-02-29')).toBe(true);
+    expect(isCalendarDate('1900-02-29')).toBe(false);
+    expect(isCalendarDate('2100-02-29')).toBe(false);
+  });
+
+  it.each([
+    '2026-04-31',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-12-00',
+    '2026-12-32',
+    '2026-1-01',
+    ' 2026-01-01',
+    '2026-01-01T00:00',
+    '01/02/2026',
+    '',
+  ])('is not a calendar day: %j', (value) => {
+    expect(isCalendarDate(value)).toBe(false);
+  });
+
+  it.each(['2026-04-30', '2026-12-31', '2019-03-01', '2026-01-01'])('is a calendar day: %s', (value) => {
+    expect(isCalendarDate(value)).toBe(true);
   });
 });
 
