@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 export const RESULT_IDS = [
   'search_p95_ms',
   'search_over_floor_ratio',
+  'search_over_rows_page_ratio',
   'search_baseline_p95_ms',
   'search_speedup_ratio',
   'customers_first_paint_ms',
