@@ -20,8 +20,22 @@ export interface RowWindow {
   /** Scrolls the least needed to show the row. */
   scrollToIndex(index: number): void;
   scrollToTop(): void;
+  /**
+   * The next frame shows only the rows in view; the rows kept around them (the overscan) follow in
+   * the frame after. For a change of every row (a keystroke in the search): it pays for what it shows.
+   */
+  deferOverscan(): void;
   /** How many rows fit in the view (at least 1). */
   rowsInView(): number;
+}
+
+/** Runs `callback` in a task after the next frame is drawn (a timer where there are no frames). */
+function afterNextFrame(callback: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(callback, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(callback, 0));
 }
 
 /** Rows assumed in view until the element has a size (before layout, or in a DOM without layout). */
@@ -37,6 +51,7 @@ export function useRowWindow(count: () => number, rowHeight: number, options: { 
   const scroller = ref<HTMLElement | null>(null);
   const scrollTop = ref(0);
   const height = ref(0);
+  const overscanDeferred = ref(false);
 
   const onScroll = () => {
     if (scroller.value) scrollTop.value = scroller.value.scrollTop;
@@ -61,8 +76,9 @@ export function useRowWindow(count: () => number, rowHeight: number, options: { 
   const view = () => Math.max((height.value || FALLBACK_HEIGHT) - inset, rowHeight);
   const items = computed(() => {
     const total = count();
-    const first = Math.max(0, Math.floor(scrollTop.value / rowHeight) - overscan);
-    const last = Math.min(total, Math.ceil((scrollTop.value + view()) / rowHeight) + overscan);
+    const around = overscanDeferred.value ? 0 : overscan;
+    const first = Math.max(0, Math.floor(scrollTop.value / rowHeight) - around);
+    const last = Math.min(total, Math.ceil((scrollTop.value + view()) / rowHeight) + around);
     const out: RowWindowItem[] = [];
     for (let index = first; index < last; index++) out.push({ index, start: index * rowHeight });
     return out;
@@ -86,6 +102,11 @@ export function useRowWindow(count: () => number, rowHeight: number, options: { 
     scrollToTop() {
       // From the position this window knows: reading the element's would force a layout mid-keystroke.
       if (scrollTop.value !== 0) scrollTo(0);
+    },
+    deferOverscan() {
+      if (overscanDeferred.value) return;
+      overscanDeferred.value = true;
+      afterNextFrame(() => (overscanDeferred.value = false));
     },
     rowsInView: () => Math.max(Math.floor(view() / rowHeight), 1),
   };

@@ -1,7 +1,7 @@
 /**
  * (3d) A second floor under the typing measure: the Customers grid as the app last drew it (its
  * markup and its style sheets, copied from the app's page), in a page of its own where each
- * keystroke writes other customers' words into every row with plain DOM calls: no framework, no
+ * keystroke writes other customers' words into every row in view with plain DOM calls: no framework, no
  * search, no store. The same keydown-to-next-frame measure as (3a) and the echo page (3c).
  *
  * What it tells: how much of a keystroke any implementation pays in this browser on this machine
@@ -36,7 +36,12 @@ export async function measureRowsFloor(
     );
     const rows = (await page.evaluate(`(() => {
       const customers = ${JSON.stringify(customers)};
-      const rows = [...document.querySelectorAll('.grid__body [role="row"]')].filter((row) => row.style.display !== 'none');
+      // The rows in view: the least any implementation must redraw for a new list.
+      const view = document.querySelector('.grid').getBoundingClientRect();
+      const rows = [...document.querySelectorAll('.grid__body [role="row"]')].filter((row) => {
+        const box = row.getBoundingClientRect();
+        return row.style.display !== 'none' && box.bottom > view.top && box.top < view.bottom;
+      });
       window.__rowsFloor = [];
       let down = 0;
       let turn = 0;
