@@ -49,7 +49,10 @@ export function useRowSlots<V>(items: () => readonly RowWindowItem[], viewOf: (i
     }
     for (let key = 0; key < capacity; key++) {
       const kept = lastShown[key];
-      if (!used[key] && kept) slots.push(kept.shown ? { ...kept, shown: false } : kept);
+      if (used[key] || !kept) continue;
+      // Hidden once, then the same object on every later run while no row needs it.
+      if (kept.shown) lastShown[key] = { ...kept, shown: false };
+      slots.push(lastShown[key] as RowSlot<V>);
     }
     return slots;
   });

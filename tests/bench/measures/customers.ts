@@ -15,6 +15,7 @@ import { summariseTrace } from '../trace-summary';
 import type { SearchStepsResult } from '../protocol';
 import { median, percentile, round } from '../report';
 import { measureRowsFloor, type RowsFloor } from './rows-floor';
+import { timeKeystrokes } from './keystroke-timer';
 
 export interface CustomersConfig {
   /** The app's URL with its launch token, its origin, and the page secret the link hands over. */
@@ -421,26 +422,13 @@ async function measureFrameFloor(
   const page = await context.newPage();
   try {
     await page.setContent('<input id="floor-input" aria-label="floor"><p id="floor-echo"></p>');
-    await page.evaluate(`(() => {
-      window.__floor = [];
-      let down = 0;
-      document.addEventListener('keydown', (event) => { down = event.timeStamp; }, true);
-      document.getElementById('floor-input').addEventListener('input', (event) => {
-        document.getElementById('floor-echo').textContent = event.target.value;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => window.__floor.push(performance.now() - down);
-          channel.port2.postMessage(null);
-        });
-      });
-    })()`);
-    await page.locator('#floor-input').focus();
-    for (let i = 0; i < keystrokes; i++) {
-      await page.keyboard.press(i % 10 === 9 ? 'Backspace' : 'a');
-      await page.waitForTimeout(keyIntervalMs);
-    }
-    const times = (await page.evaluate('window.__floor')) as number[];
-    return { p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1) };
+    return await timeKeystrokes(
+      page,
+      '#floor-input',
+      "document.getElementById('floor-echo').textContent = event.target.value;",
+      keystrokes,
+      keyIntervalMs,
+    );
   } finally {
     await page.close();
   }

@@ -8,7 +8,7 @@
  * just to show a screenful of new rows, so the app's own cost is the gap above it.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { percentile, round } from '../report';
+import { timeKeystrokes } from './keystroke-timer';
 
 export interface RowsFloor {
   rows: number;
@@ -42,11 +42,8 @@ export async function measureRowsFloor(
         const box = row.getBoundingClientRect();
         return row.style.display !== 'none' && box.bottom > view.top && box.top < view.bottom;
       });
-      window.__rowsFloor = [];
-      let down = 0;
       let turn = 0;
-      document.addEventListener('keydown', (event) => { down = event.timeStamp; }, true);
-      document.getElementById('rows-input').addEventListener('input', () => {
+      window.__rewriteRows = () => {
         turn += 1;
         rows.forEach((row, at) => {
           const customer = customers[(turn * 7 + at) % customers.length];
@@ -59,22 +56,12 @@ export async function measureRowsFloor(
           badge.dataset.status = turn % 2 ? 'not-checked' : 'confirmed-by-partner';
           badge.textContent = turn % 2 ? 'Not checked' : 'Confirmed by partner';
         });
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => window.__rowsFloor.push(performance.now() - down);
-          channel.port2.postMessage(null);
-        });
-      });
+      };
       return rows.length;
     })()`)) as number;
     if (rows === 0) throw new Error('The copied grid has no rows to write into.');
-    await page.locator('#rows-input').focus();
-    for (let i = 0; i < keystrokes; i++) {
-      await page.keyboard.press(i % 10 === 9 ? 'Backspace' : 'a');
-      await page.waitForTimeout(keyIntervalMs);
-    }
-    const times = (await page.evaluate('window.__rowsFloor')) as number[];
-    return { rows, p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1) };
+    const times = await timeKeystrokes(page, '#rows-input', 'window.__rewriteRows();', keystrokes, keyIntervalMs);
+    return { rows, ...times };
   } finally {
     await page.close();
   }
