@@ -10,7 +10,10 @@
  *   array, both typed), intersecting the rarest trigrams' postings, then verifying the few candidates;
  * - 2-character terms: a bigram index of the same layout, exact for printable ASCII (no verification);
  * - 1-character terms: a 64-bit character-presence mask per customer (exact for a-z and 0-9);
- * - typing on (the new query refines the previous one) narrows the previous result instead.
+ * - typing on (the new query refines the previous one) narrows the previous result instead; one more
+ *   character in the last word checks only the character after where that word was found in each
+ *   previous match, not a search of its text (a prefix nearly every customer holds, such as the
+ *   sandbox's domains, is typed on at one character read per customer).
  * Postings hold customer indices in ascending order, so results come out in the input's order.
  */
 
@@ -145,8 +148,12 @@ export class CustomerSearchIndex {
   /** Customers whose text changed after the build (a contact email learnt later): checked by scan. */
   private readonly late = new Set<number>();
   private readonly lateFlags: Uint8Array;
-  /** The previous search: its terms, the word typed last (the query's last word) and the result. */
-  private last: { terms: string[]; word: string; result: Uint32Array } | null = null;
+  /**
+   * The previous search: its terms, the word typed last (the query's last word) and the result, with
+   * where that word first occurs in each match's text when the search looked (`wordAt`, aligned with
+   * `result`; NOT_LOCATED where unknown).
+   */
+  private last: { terms: string[]; word: string; result: Uint32Array; wordAt: Uint16Array | null } | null = null;
   private everyone: Uint32Array | null = null;
 
   private constructor(haystacks: string[], trigrams: Postings, bigrams: Postings, maskLow: Uint32Array, maskHigh: Uint32Array) {
@@ -219,6 +226,11 @@ export class CustomerSearchIndex {
       sameTerms(without(last.terms, last.word), without(terms, word))
     ) {
       // Typing on in the last word: the previous matches hold every other term already.
+      if (word.length === last.word.length + 1 && last.wordAt && this.late.size === 0) {
+        const { result, wordAt } = this.extendLastWord(last.result, last.wordAt, word);
+        this.last = { terms, word, result, wordAt };
+        return result;
+      }
       candidates = last.result;
       open = [word];
     } else if (this.refinesLast(terms)) candidates = (last as { result: Uint32Array }).result;
@@ -244,10 +256,40 @@ export class CustomerSearchIndex {
       }
     }
     if (singles.length) candidates = this.maskCandidates(singles, candidates);
-    const checked = unsure.length ? this.verify(candidates as Uint32Array, unsure) : (candidates as Uint32Array);
-    const result = this.late.size ? this.withLate(checked, terms) : checked;
-    this.last = { terms, word, result };
-    return result;
+    const checked = unsure.length
+      ? this.verify(candidates as Uint32Array, unsure, word)
+      : { result: candidates as Uint32Array, wordAt: null };
+    if (this.late.size) {
+      const result = this.withLate(checked.result, terms);
+      this.last = { terms, word, result, wordAt: null };
+      return result;
+    }
+    this.last = { terms, word, ...checked };
+    return checked.result;
+  }
+
+  /**
+   * The previous matches that hold `word`, the previous last word with one more character: where the
+   * previous word first occurs is known, so a match is mostly one character compared. Exact: every
+   * occurrence of `word` starts with an occurrence of the previous word, none before its first one.
+   */
+  private extendLastWord(previous: Uint32Array, previousAt: Uint16Array, word: string): { result: Uint32Array; wordAt: Uint16Array } {
+    const { haystacks } = this;
+    const added = word.charCodeAt(word.length - 1);
+    const before = word.length - 1;
+    const result = new Uint32Array(previous.length);
+    const wordAt = new Uint16Array(previous.length);
+    let found = 0;
+    for (let i = 0; i < previous.length; i++) {
+      const index = previous[i] as number;
+      const text = haystacks[index] as string;
+      const at = previousAt[i] as number;
+      const first = at !== NOT_LOCATED && text.charCodeAt(at + before) === added ? at : text.indexOf(word, at === NOT_LOCATED ? 0 : at + 1);
+      if (first < 0) continue;
+      result[found] = index;
+      wordAt[found++] = Math.min(first, NOT_LOCATED);
+    }
+    return { result: result.subarray(0, found), wordAt: wordAt.subarray(0, found) };
   }
 
   private bigramList(term: string, within: Uint32Array | null): Uint32Array {
@@ -302,17 +344,24 @@ export class CustomerSearchIndex {
     return out.subarray(0, found);
   }
 
-  private verify(candidates: Uint32Array, terms: string[]): Uint32Array {
+  /** The candidates whose text holds every term; where `word` first occurs, when it is one of them. */
+  private verify(candidates: Uint32Array, terms: string[], word: string): { result: Uint32Array; wordAt: Uint16Array | null } {
     const { haystacks } = this;
+    const others = without(terms, word);
+    const locate = others.length < terms.length;
     const out = new Uint32Array(candidates.length);
+    const wordAt = locate ? new Uint16Array(candidates.length) : null;
     let found = 0;
     outer: for (let i = 0; i < candidates.length; i++) {
       const index = candidates[i] as number;
       const text = haystacks[index] as string;
-      for (const term of terms) if (!text.includes(term)) continue outer;
+      const at = locate ? text.indexOf(word) : 0;
+      if (at < 0) continue;
+      for (const term of others) if (!text.includes(term)) continue outer;
+      if (wordAt) wordAt[found] = Math.min(at, NOT_LOCATED);
       out[found++] = index;
     }
-    return out.subarray(0, found);
+    return { result: out.subarray(0, found), wordAt: wordAt ? wordAt.subarray(0, found) : null };
   }
 
   /** Customers whose text changed since the build: postings and masks describe their old text, so they are decided by their text. */
@@ -338,6 +387,9 @@ export class CustomerSearchIndex {
     return out.subarray(0, found);
   }
 }
+
+/** A word's place in a text as `wordAt` holds it: texts are short, and a place beyond this is looked up again. */
+const NOT_LOCATED = 0xffff;
 
 /** The same set of terms (both lists hold distinct terms). */
 function sameTerms(a: readonly string[], b: readonly string[]): boolean {

@@ -85,9 +85,11 @@ export const useCustomerListStore = defineStore('customerList', () => {
     return statusCounts.value[mcaStatuses.indexOf(status)] ?? 0;
   }
 
-  function statusOf(position: number): McaStatus {
-    return mcaStatuses[statusCodes.value[position] ?? 0] as McaStatus;
-  }
+  /** A getter, not an action: every row in view asks it on every keystroke (see customer-selection.ts). */
+  const statusOf = computed(() => {
+    const codes = statusCodes.value;
+    return (position: number): McaStatus => mcaStatuses[codes[position] ?? 0] as McaStatus;
+  });
 
   /** Matching positions, ascending: the index for the indexed part, a scan for rows downloaded since. */
   const matches = computed(() => {

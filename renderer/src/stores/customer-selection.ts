@@ -10,10 +10,13 @@ export const useCustomerSelectionStore = defineStore('customer-selection', () =>
   const selected = shallowRef<Set<string>>(markRaw(new Set()));
   const version = ref(0);
 
-  function isSelected(id: string): boolean {
+  // A getter, not a function of the store: Pinia wraps each function a store returns as an action
+  // (a Set pair and an argument copy per call), and every row in view asks this on every keystroke.
+  const isSelected = computed(() => {
     void version.value;
-    return selected.value.has(id);
-  }
+    const ids = selected.value;
+    return (id: string): boolean => ids.has(id);
+  });
 
   function toggle(id: string): void {
     if (selected.value.has(id)) selected.value.delete(id);
