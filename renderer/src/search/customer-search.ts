@@ -155,6 +155,12 @@ export class CustomerSearchIndex {
    */
   private last: { terms: string[]; word: string; result: Uint32Array; wordAt: Uint16Array | null } | null = null;
   private everyone: Uint32Array | null = null;
+  /**
+   * Two buffers for `wordAt`, written in turn: the previous search's places are read while the new
+   * ones are written. They never leave the index, so no keystroke allocates them (a typed array of
+   * 100,000 per keystroke adds to the external memory that brings on V8's full collections).
+   */
+  private wordAtBuffers: [Uint16Array, Uint16Array] | null = null;
 
   private constructor(haystacks: string[], trigrams: Postings, bigrams: Postings, maskLow: Uint32Array, maskHigh: Uint32Array) {
     this.bucketMask = trigrams.offsets.length - 2;
@@ -278,7 +284,7 @@ export class CustomerSearchIndex {
     const added = word.charCodeAt(word.length - 1);
     const before = word.length - 1;
     const result = new Uint32Array(previous.length);
-    const wordAt = new Uint16Array(previous.length);
+    const wordAt = this.freeWordAtBuffer();
     let found = 0;
     for (let i = 0; i < previous.length; i++) {
       const index = previous[i] as number;
@@ -344,13 +350,19 @@ export class CustomerSearchIndex {
     return out.subarray(0, found);
   }
 
+  /** The `wordAt` buffer the previous search's places are not in. */
+  private freeWordAtBuffer(): Uint16Array {
+    const buffers = (this.wordAtBuffers ??= [new Uint16Array(this.size), new Uint16Array(this.size)]);
+    return this.last?.wordAt?.buffer === buffers[0].buffer ? buffers[1] : buffers[0];
+  }
+
   /** The candidates whose text holds every term; where `word` first occurs, when it is one of them. */
   private verify(candidates: Uint32Array, terms: string[], word: string): { result: Uint32Array; wordAt: Uint16Array | null } {
     const { haystacks } = this;
     const others = without(terms, word);
     const locate = others.length < terms.length;
     const out = new Uint32Array(candidates.length);
-    const wordAt = locate ? new Uint16Array(candidates.length) : null;
+    const wordAt = locate ? this.freeWordAtBuffer() : null;
     let found = 0;
     outer: for (let i = 0; i < candidates.length; i++) {
       const index = candidates[i] as number;
