@@ -158,7 +158,7 @@ export class CustomerSearchIndex {
   /**
    * Two buffers for `wordAt`, written in turn: the previous search's places are read while the new
    * ones are written. They never leave the index, so no keystroke allocates them (a typed array of
-   * 100,000 per keystroke adds to the external memory that brings on V8's full collections).
+   * up to 100,000 entries per keystroke is garbage for V8 to collect while the agent types).
    */
   private wordAtBuffers: [Uint16Array, Uint16Array] | null = null;
 
@@ -232,7 +232,8 @@ export class CustomerSearchIndex {
       sameTerms(without(last.terms, last.word), without(terms, word))
     ) {
       // Typing on in the last word: the previous matches hold every other term already.
-      if (word.length === last.word.length + 1 && last.wordAt && this.late.size === 0) {
+      // (`wordAt` is never kept while late customers exist: their places are not recorded.)
+      if (word.length === last.word.length + 1 && last.wordAt) {
         const { result, wordAt } = this.extendLastWord(last.result, last.wordAt, word);
         this.last = { terms, word, result, wordAt };
         return result;
