@@ -42,15 +42,22 @@ export const useReconfirmStore = defineStore('reconfirm', () => {
     return markRaw(all.filter((position) => matching[position] === 1));
   });
 
-  function rowAt(index: number): CustomerRow | undefined {
-    const position = rows.value[index];
-    return position === undefined ? undefined : customers.records[position];
-  }
+  // Getters, not functions of the store: Pinia wraps each function a store returns as an action (an
+  // argument copy and two Sets per call), and the grid asks both for every row in view on every render.
+  const rowAt = computed(() => {
+    const shown = rows.value;
+    const records = customers.records;
+    return (index: number): CustomerRow | undefined => {
+      const position = shown[index];
+      return position === undefined ? undefined : records[position];
+    };
+  });
 
-  function isSelected(id: string): boolean {
+  const isSelected = computed(() => {
     void selectionVersion.value;
-    return selected.value.has(id);
-  }
+    const ids = selected.value;
+    return (id: string): boolean => ids.has(id);
+  });
 
   function changed(): void {
     selectionVersion.value += 1;

@@ -37,6 +37,27 @@ function seed(n: number): void {
 }
 
 describe('MCA refresh selection', () => {
+  it('answers the rows in view and their selection without running a store action, following the search and the selection', async () => {
+    await createTestApp(ADMIN);
+    seed(9);
+    const store = useReconfirmStore();
+    const actions: string[] = [];
+    store.$onAction(({ name }) => void actions.push(name));
+    // Eligible: every third customer (positions 0, 3, 6).
+    expect([0, 1, 2, 3].map((index) => store.rowAt(index)?.id)).toEqual([customerId(1), customerId(4), customerId(7), undefined]);
+    expect(store.isSelected(customerId(4))).toBe(false);
+    expect(actions).toEqual([]);
+
+    store.toggle(customerId(4));
+    expect(actions).toEqual(['toggle']);
+    expect(store.isSelected(customerId(4))).toBe(true);
+    expect(store.isSelected(customerId(1))).toBe(false);
+
+    store.query = 'c6.';
+    expect([0, 1].map((index) => store.rowAt(index)?.id)).toEqual([customerId(7), undefined]);
+    expect(actions).toEqual(['toggle']);
+  });
+
   it('offers only customers with a partner attestation and selects 100,000 rows by search and "select all shown"', async () => {
     await createTestApp(ADMIN);
     seed(100_000);
