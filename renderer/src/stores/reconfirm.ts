@@ -4,19 +4,19 @@
  * customers cache, the selection is a Set of ids, and Vue tracks one version number, not each entry.
  */
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref } from 'vue';
 import type { CustomerRow } from '../db/rows';
 import { filterSearch } from '../search/customer-search';
 import { isReattestable } from '../refresh/reattest-plan';
 import { useCustomersStore } from './customers';
+import { useIdSelection } from './id-selection';
 import { useMcaStateStore } from './mca-state';
 
 export const useReconfirmStore = defineStore('reconfirm', () => {
   const customers = useCustomersStore();
   const mcaState = useMcaStateStore();
   const query = ref('');
-  const selected = shallowRef<Set<string>>(markRaw(new Set()));
-  const selectionVersion = ref(0);
+  const selection = useIdSelection();
 
   /** Positions (into the customers cache, name order) of customers with a partner attestation. */
   const eligible = computed(() => {
@@ -42,8 +42,8 @@ export const useReconfirmStore = defineStore('reconfirm', () => {
     return markRaw(all.filter((position) => matching[position] === 1));
   });
 
-  // Getters, not functions of the store: Pinia wraps each function a store returns as an action (an
-  // argument copy and two Sets per call), and the grid asks both for every row in view on every render.
+  // A getter, not a function of the store, as `isSelected` (see id-selection.ts): the grid asks it for
+  // every row in view on every render.
   const rowAt = computed(() => {
     const shown = rows.value;
     const records = customers.records;
@@ -53,48 +53,26 @@ export const useReconfirmStore = defineStore('reconfirm', () => {
     };
   });
 
-  const isSelected = computed(() => {
-    void selectionVersion.value;
-    const ids = selected.value;
-    return (id: string): boolean => ids.has(id);
-  });
-
-  function changed(): void {
-    selectionVersion.value += 1;
-  }
-
-  function toggle(id: string): void {
-    if (selected.value.has(id)) selected.value.delete(id);
-    else selected.value.add(id);
-    changed();
-  }
-
   /** Selects every customer shown (the search applies). */
   function selectShown(): void {
     const records = customers.records;
-    for (const position of rows.value) selected.value.add((records[position] as CustomerRow).id);
-    changed();
-  }
-
-  function clear(): void {
-    selected.value.clear();
-    changed();
+    selection.add(Array.from(rows.value, (position) => (records[position] as CustomerRow).id));
   }
 
   /** Selected ids, dropping any that are no longer eligible (their state changed meanwhile). */
   const selectedIds = computed(() => {
-    void selectionVersion.value;
     void mcaState.version;
-    return [...selected.value].filter((id) => isReattestable(mcaState.states.get(id)));
+    return selection.ids.value.filter((id) => isReattestable(mcaState.states.get(id)));
   });
 
   const shownSelectedCount = computed(() => {
-    void selectionVersion.value;
+    const isSelected = selection.isSelected.value;
     const records = customers.records;
     let count = 0;
-    for (const position of rows.value) if (selected.value.has((records[position] as CustomerRow).id)) count += 1;
+    for (const position of rows.value) if (isSelected((records[position] as CustomerRow).id)) count += 1;
     return count;
   });
 
+  const { version: selectionVersion, isSelected, toggle, clear } = selection;
   return { query, rows, eligible, selectionVersion, rowAt, isSelected, toggle, selectShown, clear, selectedIds, shownSelectedCount };
 });
